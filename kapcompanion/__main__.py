@@ -1,0 +1,5 @@
+"""Allow ``python -m kapcompanion``."""
+
+from kapcompanion.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Audio: players behind one small interface, bundled sound synthesis, offline rendering."""

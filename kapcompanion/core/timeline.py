@@ -1,0 +1,338 @@
+"""The timeline: one immutable, absolute-time plan of a whole practice.
+
+The compiler turns a :class:`~kapcompanion.core.model.Practice` into segments with
+absolute start and end times and the cues that sound at them. Everything that plays a
+practice — the live session, the audio engine, the pacer, the offline renderer — reads
+this one timeline and never re-derives timing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from kapcompanion.core.model import (
+    BellStep,
+    BreatheStep,
+    CheckInStep,
+    ChecklistStep,
+    InteractiveStep,
+    Phase,
+    Practice,
+    ReflectStep,
+    SayStep,
+    SilenceStep,
+    Step,
+)
+
+log = logging.getLogger(__name__)
+
+#: Pacer level reached by the first part of a two-part inhale (the rest is the top-up).
+FIRST_PART_LEVEL = 0.8
+#: Bell used where a rendered file marks an interactive step.
+GATE_BELL = "soft-bell"
+
+CHANNEL_CUE = "cue"
+CHANNEL_BELL = "bell"
+CHANNEL_VOICE = "voice"
+
+
+def ease(x: float) -> float:
+    """Smooth 0..1 -> 0..1 (sine in-out), so the pacer never jerks at a turn."""
+    x = min(1.0, max(0.0, x))
+    return 0.5 - 0.5 * math.cos(math.pi * x)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A sound that starts at an absolute time."""
+
+    time: float
+    sound: str  # bundled name, or a resolved file path for voice clips
+    channel: str  # CHANNEL_CUE | CHANNEL_BELL | CHANNEL_VOICE
+    segment: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the timeline with one phase and one text."""
+
+    index: int
+    step: int
+    start: float
+    end: float
+    phase: Phase
+    text: str = ""
+    level_from: float = 0.0
+    level_to: float = 0.0
+    cycle: int = 0
+    cycles: int = 0
+    part: int = 0
+    parts: int = 0
+    gate: InteractiveStep | None = None
+
+    @property
+    def duration(self) -> float:
+        """Length in seconds (0 for a gate while playing live)."""
+        return self.end - self.start
+
+    def progress_at(self, t: float) -> float:
+        """Fraction 0..1 of this segment passed at absolute time ``t``."""
+        if self.end <= self.start:
+            return 1.0 if t >= self.end else 0.0
+        return min(1.0, max(0.0, (t - self.start) / (self.end - self.start)))
+
+    def level_at(self, t: float) -> float:
+        """Pacer level 0 (empty lungs) .. 1 (full) at absolute time ``t``, eased."""
+        p = ease(self.progress_at(t))
+        return self.level_from + (self.level_to - self.level_from) * p
+
+
+@dataclass(frozen=True, slots=True)
+class StepSpan:
+    """One step of the (repeat-expanded) practice on the timeline."""
+
+    index: int
+    kind: str
+    title: str
+    start: float
+    end: float
+    first_segment: int
+    end_segment: int  # exclusive
+
+    @property
+    def interactive(self) -> bool:
+        """Whether the step waits for the person."""
+        return self.kind in ("reflect", "check_in", "checklist")
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The compiled, immutable plan of a practice."""
+
+    practice_id: str
+    title: str
+    segments: tuple[Segment, ...]
+    steps: tuple[StepSpan, ...]
+    cues: tuple[Cue, ...]
+    total: float
+    ambient: str | None = None
+    ambient_volume: float = 0.0
+    _starts: tuple[float, ...] = field(default=(), repr=False)
+    _timed: tuple[int, ...] = field(default=(), repr=False)
+    _cue_times: tuple[float, ...] = field(default=(), repr=False)
+    _step_starts: tuple[float, ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        timed = tuple(s.index for s in self.segments if s.end > s.start)
+        object.__setattr__(self, "_timed", timed)
+        object.__setattr__(self, "_starts", tuple(self.segments[i].start for i in timed))
+        object.__setattr__(self, "_cue_times", tuple(c.time for c in self.cues))
+        object.__setattr__(self, "_step_starts", tuple(s.start for s in self.steps))
+
+    @property
+    def gates(self) -> tuple[Segment, ...]:
+        """The interactive segments, in order."""
+        return tuple(s for s in self.segments if s.gate is not None)
+
+    def segment_at(self, t: float) -> Segment | None:
+        """The timed segment playing at ``t`` (O(log n)); ``None`` past the end."""
+        if not self._timed or t >= self.total:
+            return None
+        k = bisect.bisect_right(self._starts, max(t, 0.0)) - 1
+        return self.segments[self._timed[max(k, 0)]]
+
+    def step_index_at(self, t: float) -> int:
+        """Index of the step whose time span holds ``t`` (the last step at the end).
+
+        Steps of zero length (gates) starting at ``t`` are passed over: the step shown is
+        the timed one that runs from ``t``.
+        """
+        seg = self.segment_at(t)
+        if seg is not None:
+            return seg.step
+        return len(self.steps) - 1
+
+    def cues_between(self, t0: float, t1: float) -> list[Cue]:
+        """Cues with ``t0 <= time < t1``, in time order."""
+        lo = bisect.bisect_left(self._cue_times, t0)
+        hi = bisect.bisect_left(self._cue_times, t1)
+        return list(self.cues[lo:hi])
+
+    def iter_phases(self) -> Iterator[Segment]:
+        """Segments in time order."""
+        return iter(self.segments)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready description (for ``kapcompanion timeline --json``)."""
+        return {
+            "id": self.practice_id,
+            "title": self.title,
+            "total": round(self.total, 3),
+            "ambient": self.ambient,
+            "steps": [
+                {
+                    "index": s.index,
+                    "kind": s.kind,
+                    "title": s.title,
+                    "start": round(s.start, 3),
+                    "end": round(s.end, 3),
+                }
+                for s in self.steps
+            ],
+            "segments": [
+                {
+                    "index": g.index,
+                    "step": g.step,
+                    "start": round(g.start, 3),
+                    "end": round(g.end, 3),
+                    "phase": str(g.phase),
+                    "text": g.text,
+                    **({"cycle": g.cycle, "cycles": g.cycles} if g.cycles else {}),
+                }
+                for g in self.segments
+            ],
+            "cues": [
+                {"time": round(c.time, 3), "sound": c.sound, "channel": c.channel}
+                for c in self.cues
+            ],
+        }
+
+
+def _step_kind(step: Step) -> str:
+    return {
+        SayStep: "say",
+        BreatheStep: "breathe",
+        SilenceStep: "silence",
+        BellStep: "bell",
+        ReflectStep: "reflect",
+        CheckInStep: "check_in",
+        ChecklistStep: "checklist",
+    }[type(step)]
+
+
+def _step_title(step: Step) -> str:
+    match step:
+        case SayStep(text=text):
+            return text
+        case BreatheStep(pattern=p, cycles=n):
+            parts = ["in " + "+".join(f"{x:g}" for x in p.inhale)]
+            if p.hold:
+                parts.append(f"hold {p.hold:g}")
+            parts.append(f"out {p.exhale:g}")
+            if p.hold_out:
+                parts.append(f"hold {p.hold_out:g}")
+            return f"Breathe · {' · '.join(parts)} · {n}×"
+        case SilenceStep(prompt=prompt):
+            return prompt or "Silence"
+        case BellStep(sound=sound):
+            return f"Bell ({sound})"
+        case ReflectStep(prompt=prompt):
+            return prompt
+        case CheckInStep(question=q):
+            return q
+        case ChecklistStep(title=title):
+            return title
+    return ""
+
+
+class _Builder:
+    def __init__(self, gate_seconds: float) -> None:
+        self.t = 0.0
+        self.gate_seconds = gate_seconds
+        self.segments: list[Segment] = []
+        self.cues: list[Cue] = []
+
+    def add(self, step: int, length: float, phase: Phase, **kw: Any) -> Segment:
+        seg = Segment(
+            index=len(self.segments), step=step, start=self.t, end=self.t + length,
+            phase=phase, **kw,
+        )
+        self.segments.append(seg)
+        self.t = seg.end
+        return seg
+
+    def cue(self, seg: Segment, sound: str | None, channel: str) -> None:
+        if sound and sound != "none":
+            self.cues.append(Cue(seg.start, sound, channel, seg.index))
+
+    def breathe(self, i: int, step: BreatheStep) -> None:
+        p, labels = step.pattern, step.labels
+        parts = len(p.inhale)
+        for cycle in range(1, step.cycles + 1):
+            common = {"cycle": cycle, "cycles": step.cycles}
+            level = 0.0
+            for part, secs in enumerate(p.inhale, start=1):
+                if parts == 1:
+                    top = 1.0
+                elif part < parts:
+                    top = FIRST_PART_LEVEL * sum(p.inhale[:part]) / sum(p.inhale[:-1])
+                else:
+                    top = 1.0
+                text = labels.get("inhale", "Breathe in")
+                if part > 1:
+                    text = labels.get("top_up", "A little more")
+                seg = self.add(i, secs, Phase.INHALE, text=text, level_from=level,
+                               level_to=top, part=part, parts=parts, **common)
+                self.cue(seg, step.cues.inhale, CHANNEL_CUE)
+                level = top
+            if p.hold > 0:
+                seg = self.add(i, p.hold, Phase.HOLD, text=labels.get("hold", "Hold gently"),
+                               level_from=1.0, level_to=1.0, **common)
+                self.cue(seg, step.cues.hold, CHANNEL_CUE)
+            seg = self.add(i, p.exhale, Phase.EXHALE, text=labels.get("exhale", "Breathe out"),
+                           level_from=1.0, level_to=0.0, **common)
+            self.cue(seg, step.cues.exhale, CHANNEL_CUE)
+            if p.hold_out > 0:
+                seg = self.add(i, p.hold_out, Phase.HOLD_OUT,
+                               text=labels.get("hold_out", "Rest"), **common)
+                self.cue(seg, step.cues.hold_out, CHANNEL_CUE)
+
+    def step(self, i: int, step: Step) -> None:
+        match step:
+            case SayStep(text=text, duration=d, voice=voice):
+                seg = self.add(i, d, Phase.SAY, text=text)
+                if voice is not None:
+                    self.cue(seg, str(voice), CHANNEL_VOICE)
+            case BreatheStep():
+                self.breathe(i, step)
+            case SilenceStep(duration=d, prompt=prompt):
+                self.add(i, d, Phase.SILENCE, text=prompt)
+            case BellStep(sound=sound, duration=d):
+                seg = self.add(i, d, Phase.BELL)
+                self.cue(seg, sound, CHANNEL_BELL)
+            case ReflectStep() | CheckInStep() | ChecklistStep():
+                seg = self.add(i, self.gate_seconds, Phase.GATE, text=_step_title(step),
+                               gate=step)
+                if self.gate_seconds > 0:
+                    self.cue(seg, GATE_BELL, CHANNEL_BELL)
+
+
+def compile_practice(practice: Practice, *, gate_seconds: float = 0.0) -> Timeline:
+    """Compile ``practice`` into its timeline.
+
+    Interactive steps become gate segments of ``gate_seconds`` (0 for live play, where
+    the clock waits for the person; the offline renderer gives them a short silence).
+    """
+    b = _Builder(gate_seconds)
+    spans: list[StepSpan] = []
+    for i, step in enumerate(practice.steps):
+        start, first = b.t, len(b.segments)
+        b.step(i, step)
+        spans.append(StepSpan(i, _step_kind(step), _step_title(step), start, b.t, first,
+                              len(b.segments)))
+    b.cues.sort(key=lambda c: (c.time, c.segment))
+    return Timeline(
+        practice_id=practice.id,
+        title=practice.title,
+        segments=tuple(b.segments),
+        steps=tuple(spans),
+        cues=tuple(b.cues),
+        total=b.t,
+        ambient=practice.sound.ambient,
+        ambient_volume=practice.sound.ambient_volume if practice.sound.ambient else 0.0,
+    )
