@@ -48,14 +48,18 @@ class Player(ABC):
 
     @abstractmethod
     def update(self, state: SessionState) -> None:
-        """Follow the session: start cues reached since the last call, manage the
-        ambient bed (fade in, loop, duck under voice, fade out), and react to the
-        status (paused, waiting, finished, stopped)."""
+        """Follow the session: start the cues reached since the last call.
+
+        It also manages the ambient bed (fade in, loop, duck under voice, fade out), and react to the
+        status (paused, waiting, finished, stopped).
+        """
 
     @abstractmethod
     def seek(self, position: float) -> None:
-        """The session jumped (skip/back): cut sounding cues with a short fade and
-        continue from ``position`` without replaying cues before it."""
+        """The session jumped (skip/back): cut sounding cues with a short fade.
+
+        Then it continues from ``position`` without replaying cues before it.
+        """
 
     @abstractmethod
     def set_volumes(self, volumes: Volumes) -> None:

@@ -208,9 +208,7 @@ class Practice:
     def saved_names(self) -> tuple[str, ...]:
         """Names this practice saves to the journal, in order."""
         return tuple(
-            s.save_as
-            for s in self.steps
-            if isinstance(s, ReflectStep | CheckInStep) and s.save_as
+            s.save_as for s in self.steps if isinstance(s, ReflectStep | CheckInStep) and s.save_as
         )
 
 

@@ -196,8 +196,20 @@ class Session:
         total = tl.total
         if seg is None:
             step = len(tl.steps) - 1
-            return SessionState(status, pos, None, step, None, 1.0, 0.0, pos,
-                                max(total - pos, 0.0), 1.0 if total else 1.0, 0.0, "")
+            return SessionState(
+                status,
+                pos,
+                None,
+                step,
+                None,
+                1.0,
+                0.0,
+                pos,
+                max(total - pos, 0.0),
+                1.0,
+                0.0,
+                "",
+            )
         return SessionState(
             status=status,
             position=pos,

@@ -249,8 +249,12 @@ class _Builder:
 
     def add(self, step: int, length: float, phase: Phase, **kw: Any) -> Segment:
         seg = Segment(
-            index=len(self.segments), step=step, start=self.t, end=self.t + length,
-            phase=phase, **kw,
+            index=len(self.segments),
+            step=step,
+            start=self.t,
+            end=self.t + length,
+            phase=phase,
+            **kw,
         )
         self.segments.append(seg)
         self.t = seg.end
@@ -276,20 +280,44 @@ class _Builder:
                 text = labels.get("inhale", "Breathe in")
                 if part > 1:
                     text = labels.get("top_up", "A little more")
-                seg = self.add(i, secs, Phase.INHALE, text=text, level_from=level,
-                               level_to=top, part=part, parts=parts, **common)
+                seg = self.add(
+                    i,
+                    secs,
+                    Phase.INHALE,
+                    text=text,
+                    level_from=level,
+                    level_to=top,
+                    part=part,
+                    parts=parts,
+                    **common,
+                )
                 self.cue(seg, step.cues.inhale, CHANNEL_CUE)
                 level = top
             if p.hold > 0:
-                seg = self.add(i, p.hold, Phase.HOLD, text=labels.get("hold", "Hold gently"),
-                               level_from=1.0, level_to=1.0, **common)
+                seg = self.add(
+                    i,
+                    p.hold,
+                    Phase.HOLD,
+                    text=labels.get("hold", "Hold gently"),
+                    level_from=1.0,
+                    level_to=1.0,
+                    **common,
+                )
                 self.cue(seg, step.cues.hold, CHANNEL_CUE)
-            seg = self.add(i, p.exhale, Phase.EXHALE, text=labels.get("exhale", "Breathe out"),
-                           level_from=1.0, level_to=0.0, **common)
+            seg = self.add(
+                i,
+                p.exhale,
+                Phase.EXHALE,
+                text=labels.get("exhale", "Breathe out"),
+                level_from=1.0,
+                level_to=0.0,
+                **common,
+            )
             self.cue(seg, step.cues.exhale, CHANNEL_CUE)
             if p.hold_out > 0:
-                seg = self.add(i, p.hold_out, Phase.HOLD_OUT,
-                               text=labels.get("hold_out", "Rest"), **common)
+                seg = self.add(
+                    i, p.hold_out, Phase.HOLD_OUT, text=labels.get("hold_out", "Rest"), **common
+                )
                 self.cue(seg, step.cues.hold_out, CHANNEL_CUE)
 
     def step(self, i: int, step: Step) -> None:
@@ -306,8 +334,7 @@ class _Builder:
                 seg = self.add(i, d, Phase.BELL)
                 self.cue(seg, sound, CHANNEL_BELL)
             case ReflectStep() | CheckInStep() | ChecklistStep():
-                seg = self.add(i, self.gate_seconds, Phase.GATE, text=_step_title(step),
-                               gate=step)
+                seg = self.add(i, self.gate_seconds, Phase.GATE, text=_step_title(step), gate=step)
                 if self.gate_seconds > 0:
                     self.cue(seg, GATE_BELL, CHANNEL_BELL)
 
@@ -323,8 +350,9 @@ def compile_practice(practice: Practice, *, gate_seconds: float = 0.0) -> Timeli
     for i, step in enumerate(practice.steps):
         start, first = b.t, len(b.segments)
         b.step(i, step)
-        spans.append(StepSpan(i, _step_kind(step), _step_title(step), start, b.t, first,
-                              len(b.segments)))
+        spans.append(
+            StepSpan(i, _step_kind(step), _step_title(step), start, b.t, first, len(b.segments))
+        )
     b.cues.sort(key=lambda c: (c.time, c.segment))
     return Timeline(
         practice_id=practice.id,

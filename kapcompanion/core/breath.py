@@ -1,0 +1,130 @@
+"""Reading a ``breathe`` step: the pattern, its length, cues and labels."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from kapcompanion.core.model import (
+    CUE_SOUNDS,
+    DEFAULT_LABELS,
+    NO_SOUND,
+    BreatheStep,
+    BreathPattern,
+    PhaseCues,
+)
+
+if TYPE_CHECKING:
+    from kapcompanion.core.parse import PracticeParser
+
+log = logging.getLogger(__name__)
+
+BREATHE_KEYS = ("inhale", "hold", "exhale", "hold_out", "cycles", "for", "cue", "labels")
+LABEL_KEYS = ("inhale", "hold", "exhale", "hold_out", "top_up")
+CUE_KEYS = ("inhale", "hold", "exhale", "hold_out")
+HOLD_WARN = 10.0
+MAX_CYCLES = 2000
+
+
+def read_breathe(p: PracticeParser, raw: dict[str, Any]) -> BreatheStep | None:
+    """Check and build one breathe step (problems are recorded on ``p``)."""
+    d = p.mapping(raw, "breathe", "breathe")
+    if d is None:
+        return None
+    p.check_keys(d, BREATHE_KEYS, ("inhale", "exhale"), "breathe")
+    inhale = _inhale(p, d) if "inhale" in d else None
+    exhale = p.duration(d, "exhale", "exhale") if "exhale" in d else None
+    hold = _hold(p, d, "hold")
+    hold_out = _hold(p, d, "hold_out")
+    pattern = None
+    if inhale is not None and exhale is not None and hold is not None and hold_out is not None:
+        pattern = BreathPattern(inhale, exhale, hold, hold_out)
+    cycles = _cycles(p, d, raw, pattern.cycle_seconds if pattern else None)
+    if pattern is None or cycles is None:
+        return None
+    return BreatheStep(
+        pattern, cycles, _cues(p, d), _labels(p, d), p.doc.key_mark(raw, "breathe")[0]
+    )
+
+
+def _inhale(p: PracticeParser, d: dict[str, Any]) -> tuple[float, ...] | None:
+    value = d["inhale"]
+    if isinstance(value, list):
+        if not 1 <= len(value) <= 3:
+            p.error_at(d, "inhale", "a multi-part inhale lists two or three parts, like [3, 1]")
+            return None
+        parts = [p.duration(value, i, f"inhale part {i + 1}") for i in range(len(value))]
+        return None if any(x is None for x in parts) else tuple(x for x in parts if x is not None)
+    seconds = p.duration(d, "inhale", "inhale")
+    return (seconds,) if seconds is not None else None
+
+
+def _hold(p: PracticeParser, d: dict[str, Any], key: str) -> float | None:
+    if key not in d:
+        return 0.0
+    seconds = p.duration(d, key, key, zero_ok=True)
+    if seconds is not None and seconds > HOLD_WARN:
+        p.warn_at(
+            d,
+            key,
+            f"a {seconds:g}-second hold is long; holds over {HOLD_WARN:g} s can "
+            "bring on air hunger",
+            "gentle holds are 2–7 seconds, and every hold is skippable",
+        )
+    return seconds
+
+
+def _cycles(
+    p: PracticeParser, d: dict[str, Any], raw: dict[str, Any], cycle: float | None
+) -> int | None:
+    if "cycles" in d and "for" in d:
+        p.report(
+            p.doc.key_mark(d, "for"),
+            'give either "cycles" or "for", not both',
+            "cycles counts breaths; for gives a length like 5m",
+        )
+        return None
+    if "cycles" in d:
+        return p.whole(d, "cycles", "cycles", lo=1, hi=MAX_CYCLES)
+    if "for" in d:
+        seconds = p.duration(d, "for", "for")
+        if seconds is None or cycle is None:
+            return None
+        n = max(1, round(seconds / cycle))
+        if n > MAX_CYCLES:
+            p.error_at(d, "for", f"that is {n} breaths; the most is {MAX_CYCLES}")
+            return None
+        return n
+    p.report(
+        p.doc.key_mark(raw, "breathe"),
+        'breathe needs "cycles" (how many breaths) or "for" (how long)',
+        "for example cycles: 8 or for: 5m",
+    )
+    return None
+
+
+def _cues(p: PracticeParser, d: dict[str, Any]) -> PhaseCues:
+    if "cue" not in d:
+        return p.default_cues
+    value = d["cue"]
+    if isinstance(value, dict):
+        p.check_keys(value, CUE_KEYS, (), "cue")
+        sounds = {k: p.cue_name(value, k) for k in CUE_KEYS if k in value}
+        return PhaseCues(**{k: sounds.get(k) for k in CUE_KEYS})
+    if value in (None, NO_SOUND, False):
+        return PhaseCues.same(None)
+    return PhaseCues.same(p.sound_name(d, "cue", CUE_SOUNDS, "cue"))
+
+
+def _labels(p: PracticeParser, d: dict[str, Any]) -> dict[str, str]:
+    labels = dict(DEFAULT_LABELS)
+    if "labels" not in d:
+        return labels
+    m = p.mapping(d, "labels", "labels")
+    if m is None:
+        return labels
+    p.check_keys(m, LABEL_KEYS, (), "labels")
+    for key in LABEL_KEYS:
+        if key in m:
+            labels[key] = p.prose(m, key, f"label {key}")
+    return labels

@@ -1,0 +1,59 @@
+"""Durations as therapists write them: ``20``, ``7.5``, ``90s``, ``1m30s``, ``5m``, ``1h``."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)")
+_WHOLE = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*[hms]\s*)+$")
+_UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0}
+
+
+class DurationError(ValueError):
+    """A duration that cannot be understood; the message says why."""
+
+
+def parse_duration(value: object) -> float:
+    """Return ``value`` in seconds, or raise :class:`DurationError`.
+
+    Numbers are seconds. Strings may be a plain number or combine ``h``, ``m`` and ``s``
+    parts in that order (``1h``, ``5m``, ``90s``, ``1m30s``). Booleans are refused.
+    """
+    if isinstance(value, bool):
+        raise DurationError("a duration must be a number of seconds or text like 90s or 1m30s")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    elif isinstance(value, str):
+        text = value.strip().lower()
+        try:
+            seconds = float(text)
+        except ValueError:
+            seconds = _parse_units(text)
+    else:
+        raise DurationError("a duration must be a number of seconds or text like 90s or 1m30s")
+    if not math.isfinite(seconds):
+        raise DurationError("a duration must be a finite number of seconds")
+    return seconds
+
+
+def _parse_units(text: str) -> float:
+    if not _WHOLE.match(text):
+        raise DurationError(f'"{text}" is not a duration; write e.g. 20, 90s, 1m30s, 5m or 1h')
+    units = [u for _, u in _PART.findall(text)]
+    order = "hms"
+    if len(set(units)) != len(units) or units != sorted(units, key=order.index):
+        raise DurationError(
+            f'"{text}" repeats or reorders units; write hours, then minutes, then seconds'
+        )
+    return sum(float(n) * _UNITS[u] for n, u in _PART.findall(text))
+
+
+def format_duration(seconds: float) -> str:
+    """Short human form: ``45 s``, ``3:20``, ``1:05:00``."""
+    total = round(seconds)
+    if total < 60:
+        return f"{total} s"
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

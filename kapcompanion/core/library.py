@@ -1,0 +1,123 @@
+"""The library: built-in practices, the user's own, and imported packs, in one place.
+
+Id clashes follow one rule, said once: the user's own practices come first, then
+imported packs (in name order), then the built-in library. A practice later in that
+order with an id already taken is left out, and the clash is reported, so a therapist's
+"Duplicate and edit" copy with the same id deliberately replaces the built-in one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kapcompanion.core.errors import WARNING, Diagnostic, NotFoundError
+from kapcompanion.core.loader import YAML_SUFFIXES, check_file
+from kapcompanion.core.model import Practice, Program
+from kapcompanion.paths import packs_dir, user_practices_dir
+from kapcompanion.resources import builtin_scripts
+
+log = logging.getLogger(__name__)
+
+BUILT_IN = "built-in"
+USER = "user"
+
+
+def yaml_files(folder: Path) -> Iterator[Path]:
+    """Practice and program files below ``folder``, sorted, skipping hidden files and pack.yaml."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.suffix.lower() in YAML_SUFFIXES and path.name != "pack.yaml" and path.is_file():
+            yield path
+
+
+@dataclass
+class Library:
+    """Every practice and program the person can use, with where each came from."""
+
+    practices: dict[str, Practice] = field(default_factory=dict)
+    programs: dict[str, Program] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @classmethod
+    def load(
+        cls,
+        extra: Iterable[tuple[str, Path]] = (),
+        *,
+        builtin: bool = True,
+        user: bool = True,
+        packs: bool = True,
+    ) -> Library:
+        """Load the library from its sources (invalid files are listed in ``problems``)."""
+        lib = cls()
+        sources: list[tuple[str, Path]] = list(extra)
+        if user:
+            sources.append((USER, user_practices_dir()))
+        if packs and packs_dir().is_dir():
+            sources.extend(
+                (f"pack:{p.name}", p)
+                for p in sorted(packs_dir().iterdir())
+                if p.is_dir() and not p.name.startswith(".")
+            )
+        if builtin:
+            sources.append((BUILT_IN, builtin_scripts()))
+        for origin, folder in sources:
+            for path in yaml_files(folder):
+                lib.add_file(path, origin)
+        return lib
+
+    def add_file(self, path: Path, origin: str) -> Practice | Program | None:
+        """Load one file into the library; returns what was added."""
+        item, diagnostics = check_file(path)
+        if item is None:
+            self.problems.extend(diagnostics)
+            log.warning("left out %s: %s", path, diagnostics[0] if diagnostics else "invalid")
+            return None
+        table: dict[str, Practice] | dict[str, Program]
+        table = self.programs if isinstance(item, Program) else self.practices
+        key = (
+            item.id
+            if isinstance(item, Program) or item.language == "en"
+            else f"{item.id}@{item.language}"
+        )
+        if key in table:
+            self.problems.append(
+                Diagnostic(
+                    str(path),
+                    0,
+                    0,
+                    WARNING,
+                    f'id "{item.id}" is already used by {self.origins.get(key, "another file")}; '
+                    "this one is left out",
+                    "give it its own id",
+                )
+            )
+            return None
+        table[key] = item  # type: ignore[assignment]
+        self.origins[key] = origin
+        return item
+
+    def practice(self, pid: str) -> Practice:
+        """The practice with id ``pid``."""
+        try:
+            return self.practices[pid]
+        except KeyError:
+            raise NotFoundError(f'no practice with id "{pid}" in the library') from None
+
+    def origin(self, pid: str) -> str:
+        """Where a practice or program came from: built-in, user or pack:<name>."""
+        return self.origins.get(pid, "")
+
+    def by_category(self, category: str) -> list[Practice]:
+        """Practices of one category, sorted by title."""
+        return sorted(
+            (p for p in self.practices.values() if p.category == category),
+            key=lambda p: p.title.lower(),
+        )

@@ -1,0 +1,36 @@
+"""Placeholders in practice text: ``{intention}`` filled from saved answers."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+
+log = logging.getLogger(__name__)
+
+PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
+NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def placeholders(text: str) -> list[str]:
+    """Names of the ``{name}`` placeholders in ``text``, in order (``{{`` escapes)."""
+    return PLACEHOLDER.findall(text)
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """Replace each ``{name}`` with its value.
+
+    A name with no value is dropped gracefully, together with a colon or dash that only
+    introduced it, so "Your intention: {intention}" reads "Your intention" rather than
+    showing braces. ``{{`` and ``}}`` become literal braces.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        value = values.get(match.group(1))
+        return "" if value is None else str(value).strip()
+
+    out = PLACEHOLDER.sub(one, text)
+    out = re.sub(r"\s*[:—–-]\s*(?=[.!?]?\s*$)", "", out) if out != text else out
+    out = re.sub(r"[ \t]{2,}", " ", out)
+    out = re.sub(r"\s+([,.;!?])", r"\1", out)
+    return out.replace("{{", "{").replace("}}", "}").strip()

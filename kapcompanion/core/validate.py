@@ -1,0 +1,121 @@
+"""Validate files, folders and packs the way ``kapcompanion validate`` reports them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from kapcompanion.core.errors import ERROR, Diagnostic
+from kapcompanion.core.library import yaml_files
+from kapcompanion.core.loader import YAML_SUFFIXES, check_file
+from kapcompanion.core.model import Practice, Program
+
+log = logging.getLogger(__name__)
+
+PACK_SUFFIX = ".kappack"
+
+
+class UsageError(Exception):
+    """A path that cannot be validated at all (missing, not a practice file)."""
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files to check: each file as given, each folder's YAML files; raises on a missing path."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(yaml_files(path))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return out
+
+
+def validate_paths(
+    paths: Iterable[Path], *, known_practices: Iterable[str] = ()
+) -> list[Diagnostic]:
+    """Check every file below ``paths``; return all problems (errors and warnings).
+
+    Besides each file's own problems this reports ids used twice among the files, and
+    program days naming practices that are neither among the files nor in
+    ``known_practices``.
+    """
+    diagnostics: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    practices: set[str] = set(known_practices)
+    programs: list[Program] = []
+    for path in expand(paths):
+        if path.suffix.lower() == PACK_SUFFIX:
+            diagnostics.extend(_check_pack(path))
+            continue
+        if path.suffix.lower() not in YAML_SUFFIXES:
+            diagnostics.append(
+                Diagnostic(
+                    str(path),
+                    0,
+                    0,
+                    ERROR,
+                    "not a practice file",
+                    "practices are .yaml files; packs are .kappack files",
+                )
+            )
+            continue
+        item, found = check_file(path)
+        diagnostics.extend(found)
+        if item is None:
+            continue
+        key = f"{'program' if isinstance(item, Program) else 'practice'}:{item.id}:{item.language}"
+        if key in seen:
+            diagnostics.append(
+                Diagnostic(
+                    str(path),
+                    _id_line(path),
+                    1,
+                    ERROR,
+                    f'id "{item.id}" is also used by {seen[key]}',
+                    "every practice in a library needs its own id",
+                )
+            )
+        seen.setdefault(key, str(path))
+        if isinstance(item, Practice):
+            practices.add(item.id)
+        else:
+            programs.append(item)
+    for program in programs:
+        for day in program.days:
+            for pid in day.practices:
+                if pid not in practices:
+                    diagnostics.append(
+                        Diagnostic(
+                            str(program.source),
+                            day.line,
+                            1,
+                            ERROR,
+                            f'day {day.day} names practice "{pid}", which is not in the library',
+                            "check the id, or include the practice's file",
+                        )
+                    )
+    return diagnostics
+
+
+def _id_line(path: Path) -> int:
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.startswith("id:"):
+                return n
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 1
+
+
+def _check_pack(path: Path) -> list[Diagnostic]:
+    try:
+        from kapcompanion.core import packs
+    except ImportError:
+        return [Diagnostic(str(path), 0, 0, ERROR, "packs cannot be checked by this version")]
+    checker = getattr(packs, "validate_pack", None)
+    if checker is None:
+        return [Diagnostic(str(path), 0, 0, ERROR, "packs cannot be checked by this version")]
+    return list(checker(path))
