@@ -1,0 +1,204 @@
+"""The command line: ``kapcompanion`` and ``python -m kapcompanion``.
+
+Exit codes: 0 success, 1 something the person can fix (invalid file, refused pack),
+2 a usage error. User errors are one readable line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kapcompanion import __version__
+from kapcompanion.core.errors import KapError, ValidationError
+from kapcompanion.paths import set_data_dir
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    p = _Parser(prog="kapcompanion", description="A calm, offline practice companion for KAP.")
+    p.add_argument("--version", action="version", version=f"kapcompanion {__version__}")
+    p.add_argument(
+        "--data-dir", metavar="DIR", help="keep all user data in DIR (or set KAPCOMPANION_DATA_DIR)"
+    )
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    play = sub.add_parser("play", help="play one practice")
+    play.add_argument("target", metavar="FILE|ID")
+    play.add_argument("--no-window", action="store_true", help="audio and a terminal display only")
+    play.add_argument("--silent", action="store_true", help="no sound")
+
+    val = sub.add_parser("validate", help="check practice files, folders or packs")
+    val.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    val.add_argument("--json", action="store_true", help="problems as JSON")
+
+    lst = sub.add_parser("list", help="the library: built-in, user and imported")
+    lst.add_argument("--json", action="store_true")
+
+    tl = sub.add_parser("timeline", help="the compiled timeline of a practice")
+    tl.add_argument("target", metavar="FILE|ID")
+    tl.add_argument("--json", action="store_true")
+
+    ren = sub.add_parser("render", help="mix a practice to an audio file")
+    ren.add_argument("target", metavar="FILE|ID")
+    ren.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+
+    sub.add_parser("schema", help="JSON Schema of the practice format, for editors")
+
+    pack = sub.add_parser("pack", help="build, inspect and import .kappack packs")
+    psub = pack.add_subparsers(dest="pack_command", parser_class=_Parser, required=True)
+    pb = psub.add_parser("build", help="build a signed pack from a folder")
+    pb.add_argument("src", type=Path, metavar="DIR")
+    pb.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    pi = psub.add_parser("inspect", help="show what a pack holds, without importing")
+    pi.add_argument("file", type=Path)
+    pim = psub.add_parser("import", help="import a pack into the library")
+    pim.add_argument("file", type=Path)
+    pim.add_argument(
+        "--yes", action="store_true", help="accept without asking (still refuses anything unsafe)"
+    )
+    pk = psub.add_parser("keygen", help="create the therapist's signing key")
+    pk.add_argument("name", help="your name as clients will see it")
+
+    jr = sub.add_parser("journal", help="the private journal")
+    jsub = jr.add_subparsers(dest="journal_command", parser_class=_Parser, required=True)
+    je = jsub.add_parser("export", help="export entries to share with your therapist")
+    je.add_argument("--format", choices=("md", "pdf"), required=True)
+    je.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    je.add_argument("--from", dest="date_from", metavar="DATE")
+    je.add_argument("--to", dest="date_to", metavar="DATE")
+    je.add_argument("--session", type=int, metavar="N")
+    jb = jsub.add_parser("backup", help="save all user data as one file")
+    jb.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    jrs = jsub.add_parser("restore", help="restore all user data from a backup file")
+    jrs.add_argument("file", type=Path)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    if args.data_dir:
+        set_data_dir(args.data_dir)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return _dispatch(args)
+    except ValidationError as exc:
+        for d in exc.diagnostics:
+            print(d, file=sys.stderr)
+        return EXIT_INVALID
+    except KapError as exc:
+        print(f"kapcompanion: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `kapcompanion timeline x | head`
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def gui_main() -> int:
+    """Entry point of the desktop launcher (no console)."""
+    return main([])
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    match args.command:
+        case None:
+            from kapcompanion.ui.app import run_app
+
+            return run_app(sys.argv[:1])
+        case "validate":
+            from kapcompanion.commands import validate_command
+
+            return validate_command(args.paths, as_json=args.json)
+        case "list":
+            from kapcompanion.commands import list_command
+
+            return list_command(as_json=args.json)
+        case "timeline":
+            from kapcompanion.commands import timeline_command
+
+            return timeline_command(args.target, as_json=args.json)
+        case "schema":
+            from kapcompanion.core.schema import practice_schema
+
+            print(json.dumps(practice_schema(), indent=2, ensure_ascii=False))
+            return EXIT_OK
+        case "play":
+            return _play(args)
+        case "render":
+            from kapcompanion.audio.render import render_cli
+            from kapcompanion.commands import resolve_practice
+
+            return render_cli(resolve_practice(args.target), args.output)
+        case "pack":
+            return _pack(args)
+        case "journal":
+            return _journal(args)
+    return EXIT_USAGE
+
+
+def _play(args: argparse.Namespace) -> int:
+    from kapcompanion.commands import resolve_practice
+
+    practice = resolve_practice(args.target)
+    if args.no_window:
+        from kapcompanion.audio.terminal import play_in_terminal
+
+        return play_in_terminal(practice, sound=not args.silent)
+    from kapcompanion.ui.app import run_app
+
+    return run_app(sys.argv[:1], practice=practice)
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from kapcompanion.core import packs
+
+    match args.pack_command:
+        case "build":
+            return packs.pack_build_cli(args.src, args.output)
+        case "inspect":
+            return packs.pack_inspect_cli(args.file)
+        case "import":
+            return packs.pack_import_cli(args.file, args.yes)
+        case "keygen":
+            return packs.pack_keygen_cli(args.name)
+    return EXIT_USAGE
+
+
+def _journal(args: argparse.Namespace) -> int:
+    from kapcompanion.journal import export
+
+    match args.journal_command:
+        case "export":
+            from kapcompanion.commands import parse_date
+
+            return export.export_cli(
+                args.format,
+                args.output,
+                parse_date(args.date_from, "--from"),
+                parse_date(args.date_to, "--to"),
+                args.session,
+            )
+        case "backup":
+            return export.backup_cli(args.output)
+        case "restore":
+            return export.restore_cli(args.file)
+    return EXIT_USAGE
+

@@ -1,0 +1,160 @@
+"""The text commands behind the CLI: validate, list, timeline, and resolving FILE|ID."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from kapcompanion.core.durations import format_duration
+from kapcompanion.core.errors import KapError, NotFoundError
+from kapcompanion.core.library import Library
+from kapcompanion.core.loader import YAML_SUFFIXES, load_practice
+from kapcompanion.core.model import Practice
+from kapcompanion.core.timeline import compile_practice
+from kapcompanion.core.validate import UsageError, validate_paths
+
+log = logging.getLogger(__name__)
+
+
+class UsageProblem(KapError):
+    """A command-line value that cannot be used."""
+
+
+def resolve_practice(target: str) -> Practice:
+    """A practice from a file path, or from an id in the library."""
+    path = Path(target)
+    if path.suffix.lower() in YAML_SUFFIXES or path.exists():
+        if not path.is_file():
+            raise NotFoundError(f"{target}: no such file")
+        return load_practice(path)
+    lib = Library.load()
+    try:
+        return lib.practice(target)
+    except NotFoundError:
+        ids = sorted(lib.practices)
+        import difflib
+
+        close = difflib.get_close_matches(target, ids, n=1)
+        hint = f' — did you mean "{close[0]}"?' if close else " — `kapcompanion list` shows them"
+        raise NotFoundError(f'no practice with id "{target}"{hint}') from None
+
+
+def parse_date(text: str | None, flag: str) -> date | None:
+    """A YYYY-MM-DD date from the command line."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageProblem(f'{flag} "{text}" is not a date; write it as YYYY-MM-DD') from None
+
+
+def validate_command(paths: list[Path], *, as_json: bool = False) -> int:
+    """Print every problem as ``path:line:col: severity: message``; 0/1/2 exit codes."""
+    known = Library.load(user=False, packs=False).practices.keys()
+    try:
+        diagnostics = validate_paths(paths, known_practices=known)
+    except UsageError as exc:
+        print(f"kapcompanion validate: {exc}", file=sys.stderr)
+        return 2
+    if as_json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "path": d.path,
+                        "line": d.line,
+                        "col": d.col,
+                        "severity": d.severity,
+                        "message": d.message,
+                        "hint": d.hint,
+                    }
+                    for d in diagnostics
+                ],
+                indent=2,
+            )
+        )
+    else:
+        for d in diagnostics:
+            print(d)
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if not as_json:
+        summary = "all valid" if not errors else f"{errors} error{'s' * (errors != 1)}"
+        if warnings:
+            summary += f", {warnings} warning{'s' * (warnings != 1)}"
+        print(summary, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def list_command(*, as_json: bool = False) -> int:
+    """Print the library, grouped by category, then programs."""
+    lib = Library.load()
+    rows = []
+    for p in sorted(lib.practices.values(), key=lambda p: (p.category, p.title.lower())):
+        total = compile_practice(p).total
+        rows.append(
+            {
+                "id": p.id,
+                "title": p.title,
+                "category": p.category,
+                "language": p.language,
+                "seconds": round(total, 1),
+                "origin": lib.origin(p.id),
+                "tags": list(p.tags),
+                "summary": p.summary,
+                "author": p.author,
+            }
+        )
+    programs = [
+        {"id": g.id, "title": g.title, "origin": lib.origin(g.id), "days": [d.day for d in g.days]}
+        for g in lib.programs.values()
+    ]
+    if as_json:
+        print(json.dumps({"practices": rows, "programs": programs}, indent=2, ensure_ascii=False))
+        return 0
+    for category in ("prepare", "anytime", "integrate"):
+        group = [r for r in rows if r["category"] == category]
+        if group:
+            print(f"{category.capitalize()}")
+            for r in group:
+                origin = "" if r["origin"] == "built-in" else f"  ({r['origin']})"
+                length = format_duration(r["seconds"])
+                print(f"  {r['id']:<26} {length:>7}  {r['title']}{origin}")
+    if programs:
+        print("Programs")
+        for g in programs:
+            print(f"  {g['id']:<26} days {min(g['days']):+d}…{max(g['days']):+d}  {g['title']}")
+    for problem in lib.problems:
+        print(problem, file=sys.stderr)
+    return 0
+
+
+def timeline_command(target: str, *, as_json: bool = False) -> int:
+    """Print the compiled timeline: steps, segments and cues with times."""
+    timeline = compile_practice(resolve_practice(target))
+    if as_json:
+        print(json.dumps(timeline.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    print(f"{timeline.title} ({timeline.practice_id}) — {format_duration(timeline.total)}")
+    cues = {c.segment: c for c in timeline.cues}
+    for span in timeline.steps:
+        print(f"{_clock(span.start)}  step {span.index + 1}: {span.kind} — {span.title}")
+        segs = timeline.segments[span.first_segment : span.end_segment]
+        if span.kind == "breathe":
+            segs = [s for s in segs if s.cycle == 1]
+            print(f"           (one cycle shown of {segs[0].cycles if segs else 0})")
+        for s in segs:
+            cue = cues.get(s.index)
+            sound = f"  ♪ {Path(cue.sound).name}" if cue else ""
+            print(f"  {_clock(s.start)}–{_clock(s.end)}  {s.phase:<8} {s.text[:60]}{sound}")
+    print(f"{_clock(timeline.total)}  end")
+    return 0
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(seconds, 60)
+    return f"{int(m):02d}:{s:05.2f}"
