@@ -19,7 +19,7 @@ from kapcompanion.core.validate import UsageError, validate_paths
 log = logging.getLogger(__name__)
 
 
-class UsageProblem(KapError):
+class CommandLineError(KapError):
     """A command-line value that cannot be used."""
 
 
@@ -49,7 +49,7 @@ def parse_date(text: str | None, flag: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageProblem(f'{flag} "{text}" is not a date; write it as YYYY-MM-DD') from None
+        raise CommandLineError(f'{flag} "{text}" is not a date; write it as YYYY-MM-DD') from None
 
 
 def validate_command(paths: list[Path], *, as_json: bool = False) -> int:

@@ -67,7 +67,7 @@ def _hold(p: PracticeParser, d: dict[str, Any], key: str) -> float | None:
         p.warn_at(
             d,
             key,
-            f"a {seconds:g}-second hold is long; holds over {HOLD_WARN:g} s can "
+            f"a hold of {seconds:g} seconds is long; holds over {HOLD_WARN:g} s can "
             "bring on air hunger",
             "gentle holds are 2–7 seconds, and every hold is skippable",
         )

@@ -125,7 +125,7 @@ class PracticeParser(Checker):
         steps: tuple[Step, ...] = ()
         if "steps" in d:
             steps = tuple(self._step_list(d, "steps"))
-            if not steps and isinstance(d["steps"], list):
+            if isinstance(d["steps"], list) and not d["steps"]:
                 self.error_at(d, "steps", "a practice needs at least one step")
             total = sum(_seconds(s) for s in steps)
             if total > MAX_TOTAL:
@@ -135,26 +135,23 @@ class PracticeParser(Checker):
                     f"the practice lasts {total / 3600:.1f} hours; the most is 4 hours",
                     "split it into shorter practices",
                 )
-        return (
-            Practice(
-                id=pid,
-                title=self.text(d, "title", "title"),
-                category=category,
-                summary=self.text(d, "summary", "summary"),
-                steps=steps,
-                description=self.text(d, "description", "description", empty_ok=True),
-                tags=self.text_list(d, "tags", "tags"),
-                author=self.text(d, "author", "author", empty_ok=True),
-                language=language or "en",
-                evidence=self._evidence() if "evidence" in d else None,
-                safety=self.text(d, "safety", "safety", empty_ok=True),
-                sound=sound,
-                uses=self.uses,
-                source=self.source,
-            )
-            if self.ok
-            else None
+        practice = Practice(
+            id=pid,
+            title=self.text(d, "title", "title"),
+            category=category,
+            summary=self.text(d, "summary", "summary"),
+            steps=steps,
+            description=self.text(d, "description", "description", empty_ok=True),
+            tags=self.text_list(d, "tags", "tags"),
+            author=self.text(d, "author", "author", empty_ok=True),
+            language=language or "en",
+            evidence=self._evidence() if "evidence" in d else None,
+            safety=self.text(d, "safety", "safety", empty_ok=True),
+            sound=sound,
+            uses=self.uses,
+            source=self.source,
         )
+        return practice if self.ok else None
 
     def _version(self, d: dict[str, Any]) -> None:
         if "kapcompanion" not in d:

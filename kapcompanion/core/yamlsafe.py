@@ -44,6 +44,11 @@ _SCALARS = {
     "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
 }
 
+_KNOWN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+)
+
 Mark = tuple[int, int]  # (line, column), 1-based
 
 
@@ -202,6 +207,19 @@ class _Builder:
         self.problems: list[Diagnostic] = []
 
     def build(self, node: Node) -> Any:
+        if node.tag not in _KNOWN_TAGS:
+            m = node.start_mark
+            self.problems.append(
+                Diagnostic(
+                    self.shown,
+                    m.line + 1,
+                    m.column + 1,
+                    ERROR,
+                    f'the tag "{node.tag}" is not allowed',
+                    "write plain values; YAML tags like !!python are never run",
+                )
+            )
+            return None
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if isinstance(node, SequenceNode):
