@@ -5,9 +5,10 @@ exhaust memory. This reader:
 
 * refuses files over :data:`MAX_BYTES` before reading them;
 * decodes strictly as UTF-8 and reports where a bad byte is;
-* composes the node graph (with libyaml's C parser when available), then measures the
-  graph's *expanded* size and depth with a memoised pass before building anything, so
-  alias bombs ("billion laughs") and absurd nesting are refused in milliseconds;
+* composes the node graph (with libyaml's C parser when available; aliases stay shared
+  nodes there), then builds plain data while counting every value it expands and the
+  depth, so alias bombs ("billion laughs") and absurd nesting are refused in
+  milliseconds;
 * reports duplicate mapping keys (PyYAML silently keeps the last);
 * records the line and column of every mapping key and value and every list item, so
   later checks can point at the exact place.
@@ -44,6 +45,7 @@ _SCALARS = {
     "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
 }
 
+_STR = "tag:yaml.org,2002:str"
 _KNOWN_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}"
     for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
@@ -155,7 +157,8 @@ def parse(text: str, shown: str) -> Document:
         raise _problem(
             shown, 0, 0, "the file is empty", "a practice starts with 'kapcompanion: 1' and an id"
         )
-    _measure(node, shown)
+    if "&" in text:  # anchors, so maybe aliases: measure the expanded size first
+        _measure(node, shown)
     builder = _Builder(shown)
     data = builder.build(node)
     root = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -163,21 +166,15 @@ def parse(text: str, shown: str) -> Document:
 
 
 def _measure(root: Node, shown: str) -> None:
-    """Refuse alias bombs and deep nesting before building anything (memoised)."""
+    """Refuse alias bombs before building anything: expanded size, memoised per node."""
     sizes: dict[int, int] = {}
 
     def size(node: Node, depth: int) -> int:
-        if depth > MAX_DEPTH:
-            m = node.start_mark
-            raise _problem(
-                shown,
-                m.line + 1,
-                m.column + 1,
-                f"values are nested more than {MAX_DEPTH} levels deep",
-            )
         known = sizes.get(id(node))
         if known is not None:
             return known
+        if depth > MAX_DEPTH:
+            return 1  # the builder reports the depth at its place
         if isinstance(node, ScalarNode):
             n = 1
         elif isinstance(node, SequenceNode):
@@ -205,9 +202,33 @@ class _Builder:
         self.marks: dict[int, Any] = {}
         self.starts: dict[int, Mark] = {}
         self.problems: list[Diagnostic] = []
+        self.count = 0
 
-    def build(self, node: Node) -> Any:
-        if node.tag not in _KNOWN_TAGS:
+    def build(self, node: Node, depth: int = 0) -> Any:
+        """Plain data from ``node``; aliases are counted each time they are expanded,
+        so a bomb is refused after :data:`MAX_NODES` values, long before memory runs out.
+        """
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            m = node.start_mark
+            if depth > MAX_DEPTH:
+                raise _problem(
+                    self.shown,
+                    m.line + 1,
+                    m.column + 1,
+                    f"values are nested more than {MAX_DEPTH} levels deep",
+                )
+            raise _problem(
+                self.shown,
+                m.line + 1,
+                m.column + 1,
+                f"the file expands to more than {MAX_NODES:,} values",
+                "anchors and aliases (& and *) may be repeating one another",
+            )
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag not in _KNOWN_TAGS:
             m = node.start_mark
             self.problems.append(
                 Diagnostic(
@@ -223,7 +244,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if isinstance(node, SequenceNode):
-            items = [self.build(child) for child in node.value]
+            items = [self.build(child, depth + 1) for child in node.value]
             self.marks[id(items)] = [
                 (c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value
             ]
@@ -239,7 +260,7 @@ class _Builder:
                     Diagnostic(self.shown, *kmark, ERROR, "merge keys (<<) are not supported")
                 )
                 continue
-            key = self.build(knode) if isinstance(knode, ScalarNode) else None
+            key = self.build(knode, depth + 1) if isinstance(knode, ScalarNode) else None
             if not isinstance(key, str | int | float | bool) or key is None:
                 self.problems.append(
                     Diagnostic(self.shown, *kmark, ERROR, "a key must be a plain word")
@@ -257,7 +278,7 @@ class _Builder:
                     )
                 )
                 continue
-            out[key] = self.build(vnode)
+            out[key] = self.build(vnode, depth + 1)
             places[key] = (kmark, (vnode.start_mark.line + 1, vnode.start_mark.column + 1))
         self.marks[id(out)] = places
         self.starts[id(out)] = (node.start_mark.line + 1, node.start_mark.column + 1)

@@ -1,0 +1,121 @@
+"""Core speed targets (issue #2): load+validate 1,000 files, compile 4 h, state lookup, bomb.
+
+Run: python benchmarks/bench_core.py [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import _common  # noqa: F401  (puts the repo on sys.path)
+import yaml
+
+from kapcompanion.core import yamlsafe
+from kapcompanion.core.loader import check_file
+from kapcompanion.core.model import BreathPattern, BreatheStep, PhaseCues, Practice, SayStep
+from kapcompanion.core.session import Session
+from kapcompanion.core.timeline import compile_practice
+
+STEP_BLOCK = """\
+  - say: Let your shoulders soften, and notice the weight of your body {i}.
+    duration: 12s
+  - breathe: {{inhale: [3, 1], exhale: 6, cycles: 4, cue: {{inhale: rise, exhale: fall}}}}
+  - silence: 20s
+    prompt: Rest with whatever is here.
+  - check_in: {{question: "How settled do you feel?", save_as: settled_{i}, labels: [not at all, completely]}}
+"""
+
+
+def practice_file(n: int) -> str:
+    steps = "".join(STEP_BLOCK.format(i=i) for i in range(10))  # 40 steps
+    return (f"kapcompanion: 1\nid: bench-{n}\ntitle: Bench {n}\ncategory: anytime\n"
+            f"summary: A benchmark practice.\ntags: [breath, calm]\n"
+            f"evidence: {{level: moderate, sources: [Balban et al. 2023]}}\nsteps:\n{steps}")
+
+
+def bench_load(folder: Path, loader: type) -> float:
+    saved = yamlsafe._Loader
+    yamlsafe._Loader = loader
+    try:
+        start = time.perf_counter()
+        for path in sorted(folder.glob("*.yaml")):
+            item, diags = check_file(path)
+            assert item is not None and not diags, diags
+        return time.perf_counter() - start
+    finally:
+        yamlsafe._Loader = saved
+
+
+def four_hours() -> Practice:
+    pattern = BreathPattern((5.5,), 5.5)
+    steps = []
+    for _ in range(60):  # 60 × (20 s say + 22 breaths of 11 s) ≈ 4 h
+        steps.append(SayStep("Notice the breath.", 20.0))
+        steps.append(BreatheStep(pattern, 20, PhaseCues("rise", None, "fall", None)))
+    return Practice("four-hours", "Four hours", "anytime", "long", tuple(steps))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for n in range(1000):
+            (folder / f"p{n:04d}.yaml").write_text(practice_file(n), encoding="utf-8")
+        c_times = [bench_load(folder, yaml.CSafeLoader) for _ in range(3)]
+        py_time = bench_load(folder, yaml.SafeLoader)
+    rows.append(("load+validate 1,000 files × 40 steps (C loader)", min(c_times), 0.5, "s"))
+    rows.append(("load+validate 1,000 files × 40 steps (Python loader)", py_time, float("inf"), "s"))
+
+    practice = four_hours()
+    compile_times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        tl = compile_practice(practice)
+        compile_times.append(time.perf_counter() - start)
+    rows.append((f"compile 4 h practice ({len(tl.segments):,} segments)", min(compile_times) * 1e3,
+                 20, "ms"))
+
+    now = [0.0]
+    session = Session(tl, lambda: now[0])
+    session.play()
+    probes = [tl.total * i / 10_000 for i in range(10_000)]
+    start = time.perf_counter()
+    for t in probes:
+        tl.segment_at(t)
+    seg_us = (time.perf_counter() - start) / len(probes) * 1e6
+    start = time.perf_counter()
+    for t in probes:
+        now[0] = t
+        session.state()
+    state_us = (time.perf_counter() - start) / len(probes) * 1e6
+    rows.append(("segment lookup at any time (bisect)", seg_us, 20, "µs"))
+    rows.append(("full session state at any time", state_us, 20, "µs"))
+
+    bomb = Path(__file__).resolve().parent.parent / "tests" / "core" / "test_yamlsafe.py"
+    text = bomb.read_text().split('BILLION_LAUGHS = """\\\n', 1)[1].split('"""', 1)[0]
+    times, peaks = [], []
+    for _ in range(5):
+        tracemalloc.start()
+        start = time.perf_counter()
+        try:
+            yamlsafe.parse(text, "bomb.yaml")
+        except yamlsafe.YamlError:
+            pass
+        times.append(time.perf_counter() - start)
+        peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+        tracemalloc.stop()
+    rows.append(("billion laughs refused", statistics.median(times) * 1e3, 100, "ms"))
+    rows.append(("billion laughs extra memory (tracemalloc peak)", max(peaks), 50, "Mi"))
+    _common.report("Core benchmarks (issue #2)", rows, args.json)
+
+
+if __name__ == "__main__":
+    main()
