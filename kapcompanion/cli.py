@@ -95,7 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.data_dir:
         set_data_dir(args.data_dir)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from kapcompanion.logs import setup_logging
+
+    # The app and playback keep a log file; quick text commands only print warnings.
+    setup_logging(to_file=args.command in (None, "play", "render", "pack", "journal"))
     try:
         return _dispatch(args)
     except ValidationError as exc:
@@ -201,4 +204,3 @@ def _journal(args: argparse.Namespace) -> int:
         case "restore":
             return export.restore_cli(args.file)
     return EXIT_USAGE
-
