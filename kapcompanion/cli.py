@@ -123,9 +123,7 @@ def gui_main() -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     match args.command:
         case None:
-            from kapcompanion.ui.app import run_app
-
-            return run_app(sys.argv[:1])
+            return _open_app()
         case "validate":
             from kapcompanion.commands import validate_command
 
@@ -155,6 +153,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         case "journal":
             return _journal(args)
     return EXIT_USAGE
+
+
+def _open_app() -> int:
+    try:
+        from kapcompanion.ui.app import run_app
+    except ImportError as exc:  # no desktop yet (or Qt missing): show the library instead
+        log.warning("the desktop app cannot start (%s); showing the library", exc)
+        from kapcompanion.commands import list_command
+
+        return list_command()
+    return run_app(sys.argv[:1])
 
 
 def _play(args: argparse.Namespace) -> int:
