@@ -8,9 +8,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from kapcompanion.core.cache import CheckCache
 from kapcompanion.core.durations import format_duration
 from kapcompanion.core.errors import KapError, NotFoundError
-from kapcompanion.core.library import Library
+from kapcompanion.core.library import Library, cache_path
 from kapcompanion.core.loader import YAML_SUFFIXES, load_practice
 from kapcompanion.core.model import Practice
 from kapcompanion.core.timeline import compile_practice
@@ -56,7 +57,9 @@ def validate_command(paths: list[Path], *, as_json: bool = False) -> int:
     """Print every problem as ``path:line:col: severity: message``; 0/1/2 exit codes."""
     known = Library.load(user=False, packs=False).practices.keys()
     try:
-        diagnostics = validate_paths(paths, known_practices=known)
+        cache = CheckCache(cache_path())
+        diagnostics = validate_paths(paths, known_practices=known, cache=cache)
+        cache.save()
     except UsageError as exc:
         print(f"kapcompanion validate: {exc}", file=sys.stderr)
         return 2

@@ -13,16 +13,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kapcompanion.core.cache import CheckCache, check_files
 from kapcompanion.core.errors import WARNING, Diagnostic, NotFoundError
 from kapcompanion.core.loader import YAML_SUFFIXES, check_file
 from kapcompanion.core.model import Practice, Program
-from kapcompanion.paths import packs_dir, user_practices_dir
+from kapcompanion.paths import data_dir, packs_dir, user_practices_dir
 from kapcompanion.resources import builtin_scripts
 
 log = logging.getLogger(__name__)
 
 BUILT_IN = "built-in"
 USER = "user"
+
+
+def cache_path() -> Path:
+    """Where checked files are remembered (inside the data dir)."""
+    return data_dir() / "cache" / "checks.pickle"
 
 
 def yaml_files(folder: Path) -> Iterator[Path]:
@@ -54,6 +60,7 @@ class Library:
         builtin: bool = True,
         user: bool = True,
         packs: bool = True,
+        use_cache: bool = True,
     ) -> Library:
         """Load the library from its sources (invalid files are listed in ``problems``)."""
         lib = cls()
@@ -68,14 +75,28 @@ class Library:
             )
         if builtin:
             sources.append((BUILT_IN, builtin_scripts()))
-        for origin, folder in sources:
-            for path in yaml_files(folder):
-                lib.add_file(path, origin)
+        files = [(origin, path) for origin, folder in sources for path in yaml_files(folder)]
+        cache = CheckCache(cache_path()) if use_cache else None
+        results = check_files([path for _, path in files], cache)
+        if cache is not None:
+            cache.save()
+        for (origin, path), (item, diagnostics) in zip(files, results, strict=True):
+            lib.add(path, origin, item, diagnostics)
         return lib
 
     def add_file(self, path: Path, origin: str) -> Practice | Program | None:
         """Load one file into the library; returns what was added."""
         item, diagnostics = check_file(path)
+        return self.add(path, origin, item, diagnostics)
+
+    def add(
+        self,
+        path: Path,
+        origin: str,
+        item: Practice | Program | None,
+        diagnostics: list[Diagnostic],
+    ) -> Practice | Program | None:
+        """Add a checked file's result; clashes and invalid files go to ``problems``."""
         if item is None:
             self.problems.extend(diagnostics)
             log.warning("left out %s: %s", path, diagnostics[0] if diagnostics else "invalid")

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
+from kapcompanion.core.cache import CheckCache, check_files
 from kapcompanion.core.errors import ERROR, Diagnostic
 from kapcompanion.core.library import yaml_files
-from kapcompanion.core.loader import YAML_SUFFIXES, check_file
+from kapcompanion.core.loader import YAML_SUFFIXES
 from kapcompanion.core.model import Practice, Program
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def validate_paths(
-    paths: Iterable[Path], *, known_practices: Iterable[str] = ()
+    paths: Iterable[Path], *, known_practices: Iterable[str] = (), cache: CheckCache | None = None
 ) -> list[Diagnostic]:
     """Check every file below ``paths``; return all problems (errors and warnings).
 
@@ -46,11 +47,14 @@ def validate_paths(
     seen: dict[str, str] = {}
     practices: set[str] = set(known_practices)
     programs: list[Program] = []
-    for path in expand(paths):
+    files = expand(paths)
+    yaml_paths = [p for p in files if p.suffix.lower() in YAML_SUFFIXES]
+    checked = dict(zip(yaml_paths, check_files(yaml_paths, cache), strict=True))
+    for path in files:
         if path.suffix.lower() == PACK_SUFFIX:
             diagnostics.extend(_check_pack(path))
             continue
-        if path.suffix.lower() not in YAML_SUFFIXES:
+        if path not in checked:
             diagnostics.append(
                 Diagnostic(
                     str(path),
@@ -62,7 +66,7 @@ def validate_paths(
                 )
             )
             continue
-        item, found = check_file(path)
+        item, found = checked[path]
         diagnostics.extend(found)
         if item is None:
             continue

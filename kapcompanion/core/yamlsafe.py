@@ -205,8 +205,10 @@ class _Builder:
         self.count = 0
 
     def build(self, node: Node, depth: int = 0) -> Any:
-        """Plain data from ``node``; aliases are counted each time they are expanded,
-        so a bomb is refused after :data:`MAX_NODES` values, long before memory runs out.
+        """Plain data from ``node``, counting every value expanded.
+
+        Aliases count each time they are expanded, so a bomb is refused after
+        :data:`MAX_NODES` values, long before memory runs out.
         """
         self.count += 1
         if self.count > MAX_NODES or depth > MAX_DEPTH:

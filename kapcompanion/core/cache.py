@@ -1,0 +1,124 @@
+"""Remember files already checked, so a large library loads in a blink.
+
+Only valid results are kept (a file with errors is always checked afresh), keyed by the
+file's path, size and modification time and those of every audio file it names (a clip's
+length sets a say step's duration). The cache lives in the data dir; a missing, stale or
+unreadable cache only costs time, never correctness.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from kapcompanion.core.errors import Diagnostic
+from kapcompanion.core.loader import check_file
+from kapcompanion.core.model import BellStep, Practice, Program, SayStep
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = 1
+#: Above this many unchecked files, checking is spread over the machine's cores.
+PARALLEL_FROM = 200
+
+Result = tuple[Practice | Program | None, list[Diagnostic]]
+Stamp = tuple[int, int]
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _dependencies(item: Practice | Program | None) -> list[str]:
+    if not isinstance(item, Practice):
+        return []
+    paths = [str(s.voice) for s in item.steps if isinstance(s, SayStep) and s.voice]
+    paths += [s.sound for s in item.steps if isinstance(s, BellStep) and "/" in s.sound]
+    if item.sound.ambient and "/" in item.sound.ambient:
+        paths.append(item.sound.ambient)
+    return paths
+
+
+class CheckCache:
+    """A pickle of valid check results under the data dir."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, tuple[Stamp, dict[str, Stamp | None], Result]] = {}
+        self.dirty = False
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as fh:
+                    version, entries = pickle.load(fh)
+                if version == CACHE_VERSION:
+                    self.entries = entries
+            except Exception as exc:  # a broken cache is only a slower start
+                log.info("ignoring unreadable check cache %s: %s", path, exc)
+
+    def get(self, path: Path) -> Result | None:
+        """The remembered result for ``path`` if nothing it depends on changed."""
+        entry = self.entries.get(str(path))
+        if entry is None or _stamp(path) != entry[0]:
+            return None
+        stamps, result = entry[1], entry[2]
+        if any(_stamp(Path(dep)) != stamp for dep, stamp in stamps.items()):
+            return None
+        return result
+
+    def put(self, path: Path, result: Result) -> None:
+        """Remember a result (only when the file is valid)."""
+        item, diagnostics = result
+        stamp = _stamp(path)
+        if item is None or stamp is None or any(d.is_error for d in diagnostics):
+            self.entries.pop(str(path), None)
+            return
+        deps = {dep: _stamp(Path(dep)) for dep in _dependencies(item)}
+        self.entries[str(path)] = (stamp, deps, result)
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the cache atomically; failures are logged, never raised."""
+        if self.path is None or not self.dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((CACHE_VERSION, self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+            self.dirty = False
+        except OSError as exc:
+            log.info("cannot save the check cache %s: %s", self.path, exc)
+
+
+def _check(path: Path) -> Result:
+    return check_file(path)
+
+
+def check_files(paths: Iterable[Path], cache: CheckCache | None = None) -> list[Result]:
+    """Check many files, using ``cache`` and, for many new files, every core."""
+    paths = list(paths)
+    results: list[Result | None] = [cache.get(p) if cache else None for p in paths]
+    todo = [i for i, r in enumerate(results) if r is None]
+    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=ctx) as pool:
+            fresh = list(pool.map(_check, [paths[i] for i in todo], chunksize=32))
+    else:
+        fresh = [check_file(paths[i]) for i in todo]
+    for i, result in zip(todo, fresh, strict=True):
+        results[i] = result
+        if cache is not None:
+            cache.put(paths[i], result)
+    return [r for r in results if r is not None]
