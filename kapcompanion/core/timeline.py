@@ -63,7 +63,7 @@ class Segment(NamedTuple):
     segments, and tuples are built four times faster.
     """
 
-    index: int
+    index: int  # pyright: ignore[reportIncompatibleMethodOverride]
     step: int
     start: float
     end: float

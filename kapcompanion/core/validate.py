@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -116,7 +117,7 @@ def _id_line(path: Path) -> int:
 
 def _check_pack(path: Path) -> list[Diagnostic]:
     try:
-        from kapcompanion.core import packs
+        packs = importlib.import_module("kapcompanion.core.packs")
     except ImportError:
         return [Diagnostic(str(path), 0, 0, ERROR, "packs cannot be checked by this version")]
     checker = getattr(packs, "validate_pack", None)
