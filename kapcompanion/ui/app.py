@@ -1,0 +1,57 @@
+"""Start the desktop app: ``run_app(argv, practice=None)``."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from kapcompanion.core.model import Practice
+from kapcompanion.settings import SettingsStore
+from kapcompanion.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def load_library() -> tuple[dict[str, Practice], dict[str, str]]:
+    """The practices and where each came from (an unreadable library gives an empty one)."""
+    try:
+        from kapcompanion.core.library import Library
+
+        lib = Library.load()
+    except Exception:  # the window must open even when the library cannot be read
+        log.exception("cannot load the library")
+        return {}, {}
+    for problem in lib.problems:
+        log.warning("%s", problem)
+    return dict(lib.practices), dict(lib.origins)
+
+
+def create_window(argv: list[str], practice: Practice | None = None) -> MainWindow:
+    """Create the QApplication (or reuse one) and the shown main window."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("KAP Companion")
+    app.setOrganizationName("kapcompanion")
+    app.setApplicationDisplayName("KAP Companion")
+    practices, origins = load_library()
+    window = MainWindow(practices, origins=origins, store=SettingsStore())
+    window.show()
+    if practice is not None:
+        window.play(practice)
+    return window
+
+
+def run_app(argv: list[str], practice: Practice | None = None) -> int:
+    """Run the app until its window closes; returns the exit code.
+
+    With ``practice`` the window opens straight into the player.
+    """
+    window = create_window(argv, practice)
+    app = QApplication.instance()
+    assert app is not None
+    code = app.exec()
+    del window
+    return int(code)

@@ -1,0 +1,199 @@
+"""The detail pane: what a practice is, its steps at a glance, evidence and safety."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.core.model import Practice
+from kapcompanion.core.timeline import compile_practice
+from kapcompanion.ui.catalogue import Entry, length_text
+
+log = logging.getLogger(__name__)
+
+#: What each evidence level means, in plain words (shown beside the level).
+EVIDENCE_WORDS = {
+    "strong": "Supported by several good-quality trials.",
+    "moderate": "Supported by at least one randomised trial.",
+    "emerging": "Early or mixed findings; promising, not settled.",
+    "traditional": "Long-used practice; little formal research so far.",
+}
+
+
+def _label(text: str = "", role: str = "") -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(True)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        lab.setProperty("role", role)
+    return lab
+
+
+def steps_at_a_glance(practice: Practice) -> list[str]:
+    """One short line per step (neighbouring steps of one kind are merged)."""
+    lines: list[str] = []
+    last_kind = ""
+    count = 0
+    for span in compile_practice(practice).steps:
+        kind = span.kind
+        if kind in ("say", "silence") and kind == last_kind:
+            count += 1
+            continue
+        if count > 1:
+            lines[-1] += f" (+{count - 1} more)"
+        count = 1
+        last_kind = kind
+        length = f" — {length_text(span.end - span.start)}" if span.end > span.start else ""
+        title = span.title if len(span.title) <= 90 else span.title[:87].rstrip() + "…"
+        prefix = {
+            "say": "Guidance",
+            "silence": "Quiet",
+            "reflect": "Write",
+            "check_in": "Check in",
+            "checklist": "Checklist",
+            "bell": "Bell",
+            "breathe": "",
+        }.get(kind, "")
+        lines.append(f"{prefix + ': ' if prefix else ''}{title}{length}")
+    if count > 1:
+        lines[-1] += f" (+{count - 1} more)"
+    return lines
+
+
+class DetailPane(QScrollArea):
+    """Shows one practice and offers to begin it."""
+
+    start_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._pid = ""
+        card = QFrame()
+        card.setObjectName("card")
+        self.meta = _label(role="muted")
+        self.title = _label(role="h1")
+        self.summary = _label()
+        self.start = QPushButton(self.tr("Begin practice"))
+        self.start.setProperty("primary", True)
+        self.start.setAccessibleName(self.tr("Begin practice"))
+        self.start.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.start.clicked.connect(lambda: self.start_requested.emit(self._pid))
+        self.description = _label()
+        self.description.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.steps_head = _label(self.tr("Steps at a glance"), "h2")
+        self.steps = _label()
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.evidence_head = _label(self.tr("Evidence"), "h2")
+        self.evidence = _label()
+        self.evidence.setTextFormat(Qt.TextFormat.RichText)
+        self.safety = _label(role="safety")
+
+        row = QHBoxLayout()
+        row.addWidget(self.start)
+        row.addStretch(1)
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(28, 24, 28, 28)
+        lay.setSpacing(12)
+        for w in (self.meta, self.title, self.summary):
+            lay.addWidget(w)
+        lay.addLayout(row)
+        lay.addSpacing(6)
+        lay.addWidget(self.safety)
+        for w in (
+            self.description,
+            self.steps_head,
+            self.steps,
+            self.evidence_head,
+            self.evidence,
+        ):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.setWidget(card)
+        self.show_entry(None)
+
+    @property
+    def practice_id(self) -> str:
+        """The id shown, or ''."""
+        return self._pid
+
+    def show_entry(self, entry: Entry | None) -> None:
+        """Show ``entry`` (or a gentle placeholder for none)."""
+        if entry is None:
+            self._pid = ""
+            self.title.setText(self.tr("Choose a practice"))
+            self.meta.setText("")
+            self.summary.setText(self.tr("Pick one from the list to read about it."))
+            for w in (
+                self.start,
+                self.description,
+                self.steps_head,
+                self.steps,
+                self.evidence_head,
+                self.evidence,
+                self.safety,
+            ):
+                w.hide()
+            return
+        p = entry.practice
+        self._pid = p.id
+        category = {
+            "prepare": self.tr("Prepare"),
+            "anytime": self.tr("Anytime"),
+            "integrate": self.tr("Integrate"),
+        }.get(p.category, p.category)
+        bits = [category, length_text(entry.length)]
+        if p.tags:
+            bits.append(", ".join(p.tags))
+        if entry.origin and entry.origin != "built-in":
+            bits.append(self.tr("your own") if entry.origin == "user" else entry.origin)
+        self.meta.setText(" · ".join(bits))
+        self.title.setText(p.title)
+        self.summary.setText(p.summary)
+        self.start.show()
+        self.start.setAccessibleDescription(
+            self.tr("Begin {title}, about {length}").format(
+                title=p.title, length=length_text(entry.length)
+            )
+        )
+        self.description.setText(p.description)
+        self.description.setVisible(bool(p.description.strip()))
+        try:
+            lines = steps_at_a_glance(p)
+        except Exception:
+            log.exception("steps of %s", p.id)
+            lines = []
+        self.steps.setText(
+            "<ol style='margin-left:-20px'>"
+            + "".join(f"<li>{html.escape(x)}</li>" for x in lines)
+            + "</ol>"
+        )
+        self.steps_head.setVisible(bool(lines))
+        self.steps.setVisible(bool(lines))
+        if p.evidence:
+            words = self.tr(EVIDENCE_WORDS.get(p.evidence.level, ""))
+            text = f"<b>{html.escape(p.evidence.level.title())}</b> — {html.escape(words)}"
+            if p.evidence.sources:
+                text += (
+                    "<ul style='margin-left:-20px'>"
+                    + "".join(f"<li>{html.escape(s)}</li>" for s in p.evidence.sources)
+                    + "</ul>"
+                )
+            self.evidence.setText(text)
+        self.evidence.setVisible(p.evidence is not None)
+        self.evidence_head.setVisible(p.evidence is not None)
+        self.safety.setText(self.tr("Safety: {note}").format(note=p.safety) if p.safety else "")
+        self.safety.setVisible(bool(p.safety))
+        self.verticalScrollBar().setValue(0)

@@ -1,0 +1,145 @@
+"""Get help now: the person's own list of help lines, offline, one click from anywhere."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.settings import HelpLine, Settings
+
+log = logging.getLogger(__name__)
+
+
+def _label(text: str, role: str = "", selectable: bool = False) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(True)
+    if role:
+        lab.setProperty("role", role)
+    if selectable:
+        lab.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        lab.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return lab
+
+
+def shown_lines(settings: Settings, clinic_label: str) -> list[HelpLine]:
+    """The lines the panel lists: the person's list, with the clinic after the third line.
+
+    That follows the content brief's order (emergency, 988, findahelpline, the clinic,
+    Fireside); the clinic appears only once its number is entered.
+    """
+    lines = list(settings.help_lines)
+    if settings.clinic_number.strip():
+        clinic = HelpLine(settings.clinic_name.strip() or clinic_label, settings.clinic_number)
+        lines.insert(min(3, len(lines)), clinic)
+    return lines
+
+
+class HelpPanel(QDialog):
+    """An always-offline panel with help lines and plain words about monitoring."""
+
+    edit_requested = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpPanel")
+        self.setWindowTitle(self.tr("Get help now"))
+        self.setAccessibleName(self.tr("Get help now"))
+        self.setMinimumSize(560, 560)
+        self.setModal(False)
+        head = _label(self.tr("Get help now"), "h1")
+        intro = _label(
+            self.tr(
+                "If you are in danger, or might act on thoughts of harming yourself, please "
+                "call your local emergency number now. You deserve support, and reaching "
+                "out is a strong thing to do."
+            )
+        )
+        self.not_monitored = _label(
+            self.tr(
+                "This app is not monitored. Nobody sees what you write here, and nobody "
+                "will be alerted — so if you need someone, please reach out directly."
+            ),
+            "safety",
+        )
+        self.not_monitored.setAccessibleName(self.tr("This app is not monitored"))
+        self.lines_box = QVBoxLayout()
+        self.lines_box.setSpacing(10)
+        holder = QWidget()
+        holder.setLayout(self.lines_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        self.clinic_hint = _label(
+            self.tr("You can add your clinic's after-hours number under “Edit this list”."),
+            "muted",
+        )
+        self.edit_button = QPushButton(self.tr("Edit this list"))
+        self.edit_button.setAccessibleName(self.tr("Edit this list of help lines"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setProperty("primary", True)
+        self.close_button.setAccessibleName(self.tr("Close help"))
+        row = QHBoxLayout()
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(28, 24, 28, 24)
+        lay.setSpacing(14)
+        for w in (head, intro, self.not_monitored):
+            lay.addWidget(w)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.clinic_hint)
+        lay.addLayout(row)
+        self.close_button.clicked.connect(self.close)
+        self.edit_button.clicked.connect(self.edit_requested.emit)
+        self.show_settings(settings)
+
+    def show_settings(self, settings: Settings) -> None:
+        """List the help lines from ``settings``."""
+        while self.lines_box.count():
+            item = self.lines_box.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.cards: list[QFrame] = []
+        for line in shown_lines(settings, self.tr("Your clinic (after hours)")):
+            card = QFrame()
+            card.setObjectName("card")
+            cl = QVBoxLayout(card)
+            cl.setContentsMargins(18, 12, 18, 12)
+            cl.setSpacing(4)
+            name = _label(line.name)
+            name.setStyleSheet("font-weight: 600;")
+            contact = _label(line.contact, "h2", selectable=True)
+            contact.setAccessibleName(f"{line.name}: {line.contact}")
+            contact.setAccessibleDescription(line.note)
+            cl.addWidget(name)
+            cl.addWidget(contact)
+            if line.note:
+                cl.addWidget(_label(line.note, "muted"))
+            self.lines_box.addWidget(card)
+            self.cards.append(card)
+        self.lines_box.addStretch(1)
+        self.clinic_hint.setVisible(not settings.clinic_number.strip())
+
+    def texts(self) -> list[str]:
+        """Every line of text the panel shows (for tests and screen readers)."""
+        out = []
+        for lab in self.findChildren(QLabel):
+            if lab.isVisibleTo(self) and lab.text():
+                out.append(lab.text())
+        return out

@@ -1,0 +1,261 @@
+"""The library: practices grouped as Prepare / Anytime / Integrate, with search and filters."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.ui.catalogue import Entry, Filter, all_tags, grouped, length_text
+from kapcompanion.ui.theme import current_palette
+
+log = logging.getLogger(__name__)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "header" | "practice"
+META_ROLE = Qt.ItemDataRole.UserRole + 3
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 4
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PracticeDelegate(QStyledItemDelegate):
+    """Draws a practice as a soft rounded card, and a category as a quiet heading."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        """Cards are three lines tall; headings one."""
+        fm = QFontMetrics(option.font)
+        if index.data(KIND_ROLE) == "header":
+            return QSize(200, int(fm.height() * 2.4))
+        return QSize(200, int(fm.height() * 4.6))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Paint one row."""
+        pal = current_palette()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
+        font = QFont(option.font)
+        if index.data(KIND_ROLE) == "header":
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            font.setWeight(QFont.Weight.DemiBold)
+            painter.setFont(font)
+            painter.setPen(QColor(pal.muted))
+            painter.drawText(
+                rect.adjusted(8, 0, 0, -4),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                str(index.data(Qt.ItemDataRole.DisplayRole)),
+            )
+            painter.restore()
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        path = QPainterPath()
+        path.addRoundedRect(rect, 12, 12)
+        painter.fillPath(path, QColor(pal.pacer_glow if selected else pal.card))
+        if focused:
+            painter.setPen(QPen(QColor(pal.focus), 3))
+        elif selected:
+            painter.setPen(QPen(QColor(pal.accent), 2))
+        else:
+            painter.setPen(QPen(QColor(pal.border), 1))
+        painter.drawPath(path)
+        fm = QFontMetrics(font)
+        inner = rect.adjusted(14, 8, -14, -8)
+        line = fm.height() * 1.15
+        title_font = QFont(font)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        title_font.setPointSizeF(font.pointSizeF() * 1.08)
+        painter.setFont(title_font)
+        painter.setPen(QColor(pal.text))
+        title = str(index.data(Qt.ItemDataRole.DisplayRole))
+        tfm = QFontMetrics(title_font)
+        painter.drawText(
+            inner.adjusted(0, 0, 0, -inner.height() + line * 1.1),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            tfm.elidedText(title, Qt.TextElideMode.ElideRight, int(inner.width())),
+        )
+        painter.setFont(font)
+        summary = str(index.data(SUMMARY_ROLE) or "")
+        painter.drawText(
+            QRectF(inner.left(), inner.top() + line * 1.15, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(summary, Qt.TextElideMode.ElideRight, int(inner.width())),
+        )
+        painter.setPen(QColor(pal.muted))
+        painter.drawText(
+            QRectF(inner.left(), inner.top() + line * 2.2, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(
+                str(index.data(META_ROLE) or ""), Qt.TextElideMode.ElideRight, int(inner.width())
+            ),
+        )
+        painter.restore()
+
+
+class LibraryView(QWidget):
+    """Search, filters and the grouped list of practices."""
+
+    selected = Signal(str)  # practice id
+    activated = Signal(str)  # practice id: Enter or double click starts it
+
+    def __init__(self, entries: list[Entry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries = entries
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search practices"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search practices"))
+        self.search.setAccessibleDescription(
+            self.tr("Type words from a title, summary or tag. Press Down to reach the list.")
+        )
+        self.length = QComboBox()
+        self.length.setAccessibleName(self.tr("Filter by length"))
+        for key, label in (
+            ("any", self.tr("Any length")),
+            ("short", self.tr("Under 3 minutes")),
+            ("medium", self.tr("3 to 8 minutes")),
+            ("long", self.tr("8 minutes or more")),
+        ):
+            self.length.addItem(label, key)
+        self.tag = QComboBox()
+        self.tag.setAccessibleName(self.tr("Filter by tag"))
+        self.tag.addItem(self.tr("All tags"), "")
+        for t in all_tags(entries):
+            self.tag.addItem(t, t)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Practices"))
+        self.list.setAccessibleDescription(
+            self.tr("Grouped as Prepare, Anytime and Integrate. Press Enter to begin one.")
+        )
+        self.list.setItemDelegate(PracticeDelegate(self.list))
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setSpacing(2)
+        self.empty = QLabel(self.tr("Nothing matches yet. You might try fewer words."))
+        self.empty.setProperty("role", "muted")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.length, 1)
+        filters.addWidget(self.tag, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(10)
+        lay.addWidget(self.search)
+        lay.addLayout(filters)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.list, 1)
+
+        self.search.textChanged.connect(self.refresh)
+        self.length.currentIndexChanged.connect(self.refresh)
+        self.tag.currentIndexChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._focus_list)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemActivated.connect(self._item_activated)
+        self.refresh()
+
+    # -- filtering ---------------------------------------------------------------
+
+    def current_filter(self) -> Filter:
+        """The filter the controls describe."""
+        return Filter(
+            self.search.text(), str(self.length.currentData()), str(self.tag.currentData() or "")
+        )
+
+    def visible_ids(self) -> list[str]:
+        """Ids of the practices listed now, in order."""
+        out = []
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(KIND_ROLE) == "practice":
+                out.append(str(item.data(ID_ROLE)))
+        return out
+
+    def refresh(self) -> None:
+        """Rebuild the list from the filter, keeping the current practice when it is shown."""
+        keep = self.current_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        titles = {
+            "prepare": self.tr("Prepare"),
+            "anytime": self.tr("Anytime"),
+            "integrate": self.tr("Integrate"),
+        }
+        shown = 0
+        for category, entries in grouped(self._entries, self.current_filter()).items():
+            if not entries:
+                continue
+            header = QListWidgetItem(titles.get(category, category.title()))
+            header.setData(KIND_ROLE, "header")
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(header)
+            for e in entries:
+                self.list.addItem(self._item(e))
+                shown += 1
+        self.list.blockSignals(False)
+        self.empty.setVisible(shown == 0)
+        if keep and keep in self.visible_ids():
+            self.select(keep)
+        elif shown:
+            self.select(self.visible_ids()[0])
+
+    def _item(self, e: Entry) -> QListWidgetItem:
+        p = e.practice
+        item = QListWidgetItem(p.title)
+        meta = " · ".join([length_text(e.length), *p.tags])
+        item.setData(ID_ROLE, p.id)
+        item.setData(KIND_ROLE, "practice")
+        item.setData(SUMMARY_ROLE, p.summary)
+        item.setData(META_ROLE, meta)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{p.title}, {length_text(e.length)}")
+        item.setData(
+            Qt.ItemDataRole.AccessibleDescriptionRole,
+            f"{p.summary} {self.tr('Tags')}: {', '.join(p.tags)}" if p.tags else p.summary,
+        )
+        item.setToolTip(p.summary)
+        return item
+
+    # -- selection ---------------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        """The id of the highlighted practice, if any."""
+        item = self.list.currentItem()
+        if item is None or item.data(KIND_ROLE) != "practice":
+            return None
+        return str(item.data(ID_ROLE))
+
+    def select(self, pid: str) -> bool:
+        """Highlight practice ``pid``; False when it is not listed."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == pid:
+                self.list.setCurrentItem(item)
+                self.list.scrollToItem(item)
+                return True
+        return False
+
+    def _focus_list(self) -> None:
+        self.list.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _current_changed(self, item: QListWidgetItem | None, _prev: object) -> None:
+        if item is not None and item.data(KIND_ROLE) == "practice":
+            self.selected.emit(str(item.data(ID_ROLE)))
+
+    def _item_activated(self, item: QListWidgetItem) -> None:
+        if item.data(KIND_ROLE) == "practice":
+            self.activated.emit(str(item.data(ID_ROLE)))

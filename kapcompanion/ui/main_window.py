@@ -1,0 +1,273 @@
+"""The main window: a header with "Get help now", the library, and the player."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.audio.base import Player
+from kapcompanion.core.model import Practice
+from kapcompanion.core.session import Clock
+from kapcompanion.settings import Settings, SettingsStore
+from kapcompanion.ui.catalogue import Entry, build_entries
+from kapcompanion.ui.detail import DetailPane
+from kapcompanion.ui.help_panel import HelpPanel
+from kapcompanion.ui.library_view import LibraryView
+from kapcompanion.ui.player_view import PlayerView
+from kapcompanion.ui.settings_dialog import SettingsDialog
+from kapcompanion.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+class Hub(QObject):
+    """Signals shared across the app, passed in through constructors (no globals)."""
+
+    settings_changed = Signal(object)  # Settings
+    answer_given = Signal(str, int, object, object)  # practice id, step, save_as, answer
+    session_finished = Signal(object)  # SessionResult
+
+
+class MainWindow(QMainWindow):
+    """The app's one window. Every dependency can be injected for tests."""
+
+    def __init__(
+        self,
+        practices: Mapping[str, Practice],
+        *,
+        origins: Mapping[str, str] | None = None,
+        store: SettingsStore | None = None,
+        settings: Settings | None = None,
+        player_factory: Callable[[], Player] | None = None,
+        clock: Clock = time.monotonic,
+        hub: Hub | None = None,
+        edit_settings: Callable[..., tuple[Settings, bool]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store or SettingsStore()
+        self.settings = settings if settings is not None else self.store.load()
+        self.hub = hub or Hub(self)
+        self._edit_settings = edit_settings or SettingsDialog.get_settings
+        if player_factory is None:
+            from kapcompanion.ui.audio_link import default_player
+
+            player_factory = default_player
+        self.practices = dict(practices)
+        self.entries: dict[str, Entry] = {
+            e.id: e for e in build_entries(self.practices.values(), origins)
+        }
+        self.setWindowTitle(self.tr("KAP Companion"))
+        self.setAccessibleName(self.tr("KAP Companion"))
+        self.help_panel: HelpPanel | None = None
+        self._apply_look()
+
+        self.help_button = QPushButton(self.tr("Get help now"))
+        self.help_button.setObjectName("help")
+        self.help_button.setAccessibleName(self.tr("Get help now"))
+        self.help_button.setAccessibleDescription(
+            self.tr("Opens a list of help lines. Works offline. Shortcut F1.")
+        )
+        self.settings_button = QPushButton(self.tr("Settings"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.settings_button.setAccessibleDescription(self.tr("Sound, motion, text size, theme"))
+        self.library_button = QPushButton(self.tr("Library"))
+        self.library_button.setAccessibleName(self.tr("Back to the library"))
+        self.library_button.hide()
+        brand = QLabel(self.tr("KAP Companion"))
+        brand.setProperty("role", "h2")
+        header = QHBoxLayout()
+        header.setContentsMargins(24, 14, 24, 6)
+        header.addWidget(brand)
+        header.addStretch(1)
+        header.addWidget(self.library_button)
+        header.addWidget(self.settings_button)
+        header.addWidget(self.help_button)
+
+        self.library = LibraryView(list(self.entries.values()))
+        self.detail = DetailPane()
+        split = QSplitter()
+        split.addWidget(self.library)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        self.library_page = QWidget()
+        ll = QVBoxLayout(self.library_page)
+        ll.setContentsMargins(24, 8, 24, 24)
+        ll.addWidget(split)
+        self.player = PlayerView(self.settings, player_factory, clock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.library_page)
+        self.stack.addWidget(self.player)
+        central = QWidget()
+        central.setObjectName("page")
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addLayout(header)
+        cl.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.help_button.clicked.connect(self.show_help)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.library_button.clicked.connect(self.player.leave)
+        self.library.selected.connect(self._selected)
+        self.library.activated.connect(self.start_practice)
+        self.detail.start_requested.connect(self.start_practice)
+        self.player.closed.connect(self.show_library)
+        self.player.settings_changed.connect(self._player_settings)
+        self.player.answered.connect(self.hub.answer_given.emit)
+        self.player.finished.connect(self.hub.session_finished.emit)
+        for keys, slot in (
+            ("F1", self.show_help),
+            ("F11", self.toggle_full_screen),
+            ("Ctrl+,", self.open_settings),
+            ("Ctrl+F", self.focus_search),
+        ):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            sc.activated.connect(slot)
+        self._restore()
+        self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- look and memory ---------------------------------------------------------
+
+    def _apply_look(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme, self.settings.text_scale)
+
+    def _restore(self) -> None:
+        geo = self.settings.window_geometry
+        if geo:
+            self.restoreGeometry(QByteArray.fromBase64(geo.encode("ascii")))
+        else:
+            self.resize(1180, 780)
+        self.library.search.setText(self.settings.last_filter)
+        last = self.settings.last_view
+        if last.startswith("practice:") and self.library.select(last.split(":", 1)[1]):
+            return
+        if self.library.current_id():
+            self._selected(self.library.current_id() or "")
+
+    def remember(self) -> None:
+        """Store window size and the last view."""
+        pid = self.library.current_id() or ""
+        self.settings = replace(
+            self.settings,
+            window_geometry=bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
+            last_view=f"practice:{pid}" if pid else "library",
+            last_filter=self.library.search.text(),
+        )
+        self.store.save(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Remember, release the sound device, close the help panel."""
+        self.remember()
+        self.player.shutdown()
+        if self.help_panel is not None:
+            self.help_panel.close()
+        super().closeEvent(event)
+
+    # -- views -------------------------------------------------------------------
+
+    def current_view(self) -> str:
+        """Which view shows: library or player."""
+        return "player" if self.stack.currentWidget() is self.player else "library"
+
+    def _selected(self, pid: str) -> None:
+        self.detail.show_entry(self.entries.get(pid))
+
+    def show_library(self) -> None:
+        """Back to the library, focus where the person left it."""
+        self.stack.setCurrentWidget(self.library_page)
+        self.library_button.hide()
+        if self.isFullScreen():
+            self.showNormal()
+        self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: to the search box."""
+        if self.current_view() == "library":
+            self.library.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.library.search.selectAll()
+
+    def start_practice(self, pid: str) -> None:
+        """Open practice ``pid`` in the player."""
+        practice = self.practices.get(pid)
+        if practice is not None:
+            self.play(practice)
+
+    def play(self, practice: Practice) -> None:
+        """Play ``practice`` (also one from outside the library)."""
+        self.stack.setCurrentWidget(self.player)
+        self.library_button.show()
+        self.player.start(practice)
+
+    def toggle_full_screen(self) -> None:
+        """F11."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    # -- help and settings -------------------------------------------------------
+
+    def show_help(self) -> HelpPanel:
+        """Open (or raise) the Get help now panel."""
+        if self.help_panel is None:
+            self.help_panel = HelpPanel(self.settings, self)
+            self.help_panel.edit_requested.connect(lambda: self.open_settings(help_lines=True))
+        self.help_panel.show_settings(self.settings)
+        self.help_panel.show()
+        self.help_panel.raise_()
+        self.help_panel.activateWindow()
+        self.help_panel.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.help_panel
+
+    def open_settings(self, help_lines: bool = False) -> None:
+        """Show the settings dialog and apply what was saved."""
+        running = self.player.session is not None and self.player.running
+        if running and self.player.session is not None:
+            self.player.session.pause()
+        new, ok = self._edit_settings(self, self.settings, help_lines=help_lines)
+        if ok:
+            self.set_settings(new)
+        if running:
+            self.player.tick()
+
+    def set_settings(self, settings: Settings) -> None:
+        """Apply and store new settings."""
+        look_changed = (settings.theme, settings.text_scale) != (
+            self.settings.theme,
+            self.settings.text_scale,
+        )
+        self.settings = settings
+        self.store.save(settings)
+        if look_changed:
+            self._apply_look()
+        self.player.apply_settings(settings)
+        if self.help_panel is not None:
+            self.help_panel.show_settings(settings)
+        self.hub.settings_changed.emit(settings)
+
+    def _player_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store.save(settings)
+        self.hub.settings_changed.emit(settings)

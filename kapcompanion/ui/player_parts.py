@@ -1,0 +1,172 @@
+"""Pieces of the player screen: transport controls, progress, steps list, guidance text."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from kapcompanion.core.text import fill
+from kapcompanion.core.timeline import Timeline
+from kapcompanion.ui.catalogue import clock_text
+
+log = logging.getLogger(__name__)
+
+FADE_MS = 600
+
+
+def button(text: str, name: str, description: str, shortcut_hint: str = "") -> QPushButton:
+    """A large, clearly named button (the shortcut is said in its tooltip and description)."""
+    b = QPushButton(text)
+    b.setAccessibleName(name)
+    b.setAccessibleDescription(description + (f" ({shortcut_hint})" if shortcut_hint else ""))
+    b.setToolTip(f"{name} — {shortcut_hint}" if shortcut_hint else name)
+    b.setMinimumHeight(52)
+    b.setMinimumWidth(64)
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    return b
+
+
+class Guidance(QLabel):
+    """Large guidance text that fades in gently when it changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "guidance")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(90)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setAccessibleName(self.tr("Guidance"))
+        self.reduced_motion = False
+        self._effect = QGraphicsOpacityEffect(self)
+        self._effect.setOpacity(1.0)
+        self.setGraphicsEffect(self._effect)
+        self._anim = QPropertyAnimation(self._effect, b"opacity", self)
+        self._anim.setDuration(FADE_MS)
+        self._anim.setEasingCurve(QEasingCurve.Type.InOutSine)
+
+    def show_text(self, text: str) -> None:
+        """Show ``text``; fade it in unless motion is reduced."""
+        if text == self.text():
+            return
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        if self.reduced_motion or not text:
+            self._anim.stop()
+            self._effect.setOpacity(1.0)
+            return
+        self._anim.stop()
+        self._anim.setStartValue(0.1)
+        self._anim.setEndValue(1.0)
+        self._anim.start()
+
+
+class Progress(QWidget):
+    """A thin bar with elapsed and remaining time."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.elapsed = QLabel("0:00")
+        self.elapsed.setProperty("role", "muted")
+        self.remaining = QLabel("0:00")
+        self.remaining.setProperty("role", "muted")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(self.tr("Progress through the practice"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(12)
+        lay.addWidget(self.elapsed)
+        lay.addWidget(self.bar, 1)
+        lay.addWidget(self.remaining)
+        self._shown = (-1, -1)
+
+    def show_times(self, elapsed: float, remaining: float, progress: float) -> None:
+        """Update (labels change only when a whole second does)."""
+        self.bar.setValue(int(progress * 1000))
+        key = (int(elapsed), int(remaining + 0.999))
+        if key == self._shown:
+            return
+        self._shown = key
+        self.elapsed.setText(clock_text(elapsed))
+        self.remaining.setText("−" + clock_text(remaining))
+        self.elapsed.setAccessibleName(self.tr("Elapsed {t}").format(t=clock_text(elapsed)))
+        self.remaining.setAccessibleName(self.tr("Remaining {t}").format(t=clock_text(remaining)))
+        self.bar.setAccessibleDescription(
+            self.tr("{e} done, {r} to go").format(e=clock_text(elapsed), r=clock_text(remaining))
+        )
+
+
+class StepList(QListWidget):
+    """The steps of the practice; done steps ticked, the current one marked and bold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(self.tr("Steps"))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setMinimumWidth(240)
+        self.setMaximumWidth(320)
+        self._titles: list[str] = []
+        self._marked: tuple[int, tuple[str, ...]] = (-1, ())
+        self.current = -1
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def show_timeline(self, timeline: Timeline) -> None:
+        """List the steps of ``timeline``."""
+        self.clear()
+        self._titles = []
+        for span in timeline.steps:
+            title = span.title if len(span.title) <= 70 else span.title[:67].rstrip() + "…"
+            self._titles.append(title)
+            self.addItem(QListWidgetItem(title))
+        self.current = -1
+        self._marked = (-1, ())
+
+    def mark(self, index: int, values: Mapping[str, object] | None = None) -> None:
+        """Mark step ``index`` as current (a ▶ and bold), earlier ones with a ✓.
+
+        Placeholders in titles are filled from ``values`` (answers saved so far).
+        """
+        key = (index, tuple(sorted((values or {}).keys())))
+        if key == self._marked:
+            return
+        self._marked = key
+        self.current = index
+        for i, raw in enumerate(self._titles):
+            title = fill(raw, values or {})
+            item = self.item(i)
+            prefix = "▶  " if i == index else ("✓  " if i < index else "    ")
+            item.setText(prefix + title)
+            font = QFont(self.font())
+            font.setWeight(QFont.Weight.DemiBold if i == index else QFont.Weight.Normal)
+            item.setFont(font)
+            state = self.tr("now") if i == index else (self.tr("done") if i < index else "")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}" if state else title
+            )
+        if 0 <= index < self.count():
+            self.setCurrentRow(index)
+            self.scrollToItem(self.item(index), QListWidget.ScrollHint.PositionAtCenter)
+
+    def current_title(self) -> str:
+        """The title of the marked step."""
+        return self.item(self.current).text()[3:] if 0 <= self.current < len(self._titles) else ""

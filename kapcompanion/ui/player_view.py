@@ -1,0 +1,708 @@
+"""The player: a low-stimulation, full-window view that plays one practice.
+
+Every frame reads the session state once from the injected clock and draws from it;
+nothing is stepped by timer ticks, so the pacer, the text and the sound always agree.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.audio.base import Player, Volumes
+from kapcompanion.core.model import BREATH_PHASES, Phase, Practice
+from kapcompanion.core.session import Clock, Session, SessionState, Status
+from kapcompanion.core.text import fill
+from kapcompanion.core.timeline import CHANNEL_CUE, CHANNEL_VOICE, Timeline, compile_practice
+from kapcompanion.settings import ChannelVolumes, Settings
+from kapcompanion.ui.end_view import EndView, SessionResult
+from kapcompanion.ui.gates import Gate, make_gate
+from kapcompanion.ui.grounding import grounding_practice
+from kapcompanion.ui.pacer import Pacer
+from kapcompanion.ui.player_parts import Guidance, Progress, StepList, button
+from kapcompanion.ui.speech import Speaker
+from kapcompanion.ui.stop_rules import StopRules, needs_rules
+from kapcompanion.ui.theme import system_prefers_reduced_motion
+
+log = logging.getLogger(__name__)
+
+FRAME_MS = 16  # ~60 frames per second
+AUDIO_MS = 8
+CONFIRM_AFTER = 30.0  # seconds in, after which Esc asks before stopping
+STOP_FADE_MS = 2000
+
+
+def tuned_timeline(timeline: Timeline, settings: Settings) -> Timeline:
+    """Apply the person's cue style and ambient choice to a compiled timeline."""
+    cues = timeline.cues
+    if settings.cue_style == "none":
+        cues = tuple(c for c in cues if c.channel != CHANNEL_CUE)
+    elif settings.cue_style == "bell":
+        cues = tuple(c._replace(sound="soft-bell") if c.channel == CHANNEL_CUE else c for c in cues)
+    ambient, volume = timeline.ambient, timeline.ambient_volume
+    if settings.ambient == "none":
+        ambient, volume = None, 0.0
+    elif settings.ambient != "practice":
+        ambient, volume = settings.ambient, volume or 0.3
+    return replace(timeline, cues=cues, ambient=ambient, ambient_volume=volume)
+
+
+def volumes_of(settings: Settings) -> Volumes:
+    """The player volumes for ``settings``."""
+    v = settings.volumes
+    return Volumes(v.master, v.voice, v.cue, v.ambient, settings.muted)
+
+
+class PlayerView(QWidget):
+    """Plays one practice at a time: rules, get ready, steps and gates, then the end."""
+
+    closed = Signal()
+    finished = Signal(object)  # SessionResult
+    answered = Signal(str, int, object, object)  # practice id, step, save_as, answer
+    settings_changed = Signal(object)  # Settings
+
+    def __init__(
+        self,
+        settings: Settings,
+        player_provider: Callable[[], Player],
+        clock: Clock = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.clock = clock
+        self._provider = player_provider
+        self.player: Player | None = None
+        self.session: Session | None = None
+        self.practice: Practice | None = None
+        self.grounding = False
+        self.ready_until: float | None = None
+        self.gate: Gate | None = None
+        self._gate_segment = -1
+        self._last_segment = -1
+        self._resume_after_confirm = False
+        self.speaker = Speaker(self)
+        self._build()
+        self._keys()
+        self.frame_timer = QTimer(self)
+        self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.frame_timer.setInterval(FRAME_MS)
+        self.frame_timer.timeout.connect(self.tick)
+        self.audio_timer = QTimer(self)
+        self.audio_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.audio_timer.setInterval(AUDIO_MS)
+        self.audio_timer.timeout.connect(self._audio_tick)
+        self.apply_settings(settings)
+
+    # -- building ----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.pages = QStackedWidget()
+        self.rules_holder = QWidget()
+        QVBoxLayout(self.rules_holder)
+        self.run_page = QWidget()
+        self.end_view = EndView()
+        self.offer = self._build_offer()
+        for w in (self.rules_holder, self.run_page, self.offer, self._centred(self.end_view)):
+            self.pages.addWidget(w)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        self.title = QLabel()
+        self.title.setProperty("role", "muted")
+        self.notice = QLabel()
+        self.notice.setProperty("role", "muted")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.pacer = Pacer()
+        self.guidance = Guidance()
+        self.ready_label = QLabel()
+        self.ready_label.setProperty("role", "huge")
+        self.ready_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ready_words = QLabel(self.tr("Get ready. Settle in; you can pause or stop any time."))
+        self.ready_words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ready_words.setWordWrap(True)
+        self.begin_now = button(
+            self.tr("Begin now"), self.tr("Begin now"), self.tr("Skip the countdown"), "Space"
+        )
+        ready = QWidget()
+        rl = QVBoxLayout(ready)
+        rl.addStretch(1)
+        rl.addWidget(self.ready_label)
+        rl.addWidget(self.ready_words)
+        rl.addWidget(self.begin_now, 0, Qt.AlignmentFlag.AlignHCenter)
+        rl.addStretch(1)
+        stage_run = QWidget()
+        sl = QVBoxLayout(stage_run)
+        sl.addWidget(self.pacer, 3)
+        sl.addWidget(self.guidance, 1)
+        self.gate_holder = QWidget()
+        gl = QHBoxLayout(self.gate_holder)
+        gl.setContentsMargins(10, 0, 10, 0)
+        gl.addStretch(1)
+        gl.addStretch(1)
+        self.stage = QStackedWidget()
+        for w in (stage_run, self.gate_holder, ready):
+            self.stage.addWidget(w)
+        self.steps = StepList()
+        middle = QHBoxLayout()
+        middle.addWidget(self.stage, 1)
+        middle.addWidget(self.steps)
+        self.progress = Progress()
+
+        self.back_button = button(
+            "←  " + self.tr("Back"),
+            self.tr("Back"),
+            self.tr("Restart this step, or go to the one before"),
+            "←",
+        )
+        self.play_button = button("", self.tr("Pause"), self.tr("Pause or continue"), "Space")
+        self.play_button.setProperty("primary", True)
+        self.play_button.setMinimumWidth(150)
+        self.skip_button = button(
+            self.tr("Skip") + "  →", self.tr("Skip"), self.tr("Go to the next step"), "→"
+        )
+        self.mute_button = button("", self.tr("Mute"), self.tr("Turn the sound off or on"), "M")
+        self.quieter = button("−", self.tr("Quieter"), self.tr("Lower the volume"), "−")
+        self.louder = button("+", self.tr("Louder"), self.tr("Raise the volume"), "+")
+        self.volume_label = QLabel()
+        self.volume_label.setProperty("role", "muted")
+        self.need_stop = button(
+            self.tr("I need to stop"),
+            self.tr("I need to stop"),
+            self.tr("Fade the sound and offer a minute of grounding"),
+        )
+        controls = QHBoxLayout()
+        controls.setSpacing(10)
+        for w in (self.back_button, self.play_button, self.skip_button):
+            controls.addWidget(w)
+        controls.addStretch(1)
+        for w in (self.quieter, self.volume_label, self.louder, self.mute_button):
+            controls.addWidget(w)
+        controls.addStretch(1)
+        controls.addWidget(self.need_stop)
+
+        self.confirm = QFrame()
+        self.confirm.setObjectName("card")
+        cl = QHBoxLayout(self.confirm)
+        self.confirm_text = QLabel()
+        self.confirm_text.setWordWrap(True)
+        self.keep_going = button(
+            self.tr("Keep going"), self.tr("Keep going"), self.tr("Carry on with the practice")
+        )
+        self.keep_going.setProperty("primary", True)
+        self.confirm_stop = button(
+            self.tr("Stop here"), self.tr("Stop here"), self.tr("End the practice now")
+        )
+        cl.addWidget(self.confirm_text, 1)
+        cl.addWidget(self.confirm_stop)
+        cl.addWidget(self.keep_going)
+        self.confirm.hide()
+
+        lay = QVBoxLayout(self.run_page)
+        lay.setContentsMargins(28, 16, 28, 20)
+        lay.setSpacing(12)
+        lay.addWidget(self.title)
+        lay.addWidget(self.notice)
+        lay.addLayout(middle, 1)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.confirm)
+        lay.addLayout(controls)
+
+        self.begin_now.clicked.connect(self._begin_session)
+        self.play_button.clicked.connect(self.toggle)
+        self.back_button.clicked.connect(self.back)
+        self.skip_button.clicked.connect(self.skip)
+        self.mute_button.clicked.connect(self.toggle_mute)
+        self.quieter.clicked.connect(lambda: self.change_volume(-0.1))
+        self.louder.clicked.connect(lambda: self.change_volume(0.1))
+        self.need_stop.clicked.connect(self.need_to_stop)
+        self.keep_going.clicked.connect(self._keep_going)
+        self.confirm_stop.clicked.connect(self.stop_now)
+        self.end_view.library_requested.connect(self.closed.emit)
+        self.end_view.again_requested.connect(self._again)
+
+    def _centred(self, card: QWidget, height: int = 560) -> QWidget:
+        holder = QWidget()
+        outer = QVBoxLayout(holder)
+        outer.setContentsMargins(40, 24, 40, 24)
+        lay = QHBoxLayout()
+        lay.addStretch(1)
+        card.setMaximumWidth(780)
+        card.setMaximumHeight(height)
+        lay.addWidget(card, 6)
+        lay.addStretch(1)
+        outer.addStretch(1)
+        outer.addLayout(lay, 8)
+        outer.addStretch(1)
+        holder.setFocusProxy(card)
+        return holder
+
+    def _build_offer(self) -> QWidget:
+        card = QFrame()
+        card.setObjectName("card")
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(40, 36, 40, 36)
+        lay.setSpacing(16)
+        head = QLabel(self.tr("That's okay. Stopping is always allowed."))
+        head.setProperty("role", "h1")
+        head.setWordWrap(True)
+        words = QLabel(
+            self.tr(
+                "The sound is fading. Would you like a minute to land? "
+                "We'll feel the feet on the floor and the hands resting — nothing more."
+            )
+        )
+        words.setWordWrap(True)
+        lay.addWidget(head)
+        lay.addWidget(words)
+        lay.addStretch(1)
+        row = QHBoxLayout()
+        self.end_here = button(
+            self.tr("End here"), self.tr("End here"), self.tr("Finish without grounding")
+        )
+        self.ground = button(
+            self.tr("Take a minute to land"),
+            self.tr("Take a minute to land"),
+            self.tr("A one-minute grounding: feet and hands"),
+        )
+        self.ground.setProperty("primary", True)
+        row.addWidget(self.end_here)
+        row.addStretch(1)
+        row.addWidget(self.ground)
+        lay.addLayout(row)
+        self.ground.clicked.connect(self.start_grounding)
+        self.end_here.clicked.connect(lambda: self._finish(completed=False))
+        card.setFocusProxy(self.ground)
+        return self._centred(card)
+
+    def _keys(self) -> None:
+        self.shortcuts: list[QShortcut] = []
+        for keys, slot in (
+            (("Space",), self.toggle),
+            (("Right",), self.skip),
+            (("Left",), self.back),
+            (("Esc",), self.request_stop),
+            (("M",), self.toggle_mute),
+            (("+", "=", "Shift+="), lambda: self.change_volume(0.1)),
+            (("-",), lambda: self.change_volume(-0.1)),
+        ):
+            for k in keys:
+                sc = QShortcut(QKeySequence(k), self)
+                sc.setContext(Qt.ShortcutContext.WindowShortcut)
+                sc.activated.connect(slot)
+                self.shortcuts.append(sc)
+        self._set_keys(False)
+
+    def _set_keys(self, on: bool) -> None:
+        """Single-key shortcuts work only while the practice runs (not while typing)."""
+        for sc in self.shortcuts:
+            sc.setEnabled(on)
+
+    # -- settings ----------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings (volumes at once; motion and voice from the next frame)."""
+        self.settings = settings
+        reduced = settings.reduced_motion or system_prefers_reduced_motion()
+        self.pacer.reduced_motion = reduced
+        self.guidance.reduced_motion = reduced
+        if self.player is not None:
+            self.player.set_volumes(volumes_of(settings))
+        muted = settings.muted
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+        self.mute_button.setAccessibleName(self.mute_button.text())
+        level = round(settings.volumes.master * 10)
+        self.volume_label.setText(self.tr("Volume {n}").format(n=level))
+        self.volume_label.setAccessibleName(self.volume_label.text())
+        self.pacer.update()
+
+    def _change_settings(self, settings: Settings) -> None:
+        self.apply_settings(settings)
+        self.settings_changed.emit(settings)
+
+    def toggle_mute(self) -> None:
+        """Mute or unmute everything."""
+        self._change_settings(replace(self.settings, muted=not self.settings.muted))
+
+    def change_volume(self, delta: float) -> None:
+        """Raise or lower the overall volume by ``delta`` (0..1)."""
+        v = self.settings.volumes
+        master = round(min(1.0, max(0.0, v.master + delta)), 2)
+        volumes = ChannelVolumes(master, v.voice, v.cue, v.ambient)
+        self._change_settings(replace(self.settings, volumes=volumes, muted=False))
+
+    # -- starting ----------------------------------------------------------------
+
+    def start(self, practice: Practice, *, grounding: bool = False) -> None:
+        """Begin ``practice``: stop rules when due, then get ready, then play."""
+        self._halt()
+        self.practice = practice
+        self.grounding = grounding
+        timeline = tuned_timeline(compile_practice(practice), self.settings)
+        self.session = Session(timeline, clock=self.clock)
+        if self.player is None:
+            self.player = self._provider()
+        self.player.set_volumes(volumes_of(self.settings))
+        try:
+            warnings = self.player.prepare(timeline)
+        except Exception as exc:  # the practice still plays without sound
+            log.warning("audio could not prepare %s: %s", practice.id, exc)
+            warnings = [self.tr("Some sounds could not be loaded; the practice plays on.")]
+        notes = [n for n in [self.player.notice, *warnings] if n]
+        self.notice.setText("\n".join(self.tr(n) for n in notes[:3]))
+        self.notice.setVisible(bool(notes))
+        self.title.setText(practice.title)
+        self.steps.show_timeline(timeline)
+        self._last_segment = -1
+        self._gate_segment = -1
+        self.guidance.show_text("")
+        self.confirm.hide()
+        if not grounding and needs_rules(practice, self.settings.rules_dismissed):
+            self._show_rules(practice)
+        else:
+            self._get_ready()
+
+    def _show_rules(self, practice: Practice) -> None:
+        lay = self.rules_holder.layout()
+        while lay.count():
+            old = lay.takeAt(0).widget()
+            if old is not None:
+                old.deleteLater()
+        rules = StopRules(practice)
+        rules.accepted.connect(self._rules_accepted)
+        rules.declined.connect(self.leave)
+        holder = self._centred(rules)
+        lay.addWidget(holder)
+        self.rules = rules
+        self.pages.setCurrentWidget(self.rules_holder)
+        rules.begin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rules_accepted(self, dont_show: bool) -> None:
+        if dont_show and self.practice is not None:
+            ids = (*self.settings.rules_dismissed, self.practice.id)
+            self._change_settings(replace(self.settings, rules_dismissed=ids))
+        self._get_ready()
+
+    def _get_ready(self) -> None:
+        self.pages.setCurrentWidget(self.run_page)
+        seconds = 0 if self.grounding else self.settings.get_ready_seconds
+        if seconds <= 0:
+            self._begin_session()
+            return
+        self.ready_until = self.clock() + seconds
+        self.stage.setCurrentIndex(2)
+        self._set_keys(True)
+        self.begin_now.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.frame_timer.start()
+        self.tick()
+
+    def _begin_session(self) -> None:
+        self.ready_until = None
+        if self.session is None:
+            return
+        self.stage.setCurrentIndex(0)
+        self.session.play()
+        self._set_keys(True)
+        self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.frame_timer.start()
+        self.audio_timer.start()
+        self.tick()
+
+    # -- every frame -------------------------------------------------------------
+
+    def _audio_tick(self) -> None:
+        if self.session is not None and self.player is not None and self.ready_until is None:
+            self.player.update(self.session.state())
+
+    def tick(self) -> None:
+        """Draw one frame from the clock."""
+        if self.ready_until is not None:
+            left = self.ready_until - self.clock()
+            if left > 0:
+                n = str(math.ceil(left))
+                if self.ready_label.text() != n:
+                    self.ready_label.setText(n)
+                    self.ready_label.setAccessibleName(self.tr("Starting in {n}").format(n=n))
+                return
+            self._begin_session()
+            return
+        if self.session is None:
+            return
+        state = self.session.state()
+        if self.player is not None:
+            self.player.update(state)
+        self.render(state)
+
+    def render(self, state: SessionState) -> None:
+        """Show ``state``: pacer, guidance, progress, steps, gates, end."""
+        if state.status is Status.FINISHED:
+            self._finish(completed=True)
+            return
+        playing = state.status is Status.PLAYING
+        self.play_button.setText(
+            self.tr("Pause") if playing else self.tr("Play")
+        )
+        self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
+        self.play_button.setEnabled(state.status is not Status.WAITING)
+        self.steps.mark(state.step, self.session.values if self.session else {})
+        self.progress.show_times(state.elapsed, state.remaining, state.progress)
+        if state.status is Status.WAITING and state.segment is not None:
+            self._show_gate(state)
+            return
+        if self.stage.currentIndex() == 1:
+            self._close_gate()
+        self.pacer.set_state(state)
+        seg = state.segment
+        values = self.session.values if self.session else {}
+        text = ""
+        if seg is not None and state.phase not in BREATH_PHASES:
+            text = fill(seg.text, values)
+        elif seg is not None and seg.cycle == 1 and seg.part <= 1 and state.phase is Phase.INHALE:
+            text = self.tr("Breathe gently, not deeply.")
+        elif seg is not None and state.phase in BREATH_PHASES:
+            text = self.guidance.text() if self._last_segment == seg.index else ""
+        self.guidance.show_text(text)
+        if seg is not None and seg.index != self._last_segment:
+            self._last_segment = seg.index
+            self._maybe_read_aloud(seg.index, text, state.phase)
+
+    def _maybe_read_aloud(self, index: int, text: str, phase: Phase | None) -> None:
+        if not (self.settings.read_aloud and text and phase in (Phase.SAY, Phase.SILENCE)):
+            return
+        if self.session is None or self.settings.muted:
+            return
+        voiced = any(
+            c.segment == index and c.channel == CHANNEL_VOICE for c in self.session.timeline.cues
+        )
+        if not voiced:
+            v = self.settings.volumes
+            self.speaker.say(text, v.master * v.voice)
+
+    # -- gates -------------------------------------------------------------------
+
+    def _show_gate(self, state: SessionState) -> None:
+        seg = state.segment
+        if seg is None or seg.gate is None or self.session is None:
+            return
+        if self._gate_segment == seg.index and self.gate is not None:
+            return
+        self._close_gate()
+        self._gate_segment = seg.index
+        self.gate = make_gate(seg.gate, self.session.values)
+        self.gate.continued.connect(self._gate_answered)
+        self.gate.setMaximumWidth(760)
+        self.gate.setMinimumWidth(min(520, max(300, self.width() - 420)))
+        layout = self.gate_holder.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(1, self.gate, 6)
+        self.stage.setCurrentIndex(1)
+        self._set_keys(False)
+        self.gate.first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.guidance.show_text("")
+
+    def _close_gate(self) -> None:
+        if self.gate is not None:
+            self.gate.hide()
+            self.gate.deleteLater()
+            self.gate = None
+        self._gate_segment = -1
+        self.stage.setCurrentIndex(0)
+        if self.ready_until is None and self.session is not None and not self.session.done:
+            self._set_keys(True)
+
+    def _gate_answered(self, answer: object) -> None:
+        session = self.session
+        if session is None or session.waiting_gate is None:
+            return
+        seg = session.waiting_gate
+        session.continue_gate(answer)
+        name = getattr(seg.gate, "save_as", None)
+        if self.practice is not None:
+            self.answered.emit(self.practice.id, seg.step, name, answer)
+        self._close_gate()
+        self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tick()
+
+    # -- controls ----------------------------------------------------------------
+
+    def toggle(self) -> None:
+        """Pause or continue (Space)."""
+        if self.ready_until is not None:
+            self._begin_session()
+            return
+        if self.session is None or self.session.waiting_gate is not None:
+            return
+        self.session.toggle()
+        self.tick()
+
+    def skip(self) -> None:
+        """Go to the next step (→)."""
+        if self.session is None or self.ready_until is not None:
+            return
+        self.session.skip()
+        self._after_seek()
+
+    def back(self) -> None:
+        """Restart this step or go back one (←)."""
+        if self.session is None or self.ready_until is not None:
+            return
+        self.session.back()
+        self._after_seek()
+
+    def _after_seek(self) -> None:
+        if self.session is not None and self.player is not None:
+            self.player.seek(self.session.position)
+        self._last_segment = -1
+        self.tick()
+
+    def request_stop(self) -> None:
+        """Esc: stop, asking first when more than 30 seconds in."""
+        if self.session is None:
+            return
+        if self.confirm.isVisible():
+            self._keep_going()
+            return
+        if self.ready_until is not None or self.session.position <= CONFIRM_AFTER:
+            self.stop_now()
+            return
+        self._resume_after_confirm = self.session.status is Status.PLAYING
+        self.session.pause()
+        self.confirm_text.setText(
+            self.tr("Stop here? You've been practising for {t}.").format(
+                t=_minutes(self.session.position)
+            )
+        )
+        self.confirm.show()
+        self.keep_going.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tick()
+
+    def _keep_going(self) -> None:
+        self.confirm.hide()
+        if self.session is not None and self._resume_after_confirm:
+            self.session.play()
+        self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tick()
+
+    def stop_now(self) -> None:
+        """End the practice now."""
+        self.confirm.hide()
+        if self.session is not None:
+            self.session.stop()
+        if self.player is not None:
+            self.player.stop()
+        self._finish(completed=False)
+
+    def need_to_stop(self) -> None:
+        """Fade the sound out gently and offer a minute of grounding."""
+        if self.session is None:
+            return
+        self.session.pause()
+        if self.player is not None:
+            self.player.stop(fade_ms=STOP_FADE_MS)
+        self._halt(keep_session=True)
+        self.pages.setCurrentWidget(self.offer)
+        self.ground.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_grounding(self) -> None:
+        """Play the one-minute grounding."""
+        if self.session is not None:
+            self.session.stop()
+        self.start(grounding_practice(), grounding=True)
+
+    # -- ending ------------------------------------------------------------------
+
+    def result(self) -> SessionResult | None:
+        """What the current session came to."""
+        if self.session is None or self.practice is None:
+            return None
+        s = self.session
+        return SessionResult(
+            practice_id=self.practice.id,
+            title=self.practice.title,
+            elapsed=s.position,
+            total=s.timeline.total,
+            completed=s.status is Status.FINISHED,
+            answers=dict(s.answers),
+            values=dict(s.values),
+            grounding=self.grounding,
+        )
+
+    def _finish(self, *, completed: bool) -> None:
+        result = self.result()
+        if self.session is not None and not self.session.done:
+            self.session.stop()
+        if self.player is not None:
+            if self.session is not None:
+                self.player.update(self.session.state())
+            self.player.stop()
+        self._halt(keep_session=True)
+        if result is None:
+            return
+        result.completed = completed and result.completed
+        self.end_view.show_result(result)
+        self.pages.setCurrentIndex(3)
+        self.end_view.done.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.finished.emit(result)
+
+    def _again(self) -> None:
+        if self.practice is not None:
+            practice = self.practice
+            self.start(practice, grounding=self.grounding)
+
+    def _halt(self, keep_session: bool = False) -> None:
+        self.frame_timer.stop()
+        self.audio_timer.stop()
+        self.ready_until = None
+        self._set_keys(False)
+        self.speaker.stop()
+        self._close_gate()
+        self._set_keys(False)
+        if not keep_session:
+            self.session = None
+
+    def leave(self) -> None:
+        """Stop everything quietly and go back to the library."""
+        if self.session is not None and not self.session.done:
+            self.session.stop()
+        if self.player is not None:
+            self.player.stop()
+        self._halt()
+        self.closed.emit()
+
+    def shutdown(self) -> None:
+        """Release the sound device."""
+        self._halt()
+        if self.player is not None:
+            self.player.shutdown()
+            self.player = None
+
+    @property
+    def running(self) -> bool:
+        """Whether a practice is under way (not at the rules or end screen)."""
+        return (
+            self.session is not None
+            and not self.session.done
+            and (self.pages.currentWidget() is self.run_page)
+        )
+
+
+def _minutes(seconds: float) -> str:
+    from kapcompanion.ui.catalogue import length_text
+
+    return length_text(seconds)

@@ -1,0 +1,57 @@
+"""Read-aloud of guidance text with the system voice (QtTextToSpeech), when installed."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+
+log = logging.getLogger(__name__)
+
+try:  # QtTextToSpeech ships in PySide6-Addons, which may be missing.
+    from PySide6.QtTextToSpeech import QTextToSpeech
+except ImportError:  # pragma: no cover - depends on the install
+    QTextToSpeech = None
+
+
+def speech_available() -> bool:
+    """Whether a system voice can be used at all."""
+    if QTextToSpeech is None:
+        return False
+    try:
+        return any(e != "mock" for e in QTextToSpeech.availableEngines())
+    except Exception:  # pragma: no cover
+        return False
+
+
+class Speaker(QObject):
+    """Speaks text; silently does nothing when no voice is available."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tts = None
+        self.spoken: list[str] = []  # newest last, kept short (for tests and logs)
+
+    def _engine(self) -> object | None:
+        if self._tts is None and speech_available():
+            try:
+                self._tts = QTextToSpeech(self)
+            except Exception as exc:  # pragma: no cover
+                log.warning("no system voice (%s)", exc)
+        return self._tts
+
+    def say(self, text: str, volume: float = 1.0) -> None:
+        """Speak ``text`` (stopping whatever was being said)."""
+        self.spoken.append(text)
+        del self.spoken[:-10]
+        tts = self._engine()
+        if tts is None:
+            return
+        tts.stop()
+        tts.setVolume(max(0.0, min(1.0, volume)))
+        tts.say(text)
+
+    def stop(self) -> None:
+        """Stop speaking."""
+        if self._tts is not None:
+            self._tts.stop()

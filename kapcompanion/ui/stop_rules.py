@@ -1,0 +1,82 @@
+"""The stop rules, shown before breath practices and practices with a safety note."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from kapcompanion.core.model import Practice
+
+log = logging.getLogger(__name__)
+
+
+def needs_rules(practice: Practice, dismissed: tuple[str, ...]) -> bool:
+    """Whether to show the stop rules before ``practice``."""
+    return (practice.has_breathing or bool(practice.safety)) and practice.id not in dismissed
+
+
+class StopRules(QFrame):
+    """A card with the stop rules, the practice's own safety note and "don't show again"."""
+
+    accepted = Signal(bool)  # don't show again
+    declined = Signal()
+
+    def __init__(self, practice: Practice, parent: QFrame | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(36, 30, 36, 30)
+        lay.setSpacing(14)
+        head = QLabel(self.tr("Before you begin"))
+        head.setProperty("role", "h1")
+        lay.addWidget(head)
+        rules = [
+            self.tr("Breathe gently, not deeply. Nothing here needs effort."),
+            self.tr(
+                "If you notice dizziness, tingling, air hunger, chest pain or panic, return "
+                "to your natural breath. You can stop at any time."
+            ),
+            self.tr("Practise seated or lying down — never while driving or in water."),
+            self.tr("Holds are always optional: you can breathe through them."),
+        ]
+        if not practice.has_breathing:
+            rules = [self.tr("You can pause or stop at any time.")]
+        self.rules = QLabel("\n".join("•  " + r for r in rules))
+        self.rules.setWordWrap(True)
+        self.rules.setAccessibleName(self.tr("Stop rules"))
+        self.rules.setAccessibleDescription(" ".join(rules))
+        lay.addWidget(self.rules)
+        self.note = QLabel(practice.safety)
+        self.note.setWordWrap(True)
+        self.note.setProperty("role", "safety")
+        self.note.setVisible(bool(practice.safety))
+        lay.addWidget(self.note)
+        self.dont_show = QCheckBox(self.tr("Don't show this again for this practice"))
+        self.dont_show.setAccessibleName(self.dont_show.text())
+        lay.addWidget(self.dont_show)
+        lay.addStretch(1)
+        row = QHBoxLayout()
+        self.back = QPushButton(self.tr("Not now"))
+        self.back.setAccessibleName(self.tr("Not now, back to the library"))
+        self.begin = QPushButton(self.tr("I understand, begin"))
+        self.begin.setProperty("primary", True)
+        self.begin.setAccessibleName(self.tr("I understand, begin"))
+        self.begin.setDefault(True)
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.begin)
+        lay.addLayout(row)
+        self.begin.clicked.connect(lambda: self.accepted.emit(self.dont_show.isChecked()))
+        self.back.clicked.connect(self.declined.emit)
+        self.setFocusProxy(self.begin)
+
+    def keyPressEvent(self, event: object) -> None:  # noqa: N802
+        """Esc means "not now"."""
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            self.declined.emit()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,220 @@
+"""Soft light and dark palettes, one style sheet, and the text scale.
+
+Colours are chosen for calm and for contrast: body text is at least 7:1 against its
+background, secondary text and the accent at least 4.5:1 (checked in tests). Nothing is
+conveyed by colour alone; the focus ring is a thick outline, not a tint.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """The colours of one theme."""
+
+    name: str
+    window: str
+    card: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    border: str
+    focus: str
+    pacer: str
+    pacer_glow: str
+    help: str
+    help_text: str
+
+
+LIGHT = Palette(
+    name="light",
+    window="#F6F2EA",
+    card="#FFFDF8",
+    text="#26303A",
+    muted="#55606B",
+    accent="#33617F",
+    accent_text="#FFFFFF",
+    border="#DDD5C8",
+    focus="#B8572E",
+    pacer="#8FB3CC",
+    pacer_glow="#D5E4EE",
+    help="#F3E3D3",
+    help_text="#5A2E14",
+)
+
+DARK = Palette(
+    name="dark",
+    window="#1C232B",
+    card="#252E38",
+    text="#ECE8E1",
+    muted="#B4BCC4",
+    accent="#9CC3DE",
+    accent_text="#14202A",
+    border="#3A4551",
+    focus="#F0B27A",
+    pacer="#5E88A8",
+    pacer_glow="#2F4558",
+    help="#4A3426",
+    help_text="#FBE6D4",
+)
+
+
+def system_prefers_dark() -> bool:
+    """Whether the desktop asks for a dark colour scheme."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def system_prefers_reduced_motion() -> bool:
+    """Whether the desktop asks for reduced motion (Qt 6.10+; False when unknown)."""
+    if QGuiApplication.instance() is None:
+        return False
+    try:
+        hints = QGuiApplication.styleHints()
+        return hints.accessibility().motionPreference() == Qt.MotionPreference.ReducedMotion
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def palette_for(theme: str) -> Palette:
+    """The palette for a theme setting: ``light``, ``dark`` or ``system``."""
+    if theme == "dark" or (theme == "system" and system_prefers_dark()):
+        return DARK
+    return LIGHT
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1..21)."""
+
+    def lum(c: str) -> float:
+        col = QColor(c)
+        chans = []
+        for v in (col.redF(), col.greenF(), col.blueF()):
+            chans.append(v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * chans[0] + 0.7152 * chans[1] + 0.0722 * chans[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def base_point_size() -> float:
+    """The system font size in points (respects the desktop's choice)."""
+    size = QFont().pointSizeF()
+    return size if size > 0 else 10.0
+
+
+def style_sheet(p: Palette, scale: float) -> str:
+    """The application style sheet for palette ``p`` and text scale ``scale``."""
+    base = base_point_size() * scale
+    pt = {
+        k: round(base * f, 1)
+        for k, f in {
+            "body": 1.1,
+            "small": 0.95,
+            "h1": 1.9,
+            "h2": 1.35,
+            "guidance": 2.1,
+            "huge": 3.2,
+        }.items()
+    }
+    check = (Path(__file__).parent / "icons" / f"check-{p.name}.svg").as_posix()
+    return f"""
+* {{ color: {p.text}; font-size: {pt["body"]}pt; }}
+QMainWindow, QDialog, QWidget#page {{ background: {p.window}; }}
+QWidget {{ background: transparent; }}
+QMainWindow {{ background: {p.window}; }}
+QDialog {{ background: {p.window}; }}
+QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; }}
+QFrame#card {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 16px; }}
+QLabel[role="h1"] {{ font-size: {pt["h1"]}pt; font-weight: 600; }}
+QLabel[role="h2"] {{ font-size: {pt["h2"]}pt; font-weight: 600; }}
+QLabel[role="muted"] {{ color: {p.muted}; font-size: {pt["small"]}pt; }}
+QLabel[role="guidance"] {{ font-size: {pt["guidance"]}pt; }}
+QLabel[role="huge"] {{ font-size: {pt["huge"]}pt; font-weight: 300; }}
+QLabel[role="safety"] {{ background: {p.help}; color: {p.help_text}; border-radius: 10px;
+    padding: 10px 14px; }}
+QPushButton {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 12px;
+    padding: 10px 20px; min-height: 28px; }}
+QPushButton:hover {{ border-color: {p.accent}; }}
+QPushButton[primary="true"] {{ background: {p.accent}; color: {p.accent_text};
+    border-color: {p.accent}; font-weight: 600; }}
+QPushButton#help {{ background: {p.help}; color: {p.help_text}; border-color: {p.help};
+    font-weight: 600; }}
+QPushButton:focus, QToolButton:focus {{ border: 3px solid {p.focus}; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+    background: {p.card}; border: 1px solid {p.border}; border-radius: 10px; padding: 8px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
+QDoubleSpinBox:focus {{ border: 3px solid {p.focus}; }}
+QComboBox QAbstractItemView {{ background: {p.card}; selection-background-color: {p.accent};
+    selection-color: {p.accent_text}; }}
+QCheckBox, QRadioButton {{ padding: 6px; border: 3px solid transparent; border-radius: 8px; }}
+QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {p.focus}; }}
+QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted};
+    border-radius: 6px; background: {p.card}; }}
+QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent};
+    image: url("{check}"); }}
+QSlider {{ min-height: 36px; border: 3px solid transparent; border-radius: 8px; }}
+QSlider:focus {{ border: 3px solid {p.focus}; }}
+QSlider::groove:horizontal {{ height: 8px; background: {p.border}; border-radius: 4px; }}
+QSlider::sub-page:horizontal {{ background: {p.pacer}; border-radius: 4px; }}
+QSlider::handle:horizontal {{ background: {p.accent}; width: 24px; height: 24px;
+    margin: -9px 0; border-radius: 12px; }}
+QListView, QTreeView, QListWidget {{ background: {p.card}; border: 1px solid {p.border};
+    border-radius: 14px; padding: 6px; }}
+QListView:focus, QTreeView:focus, QListWidget:focus {{ border: 3px solid {p.focus}; }}
+QListWidget::item {{ padding: 6px; border-radius: 8px; }}
+QListWidget::item:selected {{ background: {p.pacer_glow}; color: {p.text}; }}
+QProgressBar {{ background: {p.border}; border: none; border-radius: 3px; max-height: 6px; }}
+QProgressBar::chunk {{ background: {p.accent}; border-radius: 3px; }}
+QTextBrowser {{ background: {p.card}; border: none; }}
+QToolTip {{ background: {p.card}; color: {p.text}; border: 1px solid {p.border}; }}
+QScrollBar:vertical {{ background: transparent; width: 12px; }}
+QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 30px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+"""
+
+
+def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:
+    """Style the whole application; returns the palette used."""
+    p = palette_for(theme)
+    qp = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: p.window,
+        QPalette.ColorRole.Base: p.card,
+        QPalette.ColorRole.Text: p.text,
+        QPalette.ColorRole.WindowText: p.text,
+        QPalette.ColorRole.ButtonText: p.text,
+        QPalette.ColorRole.Button: p.card,
+        QPalette.ColorRole.Highlight: p.accent,
+        QPalette.ColorRole.HighlightedText: p.accent_text,
+        QPalette.ColorRole.PlaceholderText: p.muted,
+        QPalette.ColorRole.ToolTipBase: p.card,
+        QPalette.ColorRole.ToolTipText: p.text,
+    }
+    for role, colour in roles.items():
+        qp.setColor(role, QColor(colour))
+    app.setPalette(qp)
+    app.setStyleSheet(style_sheet(p, scale))
+    app.setProperty("kap_palette", p.name)
+    log.debug("theme %s at scale %.2f", p.name, scale)
+    return p
+
+
+def current_palette() -> Palette:
+    """The palette last applied to the application (light before any)."""
+    app = QApplication.instance()
+    name = app.property("kap_palette") if app is not None else None
+    return DARK if name == "dark" else LIGHT
