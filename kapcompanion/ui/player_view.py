@@ -455,9 +455,7 @@ class PlayerView(QWidget):
             self._finish(completed=True)
             return
         playing = state.status is Status.PLAYING
-        self.play_button.setText(
-            self.tr("Pause") if playing else self.tr("Play")
-        )
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
         self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
         self.play_button.setEnabled(state.status is not Status.WAITING)
         self.steps.mark(state.step, self.session.values if self.session else {})

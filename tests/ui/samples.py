@@ -109,8 +109,13 @@ steps:
       cycles: 55
 """
 
-ALL = {"cyclic-sigh": SIGH, "box-4": BOX, "intention-setting": INTENTION,
-       "feet-and-hands": GROUND, "coherent": LONG}
+ALL = {
+    "cyclic-sigh": SIGH,
+    "box-4": BOX,
+    "intention-setting": INTENTION,
+    "feet-and-hands": GROUND,
+    "coherent": LONG,
+}
 
 
 def practice(text: str, name: str = "sample.yaml") -> Practice:

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from kapcompanion.settings import Settings
+from kapcompanion.ui.catalogue import Filter, build_entries, clock_text, length_text
+from kapcompanion.ui.library_view import KIND_ROLE
+from tests.ui.samples import library
+
+
+def headers(win) -> list[str]:
+    lst = win.library.list
+    return [
+        lst.item(i).text() for i in range(lst.count()) if lst.item(i).data(KIND_ROLE) == "header"
+    ]
+
+
+def test_grouped_prepare_anytime_integrate(make_window) -> None:
+    win = make_window()
+    assert headers(win) == ["Prepare", "Anytime", "Integrate"]
+    assert win.library.visible_ids() == [
+        "cyclic-sigh",
+        "intention-setting",
+        "box-4",
+        "feet-and-hands",
+        "coherent",
+    ]
+
+
+def test_search_by_text_matches_every_word(make_window, qtbot) -> None:
+    win = make_window()
+    qtbot.keyClicks(win.library.search, "slow exhale")
+    assert win.library.visible_ids() == ["cyclic-sigh"]
+    win.library.search.clear()
+    qtbot.keyClicks(win.library.search, "GROUNDING")
+    assert win.library.visible_ids() == ["feet-and-hands"]
+    assert headers(win) == ["Anytime"]
+
+
+def test_filter_by_length_and_tag(make_window) -> None:
+    win = make_window()
+    lib = win.library
+    lib.length.setCurrentIndex(lib.length.findData("short"))
+    assert set(lib.visible_ids()) == {"cyclic-sigh", "intention-setting", "feet-and-hands"}
+    lib.length.setCurrentIndex(lib.length.findData("long"))
+    assert lib.visible_ids() == ["coherent"]
+    lib.length.setCurrentIndex(lib.length.findData("any"))
+    lib.tag.setCurrentIndex(lib.tag.findData("breath"))
+    assert lib.visible_ids() == ["cyclic-sigh", "box-4", "coherent"]
+    lib.length.setCurrentIndex(lib.length.findData("medium"))
+    assert lib.visible_ids() == ["box-4"]
+
+
+def test_nothing_matches_says_so_gently(make_window, qtbot) -> None:
+    win = make_window()
+    qtbot.keyClicks(win.library.search, "zzzz")
+    assert win.library.visible_ids() == []
+    assert win.library.empty.isVisible()
+    assert "Nothing matches" in win.library.empty.text()
+
+
+def test_filter_rules_without_widgets() -> None:
+    entries = {e.id: e for e in build_entries(library().values())}
+    assert Filter(length="medium").accepts(entries["box-4"])  # 19 × 16 s = 5:04
+    assert not Filter(length="short").accepts(entries["box-4"])
+    assert Filter(text="focus", tag="breath").accepts(entries["box-4"])
+    assert not Filter(tag="writing").accepts(entries["box-4"])
+    assert entries["intention-setting"].length == 19.0  # gates wait, they add no time
+
+
+def test_time_wording() -> None:
+    assert length_text(45) == "45 s"
+    assert length_text(80) == "1 min 20 s"
+    assert length_text(304) == "5 min"
+    assert clock_text(0) == "0:00"
+    assert clock_text(61.4) == "1:01"
+    assert clock_text(3725) == "1:02:05"
+
+
+def test_detail_pane_shows_description_steps_evidence_safety(make_window) -> None:
+    win = make_window()
+    win.library.select("cyclic-sigh")
+    d = win.detail
+    assert d.title.text() == "Cyclic sigh"
+    assert "top up" in d.description.text()
+    assert "in 3+1" in d.steps.text() and "3×" in d.steps.text()
+    assert "Moderate" in d.evidence.text() and "Balban" in d.evidence.text()
+    assert "dizzy" in d.safety.text() and d.safety.isVisible()
+    win.library.select("feet-and-hands")
+    assert d.title.text() == "Feet and hands"
+    assert not d.safety.isVisible() and not d.evidence.isVisible()
+
+
+def test_enter_on_a_practice_opens_the_player(make_window, qtbot) -> None:
+    win = make_window()
+    win.library.select("feet-and-hands")
+    win.library.list.setFocus()
+    qtbot.keyClick(win.library.list, Qt.Key.Key_Return)
+    assert win.current_view() == "player"
+    assert win.player.practice is not None and win.player.practice.id == "feet-and-hands"
+
+
+def test_remembers_window_size_and_last_view(make_window, store, qtbot) -> None:
+    win = make_window(replace(Settings(), theme="light"))
+    win.resize(760, 600)
+    win.library.select("box-4")
+    qtbot.keyClicks(win.library.search, "breath")
+    win.close()
+    saved = store.load()
+    assert saved.last_view == "practice:box-4"
+    assert saved.last_filter == "breath"
+    again = make_window()
+    assert again.size().width() == 760 and again.size().height() == 600
+    assert again.library.current_id() == "box-4"
+    assert again.detail.title.text() == "Box breathing"
+    assert again.library.search.text() == "breath"
