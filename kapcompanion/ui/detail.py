@@ -87,6 +87,7 @@ class DetailPane(QScrollArea):
         self.title = _label(role="h1")
         self.summary = _label()
         self.start = QPushButton(self.tr("Begin practice"))
+        self.start.setAutoDefault(True)
         self.start.setProperty("primary", True)
         self.start.setAccessibleName(self.tr("Begin practice"))
         self.start.setCursor(Qt.CursorShape.PointingHandCursor)

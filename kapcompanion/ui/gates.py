@@ -49,6 +49,7 @@ class Gate(QFrame):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(self.heading)
         self.continue_button = QPushButton(self.tr("Continue"))
+        self.continue_button.setAutoDefault(True)
         self.continue_button.setProperty("primary", True)
         self.continue_button.setAccessibleName(self.tr("Continue"))
         self.continue_button.setAccessibleDescription(self.tr("Save this and go on"))

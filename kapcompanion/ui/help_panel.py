@@ -113,8 +113,10 @@ class HelpPanel(QDialog):
         """List the help lines from ``settings``."""
         while self.lines_box.count():
             item = self.lines_box.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget()
+            if old is not None:
+                old.hide()
+                old.deleteLater()
         self.cards: list[QFrame] = []
         for line in shown_lines(settings, self.tr("Your clinic (after hours)")):
             card = QFrame()
@@ -132,6 +134,7 @@ class HelpPanel(QDialog):
             if line.note:
                 cl.addWidget(_label(line.note, "muted"))
             self.lines_box.addWidget(card)
+            card.setVisible(True)
             self.cards.append(card)
         self.lines_box.addStretch(1)
         self.clinic_hint.setVisible(not settings.clinic_number.strip())

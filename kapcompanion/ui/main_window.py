@@ -78,15 +78,18 @@ class MainWindow(QMainWindow):
         self._apply_look()
 
         self.help_button = QPushButton(self.tr("Get help now"))
+        self.help_button.setAutoDefault(True)
         self.help_button.setObjectName("help")
         self.help_button.setAccessibleName(self.tr("Get help now"))
         self.help_button.setAccessibleDescription(
             self.tr("Opens a list of help lines. Works offline. Shortcut F1.")
         )
         self.settings_button = QPushButton(self.tr("Settings"))
+        self.settings_button.setAutoDefault(True)
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.settings_button.setAccessibleDescription(self.tr("Sound, motion, text size, theme"))
         self.library_button = QPushButton(self.tr("Library"))
+        self.library_button.setAutoDefault(True)
         self.library_button.setAccessibleName(self.tr("Back to the library"))
         self.library_button.hide()
         brand = QLabel(self.tr("KAP Companion"))

@@ -38,6 +38,7 @@ def button(text: str, name: str, description: str, shortcut_hint: str = "") -> Q
     b.setMinimumHeight(52)
     b.setMinimumWidth(64)
     b.setCursor(Qt.CursorShape.PointingHandCursor)
+    b.setAutoDefault(True)  # Enter presses the focused button, as Space does
     return b
 
 

@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -294,7 +296,7 @@ class PlayerView(QWidget):
     def _keys(self) -> None:
         self.shortcuts: list[QShortcut] = []
         for keys, slot in (
-            (("Space",), self.toggle),
+            (("Space",), self._space),
             (("Right",), self.skip),
             (("Left",), self.back),
             (("Esc",), self.request_stop),
@@ -308,6 +310,22 @@ class PlayerView(QWidget):
                 sc.activated.connect(slot)
                 self.shortcuts.append(sc)
         self._set_keys(False)
+
+    def _space(self) -> None:
+        """Space pauses and continues — or presses the focused button, as Space always does."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractButton) and focus is not self.play_button:
+            if focus.isVisible() and focus.isEnabled():
+                focus.click()
+            return
+        self.toggle()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Esc while asking "stop here?" means keep going."""
+        if event.key() == Qt.Key.Key_Escape and self.confirm.isVisible():
+            self._keep_going()
+            return
+        super().keyPressEvent(event)
 
     def _set_keys(self, on: bool) -> None:
         """Single-key shortcuts work only while the practice runs (not while typing)."""
@@ -587,11 +605,13 @@ class PlayerView(QWidget):
             )
         )
         self.confirm.show()
+        self._set_keys(False)
         self.keep_going.setFocus(Qt.FocusReason.OtherFocusReason)
         self.tick()
 
     def _keep_going(self) -> None:
         self.confirm.hide()
+        self._set_keys(True)
         if self.session is not None and self._resume_after_confirm:
             self.session.play()
         self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)

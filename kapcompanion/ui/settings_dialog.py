@@ -65,7 +65,9 @@ def _combo(name: str, items: list[tuple[str, object]], current: object) -> QComb
 class SettingsDialog(QDialog):
     """Edits a copy of the settings; :meth:`values` returns the result."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, help_lines: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
@@ -86,6 +88,8 @@ class SettingsDialog(QDialog):
         lay.setContentsMargins(20, 20, 20, 20)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(buttons)
+        if help_lines:
+            self.show_help_lines()
 
     # -- tabs --------------------------------------------------------------------
 
@@ -289,8 +293,6 @@ class SettingsDialog(QDialog):
         cls, parent: QWidget | None, settings: Settings, *, help_lines: bool = False
     ) -> tuple[Settings, bool]:
         """Show the dialog; returns the edited settings and whether they were saved."""
-        dlg = cls(settings, parent)
-        if help_lines:
-            dlg.show_help_lines()
+        dlg = cls(settings, parent, help_lines=help_lines)
         ok = dlg.exec() == QDialog.DialogCode.Accepted
         return (dlg.values() if ok else settings), ok

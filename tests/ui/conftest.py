@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from kapcompanion.audio.base import Player
 from kapcompanion.settings import Settings, SettingsStore
@@ -46,6 +47,7 @@ def make_window(qtbot, clock: FakeClock, store: SettingsStore) -> Callable[..., 
         win.show()
         qtbot.waitExposed(win)
         win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
         return win
 
     return make
