@@ -198,7 +198,7 @@ class Pacer(QWidget):
         font.setPointSizeF(base * 1.0)
         font.setWeight(QFont.Weight.Normal)
         p.setFont(font)
-        p.setPen(QColor(muted if not self.reduced_motion else text))
+        p.setPen(QColor(text))  # on the shape: full contrast, never the muted grey
         p.drawText(
             QRectF(box.left(), box.top() + h * 0.70, box.width(), h * 0.12),
             Qt.AlignmentFlag.AlignCenter,
