@@ -1,0 +1,42 @@
+"""run_app as the command line calls it, with the real built-in library."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kapcompanion.ui.app import create_window, load_library, run_app
+from tests.ui.samples import BOX, practice
+
+
+def test_run_app_opens_the_library_and_returns_on_close(qtbot) -> None:
+    seen = {}
+
+    def close_soon() -> None:
+        win = QApplication.activeWindow() or next(
+            w for w in QApplication.topLevelWidgets() if w.objectName() == "" and w.isVisible()
+        )
+        seen["title"] = win.windowTitle()
+        seen["view"] = win.current_view()
+        win.close()
+
+    QTimer.singleShot(200, close_soon)
+    assert run_app(["kapcompanion"]) == 0
+    assert seen == {"title": "KAP Companion", "view": "library"}
+
+
+def test_open_straight_into_the_player(qtbot) -> None:
+    win = create_window(["kapcompanion"], practice(BOX, "box.yaml"))
+    qtbot.addWidget(win)
+    assert win.current_view() == "player"
+    assert win.player.practice is not None and win.player.practice.id == "box-4"
+    win.close()
+
+
+def test_built_in_library_loads_into_the_window(qtbot) -> None:
+    practices, origins = load_library()
+    win = create_window(["kapcompanion"])
+    qtbot.addWidget(win)
+    assert set(win.library.visible_ids()) == set(practices)
+    assert all(origins[p] == "built-in" for p in practices)
+    win.close()
