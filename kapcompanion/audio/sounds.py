@@ -1,0 +1,212 @@
+"""Find, decode and cache the sounds a timeline uses, identically for live and rendered play.
+
+Every sound becomes a float32 array of shape ``(frames, channels)`` at one sample rate,
+decoded once (before a practice starts) and kept in a :class:`SoundBank`. The live
+player turns these arrays into mixer sounds; the offline renderer mixes them directly,
+so both hear exactly the same samples.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from kapcompanion.core.model import AMBIENT_SOUNDS, CUE_SOUNDS
+from kapcompanion.core.timeline import CHANNEL_VOICE, Timeline
+from kapcompanion.resources import asset
+
+log = logging.getLogger(__name__)
+
+Resolver = Callable[[str], Path]
+
+#: Sample rate of the bundled sounds, of the live mixer by default and of renders.
+RATE = 44100
+#: Seconds of tail crossfaded into the head so an ambient bed loops without a seam.
+LOOP_CROSSFADE = 0.5
+#: Longest clip we agree to hold in memory (a 30-minute voice track is plenty).
+MAX_SECONDS = 30 * 60
+
+
+def resolve_sound(name: str) -> Path:
+    """Return the file for a sound name: a bundled name, or an absolute file path."""
+    if name in CUE_SOUNDS or name in AMBIENT_SOUNDS:
+        return asset("sounds", f"{name}.ogg")
+    return Path(name)
+
+
+def display_name(name: str) -> str:
+    """A short name for messages: the bundled name, or the file's name."""
+    return name if name in CUE_SOUNDS or name in AMBIENT_SOUNDS else Path(name).name
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """One decoded sound, ready to mix."""
+
+    samples: np.ndarray  # float32, (frames, channels), C-contiguous
+    rate: int
+
+    @property
+    def seconds(self) -> float:
+        """Length in seconds."""
+        return self.samples.shape[0] / self.rate
+
+
+class SoundError(Exception):
+    """A sound file could not be read (missing, corrupt, or not audio)."""
+
+
+def resample(samples: np.ndarray, src: int, dst: int) -> np.ndarray:
+    """Resample ``(frames, channels)`` audio from ``src`` to ``dst`` Hz.
+
+    Uses scipy's polyphase filter when scipy is installed, else linear interpolation
+    with numpy (good enough for speech; the bundled sounds are already at 44100 Hz).
+    """
+    if src == dst or samples.shape[0] == 0:
+        return samples
+    try:
+        from math import gcd
+
+        from scipy.signal import resample_poly
+
+        g = gcd(src, dst)
+        out = resample_poly(samples, dst // g, src // g, axis=0)
+    except ImportError:
+        n_out = round(samples.shape[0] * dst / src)
+        x_out = np.arange(n_out, dtype=np.float64) * (src / dst)
+        x_in = np.arange(samples.shape[0], dtype=np.float64)
+        out = np.stack([np.interp(x_out, x_in, samples[:, c]) for c in range(samples.shape[1])], 1)
+    return np.ascontiguousarray(out, dtype=np.float32)
+
+
+def fit_channels(samples: np.ndarray, channels: int) -> np.ndarray:
+    """Mono to stereo by copying, more channels down to the first ``channels``."""
+    have = samples.shape[1]
+    if have == channels:
+        return samples
+    if have == 1:
+        return np.ascontiguousarray(np.repeat(samples, channels, axis=1))
+    if channels == 1:
+        return np.ascontiguousarray(samples.mean(axis=1, keepdims=True, dtype=np.float32))
+    return np.ascontiguousarray(samples[:, :channels])
+
+
+def decode(path: Path, rate: int = RATE, channels: int = 2) -> Decoded:
+    """Read a sound file into float32 at ``rate`` Hz with ``channels`` channels.
+
+    Raises:
+        SoundError: the file is missing, unreadable, empty, too long or not audio.
+    """
+    if not path.is_file():
+        raise SoundError(f"{path} was not found")
+    try:
+        info = sf.info(str(path))
+        if info.frames > MAX_SECONDS * info.samplerate:
+            raise SoundError(f"{path} is longer than {MAX_SECONDS // 60} minutes")
+        data, src_rate = sf.read(str(path), dtype="float32", always_2d=True)
+    except SoundError:
+        raise
+    except (sf.LibsndfileError, RuntimeError, ValueError, OSError) as exc:
+        raise SoundError(f"{path} could not be read as audio ({exc})") from exc
+    if data.shape[0] == 0:
+        raise SoundError(f"{path} holds no audio")
+    data = fit_channels(resample(data, int(src_rate), rate), channels)
+    np.clip(data, -1.0, 1.0, out=data)
+    return Decoded(np.ascontiguousarray(data, dtype=np.float32), rate)
+
+
+def make_loop(samples: np.ndarray, rate: int, crossfade: float = LOOP_CROSSFADE) -> np.ndarray:
+    """Return a version of ``samples`` that repeats without a click or a gap.
+
+    The last ``crossfade`` seconds are blended into the first (equal power), and the
+    result is that much shorter; played end to end it has no seam.
+    """
+    n = samples.shape[0]
+    k = min(int(crossfade * rate), n // 3)
+    if k < 2:
+        return samples
+    t = np.linspace(0.0, 1.0, k, dtype=np.float32)[:, None]
+    fade_in = np.sin(t * (np.pi / 2))
+    fade_out = np.cos(t * (np.pi / 2))
+    out = samples[: n - k].copy()
+    out[:k] = samples[:k] * fade_in + samples[n - k :] * fade_out
+    return np.ascontiguousarray(out)
+
+
+def sounds_of(timeline: Timeline) -> list[str]:
+    """Every sound name a timeline uses (cues, voice clips, ambient), in first-use order."""
+    names = dict.fromkeys(c.sound for c in timeline.cues)
+    if timeline.ambient:
+        names[timeline.ambient] = None
+    return list(names)
+
+
+class SoundBank:
+    """Decoded sounds by name, cached across practices (keyed by file, size and mtime)."""
+
+    def __init__(
+        self, rate: int = RATE, channels: int = 2, resolver: Resolver = resolve_sound
+    ) -> None:
+        self.rate = rate
+        self.channels = channels
+        self.resolver = resolver
+        self._cache: dict[tuple[str, int, int], Decoded] = {}
+        self._loops: dict[tuple[str, int, int], np.ndarray] = {}
+        self.sounds: dict[str, Decoded] = {}
+
+    def _key(self, path: Path) -> tuple[str, int, int]:
+        try:
+            st = path.stat()
+            return (str(path), st.st_size, st.st_mtime_ns)
+        except OSError:
+            return (str(path), -1, -1)
+
+    def load(self, names: Iterable[str]) -> list[str]:
+        """Decode ``names`` (cached); return a plain warning for each that failed.
+
+        After this, :attr:`sounds` holds exactly the names that decoded.
+        """
+        warnings: list[str] = []
+        self.sounds = {}
+        for name in names:
+            path = self.resolver(name)
+            key = self._key(path)
+            got = self._cache.get(key)
+            if got is None:
+                try:
+                    got = decode(path, self.rate, self.channels)
+                except SoundError as exc:
+                    log.warning("sound %s: %s", name, exc)
+                    warnings.append(
+                        f"The sound “{display_name(name)}” could not be played ({exc}). "
+                        "The rest of the practice plays as usual."
+                    )
+                    continue
+                self._cache[key] = got
+            self.sounds[name] = got
+        return warnings
+
+    def loop(self, name: str) -> np.ndarray | None:
+        """The seamless-loop version of a loaded sound (for ambient beds), cached."""
+        got = self.sounds.get(name)
+        if got is None:
+            return None
+        key = self._key(self.resolver(name))
+        loop = self._loops.get(key)
+        if loop is None:
+            loop = make_loop(got.samples, self.rate)
+            self._loops[key] = loop
+        return loop
+
+    def voice_spans(self, timeline: Timeline) -> list[tuple[float, float]]:
+        """(start, end) seconds of every voice clip that loaded, for ducking."""
+        spans = []
+        for cue in timeline.cues:
+            if cue.channel == CHANNEL_VOICE and cue.sound in self.sounds:
+                spans.append((cue.time, cue.time + self.sounds[cue.sound].seconds))
+        return spans
