@@ -87,9 +87,7 @@ class Counts:
         if not self.words:
             return 0.0
         return (
-            0.39 * self.words / max(1, self.sentences)
-            + 11.8 * self.syllables / self.words
-            - 15.59
+            0.39 * self.words / max(1, self.sentences) + 11.8 * self.syllables / self.words - 15.59
         )
 
     @property

@@ -1,1 +1,5 @@
 """The desktop app (Qt Widgets only)."""
+
+from kapcompanion.ui.qtguard import guard_none
+
+guard_none()

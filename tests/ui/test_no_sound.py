@@ -2,29 +2,62 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import sys
+sys.path.insert(0, {root!r})
 from dataclasses import replace
-
-from kapcompanion.core.session import Status
-from kapcompanion.settings import Settings
+from PySide6.QtWidgets import QApplication
+from kapcompanion.settings import Settings, SettingsStore
+from kapcompanion.ui.main_window import MainWindow
 from kapcompanion.ui.audio_link import default_player
-from tests.ui.conftest import at
+from tests.ui.samples import library
+from tests.ui.conftest import FakeClock
+
+app = QApplication([])
+clock = FakeClock()
+store = SettingsStore()
+store.save(replace(Settings(), get_ready_seconds=0, rules_dismissed=("box-4",)))
+win = MainWindow(library(), store=store, clock=clock, player_factory=default_player)
+win.show()
+win.start_practice("box-4")
+view = win.player
+clock.advance(30); view.tick()
+print("available", view.player.available)
+print("notice", view.notice.isVisible(), view.notice.text())
+print("breathing", view.pacer.breathing)
+clock.advance(400); view.tick()
+print("end", view.pages.currentIndex(), view.session.status)
+win.close()
+print("closed")
+"""
 
 
-def test_practice_plays_through_without_a_sound_device(make_window, clock, monkeypatch) -> None:
-    monkeypatch.setenv("SDL_AUDIODRIVER", "no-such-driver")
-    win = make_window(
-        replace(Settings(), get_ready_seconds=0, rules_dismissed=("box-4",)),
-        player_factory=default_player,
+def test_practice_plays_through_without_a_sound_device(tmp_path: Path) -> None:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SDL_AUDIODRIVER="no-such-driver",
+        KAPCOMPANION_DATA_DIR=str(tmp_path),
     )
-    win.start_practice("box-4")
-    view = win.player
-    assert view.player is not None
-    assert not view.player.available
-    assert view.notice.isVisible() and view.notice.text()
-    at(win, clock, 30.0)
-    assert view.pacer.breathing
-    view.skip()
-    view.tick()
-    assert view.pages.currentIndex() == 3
-    assert view.session.status is Status.FINISHED
-    win.close()  # releases the (silent) device without error
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr[-600:]
+    lines = dict(line.split(" ", 1) for line in out.stdout.strip().splitlines() if " " in line)
+    assert lines["available"] == "False"
+    assert lines["notice"].startswith("True ") and "silently" in lines["notice"]
+    assert lines["breathing"] == "True"
+    assert lines["end"] == "3 finished"
+    assert out.stdout.strip().endswith("closed")

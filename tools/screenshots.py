@@ -1,0 +1,147 @@
+"""Take the README screenshots of the desktop app, in light and dark.
+
+Usage: python tools/screenshots.py [OUT_DIR]   (default docs/img)
+
+Runs offscreen against the built-in library, with a private temporary data dir, and a
+hand-moved clock so each picture shows a known moment (the pacer mid-inhale, a
+reflection, the end screen).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ["KAPCOMPANION_DATA_DIR"] = tempfile.mkdtemp(prefix="kap-shots-")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run from a source checkout without installing
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kapcompanion.core.model import Phase  # noqa: E402
+from kapcompanion.settings import Settings, SettingsStore  # noqa: E402
+from kapcompanion.ui.app import load_library  # noqa: E402
+from kapcompanion.ui.main_window import MainWindow  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+SIZE = (1280, 820)
+BREATH_ID = "cyclic-sigh"
+REFLECT_ID = "intention-setting"
+SAMPLE_INTENTION = "To meet whatever comes with curiosity and kindness."
+
+
+class HandClock:
+    """A clock the script moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        """The time now, in seconds."""
+        return self.now
+
+
+def settle(ms: int = 700) -> None:
+    """Let fades and layout finish."""
+    QTest.qWait(ms)
+
+
+def go_to(win: MainWindow, clock: HandClock, position: float) -> None:
+    """Move the session to ``position`` seconds and draw."""
+    session = win.player.session
+    assert session is not None
+    clock.now += position - session.position
+    win.player.tick()
+
+
+def shoot(theme: str, out: Path) -> list[Path]:
+    """All screenshots for one theme."""
+    practices, origins = load_library()
+    if BREATH_ID not in practices or REFLECT_ID not in practices:
+        raise SystemExit(f"the built-in library lacks {BREATH_ID} or {REFLECT_ID}")
+    clock = HandClock()
+    store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"settings-{theme}.json")
+    settings = replace(
+        Settings(),
+        theme=theme,
+        get_ready_seconds=0,
+        rules_dismissed=(BREATH_ID, REFLECT_ID),
+        last_view=f"practice:{BREATH_ID}",
+    )
+    win = MainWindow(practices, origins=origins, store=store, settings=settings, clock=clock)
+    win.resize(*SIZE)
+    win.show()
+    settle()
+    shots: list[Path] = []
+
+    def save(name: str, widget: object = None) -> None:
+        path = out / f"{name}-{theme}.png"
+        (widget or win).grab().save(str(path))  # type: ignore[union-attr]
+        shots.append(path)
+
+    win.library.select(BREATH_ID)
+    settle()
+    save("library")
+
+    win.start_practice(BREATH_ID)
+    timeline = win.player.session.timeline  # type: ignore[union-attr]
+    inhale = next(s for s in timeline.segments if s.phase is Phase.INHALE and s.cycle == 2)
+    go_to(win, clock, inhale.start + inhale.duration * 0.6)
+    settle()
+    go_to(win, clock, inhale.start + inhale.duration * 0.6)
+    save("player")
+
+    win.player.leave()
+    win.start_practice(REFLECT_ID)
+    timeline = win.player.session.timeline  # type: ignore[union-attr]
+    gate = timeline.gates[0]
+    go_to(win, clock, gate.start + 0.01)
+    assert win.player.gate is not None
+    win.player.gate.edit.setPlainText(SAMPLE_INTENTION)  # type: ignore[attr-defined]
+    settle()
+    save("reflect")
+
+    win.player.gate.finish()
+    while win.player.gate is not None or win.player.running:
+        if win.player.gate is not None:
+            win.player.gate.finish()
+        else:
+            clock.now += 5
+            win.player.tick()
+    settle()
+    save("end")
+
+    win.show_library()
+    panel = win.show_help()
+    panel.resize(620, 760)
+    settle()
+    save("help", panel)
+    panel.close()
+    win.close()
+    return shots
+
+
+def main(argv: list[str]) -> int:
+    """Take every screenshot; prints the files written."""
+    out = Path(argv[1]) if len(argv) > 1 else Path("docs/img")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(argv[:1])
+    app.setApplicationName("KAP Companion")
+    for theme in ("light", "dark"):
+        for path in shoot(theme, out):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
