@@ -1,0 +1,220 @@
+"""Mix a whole practice offline into one audio file (.wav, .flac, .ogg, .mp3).
+
+The mix comes from the same timeline as live play (compiled with 5-second gates, each
+marked by a soft bell), the same decoded sounds (:class:`~kapcompanion.audio.sounds.SoundBank`)
+and the same ambient envelope (fade in, duck under voice, fade out). It is made in blocks
+of a few seconds, so memory stays small however long the practice, and written with
+libsndfile through ``soundfile``. Every cue starts on the sample nearest its timeline time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from kapcompanion.audio.base import Volumes
+from kapcompanion.audio.envelope import AmbientEnvelope
+from kapcompanion.audio.sounds import RATE, Resolver, SoundBank, resolve_sound, sounds_of
+from kapcompanion.core.model import Practice
+from kapcompanion.core.timeline import CHANNEL_VOICE, Timeline, compile_practice
+
+log = logging.getLogger(__name__)
+
+#: Seconds each interactive step lasts in a rendered file (a short silence with a bell).
+GATE_SECONDS = 5.0
+#: Seconds after the last step during which sounding cues fade out (as live, on finish).
+TAIL = 1.0
+BLOCK_SECONDS = 10.0
+#: The balance of a rendered file: the live defaults, with the master at full.
+RENDER_VOLUMES = Volumes(master=1.0, voice=1.0, cue=0.7, ambient=0.5)
+
+FORMATS: dict[str, tuple[str, str]] = {
+    ".wav": ("WAV", "PCM_16"),
+    ".flac": ("FLAC", "PCM_16"),
+    ".ogg": ("OGG", "VORBIS"),
+    ".mp3": ("MP3", "MPEG_LAYER_III"),
+}
+
+Progress = Callable[[float], None]
+
+
+class RenderError(Exception):
+    """A render the person asked for cannot be made; the message says why, plainly."""
+
+
+def _check_target(out: Path) -> tuple[str, str]:
+    ext = out.suffix.lower()
+    if ext not in FORMATS:
+        kinds = ", ".join(FORMATS)
+        raise RenderError(
+            f"Can't render to “{out.name}”: the file name should end in one of {kinds}."
+        )
+    fmt, subtype = FORMATS[ext]
+    if fmt not in sf.available_formats() or not sf.check_format(fmt, subtype):
+        others = ", ".join(k for k, (f, s) in FORMATS.items() if sf.check_format(f, s))
+        raise RenderError(
+            f"This computer's audio library can't write {ext} files. Try one of {others}."
+        )
+    if out.is_dir():
+        raise RenderError(
+            f"{out} is a folder. Please give a file name, such as {out / 'practice.wav'}."
+        )
+    if not out.parent.is_dir():
+        raise RenderError(
+            f"The folder {out.parent} doesn't exist. Please create it first, or choose another."
+        )
+    if not os.access(out.parent, os.W_OK):
+        raise RenderError(
+            f"Can't write into {out.parent} (no permission). Try a folder of your own, "
+            "such as your home folder."
+        )
+    return fmt, subtype
+
+
+class Mixer:
+    """Mixes a timeline block by block from decoded sounds (no device involved)."""
+
+    def __init__(
+        self, timeline: Timeline, bank: SoundBank, volumes: Volumes = RENDER_VOLUMES
+    ) -> None:
+        self.timeline = timeline
+        self.rate = bank.rate
+        self.channels = bank.channels
+        self.frames = round((timeline.total + TAIL) * self.rate)
+        self.end = round(timeline.total * self.rate)
+        v = volumes
+        master = 0.0 if v.muted else v.master
+        self.envelope = AmbientEnvelope(
+            timeline.total, timeline.ambient_volume * master * v.ambient, bank.voice_spans(timeline)
+        )
+        self.loop = bank.loop(timeline.ambient) if timeline.ambient else None
+        cues = [c for c in timeline.cues if c.sound in bank.sounds]
+        self.cue_samples = [bank.sounds[c.sound].samples for c in cues]
+        self.cue_gain = [master * (v.voice if c.channel == CHANNEL_VOICE else v.cue) for c in cues]
+        self.starts = np.array([round(c.time * self.rate) for c in cues], dtype=np.int64)
+        self.ends = self.starts + np.array([len(s) for s in self.cue_samples], dtype=np.int64)
+
+    def block(self, b0: int, b1: int) -> np.ndarray:
+        """The mixed frames ``b0 <= i < b1`` as float32 ``(frames, channels)``, clipped."""
+        n = b1 - b0
+        buf = np.zeros((n, self.channels), dtype=np.float32)
+        if self.loop is not None and self.envelope.volume > 0:
+            self._ambient(buf, b0)
+        for k in np.nonzero((self.starts < b1) & (self.ends > b0))[0]:
+            s = int(self.starts[k])
+            src = self.cue_samples[k]
+            lo, hi = max(b0, s), min(b1, s + len(src))
+            buf[lo - b0 : hi - b0] += src[lo - s : hi - s] * self.cue_gain[k]
+        if b1 > self.end:  # the tail: whatever still sounds fades out, as live on finish
+            lo = max(b0, self.end)
+            ramp = 1.0 - (np.arange(lo, b1, dtype=np.float32) - self.end) / max(
+                self.frames - self.end, 1
+            )
+            buf[lo - b0 :] *= np.clip(ramp, 0.0, 1.0)[:, None]
+        np.clip(buf, -1.0, 1.0, out=buf)
+        return buf
+
+    def _ambient(self, buf: np.ndarray, b0: int) -> None:
+        loop = self.loop
+        assert loop is not None
+        n, m = len(buf), len(loop)
+        pos, filled = b0 % m, 0
+        while filled < n:
+            take = min(m - pos, n - filled)
+            buf[filled : filled + take] = loop[pos : pos + take]
+            filled += take
+            pos = 0
+        t = (np.arange(b0, b0 + n, dtype=np.float64)) / self.rate
+        buf *= self.envelope.over(t)[:, None]
+
+
+def render_practice(
+    practice: Practice,
+    out: Path,
+    *,
+    progress: Progress | None = None,
+    resolver: Resolver = resolve_sound,
+    warnings: list[str] | None = None,
+) -> Path:
+    """Mix ``practice`` into the audio file ``out`` (format from its extension).
+
+    Args:
+        practice: the practice to render.
+        out: .wav, .flac, .ogg or .mp3 file to write (replaced if it exists).
+        progress: called with 0..1 as blocks are written.
+        resolver: maps sound names to files (the bundled sounds by default).
+        warnings: if given, receives a plain message per sound that could not be read.
+
+    Returns:
+        The path written.
+
+    Raises:
+        RenderError: unknown extension, missing folder, no permission, disk full...
+    """
+    out = Path(out).expanduser()
+    fmt, subtype = _check_target(out)
+    timeline = compile_practice(practice, gate_seconds=GATE_SECONDS)
+    bank = SoundBank(RATE, 2, resolver)
+    problems = bank.load(sounds_of(timeline))
+    if warnings is not None:
+        warnings.extend(problems)
+    mixer = Mixer(timeline, bank)
+    part = out.with_name(f".{out.name}.part")
+    block = round(BLOCK_SECONDS * mixer.rate)
+    try:
+        with sf.SoundFile(
+            str(part), "w", samplerate=mixer.rate, channels=mixer.channels, format=fmt,
+            subtype=subtype,
+        ) as f:  # fmt: skip
+            for b0 in range(0, mixer.frames, block):
+                f.write(mixer.block(b0, min(b0 + block, mixer.frames)))
+                if progress is not None:
+                    progress(min(1.0, (b0 + block) / mixer.frames))
+        os.replace(part, out)
+    except (sf.LibsndfileError, OSError, RuntimeError) as exc:
+        raise RenderError(f"Couldn't write {out} ({exc}). Is there enough free space?") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            part.unlink()
+    log.info("rendered %s (%.1f s) to %s", practice.id, timeline.total, out)
+    return out
+
+
+def _bar(fraction: float, width: int = 30) -> str:
+    full = round(fraction * width)
+    return f"\rRendering  [{'#' * full}{'.' * (width - full)}] {fraction * 100:3.0f}%"
+
+
+def render_cli(practice: Practice, out: Path) -> int:
+    """Render for the command line: a progress bar on a terminal, plain errors, exit code."""
+    tty = sys.stderr.isatty()
+
+    def show(fraction: float) -> None:
+        sys.stderr.write(_bar(fraction))
+        sys.stderr.flush()
+
+    notes: list[str] = []
+    try:
+        path = render_practice(practice, Path(out), progress=show if tty else None, warnings=notes)
+    except RenderError as exc:
+        if tty:
+            sys.stderr.write("\n")
+        print(f"kapcompanion render: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nRendering stopped; nothing was saved.", file=sys.stderr)
+        return 1
+    if tty:
+        sys.stderr.write("\n")
+    for note in notes:
+        print(f"Note: {note}", file=sys.stderr)
+    size = path.stat().st_size / 1e6
+    print(f"Saved “{practice.title}” to {path} ({size:.1f} MB).")
+    return 0

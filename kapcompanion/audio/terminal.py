@@ -1,0 +1,302 @@
+"""``kapcompanion play --no-window``: a practice with sound and a one-line terminal display.
+
+The loop sleeps until the next cue's timeline time (or the next display refresh, at
+most 0.1 s), so cues start on time without busy-waiting. Keys, when stdin is a
+terminal: Space or p pauses and resumes, n skips a step, b goes back, q stops.
+Interactive steps wait for Enter on a terminal and are skipped with a note otherwise.
+Ctrl-C stops cleanly, fading the sound out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import logging
+import os
+import select
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import TextIO
+
+from kapcompanion.audio.base import Player
+from kapcompanion.core.model import Phase, Practice
+from kapcompanion.core.session import Session, SessionState, Status
+from kapcompanion.core.timeline import Timeline, compile_practice
+
+log = logging.getLogger(__name__)
+
+REFRESH = 0.1  # seconds between display updates
+RAMP_TICK = 0.02  # update rate while a fade is in progress
+STOP_FADE_MS = 800
+END_RING = 1.0  # seconds the last sounds ring out after the end
+
+PHASE_WORDS = {
+    Phase.INHALE: "Breathe in",
+    Phase.HOLD: "Hold gently",
+    Phase.EXHALE: "Breathe out",
+    Phase.HOLD_OUT: "Rest",
+    Phase.SILENCE: "Silence",
+    Phase.BELL: "Bell",
+    Phase.SAY: "Listen",
+    Phase.GATE: "Pause",
+}
+
+
+def _clock_text(seconds: float) -> str:
+    s = max(0, round(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+class Display:
+    """One line, rewritten in place on a terminal; one line per step otherwise."""
+
+    def __init__(self, out: TextIO, timeline: Timeline) -> None:
+        self.out = out
+        self.tty = out.isatty()
+        self.timeline = timeline
+        self.last_step = -1
+        self.last_line = ""
+
+    def line(self, st: SessionState) -> str:
+        """The status line for ``st``: phase, countdown, step, overall progress."""
+        steps = len(self.timeline.steps)
+        word = PHASE_WORDS.get(st.phase, "") if st.phase else ""
+        if st.segment is not None and st.segment.text and st.phase in PHASE_WORDS:
+            word = st.segment.text if st.phase not in (Phase.SAY, Phase.GATE) else word
+        if st.status is Status.PAUSED:
+            word = "Paused"
+        count = f"{int(st.phase_remaining + 0.999):>3}s" if st.segment is not None else "    "
+        width = 20
+        full = round(st.progress * width)
+        bar = "█" * full + "·" * (width - full)
+        text = (
+            f"{word[:18]:<18} {count}  step {st.step + 1}/{steps}  {bar} "
+            f"{st.progress * 100:3.0f}%  {_clock_text(st.elapsed)} / "
+            f"{_clock_text(self.timeline.total)}"
+        )
+        return text[: max(20, shutil.get_terminal_size((100, 20)).columns - 1)]
+
+    def show(self, st: SessionState) -> None:
+        """Refresh the display for ``st``."""
+        if self.tty:
+            line = self.line(st)
+            if line != self.last_line:
+                self.out.write("\r" + line + "\x1b[K")
+                self.out.flush()
+                self.last_line = line
+        elif st.step != self.last_step and st.status is Status.PLAYING:
+            span = self.timeline.steps[st.step]
+            print(
+                f"Step {st.step + 1}/{len(self.timeline.steps)} · {span.title} "
+                f"({_clock_text(span.start)} of {_clock_text(self.timeline.total)})",
+                file=self.out,
+                flush=True,
+            )
+        self.last_step = st.step
+
+    def say(self, message: str) -> None:
+        """Print a message on its own line (below the status line)."""
+        if self.tty and self.last_line:
+            self.out.write("\r\x1b[K")
+            self.last_line = ""
+        print(message, file=self.out, flush=True)
+
+
+class Keys:
+    """Single key presses from a terminal stdin (cbreak mode), or plain sleeping."""
+
+    def __init__(self, stdin: TextIO) -> None:
+        self.fd: int | None = None
+        try:
+            if stdin.isatty():
+                self.fd = stdin.fileno()
+        except (AttributeError, ValueError, OSError):
+            self.fd = None
+
+    @property
+    def interactive(self) -> bool:
+        """Whether keys can be read."""
+        return self.fd is not None
+
+    @contextlib.contextmanager
+    def raw(self) -> Iterator[None]:
+        """Cbreak mode for the duration (Ctrl-C still interrupts); restored after."""
+        if self.fd is None:
+            yield
+            return
+        import termios
+        import tty
+
+        saved = termios.tcgetattr(self.fd)
+        try:
+            tty.setcbreak(self.fd)
+            yield
+        finally:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
+
+    def wait(self, timeout: float) -> str:
+        """Wait up to ``timeout`` seconds; return the keys pressed ("" if none)."""
+        timeout = max(0.0, timeout)
+        if self.fd is None:
+            time.sleep(timeout)
+            return ""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return ""
+        return os.read(self.fd, 32).decode(errors="ignore")
+
+
+def _gate_note(title: str) -> str:
+    return f"Skipping “{title}” — it asks for your answer, which needs the app or a terminal."
+
+
+class TerminalPlay:
+    """The play loop, separate from the process setup so tests can drive it."""
+
+    def __init__(
+        self,
+        practice: Practice,
+        player: Player,
+        *,
+        stdin: TextIO,
+        out: TextIO,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.timeline = compile_practice(practice)
+        self.session = Session(self.timeline, clock=clock)
+        self.player = player
+        self.keys = Keys(stdin)
+        self.display = Display(out, self.timeline)
+        self.cue_times = [c.time for c in self.timeline.cues]
+
+    def run(self) -> int:
+        """Play to the end (or until stopped); return the exit code (0)."""
+        with self.keys.raw():
+            if self.keys.interactive:
+                self.display.say("Space or p: pause · n: next step · b: back · q: stop")
+            self.session.play()
+            try:
+                self._loop()
+            except KeyboardInterrupt:
+                self._stop()
+            except _Stopped:
+                pass
+        return 0
+
+    def _loop(self) -> None:
+        session, player = self.session, self.player
+        while True:
+            st = session.state()
+            player.update(st)
+            if st.status is Status.WAITING:
+                self._gate()
+                continue
+            if session.done:
+                break
+            self.display.show(st)
+            if self._handle(self.keys.wait(self._timeout(st))):
+                return
+        self.display.say("The practice is complete. Take a moment before you move on.")
+        if player.available:
+            end = time.monotonic() + END_RING
+            while time.monotonic() < end:
+                player.update(session.state())
+                time.sleep(RAMP_TICK)
+
+    def _timeout(self, st: SessionState) -> float:
+        wait = REFRESH
+        if st.status is Status.PLAYING:
+            k = bisect.bisect_right(self.cue_times, st.position)
+            if k < len(self.cue_times):
+                wait = min(wait, self.cue_times[k] - st.position)
+        if getattr(self.player, "ramping", False):
+            wait = min(wait, RAMP_TICK)
+        return wait
+
+    def _handle(self, keys: str) -> bool:
+        """Act on keys; True when the person stopped the practice."""
+        for key in keys.lower():
+            if key in (" ", "p"):
+                self.session.toggle()
+            elif key == "n":
+                self.session.skip()
+                self.player.seek(self.session.position)
+            elif key == "b":
+                self.session.back()
+                self.player.seek(self.session.position)
+            elif key == "q":
+                self._stop()
+                return True
+        return False
+
+    def _gate(self) -> None:
+        gate = self.session.waiting_gate
+        title = gate.text if gate is not None else ""
+        if not self.keys.interactive:
+            self.display.say(_gate_note(title))
+            self.session.continue_gate(None)
+            return
+        self.display.say(f"\n  {title}\n  Take whatever time you need. Press Enter to go on.")
+        while True:
+            self.player.update(self.session.state())
+            keys = self.keys.wait(RAMP_TICK if getattr(self.player, "ramping", False) else REFRESH)
+            if "q" in keys.lower():
+                self._stop()
+                raise _Stopped
+            if "\n" in keys or "\r" in keys or "n" in keys.lower():
+                self.session.continue_gate(None)
+                return
+
+    def _stop(self) -> None:
+        self.session.stop()
+        self.player.stop(fade_ms=STOP_FADE_MS)
+        self.display.say("Stopped. You can come back to this practice any time.")
+        if self.player.available:
+            time.sleep(STOP_FADE_MS / 1000)
+
+
+class _Stopped(Exception):  # noqa: N818  (control flow, never shown)
+    """The person stopped at a gate."""
+
+
+def play_in_terminal(
+    practice: Practice,
+    *,
+    sound: bool = True,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """Play ``practice`` with sound and a terminal display; return the exit code.
+
+    Args:
+        practice: the practice to play.
+        sound: False to play silently (``--silent``).
+        stdin: where keys come from (``sys.stdin``).
+        out: where the display goes (``sys.stdout``).
+
+    Returns:
+        0 when the practice finished or the person stopped it.
+    """
+    from kapcompanion.audio.factory import create_player
+
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    player = create_player(enabled=sound)
+    if player.notice:
+        print(player.notice, file=sys.stderr)
+    try:
+        play = TerminalPlay(practice, player, stdin=stdin, out=out)
+        try:
+            warnings = player.prepare(play.timeline)
+        except Exception as exc:  # sound trouble never stops a practice
+            log.warning("could not prepare sounds: %s", exc)
+            warnings = ["Some sounds could not be loaded; the practice plays on without them."]
+        for note in warnings:
+            print(f"Note: {note}", file=sys.stderr)
+        return play.run()
+    except KeyboardInterrupt:  # a second Ctrl-C while fading out
+        return 0
+    finally:
+        player.shutdown()
