@@ -349,6 +349,7 @@ class PygamePlayer(Player):
 
     def _apply(self, ch: pygame.mixer.Channel, vol: float) -> None:
         key = self._index[id(ch)]
-        if abs(self._set.get(key, -1.0) - vol) >= VOLUME_STEP:
+        old = self._set.get(key, -1.0)
+        if abs(old - vol) >= VOLUME_STEP or (vol == 0.0 and old != 0.0):
             ch.set_volume(vol)
             self._set[key] = vol

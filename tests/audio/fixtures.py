@@ -11,8 +11,8 @@ from kapcompanion.core.model import (
     AMBIENT_SOUNDS,
     CUE_SOUNDS,
     BellStep,
-    BreathPattern,
     BreatheStep,
+    BreathPattern,
     PhaseCues,
     Practice,
     ReflectStep,
@@ -60,7 +60,7 @@ def write_sounds(folder: Path) -> dict[str, Path]:
     return paths
 
 
-def resolver_for(paths: dict[str, Path]):  # noqa: ANN201
+def resolver_for(paths: dict[str, Path]):
     def resolve(name: str) -> Path:
         return paths[name] if name in paths else Path(name)
 
@@ -81,14 +81,11 @@ def practice(steps: list[Step], *, ambient: str | None = None, volume: float = 0
 def bells_at(times: list[float], sound: str = "soft-bell", end: float = 1.0) -> Practice:
     """A practice of bell steps, each bell at the given absolute time."""
     steps: list[Step] = []
-    t = 0.0
     if times and times[0] > 0:
         steps.append(SilenceStep(duration=times[0]))
-        t = times[0]
     for i, at in enumerate(times):
         nxt = times[i + 1] if i + 1 < len(times) else at + end
         steps.append(BellStep(sound=sound, duration=nxt - at))
-        t = nxt
     return practice(steps)
 
 
