@@ -1,0 +1,174 @@
+"""Build a signed .kappack from a therapist's folder.
+
+The folder must hold pack.yaml; every other file must be a practice or program (.yaml,
+.yml) or audio (.wav .ogg .oga .flac .mp3). Hidden files (``.DS_Store``, ``.git``) are
+left out. The folder is checked the same way an import checks it, so a pack that builds
+is a pack that imports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from kapcompanion.core import signing
+from kapcompanion.core.errors import Diagnostic
+from kapcompanion.core.pack_format import make_manifest, parse_meta
+from kapcompanion.core.pack_safety import (
+    ALLOWED_SUFFIXES,
+    MANIFEST,
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_TOTAL_BYTES,
+    PACK_YAML,
+    SIGNATURE,
+    MiB,
+    PackError,
+    looks_like,
+    name_problem,
+)
+from kapcompanion.core.yamlsafe import YamlError, read_text
+
+log = logging.getLogger(__name__)
+
+PACK_SUFFIX = ".kappack"
+_YAML = (".yaml", ".yml")
+
+
+def _files(src: Path, out: Path) -> list[tuple[str, Path]]:
+    """The folder's files as (in-pack path, file), refusing anything a pack cannot hold."""
+    found: list[tuple[str, Path]] = []
+    total = 0
+    skip = out.resolve()
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        name = rel.as_posix()
+        if path.is_symlink():
+            raise PackError(
+                f"{path}: is a link; a pack holds real files only",
+                "copy the file into the folder instead of linking to it",
+            )
+        if path.is_dir():
+            continue
+        if not path.is_file():
+            raise PackError(f"{path}: is not a regular file", "move it out of the folder")
+        if path.resolve() == skip or path.suffix.lower() == PACK_SUFFIX:
+            continue
+        problem = name_problem(name)
+        if problem:
+            raise PackError(f"{path}: {problem}", "rename it with letters, digits, - and _")
+        if path.suffix.lower() not in ALLOWED_SUFFIXES:
+            raise PackError(
+                f"{path}: is not a practice or an audio file",
+                f"a pack holds only {', '.join(ALLOWED_SUFFIXES)} files; move it out of the folder",
+            )
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PackError(
+                f"{path}: is {size / MiB:.0f} MiB; a file in a pack may be at most "
+                f"{MAX_FILE_BYTES // MiB} MiB",
+                "shorten the recording or save it as .ogg or .mp3",
+            )
+        total += size
+        if path.suffix.lower() not in _YAML:
+            with open(path, "rb") as fh:
+                if not looks_like(path.suffix, fh.read(16)):
+                    raise PackError(
+                        f"{path}: is named {path.suffix} but is not that kind of audio",
+                        "export it again from your audio editor",
+                    )
+        found.append((name, path))
+    if len(found) > MAX_FILES:
+        raise PackError(
+            f"{src}: holds {len(found)} files; a pack may hold at most {MAX_FILES}",
+            "split the practices over more than one pack",
+        )
+    if total > MAX_TOTAL_BYTES:
+        raise PackError(
+            f"{src}: holds {total / MiB:.0f} MiB; a pack may hold at most "
+            f"{MAX_TOTAL_BYTES // MiB} MiB",
+            "save long recordings as .ogg or .mp3, or split the pack",
+        )
+    return found
+
+
+def _check_practices(src: Path) -> list[Diagnostic]:
+    from kapcompanion.core.library import Library
+    from kapcompanion.core.validate import validate_paths
+
+    known = Library.load(packs=False).practices.keys()
+    return [d for d in validate_paths([src], known_practices=known) if d.is_error]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def build(src: Path, out: Path, *, key: signing.SigningKey | None) -> Path:
+    """Build ``out`` from the folder ``src``; see :func:`kapcompanion.core.packs.build_pack`.
+
+    Args:
+        src: folder holding pack.yaml and the pack's files.
+        out: where to write the pack (must end in .kappack; replaced if it exists).
+        key: the signing key; None builds an unsigned pack (which clients cannot import).
+
+    Returns:
+        ``out``.
+
+    Raises:
+        PackError: a file the pack cannot hold, an invalid practice, or a bad pack.yaml.
+    """
+    if not src.is_dir():
+        raise PackError(f"{src}: no such folder", "give the folder that holds pack.yaml")
+    if out.suffix.lower() != PACK_SUFFIX:
+        raise PackError(f"{out}: pack files end in {PACK_SUFFIX}", f"try -o {out.stem}.kappack")
+    meta_path = src / PACK_YAML
+    if not meta_path.is_file():
+        raise PackError(
+            f"{src}: has no pack.yaml",
+            "add one with kappack: 1, name, author, message and version (see docs/packs.md)",
+        )
+    try:
+        parse_meta(read_text(meta_path), str(meta_path))
+    except YamlError as exc:
+        raise PackError(str(exc.diagnostic), exc.diagnostic.hint, (exc.diagnostic,)) from None
+    files = _files(src, out)
+    errors = _check_practices(src)
+    if errors:
+        lines = "\n".join(str(d) for d in errors)
+        raise PackError(
+            f"{len(errors)} problem(s) in the practices; no pack was built\n{lines}",
+            "fix them and build again",
+            tuple(errors),
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    tmp = Path(tmp_name)
+    try:
+        hashes: dict[str, tuple[int, str]] = {}
+        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as zf:
+            for name, path in files:
+                method = (
+                    zipfile.ZIP_DEFLATED if path.suffix.lower() in _YAML else zipfile.ZIP_STORED
+                )
+                hashes[name] = (path.stat().st_size, _sha256(path))
+                zf.write(path, name, compress_type=method)
+            manifest, signature = make_manifest(hashes, key)
+            zf.writestr(MANIFEST, manifest, compress_type=zipfile.ZIP_DEFLATED)
+            if signature is not None:
+                zf.writestr(SIGNATURE, signature)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info("built %s from %s (%d files, signed=%s)", out, src, len(files), key is not None)
+    return out

@@ -1,0 +1,461 @@
+"""Shareable, signed .kappack packs: build, inspect, import (and check for ``validate``).
+
+A pack is a zip holding pack.yaml, practices, programs and their audio, plus a manifest of
+every file's SHA-256 signed with the therapist's Ed25519 key (see
+:mod:`kapcompanion.core.pack_format`). Importing never trusts the zip (see
+:mod:`kapcompanion.core.pack_safety`): everything is unpacked into a hidden folder inside
+``packs_dir()``, checked, shown to the client, and only then renamed into place, so an
+import either happens completely or leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+import uuid
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from kapcompanion.core import signing
+from kapcompanion.core.errors import ERROR, WARNING, Diagnostic
+from kapcompanion.core.pack_format import (
+    NEW_KEY,
+    UNSIGNED,
+    VERIFIED,
+    Manifest,
+    PackInfo,
+    PackMeta,
+    changed_file,
+    listing,
+    parse_meta,
+    read_manifest,
+    version_key,
+)
+from kapcompanion.core.pack_safety import (
+    MANIFEST,
+    MAX_TOTAL_BYTES,
+    META_FILES,
+    PACK_YAML,
+    SIGNATURE,
+    Budget,
+    PackError,
+    check_entries,
+    extract_file,
+    read_small,
+    refuse,
+)
+from kapcompanion.core.yamlsafe import YamlError, decode
+from kapcompanion.paths import packs_dir
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "ImportResult",
+    "PackError",
+    "PackInfo",
+    "build_pack",
+    "import_pack",
+    "inspect_pack",
+    "installed_packs",
+    "validate_pack",
+]
+
+INSTALLED_MANIFEST = ".manifest.json"
+INSTALLED_SIGNATURE = ".signature.json"
+STALE_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: ``installed``, ``updated``, ``unchanged`` or ``declined``."""
+
+    info: PackInfo
+    status: str
+    folder: Path | None = None
+    warnings: tuple[Diagnostic, ...] = field(default_factory=tuple)
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the pack is in the library now."""
+        return self.status != "declined"
+
+
+@dataclass(frozen=True)
+class InstalledPack:
+    """A pack already imported: its folder, details and signer."""
+
+    folder: Path
+    meta: PackMeta
+    manifest: Manifest | None
+
+
+def _open(file: Path) -> tuple[zipfile.ZipFile, BinaryIO, list[zipfile.ZipInfo]]:
+    shown = file.name
+    try:
+        size = file.stat().st_size
+        if size > MAX_TOTAL_BYTES + 16 * 1024 * 1024:
+            raise refuse(shown, "the file is too big to be a pack")
+        fh = open(file, "rb")  # noqa: SIM115 - closed by the caller via the ZipFile
+    except PackError:
+        raise
+    except OSError as exc:
+        raise PackError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        zf = zipfile.ZipFile(fh)
+        infos = check_entries(zf, shown)
+    except PackError:
+        fh.close()
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        fh.close()
+        raise refuse(
+            shown,
+            "this is not a KAP Companion pack (not a readable zip file)",
+            "packs end in .kappack and come from `kapcompanion pack build`",
+        ) from None
+    return zf, fh, infos
+
+
+@dataclass
+class _Read:
+    meta: PackMeta
+    manifest: Manifest
+    texts: dict[str, str]
+    infos: list[zipfile.ZipInfo]
+    signature: bytes
+
+
+def _read(fh: BinaryIO, infos: list[zipfile.ZipInfo], shown: str) -> _Read:
+    """Read and check the pack's small parts: signature, pack.yaml, practice texts."""
+    by_name = {i.filename: i for i in infos}
+    if PACK_YAML not in by_name:
+        raise refuse(
+            shown,
+            "this is not a KAP Companion pack: it has no pack.yaml",
+            "packs are built with `kapcompanion pack build`",
+        )
+    budget = Budget()
+    raw = {n: read_small(fh, by_name[n], budget, shown)[0] for n in META_FILES if n in by_name}
+    names = set(by_name)
+    if MANIFEST in raw:
+        manifest = read_manifest(raw[MANIFEST], raw.get(SIGNATURE), shown, names)
+    else:
+        manifest = Manifest(b"", None, None, {})
+    texts: dict[str, str] = {}
+    for name, info in by_name.items():
+        if not name.endswith((".yaml", ".yml")):
+            continue
+        data, done = read_small(fh, info, budget, shown)
+        if manifest.files and manifest.files.get(name) != (done.size, done.sha256):
+            raise changed_file(shown, name, manifest.signer)
+        try:
+            texts[name] = decode(data, f"{shown}!{name}")
+        except YamlError as exc:
+            raise PackError(str(exc.diagnostic), exc.diagnostic.hint, (exc.diagnostic,)) from None
+    meta = parse_meta(texts[PACK_YAML], f"{shown}!{PACK_YAML}")
+    return _Read(meta, manifest, texts, infos, raw.get(SIGNATURE, b""))
+
+
+def installed_packs() -> list[InstalledPack]:
+    """Packs in ``packs_dir()``, by folder name (unreadable ones are skipped)."""
+    root = packs_dir()
+    found: list[InstalledPack] = []
+    if not root.is_dir():
+        return found
+    for folder in sorted(root.iterdir()):
+        if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        try:
+            meta = parse_meta((folder / PACK_YAML).read_text("utf-8"), str(folder / PACK_YAML))
+            raw = (folder / INSTALLED_MANIFEST).read_bytes()
+            sig = (folder / INSTALLED_SIGNATURE).read_bytes()
+            names = {str(n) for n in json.loads(raw.decode("utf-8"))["files"]} | set(META_FILES)
+            manifest: Manifest | None = read_manifest(raw, sig, folder.name, names)
+        except (OSError, PackError, ValueError, KeyError, TypeError) as exc:
+            log.warning("installed pack %s has no readable signature: %s", folder.name, exc)
+            try:
+                meta = parse_meta((folder / PACK_YAML).read_text("utf-8"), folder.name)
+            except (OSError, PackError, UnicodeDecodeError):
+                continue
+            manifest = None
+        found.append(InstalledPack(folder, meta, manifest))
+    return found
+
+
+def pack_for(path: Path) -> InstalledPack | None:
+    """The installed pack a practice file belongs to (for showing its author), or None."""
+    try:
+        rel = path.resolve().relative_to(packs_dir().resolve())
+    except (ValueError, OSError):
+        return None
+    return next((p for p in installed_packs() if p.folder.name == rel.parts[0]), None)
+
+
+def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
+    """Who the pack is from and whether it may replace what is installed; refuses clashes."""
+    shown = file.name
+    meta, man = read.meta, read.manifest
+    trust, fp, signer = UNSIGNED, None, man.signer
+    installed = None
+    if man.public_raw is None:
+        if require_signature:
+            raise refuse(
+                shown,
+                "this pack is not signed, so there is no way to know who it is from",
+                "ask your therapist for a signed pack (they create a key once with "
+                "`kapcompanion pack keygen`)",
+            )
+    else:
+        fp = signing.fingerprint(man.public_raw)
+        known = signing.trusted_name(man.public_raw)
+        if known is not None:
+            trust, signer = VERIFIED, known
+        elif signer and signing.name_with_other_key(signer, man.public_raw):
+            raise refuse(
+                shown,
+                f"this pack says it is from {signer}, but it is signed with a different key "
+                f"from the one you already trust for {signer}",
+                "nothing was imported; please check with your therapist before going on",
+            )
+        else:
+            trust = NEW_KEY
+        for pack in installed_packs():
+            same = pack.meta.pack_id == meta.pack_id or (
+                pack.meta.name.casefold() == meta.name.casefold()
+            )
+            if not same:
+                continue
+            if pack.manifest is None or pack.manifest.public_raw != man.public_raw:
+                raise refuse(
+                    shown,
+                    f"you already have a pack called “{pack.meta.name}”, signed with a "
+                    "different key",
+                    "nothing was imported; a pack can only be updated by whoever signed it",
+                )
+            if pack.meta.pack_id == meta.pack_id:
+                installed = pack
+    practices, programs = listing(read.texts, shown)
+    files = tuple((i.filename, i.file_size) for i in read.infos if i.filename not in META_FILES)
+    return PackInfo(
+        file=file,
+        meta=meta,
+        files=files,
+        practices=tuple(practices),
+        programs=tuple(programs),
+        signer=signer,
+        fingerprint=fp,
+        trust=trust,
+        installed_version=installed.meta.version if installed else None,
+    )
+
+
+def inspect_pack(file: Path) -> PackInfo:
+    """What a pack holds and who signed it, without importing anything.
+
+    The signature and every practice file are checked; audio is checked on import.
+
+    Raises:
+        PackError: the pack is unsafe, damaged, or clashes with a trusted signer.
+    """
+    zf, fh, infos = _open(file)
+    with zf, fh:
+        read = _read(fh, infos, file.name)
+    return _assess(read, file, require_signature=False)
+
+
+def _show(diag: Diagnostic, root: Path, shown: str) -> Diagnostic:
+    try:
+        rel = Path(diag.path).relative_to(root).as_posix()
+    except ValueError:
+        return diag
+    return replace(diag, path=f"{shown}!{rel}")
+
+
+def _unpack(file: Path, fh: BinaryIO, read: _Read, incoming: Path) -> list[Diagnostic]:
+    """Extract every file into ``incoming``, checking hashes; return practice problems."""
+    from kapcompanion.core.library import Library
+    from kapcompanion.core.validate import validate_paths
+
+    shown = file.name
+    budget = Budget()
+    for info in read.infos:
+        if info.filename in META_FILES:
+            continue
+        done = extract_file(fh, info, incoming, budget, shown)
+        if read.manifest.files and read.manifest.files.get(info.filename) != (
+            done.size,
+            done.sha256,
+        ):
+            raise changed_file(shown, info.filename, read.manifest.signer)
+    others = Library.load(packs=False).practices.keys()
+    found = validate_paths([incoming], known_practices=others)
+    return [_show(d, incoming, shown) for d in found]
+
+
+def _practice_errors(shown: str, diagnostics: list[Diagnostic]) -> PackError:
+    errors = [d for d in diagnostics if d.is_error]
+    lines = "\n".join(str(d) for d in errors)
+    return PackError(
+        f"{shown}: {len(errors)} problem(s) in its practices; nothing was imported\n{lines}",
+        "the pack's author can fix them and check with `kapcompanion validate`",
+        tuple(errors),
+    )
+
+
+def _sweep(root: Path) -> None:
+    """Finish or clean up an import that was interrupted (a crash, power loss)."""
+    now = time.time()
+    for entry in root.iterdir():
+        if entry.name.startswith(".old-"):
+            pack_id = entry.name[len(".old-") :].rsplit("-", 1)[0]
+            if not (root / pack_id).exists():
+                os.rename(entry, root / pack_id)
+            else:
+                shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name.startswith(".incoming-") and now - entry.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _install(incoming: Path, dest: Path) -> None:
+    """Rename ``incoming`` to ``dest``, replacing an older version atomically enough."""
+    if not dest.exists():
+        os.rename(incoming, dest)
+        return
+    old = dest.with_name(f".old-{dest.name}-{uuid.uuid4().hex[:8]}")
+    os.rename(dest, old)
+    try:
+        os.rename(incoming, dest)
+    except OSError:
+        os.rename(old, dest)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportResult:
+    """Import a pack after ``confirm`` accepts what it holds.
+
+    Everything is unpacked and checked first; ``confirm`` sees the result and may decline.
+    A newer version of an installed pack (same id, same signer) replaces it in place, so
+    practice ids, and the journal entries that point at them, stay the same.
+
+    Args:
+        file: the .kappack file.
+        confirm: shown the pack's details; returns True to import.
+
+    Returns:
+        What happened.
+
+    Raises:
+        PackError: unsafe, damaged, unsigned, changed after signing, invalid practices,
+            a signer or name clash, or not newer than the installed version.
+    """
+    shown = file.name
+    zf, fh, infos = _open(file)
+    with zf, fh:
+        read = _read(fh, infos, shown)
+        info = _assess(read, file, require_signature=True)
+        root = packs_dir()
+        dest = root / read.meta.pack_id
+        if info.installed_version is not None:
+            old, new = version_key(info.installed_version), version_key(read.meta.version)
+            same = (dest / INSTALLED_MANIFEST).is_file() and (
+                (dest / INSTALLED_MANIFEST).read_bytes() == read.manifest.raw
+            )
+            if same:
+                return ImportResult(info, "unchanged", dest)
+            if new <= old:
+                raise refuse(
+                    shown,
+                    f"you already have version {info.installed_version} of “{info.name}”; "
+                    f"this is version {read.meta.version}",
+                    "nothing was changed; an update needs a higher version number",
+                )
+        root.mkdir(parents=True, exist_ok=True)
+        _sweep(root)
+        incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
+        try:
+            found = _unpack(file, fh, read, incoming)
+            if any(d.is_error for d in found):
+                raise _practice_errors(shown, found)
+            (incoming / INSTALLED_MANIFEST).write_bytes(read.manifest.raw)
+            (incoming / INSTALLED_SIGNATURE).write_bytes(read.signature)
+            if not confirm(info):
+                return ImportResult(info, "declined")
+            if info.trust == NEW_KEY and read.manifest.public_raw and read.manifest.signer:
+                signing.trust(read.manifest.public_raw, read.manifest.signer)
+            _install(incoming, dest)
+        finally:
+            if incoming.exists():
+                shutil.rmtree(incoming, ignore_errors=True)
+    status = "updated" if info.installed_version else "installed"
+    log.info("%s pack %s (version %s) from %s", status, dest.name, read.meta.version, shown)
+    return ImportResult(info, status, dest, tuple(d for d in found if d.severity == WARNING))
+
+
+def validate_pack(file: Path) -> list[Diagnostic]:
+    """Every problem in a pack, for ``kapcompanion validate`` (nothing is imported)."""
+    shown = str(file)
+    try:
+        zf, fh, infos = _open(file)
+        with zf, fh:
+            read = _read(fh, infos, file.name)
+            info = _assess(read, file, require_signature=False)
+            root = packs_dir()
+            root.mkdir(parents=True, exist_ok=True)
+            incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
+            try:
+                found = _unpack(file, fh, read, incoming)
+            finally:
+                shutil.rmtree(incoming, ignore_errors=True)
+    except PackError as exc:
+        if exc.diagnostics:
+            return [d for d in exc.diagnostics if isinstance(d, Diagnostic)]
+        return [Diagnostic(shown, 0, 0, ERROR, exc.message, exc.hint)]
+    if info.trust == UNSIGNED:
+        found.insert(0, Diagnostic(shown, 0, 0, WARNING, "this pack is not signed", ""))
+    return found
+
+
+def build_pack(src: Path, out: Path, *, key: signing.SigningKey | None) -> Path:
+    """Build a .kappack from a folder holding pack.yaml, practices, programs and audio.
+
+    See :mod:`kapcompanion.core.pack_build`.
+    """
+    from kapcompanion.core.pack_build import build
+
+    return build(src, out, key=key)
+
+
+def pack_build_cli(src: Path, out: Path) -> int:
+    """``kapcompanion pack build DIR -o FILE``; see :mod:`kapcompanion.core.pack_cli`."""
+    from kapcompanion.core.pack_cli import build_cli
+
+    return build_cli(src, out)
+
+
+def pack_inspect_cli(file: Path) -> int:
+    """``kapcompanion pack inspect FILE``."""
+    from kapcompanion.core.pack_cli import inspect_cli
+
+    return inspect_cli(file)
+
+
+def pack_import_cli(file: Path, yes: bool) -> int:
+    """``kapcompanion pack import FILE [--yes]``."""
+    from kapcompanion.core.pack_cli import import_cli
+
+    return import_cli(file, yes)
+
+
+def pack_keygen_cli(name: str) -> int:
+    """``kapcompanion pack keygen NAME``."""
+    from kapcompanion.core.pack_cli import keygen_cli
+
+    return keygen_cli(name)
