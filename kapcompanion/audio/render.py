@@ -50,6 +50,10 @@ class RenderError(Exception):
 
 
 def _check_target(out: Path) -> tuple[str, str]:
+    if out.is_dir():
+        raise RenderError(
+            f"{out} is a folder. Please give a file name, such as {out / 'practice.wav'}."
+        )
     ext = out.suffix.lower()
     if ext not in FORMATS:
         kinds = ", ".join(FORMATS)
@@ -62,10 +66,8 @@ def _check_target(out: Path) -> tuple[str, str]:
         raise RenderError(
             f"This computer's audio library can't write {ext} files. Try one of {others}."
         )
-    if out.is_dir():
-        raise RenderError(
-            f"{out} is a folder. Please give a file name, such as {out / 'practice.wav'}."
-        )
+    if out.parent.exists() and not out.parent.is_dir():
+        raise RenderError(f"{out.parent} is a file, not a folder. Please choose another place.")
     if not out.parent.is_dir():
         raise RenderError(
             f"The folder {out.parent} doesn't exist. Please create it first, or choose another."
