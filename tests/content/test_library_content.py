@@ -382,3 +382,24 @@ def test_the_session_day_offers_only_gentle_practices_without_holds(library: Lib
             s.phase in (Phase.HOLD, Phase.HOLD_OUT) for s in _breath_segments(practice)
         ), i
         assert "holds" not in practice.tags, i
+
+
+# -- the printable table ------------------------------------------------------------------
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "library.md"
+
+
+def test_docs_table_lists_every_practice_with_its_length_and_evidence(library: Library):
+    rows = {}
+    for line in DOC.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 6 and "(`" in cells[0]:
+            rows[cells[0].split("(`")[1].rstrip("`)")] = cells
+    assert set(rows) == set(library.practices)
+    for pid, (_, category, length, purpose, level, sources) in rows.items():
+        p = library.practice(pid)
+        minutes, seconds = divmod(round(compile_practice(p).total), 60)
+        assert length.startswith(f"{minutes}:{seconds:02d}"), (pid, length)
+        assert category == p.category and purpose, pid
+        assert p.evidence is not None and level == p.evidence.level, pid
+        assert all(source in sources for source in p.evidence.sources), pid
