@@ -10,6 +10,7 @@ import either happens completely or leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -323,6 +324,13 @@ def _sweep(root: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def _drop_if_new_and_empty(root: Path, created: bool) -> None:
+    """Remove ``packs_dir()`` again when this import made it and left nothing in it."""
+    if created:
+        with contextlib.suppress(OSError):
+            root.rmdir()
+
+
 def _install(incoming: Path, dest: Path) -> None:
     """Rename ``incoming`` to ``dest``, replacing an older version atomically enough."""
     if not dest.exists():
@@ -377,6 +385,7 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
                     f"this is version {read.meta.version}",
                     "nothing was changed; an update needs a higher version number",
                 )
+        created = not root.exists()
         root.mkdir(parents=True, exist_ok=True)
         _sweep(root)
         incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
@@ -394,6 +403,7 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
         finally:
             if incoming.exists():
                 shutil.rmtree(incoming, ignore_errors=True)
+            _drop_if_new_and_empty(root, created)
     status = "updated" if info.installed_version else "installed"
     log.info("%s pack %s (version %s) from %s", status, dest.name, read.meta.version, shown)
     return ImportResult(info, status, dest, tuple(d for d in found if d.severity == WARNING))
@@ -408,12 +418,14 @@ def validate_pack(file: Path) -> list[Diagnostic]:
             read = _read(fh, infos, file.name)
             info = _assess(read, file, require_signature=False)
             root = packs_dir()
+            created = not root.exists()
             root.mkdir(parents=True, exist_ok=True)
             incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
             try:
                 found = _unpack(file, fh, read, incoming)
             finally:
                 shutil.rmtree(incoming, ignore_errors=True)
+                _drop_if_new_and_empty(root, created)
     except PackError as exc:
         if exc.diagnostics:
             return [d for d in exc.diagnostics if isinstance(d, Diagnostic)]
