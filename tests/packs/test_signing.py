@@ -27,7 +27,8 @@ def test_first_pack_shows_fingerprint_then_key_is_trusted(tmp_path, key):
     assert shown[0].trust == NEW_KEY and shown[0].fingerprint == key.fingerprint
     records = json.loads((data_dir() / "trusted_keys.json").read_text())
     assert list(records) == [key.fingerprint]
-    assert records[key.fingerprint]["name"] == "Sam Rivera" and records[key.fingerprint]["first_seen"]
+    record = records[key.fingerprint]
+    assert record["name"] == "Sam Rivera" and record["first_seen"]
     later = signed_zip(tmp_path / "b.kappack", pack_files("second"), key)
     info = inspect_pack(later)
     assert info.trust == VERIFIED and info.signer == "Sam Rivera"
