@@ -121,7 +121,8 @@ def inspect_cli(file: Path) -> int:
 def _ask(prompt: str) -> bool:
     try:
         answer = input(prompt)
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):
+        print()
         return False
     return answer.strip().lower() in ("y", "yes")
 

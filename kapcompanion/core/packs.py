@@ -310,6 +310,14 @@ def _practice_errors(shown: str, diagnostics: list[Diagnostic]) -> PackError:
     )
 
 
+def _cannot_write(root: Path, exc: OSError) -> PackError:
+    log.error("import failed while writing under %s: %s", root, exc)
+    return PackError(
+        f"{root}: the pack could not be saved ({exc.strerror or exc}); nothing was imported",
+        "check that there is free disk space and that the data folder can be written",
+    )
+
+
 def _sweep(root: Path) -> None:
     """Finish or clean up an import that was interrupted (a crash, power loss)."""
     now = time.time()
@@ -386,9 +394,12 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
                     "nothing was changed; an update needs a higher version number",
                 )
         created = not root.exists()
-        root.mkdir(parents=True, exist_ok=True)
-        _sweep(root)
-        incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            _sweep(root)
+            incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
+        except OSError as exc:
+            raise _cannot_write(root, exc) from None
         try:
             found = _unpack(file, fh, read, incoming)
             if any(d.is_error for d in found):
@@ -397,9 +408,11 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
             (incoming / INSTALLED_SIGNATURE).write_bytes(read.signature)
             if not confirm(info):
                 return ImportResult(info, "declined")
+            _install(incoming, dest)
             if info.trust == NEW_KEY and read.manifest.public_raw and read.manifest.signer:
                 signing.trust(read.manifest.public_raw, read.manifest.signer)
-            _install(incoming, dest)
+        except OSError as exc:
+            raise _cannot_write(root, exc) from None
         finally:
             if incoming.exists():
                 shutil.rmtree(incoming, ignore_errors=True)
@@ -426,6 +439,8 @@ def validate_pack(file: Path) -> list[Diagnostic]:
             finally:
                 shutil.rmtree(incoming, ignore_errors=True)
                 _drop_if_new_and_empty(root, created)
+    except OSError as exc:
+        return [Diagnostic(shown, 0, 0, ERROR, f"cannot be checked ({exc.strerror or exc})")]
     except PackError as exc:
         if exc.diagnostics:
             return [d for d in exc.diagnostics if isinstance(d, Diagnostic)]

@@ -276,3 +276,27 @@ def test_truncated_deflate_stream_is_refused(tmp_path, key):
     raw[start + 5: start + 25] = bytes(20)  # scribble over the start of the deflated body
     pack.write_bytes(bytes(raw))
     refused(pack, "“practices/welcome.yaml” is damaged")
+
+
+def test_validate_lists_pack_problems_with_in_pack_paths(tmp_path, key):
+    from kapcompanion.core.validate import validate_paths
+
+    files = pack_files()
+    bad = PRACTICE.format(id="sam-welcome", title="Welcome", audio="hello.ogg")
+    files["practices/welcome.yaml"] = bad.replace("cycles: 2", "cycles: -3").encode()
+    pack = signed_zip(tmp_path / "invalid.kappack", files, key)
+    before = snapshot()
+    found = [d for d in validate_paths([pack]) if d.is_error]
+    assert [(d.path, d.line) for d in found] == [("invalid.kappack!practices/welcome.yaml", 13)]
+    assert snapshot() == before
+
+
+def test_validate_reports_an_unsafe_pack_as_one_error(tmp_path):
+    from kapcompanion.core.validate import validate_paths
+
+    info = zipfile.ZipInfo("placeholder")
+    info.filename = "../evil.yaml"
+    pack = raw_zip(tmp_path / "evil.kappack", with_good_files((info, b"x: 1")))
+    found = validate_paths([pack])
+    assert len(found) == 1 and found[0].is_error and found[0].path == str(pack)
+    assert "points outside the pack's folder" in found[0].message
