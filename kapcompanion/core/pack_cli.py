@@ -60,6 +60,14 @@ def describe(info: PackInfo) -> str:
     )
     lines.extend(f"  • {title} ({pid})" for pid, title in info.practices)
     lines.extend(f"  • program: {title} ({pid})" for pid, title in info.programs)
+    if info.also_elsewhere:
+        lines.append("")
+        lines.append(
+            "Already in your library: "
+            + ", ".join(info.also_elsewhere)
+            + ". Where two share an id, your own practices come first, then packs in name "
+            "order, then the built-in library."
+        )
     if info.installed_version is not None:
         lines.append("")
         lines.append(
@@ -98,6 +106,10 @@ def build_cli(src: Path, out: Path) -> int:
         info = inspect_pack(out)
     except (PackError, signing.SigningError) as exc:
         return _error(exc)
+    except OSError as exc:
+        print(f"error: {out}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        print("  choose a folder you can write to", file=sys.stderr)
+        return EXIT_REFUSED
     print(
         f"Built {out}: {len(info.practices)} practice(s), {len(info.programs)} program(s), "
         f"{len(info.audio_files)} audio file(s), {out.stat().st_size / MiB:.1f} MiB."

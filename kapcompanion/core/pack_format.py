@@ -9,7 +9,7 @@ pack.yaml (format 1)::
     clinic: Riverside KAP      # your practice or clinic, optional
     message: |                 # a personal message to the client, optional
       Here are the practices we tried together.
-    version: 2                 # a whole number or dotted numbers like 1.2
+    version: 2                 # a whole number, or dotted numbers in quotes like "1.10"
 
 The manifest (``manifest.json`` in the zip) lists every other file's size and SHA-256 and
 the signer's name and public key; ``signature.json`` holds an Ed25519 signature of the
@@ -97,7 +97,7 @@ def parse_meta(text: str, shown: str) -> PackMeta:
     fmt = data.get(FORMAT_KEY)
     if fmt is None:
         _fail(doc, shown, data, "", f"pack.yaml needs “{FORMAT_KEY}: {FORMAT}”", "add it first")
-    if fmt != FORMAT:
+    if type(fmt) is not int or fmt != FORMAT:
         _fail(
             doc,
             shown,
@@ -195,7 +195,7 @@ def read_manifest(raw: bytes, sig_raw: bytes | None, shown: str, names: set[str]
             for p, v in entries.items()
             if isinstance(v, dict)
         }
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise unreadable from None
     if body.get("kappack_manifest") != MANIFEST_FORMAT or len(files) != len(entries):
         raise unreadable
@@ -205,7 +205,7 @@ def read_manifest(raw: bytes, sig_raw: bytes | None, shown: str, names: set[str]
             signer = signing.clean_name(body["signer"]["name"])
             public = signing.decode(body["signer"]["public_key"], 32)
             sig = signing.decode(json.loads(sig_raw or b"null")["signature"], 64)
-        except (signing.SigningError, ValueError, KeyError, TypeError):
+        except (signing.SigningError, ValueError, KeyError, TypeError, RecursionError):
             raise unreadable from None
         if public is None or sig is None or not signing.verify(public, sig, raw):
             raise PackError(
@@ -247,6 +247,7 @@ class PackInfo:
     fingerprint: str | None
     trust: str
     installed_version: str | None = None
+    also_elsewhere: tuple[str, ...] = ()  # practice ids already in the library from elsewhere
 
     @property
     def name(self) -> str:

@@ -179,7 +179,7 @@ def installed_packs() -> list[InstalledPack]:
             sig = (folder / INSTALLED_SIGNATURE).read_bytes()
             names = {str(n) for n in json.loads(raw.decode("utf-8"))["files"]} | set(META_FILES)
             manifest: Manifest | None = read_manifest(raw, sig, folder.name, names)
-        except (OSError, PackError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, PackError, ValueError, KeyError, TypeError, RecursionError) as exc:
             log.warning("installed pack %s has no readable signature: %s", folder.name, exc)
             try:
                 meta = parse_meta((folder / PACK_YAML).read_text("utf-8"), folder.name)
@@ -243,6 +243,7 @@ def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
             if pack.meta.pack_id == meta.pack_id:
                 installed = pack
     practices, programs = listing(read.texts, shown)
+    elsewhere = _elsewhere([pid for pid, _ in practices], meta.pack_id)
     files = tuple((i.filename, i.file_size) for i in read.infos if i.filename not in META_FILES)
     return PackInfo(
         file=file,
@@ -254,7 +255,17 @@ def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
         fingerprint=fp,
         trust=trust,
         installed_version=installed.meta.version if installed else None,
+        also_elsewhere=elsewhere,
     )
+
+
+def _elsewhere(ids: list[str], pack_id: str) -> tuple[str, ...]:
+    """Ids of this pack's practices that the library already has from another source."""
+    from kapcompanion.core.library import Library
+
+    lib = Library.load(use_cache=False)
+    mine = f"pack:{pack_id}"
+    return tuple(pid for pid in ids if pid in lib.practices and lib.origin(pid) != mine)
 
 
 def inspect_pack(file: Path) -> PackInfo:

@@ -130,3 +130,19 @@ def test_import_asks_on_a_terminal(pack, client, monkeypatch, capsys, answer, co
     assert "Import this pack? [y/N]" in out and "Key fingerprint:" in out
     assert (packs_dir() / "calm-start").is_dir() is imported
     assert (client / "trusted_keys.json").exists() is imported
+
+
+def test_build_to_a_place_that_cannot_be_written_is_refused_plainly(tmp_path, therapist):
+    run(therapist, "keygen", "Sam Rivera")
+    src = make_source(tmp_path / "src")
+    r = run(therapist, "build", src, "-o", "/proc/no-such-place/calm.kappack")
+    assert r.returncode == 1 and "cannot be written" in r.stderr
+
+
+def test_inspect_lists_practices_already_in_the_library(tmp_path, therapist, client):
+    run(therapist, "keygen", "Sam Rivera")
+    src = make_source(tmp_path / "src", titles={"box-breathing": "Sam's box"}, program=False)
+    out = tmp_path / "box.kappack"
+    assert run(therapist, "build", src, "-o", out).returncode == 0
+    r = run(client, "inspect", out)
+    assert "Already in your library: box-breathing." in r.stdout

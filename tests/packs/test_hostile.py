@@ -222,6 +222,7 @@ def test_unknown_pack_format_version_is_refused(tmp_path, key):
     (b"name: A calm start", b"name: [1, 2]", "“name” must be text"),
     (b"author: Sam Rivera\n", b"", "pack.yaml needs “author:”"),
     (b"kappack: 1\n", b"", "pack.yaml needs “kappack: 1”"),
+    (b"kappack: 1\n", b"kappack: true\n", "uses pack format True"),
 ])
 def test_bad_pack_yaml_is_refused_with_its_line(tmp_path, key, old, new, match):
     files = pack_files()

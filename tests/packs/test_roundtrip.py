@@ -198,3 +198,12 @@ def test_build_refuses_fake_audio(tmp_path, key):
     shutil.copy(src / "practices" / "sam-welcome.yaml", src / "practices" / "audio" / "x.ogg")
     with pytest.raises(PackError, match=r"x\.ogg: is named \.ogg but is not that kind of audio"):
         build_pack(src, tmp_path / "x.kappack", key=key)
+
+
+def test_practices_already_in_the_library_are_pointed_out(tmp_path, key):
+    pack = build(tmp_path, key, titles={"box-breathing": "Sam's box", "sam-welcome": "Hi"},
+                 program=False)
+    info = inspect_pack(pack)
+    assert info.also_elsewhere == ("box-breathing",)
+    import_pack(pack, confirm=lambda i: True)
+    assert inspect_pack(pack).also_elsewhere == ()  # the library now takes it from this pack

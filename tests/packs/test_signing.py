@@ -164,3 +164,9 @@ def test_damaged_key_file_gives_a_plain_message():
     (signing.keys_dir() / signing.KEY_FILE).write_text("not a key")
     with pytest.raises(signing.SigningError, match="cannot be read"):
         signing.load_key()
+
+
+def test_deeply_nested_manifest_is_refused_plainly(tmp_path, key):
+    good = signed_zip(tmp_path / "good.kappack", pack_files(), key)
+    bad = rewrite_zip(good, tmp_path / "bad.kappack", {"manifest.json": b"[" * 5000 + b"]" * 5000})
+    refused(bad, "its list of files cannot be read")
