@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kapcompanion.core import signing
 from kapcompanion.core.pack_format import NEW_KEY, VERIFIED, PackInfo
-from kapcompanion.core.pack_safety import MiB, PackError
+from kapcompanion.core.pack_safety import MiB, PackError, printable
 from kapcompanion.core.packs import build_pack, import_pack, inspect_pack
 
 log = logging.getLogger(__name__)
@@ -21,12 +21,13 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+NL = "\n"
 
 
 def _error(exc: PackError | signing.SigningError) -> int:
-    print(f"error: {exc.message}", file=sys.stderr)
+    print(f"error: {printable(exc.message, NL)}", file=sys.stderr)
     if exc.hint:
-        print(f"  {exc.hint}", file=sys.stderr)
+        print(f"  {printable(exc.hint)}", file=sys.stderr)
     return EXIT_REFUSED
 
 
@@ -74,7 +75,7 @@ def describe(info: PackInfo) -> str:
             f"You have version {info.installed_version}. Accepting replaces it; "
             "your journal stays as it is."
         )
-    return "\n".join(lines)
+    return printable("\n".join(lines), NL)
 
 
 def keygen_cli(name: str) -> int:

@@ -27,7 +27,14 @@ from typing import Any
 
 from kapcompanion.core import signing
 from kapcompanion.core.errors import ERROR, Diagnostic
-from kapcompanion.core.pack_safety import MANIFEST, META_FILES, PACK_YAML, PackError
+from kapcompanion.core.pack_safety import (
+    MANIFEST,
+    META_FILES,
+    PACK_YAML,
+    PackError,
+    hidden_chars,
+    printable,
+)
 from kapcompanion.core.yamlsafe import Document, YamlError, parse
 
 log = logging.getLogger(__name__)
@@ -116,6 +123,15 @@ def parse_meta(text: str, shown: str) -> PackMeta:
             return ""
         if not isinstance(value, str) or not value.strip():
             _fail(doc, shown, data, key, f"“{key}” must be text", "write it as plain text")
+        if hidden_chars(value, "\n\t" if key == "message" else ""):
+            _fail(
+                doc,
+                shown,
+                data,
+                key,
+                f"“{key}” has control characters in it",
+                "write it as plain text; these characters could disguise what is shown",
+            )
         if len(value) > limit:
             _fail(doc, shown, data, key, f"“{key}” is longer than {limit} characters", "shorten it")
         return value.strip() if key == "message" else " ".join(value.split())
@@ -283,6 +299,6 @@ def listing(docs: dict[str, str], shown: str) -> tuple[list[Item], list[Item]]:
             continue
         if not isinstance(data, dict):
             continue
-        item = (str(data.get("id", "?")), str(data.get("title", path)))
+        item = (printable(str(data.get("id", "?"))), printable(str(data.get("title", path))))
         (programs if data.get("kind") == "program" else practices).append(item)
     return practices, programs

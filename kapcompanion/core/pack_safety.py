@@ -62,6 +62,27 @@ def refuse(shown: str, message: str, hint: str = "") -> PackError:
     return PackError(f"{shown}: {message}", hint)
 
 
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def hidden_chars(text: str, allowed: str = "") -> bool:
+    """Whether ``text`` has control characters or direction overrides (not in ``allowed``)."""
+    return any(
+        c not in allowed and (unicodedata.category(c) in ("Cc", "Cs", "Co") or c in _BIDI)
+        for c in text
+    )
+
+
+def printable(text: str, allowed: str = "") -> str:
+    """``text`` safe to print in a terminal: control characters shown as escapes."""
+    return "".join(
+        c
+        if c in allowed or not (unicodedata.category(c) in ("Cc", "Cs", "Co") or c in _BIDI)
+        else f"\\u{ord(c):04x}"
+        for c in text
+    )
+
+
 def name_problem(name: str) -> str | None:
     """What is wrong with an entry name as a path inside a pack, or None when it is fine."""
     if not name or name in ("/", "."):
@@ -70,7 +91,7 @@ def name_problem(name: str) -> str | None:
         return "uses a backslash in its path"
     if name.startswith("/") or (len(name) > 1 and name[1] == ":") or name.startswith("//"):
         return "has an absolute path"
-    if any(ord(c) < 32 or c == "\x7f" for c in name):
+    if hidden_chars(name):
         return "has control characters in its name"
     if len(name) > MAX_NAME:
         return "has a very long name"
@@ -124,7 +145,9 @@ def check_entries(zf: zipfile.ZipFile, shown: str) -> list[zipfile.ZipInfo]:
         name = info.filename
         problem = name_problem(name) or _kind_problem(info)
         if problem:
-            raise refuse(shown, f"“{name[:80]}” {problem}", "this pack is not safe to import")
+            raise refuse(
+                shown, f"“{printable(name[:80])}” {problem}", "this pack is not safe to import"
+            )
         key = unicodedata.normalize("NFC", name.rstrip("/")).casefold()
         if key in seen:
             raise refuse(

@@ -301,3 +301,29 @@ def test_validate_reports_an_unsafe_pack_as_one_error(tmp_path):
     found = validate_paths([pack])
     assert len(found) == 1 and found[0].is_error and found[0].path == str(pack)
     assert "points outside the pack's folder" in found[0].message
+
+
+def test_terminal_escapes_in_names_are_refused_and_not_echoed(tmp_path, capsys):
+    from kapcompanion.core.pack_cli import inspect_cli
+
+    name = "practices/\x1b[2J\x1b]0;owned\x07.yaml"
+    pack = raw_zip(tmp_path / "esc.kappack", with_good_files((name, b"x: 1")))
+    refused(pack, "has control characters in its name")
+    assert inspect_cli(pack) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "\\u001b[2J" in err
+
+
+@pytest.mark.parametrize(("key_name", "value"), [
+    ("name", "Calm \u202eexe.yaml"), ("author", "Sam\x1b[31m Rivera"),
+    ("message", "Hello\x1b[2J there"),
+])
+def test_control_characters_in_pack_yaml_are_refused(tmp_path, key, key_name, value):
+    import yaml as pyyaml
+
+    files = pack_files()
+    meta = pyyaml.safe_load(files["pack.yaml"])
+    meta[key_name] = value
+    files["pack.yaml"] = pyyaml.safe_dump(meta, allow_unicode=True).encode()
+    refused(signed_zip(tmp_path / "ctl.kappack", files, key),
+            f"“{key_name}” has control characters in it")
