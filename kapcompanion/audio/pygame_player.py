@@ -13,6 +13,8 @@ the quiet is calm rather than abrupt. Every change of level is a short ramp, nev
 from __future__ import annotations
 
 import bisect
+import contextlib
+import ctypes
 import logging
 import os
 import time
@@ -76,17 +78,28 @@ def _dtype_for(size: int) -> np.dtype:
     }[size]
 
 
-def to_mixer_bytes(samples: np.ndarray, size: int) -> bytes:
-    """Convert float32 ``(frames, channels)`` audio to the mixer's interleaved format."""
+def to_mixer_bytes(samples: np.ndarray, size: int, *, consume: bool = False) -> np.ndarray:
+    """Convert float32 ``(frames, channels)`` audio to the mixer's sample format.
+
+    Returns a contiguous array (a buffer pygame copies from). With ``consume``, the
+    input's memory is reused for the scaling, so a long bed is not held three times.
+    """
     dtype = _dtype_for(size)
     if dtype.kind == "f":
-        return np.ascontiguousarray(samples, dtype=np.float32).tobytes()
+        return np.ascontiguousarray(samples, dtype=np.float32)
     bits = dtype.itemsize * 8
-    scale = float(2 ** (bits - 1) - 1)
-    ints = np.round(samples * scale)
+    work = samples if consume and samples.dtype == np.float32 else samples.astype(np.float32)
+    work *= float(2 ** (bits - 1) - 1)
+    np.round(work, out=work)
     if dtype.kind == "u":
-        ints += 2 ** (bits - 1)
-    return ints.astype(dtype).tobytes()
+        work += 2 ** (bits - 1)
+    return np.ascontiguousarray(work.astype(dtype))
+
+
+def _release_memory() -> None:
+    """Give freed decode buffers back to the system (glibc keeps them otherwise)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class PygamePlayer(Player):
@@ -123,8 +136,8 @@ class PygamePlayer(Player):
         }
         self._index[id(self._ambient_channel)] = AMBIENT_CHANNEL
         self._clock = clock
-        self.bank = SoundBank(self.frequency, self.channels, resolver)
-        self._mixer_sounds: dict[int, pygame.mixer.Sound] = {}  # id(array) -> Sound
+        self.bank = SoundBank(self.frequency, self.channels, resolver, cache=False)
+        self._mixer_sounds: dict[tuple[tuple[str, int, int], bool], pygame.mixer.Sound] = {}
         self.volumes = Volumes()
         self._set: dict[int, float] = {}
         self._reset(None)
@@ -132,21 +145,42 @@ class PygamePlayer(Player):
     # -- Player ------------------------------------------------------------------
 
     def prepare(self, timeline: Timeline) -> list[str]:
-        """Decode and cache every sound the timeline uses (before playing starts)."""
+        """Decode every sound the timeline uses into mixer sounds (before playing starts).
+
+        Mixer sounds are kept for the next practice only if it uses them too; decoded
+        float copies are dropped at once, to keep resident memory small.
+        """
         self.stop(fade_ms=SEEK_FADE_MS)
-        warnings = self.bank.load(sounds_of(timeline))
+        warnings: list[str] = []
+        kept: dict[tuple[tuple[str, int, int], bool], pygame.mixer.Sound] = {}
         sounds: dict[str, pygame.mixer.Sound] = {}
-        for name, decoded in self.bank.sounds.items():
-            if name == timeline.ambient:
-                continue
-            sounds[name] = self._mixer_sound(decoded.samples)
+        for name in sounds_of(timeline):
+            is_bed = name == timeline.ambient
+            key = (self.bank.key(name), is_bed)
+            snd = self._mixer_sounds.get(key)
+            if snd is None:
+                warnings += self.bank.load([name])
+                decoded = self.bank.loop(name) if is_bed else None
+                if name in self.bank.sounds and not is_bed:
+                    decoded = self.bank.sounds[name].samples
+                self.bank.sounds = {}
+                if decoded is None:
+                    continue
+                snd = pygame.mixer.Sound(buffer=to_mixer_bytes(decoded, self.size, consume=True))
+                del decoded
+            kept[key] = snd
+            sounds[name] = snd
+        self._mixer_sounds = kept
+        _release_memory()
         self._reset(timeline)
+        self._ambient = sounds.pop(timeline.ambient, None) if timeline.ambient else None
         self._sounds = sounds
-        loop = self.bank.loop(timeline.ambient) if timeline.ambient else None
-        self._ambient = self._mixer_sound(loop) if loop is not None else None
-        self._envelope = AmbientEnvelope(
-            timeline.total, timeline.ambient_volume, self.bank.voice_spans(timeline)
-        )
+        spans = [
+            (c.time, c.time + sounds[c.sound].get_length())
+            for c in timeline.cues
+            if c.channel == CHANNEL_VOICE and c.sound in sounds
+        ]
+        self._envelope = AmbientEnvelope(timeline.total, timeline.ambient_volume, spans)
         return warnings
 
     def update(self, state: SessionState) -> None:
@@ -261,14 +295,6 @@ class PygamePlayer(Player):
         self._stopped = timeline is None
         self._finished = False
         self._set = {}
-
-    def _mixer_sound(self, samples: np.ndarray) -> pygame.mixer.Sound:
-        key = id(samples)
-        snd = self._mixer_sounds.get(key)
-        if snd is None:
-            snd = pygame.mixer.Sound(buffer=to_mixer_bytes(samples, self.size))
-            self._mixer_sounds[key] = snd
-        return snd
 
     def _fire(self, pos: float, now: float) -> None:
         times, cues = self._times, self._cues

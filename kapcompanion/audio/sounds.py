@@ -30,6 +30,8 @@ RATE = 44100
 LOOP_CROSSFADE = 0.5
 #: Longest clip we agree to hold in memory (a 30-minute voice track is plenty).
 MAX_SECONDS = 30 * 60
+#: Clips up to this long are resampled band-limited (FFT); longer ones linearly.
+FFT_RESAMPLE_SECONDS = 5 * 60
 
 
 def resolve_sound(name: str) -> Path:
@@ -62,24 +64,32 @@ class SoundError(Exception):
 
 
 def resample(samples: np.ndarray, src: int, dst: int) -> np.ndarray:
-    """Resample ``(frames, channels)`` audio from ``src`` to ``dst`` Hz.
+    """Resample ``(frames, channels)`` audio from ``src`` to ``dst`` Hz, with numpy only.
 
-    Uses scipy's polyphase filter when scipy is installed, else linear interpolation
-    with numpy (good enough for speech; the bundled sounds are already at 44100 Hz).
+    Band-limited (FFT) resampling for clips up to five minutes, with silence padded on
+    both ends so the edges do not ring; linear interpolation beyond that, to bound memory.
+    (scipy would do as well but costs ~75 MiB of memory just to import.)
     """
     if src == dst or samples.shape[0] == 0:
         return samples
-    try:
-        from math import gcd
-
-        from scipy.signal import resample_poly
-
-        g = gcd(src, dst)
-        out = resample_poly(samples, dst // g, src // g, axis=0)
-    except ImportError:
-        n_out = round(samples.shape[0] * dst / src)
+    n = samples.shape[0]
+    n_out = max(1, round(n * dst / src))
+    if n <= FFT_RESAMPLE_SECONDS * src:
+        pad = min(n, src // 10)
+        padded = np.concatenate([np.zeros((pad, samples.shape[1]), np.float32), samples,
+                                 np.zeros((pad, samples.shape[1]), np.float32)])  # fmt: skip
+        total_in = padded.shape[0]
+        total_out = round(total_in * dst / src)
+        spec = np.fft.rfft(padded, axis=0)
+        keep = min(spec.shape[0], total_out // 2 + 1)
+        out_spec = np.zeros((total_out // 2 + 1, samples.shape[1]), dtype=spec.dtype)
+        out_spec[:keep] = spec[:keep]
+        out = np.fft.irfft(out_spec, n=total_out, axis=0) * (total_out / total_in)
+        lead = round(pad * dst / src)
+        out = out[lead : lead + n_out]
+    else:
         x_out = np.arange(n_out, dtype=np.float64) * (src / dst)
-        x_in = np.arange(samples.shape[0], dtype=np.float64)
+        x_in = np.arange(n, dtype=np.float64)
         out = np.stack([np.interp(x_out, x_in, samples[:, c]) for c in range(samples.shape[1])], 1)
     return np.ascontiguousarray(out, dtype=np.float32)
 
@@ -120,22 +130,23 @@ def decode(path: Path, rate: int = RATE, channels: int = 2) -> Decoded:
     return Decoded(np.ascontiguousarray(data, dtype=np.float32), rate)
 
 
-def make_loop(samples: np.ndarray, rate: int, crossfade: float = LOOP_CROSSFADE) -> np.ndarray:
+def make_loop(
+    samples: np.ndarray, rate: int, crossfade: float = LOOP_CROSSFADE, *, inplace: bool = False
+) -> np.ndarray:
     """Return a version of ``samples`` that repeats without a click or a gap.
 
     The last ``crossfade`` seconds are blended into the first (equal power), and the
-    result is that much shorter; played end to end it has no seam.
+    result is that much shorter; played end to end it has no seam. With ``inplace`` the
+    head of ``samples`` is overwritten and a view returned (no copy of a long bed).
     """
     n = samples.shape[0]
     k = min(int(crossfade * rate), n // 3)
     if k < 2:
         return samples
     t = np.linspace(0.0, 1.0, k, dtype=np.float32)[:, None]
-    fade_in = np.sin(t * (np.pi / 2))
-    fade_out = np.cos(t * (np.pi / 2))
-    out = samples[: n - k].copy()
-    out[:k] = samples[:k] * fade_in + samples[n - k :] * fade_out
-    return np.ascontiguousarray(out)
+    out = samples[: n - k] if inplace else samples[: n - k].copy()
+    out[:k] = samples[:k] * np.sin(t * (np.pi / 2)) + samples[n - k :] * np.cos(t * (np.pi / 2))
+    return out
 
 
 def sounds_of(timeline: Timeline) -> list[str]:
@@ -150,14 +161,24 @@ class SoundBank:
     """Decoded sounds by name, cached across practices (keyed by file, size and mtime)."""
 
     def __init__(
-        self, rate: int = RATE, channels: int = 2, resolver: Resolver = resolve_sound
+        self,
+        rate: int = RATE,
+        channels: int = 2,
+        resolver: Resolver = resolve_sound,
+        *,
+        cache: bool = True,
     ) -> None:
         self.rate = rate
         self.channels = channels
         self.resolver = resolver
+        self.cache = cache
         self._cache: dict[tuple[str, int, int], Decoded] = {}
         self._loops: dict[tuple[str, int, int], np.ndarray] = {}
         self.sounds: dict[str, Decoded] = {}
+
+    def key(self, name: str) -> tuple[str, int, int]:
+        """What identifies the decoded sound of ``name``: its file, size and mtime."""
+        return self._key(self.resolver(name))
 
     def _key(self, path: Path) -> tuple[str, int, int]:
         try:
@@ -187,7 +208,8 @@ class SoundBank:
                         "The rest of the practice plays as usual."
                     )
                     continue
-                self._cache[key] = got
+                if self.cache:
+                    self._cache[key] = got
             self.sounds[name] = got
         return warnings
 
@@ -199,8 +221,9 @@ class SoundBank:
         key = self._key(self.resolver(name))
         loop = self._loops.get(key)
         if loop is None:
-            loop = make_loop(got.samples, self.rate)
-            self._loops[key] = loop
+            loop = make_loop(got.samples, self.rate, inplace=not self.cache)
+            if self.cache:
+                self._loops[key] = loop
         return loop
 
     def voice_spans(self, timeline: Timeline) -> list[tuple[float, float]]:
