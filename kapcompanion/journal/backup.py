@@ -1,0 +1,193 @@
+"""Daily backup copies of the journal (seven kept), health checks, and recovery.
+
+A damaged journal is never silently emptied: it is moved aside (kept, renamed), the
+newest healthy backup takes its place, and the store shows a message saying so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"SQLite format 3\x00"
+KEEP = 7
+DAILY_PREFIX = "journal-"
+SIDECARS = ("-wal", "-shm")
+
+
+def backups_dir(journal: Path) -> Path:
+    """The folder of the journal's backup copies (next to it, ``backups/``)."""
+    return journal.parent / "backups"
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (a no-op where unsupported)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def is_healthy(path: Path) -> bool:
+    """Whether ``path`` is a readable SQLite file that passes ``quick_check``.
+
+    An empty file counts as damaged when backups exist (a journal is never empty on
+    disk once written), and as a new journal otherwise.
+    """
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return not daily_backups(backups_dir(path))
+        with path.open("rb") as f:
+            if f.read(16) != MAGIC:
+                return False
+    except OSError:
+        return False
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+            return bool(row) and row[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        log.warning("journal %s failed its check: %s", path, exc)
+        return False
+
+
+def daily_backups(folder: Path) -> list[Path]:
+    """The daily copies, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [
+        p
+        for p in folder.glob(f"{DAILY_PREFIX}*.sqlite3")
+        if p.name[len(DAILY_PREFIX) : -len(".sqlite3")].count("-") == 2
+    ]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def snapshot(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy the database behind ``conn`` to ``dest`` consistently, fsynced, atomically."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    out = sqlite3.connect(tmp)
+    try:
+        conn.backup(out)
+        out.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        out.close()
+    with tmp.open("rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, dest)
+    fsync_dir(dest.parent)
+    return dest
+
+
+def daily_backup(
+    conn: sqlite3.Connection, journal: Path, today: date | None = None, *, refresh: bool = False
+) -> Path | None:
+    """Keep today's copy (made once a day, or renewed with ``refresh``) and rotate to 7.
+
+    A failure is logged, never raised: a missing backup must not stop a practice.
+    """
+    day = today or date.today()
+    dest = backups_dir(journal) / f"{DAILY_PREFIX}{day.isoformat()}.sqlite3"
+    if dest.exists() and not refresh:
+        return None
+    try:
+        snapshot(conn, dest)
+        rotate(backups_dir(journal))
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("could not make the daily journal backup in %s (%s)", dest.parent, exc)
+        return None
+    return dest
+
+
+def rotate(folder: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` daily copies; returns what was removed."""
+    removed = daily_backups(folder)[keep:]
+    for p in removed:
+        p.unlink(missing_ok=True)
+    return removed
+
+
+def replace_daily_backups(conn: sqlite3.Connection, journal: Path) -> Path | None:
+    """Remove every copy (and pre-migration copy) and make one fresh copy now."""
+    folder = backups_dir(journal)
+    for p in [*daily_backups(folder), *folder.glob("before-v*.sqlite3")]:
+        p.unlink(missing_ok=True)
+    return daily_backup(conn, journal, refresh=True)
+
+
+def copy_before_migration(conn: sqlite3.Connection, journal: Path, old: int) -> None:
+    """Keep a copy of the journal as it was before a format upgrade."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        snapshot(conn, backups_dir(journal) / f"before-v{old + 1}-{stamp}.sqlite3")
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("could not copy the journal before upgrading it (%s)", exc)
+
+
+def _move_aside(journal: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = journal.with_name(f"{journal.name}.damaged-{stamp}")
+    os.replace(journal, aside)
+    for side in SIDECARS:
+        s = journal.with_name(journal.name + side)
+        if s.exists():
+            os.replace(s, aside.with_name(aside.name + side))
+    fsync_dir(journal.parent)
+    return aside
+
+
+def recover(journal: Path) -> str:
+    """Move a damaged journal aside and put the newest healthy backup in its place.
+
+    Returns the message to show the person (what happened, where the damaged file is
+    kept, and from which day the journal was restored).
+    """
+    aside = _move_aside(journal)
+    log.warning("journal %s was damaged; moved aside to %s", journal, aside.name)
+    folder = backups_dir(journal)
+    candidates = [*daily_backups(folder), *sorted(folder.glob("before-v*.sqlite3"), reverse=True)]
+    for candidate in candidates:
+        if not is_healthy(candidate):
+            log.warning("backup %s is damaged too; trying an older one", candidate.name)
+            continue
+        src = sqlite3.connect(candidate)
+        try:
+            snapshot(src, journal)
+        finally:
+            src.close()
+        when = datetime.fromtimestamp(candidate.stat().st_mtime)
+        return (
+            "Your journal file was damaged, so it was restored from the backup of "
+            f"{when:%A %-d %B at %H:%M}. Anything written after that could not be recovered. "
+            f"The damaged file is kept, untouched, as {aside}."
+        )
+    return (
+        "Your journal file was damaged and there was no backup to restore it from, so a new, "
+        f"empty journal was started. The damaged file is kept, untouched, as {aside} — "
+        "someone with technical skills may be able to rescue entries from it."
+    )
+
+
+def remove_sidecars(journal: Path) -> None:
+    """Delete a journal's ``-wal`` and ``-shm`` files (before replacing the journal)."""
+    for side in SIDECARS:
+        with contextlib.suppress(FileNotFoundError):
+            journal.with_name(journal.name + side).unlink()

@@ -1,0 +1,573 @@
+"""The journal store: one SQLite file under the data dir (WAL, foreign keys, full fsync).
+
+Every write is its own committed transaction before the method returns, with
+``synchronous=FULL`` so the commit is on disk: when the UI says "saved", it is. Opening
+checks the file, recovers a damaged one from the newest backup (with a notice, never
+silently), applies migrations, and keeps one backup copy a day (seven kept).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from kapcompanion.journal import backup
+from kapcompanion.journal.crypto import KeyBox, check_passphrase
+from kapcompanion.journal.errors import JournalError, JournalLocked, JournalUnavailable
+from kapcompanion.journal.journey import session_for
+from kapcompanion.journal.migrations import LATEST, migrate, schema_version
+from kapcompanion.journal.records import (
+    KINDS,
+    Entry,
+    KapSession,
+    PracticeRun,
+    from_text,
+    local_date,
+    to_text,
+    utc_now,
+)
+from kapcompanion.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "journal.sqlite3"
+_ENTRY_COLS = (
+    "id, kind, created_at, updated_at, body, score, title, prompt, practice_id, step_index, "
+    "name, session_id, sealed"
+)
+
+
+def default_path() -> Path:
+    """Where the journal lives: ``<data dir>/journal.sqlite3``."""
+    return data_dir() / FILE_NAME
+
+
+def unavailable(folder: Path, exc: BaseException) -> JournalUnavailable:
+    """The plain message for a journal folder that cannot be written."""
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return JournalUnavailable(
+        f"your journal cannot be saved in {folder} ({reason}). Practices still play, but "
+        "answers are not kept — check that the folder exists and can be written, or choose "
+        "another with --data-dir"
+    )
+
+
+def _day_start(day: date) -> str:
+    return to_text(datetime.combine(day, time.min).astimezone())
+
+
+class JournalStore:
+    """The private journal. Open with :meth:`open`; close when done (or use ``with``)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, box: KeyBox | None = None) -> None:
+        self._conn = conn
+        self.path = path
+        self._box = box
+        self._dirty = False
+        #: A message to show once (e.g. the file was damaged and restored), or None.
+        self.notice: str | None = None
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        passphrase: str | None = None,
+        daily_backup: bool = True,
+    ) -> JournalStore:
+        """Open (creating if needed) the journal at ``path`` (default: in the data dir).
+
+        Raises:
+            JournalUnavailable: the folder cannot be created or written.
+            JournalLocked: the journal is locked and no passphrase was given.
+            WrongPassphrase: the passphrase does not open it.
+            JournalTooNew: a newer app wrote the file.
+        """
+        path = Path(path) if path is not None else default_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(path.parent, os.W_OK):
+                raise PermissionError(13, "permission denied")
+        except OSError as exc:
+            raise unavailable(path.parent, exc) from None
+        notice = None
+        if path.exists() and not backup.is_healthy(path):
+            notice = backup.recover(path)
+        conn = _connect(path)
+        try:
+            old = schema_version(conn)
+            if 0 < old < LATEST:
+                backup.copy_before_migration(conn, path, old)
+            migrate(conn)
+            store = cls(conn, path)
+            store.notice = notice
+            lock = store._meta("lock")
+            if lock is not None:
+                if passphrase is None:
+                    raise JournalLocked("your journal is locked — enter your passphrase to open it")
+                store._box = KeyBox.unwrap(lock, passphrase)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            raise unavailable(path.parent, exc) from None
+        except BaseException:
+            conn.close()
+            raise
+        if daily_backup:
+            backup.daily_backup(conn, path)
+        return store
+
+    def close(self) -> None:
+        """Close the file (all writes are already committed); renew today's backup copy."""
+        if self._dirty:
+            backup.daily_backup(self._conn, self.path, refresh=True)
+        self._conn.close()
+
+    def __enter__(self) -> JournalStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection (for backups and the history module)."""
+        return self._conn
+
+    # -- low level ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed (and fsynced) on leaving."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+            self._dirty = True
+        except sqlite3.OperationalError as exc:
+            raise unavailable(self.path.parent, exc) from None
+
+    def _meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _seal(self, text: str | None, score: float | None, title: str) -> tuple[Any, ...]:
+        """Row values (body, score, title, sealed) — encrypted when the journal is locked."""
+        if self._box is None:
+            return text, score, title, None
+        return None, None, "", self._box.seal({"text": text, "score": score, "title": title})
+
+    def _entry(self, row: tuple[Any, ...]) -> Entry:
+        body, score, title, sealed = row[4], row[5], row[6], row[12]
+        if sealed is not None:
+            if self._box is None:
+                raise JournalLocked("your journal is locked — enter your passphrase to open it")
+            data = self._box.open(sealed)
+            body, score, title = data.get("text"), data.get("score"), data.get("title", "")
+        return Entry(
+            id=row[0],
+            kind=row[1],
+            created_at=from_text(row[2]),
+            updated_at=from_text(row[3]),
+            text=body or "",
+            score=score,
+            title=title or "",
+            prompt=row[7],
+            practice_id=row[8],
+            step_index=row[9],
+            name=row[10],
+            session_id=row[11],
+        )
+
+    # -- sessions ----------------------------------------------------------------
+
+    def add_session(
+        self,
+        on_date: date,
+        label: str = "",
+        program_before: str | None = None,
+        program_after: str | None = None,
+    ) -> int:
+        """Add a KAP session date (past or upcoming); returns its id."""
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO sessions (on_date, label, program_before, program_after, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (on_date.isoformat(), label, program_before, program_after, to_text(utc_now())),
+            )
+        return int(cur.lastrowid or 0)
+
+    def sessions(self) -> list[KapSession]:
+        """All sessions by date, numbered from 1."""
+        rows = self._conn.execute(
+            "SELECT id, on_date, label, program_before, program_after, done_at FROM sessions"
+            " ORDER BY on_date, id"
+        ).fetchall()
+        return [
+            KapSession(
+                r[0],
+                date.fromisoformat(r[1]),
+                r[2],
+                r[3],
+                r[4],
+                from_text(r[5]) if r[5] else None,
+                i,
+            )
+            for i, r in enumerate(rows, start=1)
+        ]
+
+    def session(self, session_id: int) -> KapSession:
+        """One session by id.
+
+        Raises:
+            JournalError: there is no such session.
+        """
+        for s in self.sessions():
+            if s.id == session_id:
+                return s
+        raise JournalError("that session is not in your journal any more")
+
+    def update_session(self, session_id: int, **changes: Any) -> None:
+        """Change ``on_date``, ``label``, ``program_before`` or ``program_after``."""
+        allowed = {"on_date", "label", "program_before", "program_after"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise TypeError(f"cannot change {sorted(unknown)}")
+        self.session(session_id)
+        values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()}
+        if not values:
+            return
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self.transaction() as c:
+            c.execute(f"UPDATE sessions SET {sets} WHERE id = ?", (*values.values(), session_id))
+
+    def mark_session_done(self, session_id: int, done: bool = True) -> None:
+        """Mark the session as over ("Session day — after"), or undo that."""
+        self.session(session_id)
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE sessions SET done_at = ? WHERE id = ?",
+                (to_text(utc_now()) if done else None, session_id),
+            )
+
+    def delete_session(self, session_id: int) -> None:
+        """Remove a session date; its entries stay, no longer tied to it."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    def _auto_session(self, name: str | None, at: datetime) -> int | None:
+        s = session_for(local_date(at), self.sessions(), name)
+        return s.id if s else None
+
+    # -- entries -----------------------------------------------------------------
+
+    def record_answer(
+        self,
+        practice_id: str,
+        step_index: int,
+        name: str | None,
+        kind: str,
+        value: Any,
+        session_id: int | None = None,
+        *,
+        prompt: str = "",
+        at: datetime | None = None,
+    ) -> int | None:
+        """Save one answer from a practice; returns its id, or None when there was none.
+
+        ``kind`` is ``reflect`` (text), ``check_in`` (0–10) or ``checklist``
+        ({item: ticked}). Without ``session_id`` the entry joins the session of today's
+        arc (an intention joins the next session). Committed and on disk on return.
+        """
+        import json
+
+        if kind not in KINDS or kind == "note":
+            raise ValueError(f"unknown answer kind {kind!r}")
+        text: str | None = None
+        score: float | None = None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if kind == "reflect":
+            text = str(value).strip()
+        elif kind == "check_in":
+            score = float(value)
+            if not 0 <= score <= 10:
+                raise ValueError(f"a check-in score is 0–10, not {value!r}")
+        else:
+            text = json.dumps({str(k): bool(v) for k, v in dict(value).items()}, ensure_ascii=False)
+        return self._insert(
+            kind, text, score, "", prompt, practice_id, step_index, name, session_id, at
+        )
+
+    def add_note(
+        self,
+        text: str,
+        title: str = "",
+        session_id: int | None = None,
+        *,
+        at: datetime | None = None,
+    ) -> int:
+        """Save a free-form entry written by the person; returns its id."""
+        entry_id = self._insert("note", text, None, title, "", None, None, None, session_id, at)
+        assert entry_id is not None
+        return entry_id
+
+    def _insert(
+        self,
+        kind: str,
+        text: str | None,
+        score: float | None,
+        title: str,
+        prompt: str,
+        practice_id: str | None,
+        step_index: int | None,
+        name: str | None,
+        session_id: int | None,
+        at: datetime | None,
+    ) -> int:
+        moment = at or utc_now()
+        if session_id is None:
+            session_id = self._auto_session(name, moment)
+        body, score_v, title_v, sealed = self._seal(text, score, title)
+        stamp = to_text(moment)
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO entries (kind, practice_id, step_index, name, prompt, body, score,"
+                " title, sealed, session_id, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    kind,
+                    practice_id,
+                    step_index,
+                    name,
+                    prompt,
+                    body,
+                    score_v,
+                    title_v,
+                    sealed,
+                    session_id,
+                    stamp,
+                    stamp,
+                ),
+            )
+        return int(cur.lastrowid or 0)
+
+    def entry(self, entry_id: int) -> Entry:
+        """One entry by id.
+
+        Raises:
+            JournalError: it was deleted (or never existed).
+        """
+        row = self._conn.execute(
+            f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", (entry_id,)
+        ).fetchone()
+        if row is None:
+            raise JournalError("that entry is not in your journal any more")
+        return self._entry(row)
+
+    def update_entry(
+        self,
+        entry_id: int,
+        *,
+        text: str | None = None,
+        score: float | None = None,
+        title: str | None = None,
+    ) -> None:
+        """Change an entry's text, score or title (the rest stays)."""
+        old = self.entry(entry_id)
+        new_text = old.text if text is None else text
+        new_score = old.score if score is None else float(score)
+        new_title = old.title if title is None else title
+        body, score_v, title_v, sealed = self._seal(new_text, new_score, new_title)
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE entries SET body = ?, score = ?, title = ?, sealed = ?, updated_at = ?"
+                " WHERE id = ?",
+                (body, score_v, title_v, sealed, to_text(utc_now()), entry_id),
+            )
+
+    def delete_entry(self, entry_id: int) -> None:
+        """Delete an entry for good."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    def entries(
+        self,
+        *,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        session_id: int | None = None,
+        kinds: tuple[str, ...] | None = None,
+        name: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = True,
+    ) -> list[Entry]:
+        """Entries matching every filter given; local dates, both ends included."""
+        where, args = ["1"], []
+        if date_from is not None:
+            where.append("created_at >= ?")
+            args.append(_day_start(date_from))
+        if date_to is not None:
+            where.append("created_at < ?")
+            args.append(_day_start(date_to + (date.resolution)))
+        if session_id is not None:
+            where.append("session_id = ?")
+            args.append(session_id)
+        if kinds:
+            where.append(f"kind IN ({', '.join('?' * len(kinds))})")
+            args.extend(kinds)
+        if name is not None:
+            where.append("name = ?")
+            args.append(name)
+        order = "DESC" if newest_first else "ASC"
+        sql = (
+            f"SELECT {_ENTRY_COLS} FROM entries WHERE {' AND '.join(where)}"
+            f" ORDER BY created_at {order}, id {order}"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args.extend((limit, offset))
+        return [self._entry(r) for r in self._conn.execute(sql, args)]
+
+    def count_entries(self) -> int:
+        """How many entries the journal holds."""
+        return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def search(self, text: str, limit: int | None = None) -> list[Entry]:
+        """Entries whose text, title or prompt hold every word of ``text`` (newest first).
+
+        Words match from their start ("sett" finds "settled"), ignoring case and accents.
+        """
+        from kapcompanion.journal.search import fts_query, matches
+
+        query = fts_query(text)
+        if not query:
+            return []
+        if self.locked:
+            found = [e for e in self.entries() if matches(e, text)]
+            return found[:limit] if limit else found
+        sql = (
+            f"SELECT {', '.join('e.' + c.strip() for c in _ENTRY_COLS.split(','))}"
+            " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid"
+            " WHERE entries_fts MATCH ? ORDER BY e.created_at DESC, e.id DESC"
+        )
+        args: list[Any] = [query]
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [self._entry(r) for r in self._conn.execute(sql, args)]
+
+    def latest_value(self, name: str) -> str | None:
+        """The newest saved value of a ``save_as`` name, as text (None when never saved)."""
+        found = self.entries(name=name, limit=1)
+        if not found:
+            return None
+        e = found[0]
+        return f"{e.score:g}" if e.kind == "check_in" and e.score is not None else e.display
+
+    def intention_for(self, session_id: int) -> str | None:
+        """The newest intention saved for a session, or None."""
+        found = self.entries(name="intention", session_id=session_id, limit=1)
+        return found[0].text if found else None
+
+    # -- practice log ------------------------------------------------------------
+
+    def log_practice(
+        self,
+        practice_id: str,
+        started_at: datetime,
+        seconds: float,
+        finished: bool,
+        session_id: int | None = None,
+    ) -> int:
+        """Log one practice played: what, when, how long, finished or stopped early."""
+        if session_id is None:
+            session_id = self._auto_session(None, started_at)
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO practice_log (practice_id, started_at, seconds, finished, session_id)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    practice_id,
+                    to_text(started_at),
+                    max(0.0, float(seconds)),
+                    int(finished),
+                    session_id,
+                ),
+            )
+        return int(cur.lastrowid or 0)
+
+    def practice_runs(
+        self, date_from: date | None = None, date_to: date | None = None
+    ) -> list[PracticeRun]:
+        """Logged practices, oldest first, between two local dates (both included)."""
+        lo = _day_start(date_from) if date_from else ""
+        hi = _day_start(date_to + date.resolution) if date_to else "9999"
+        rows = self._conn.execute(
+            "SELECT id, practice_id, started_at, seconds, finished, session_id FROM practice_log"
+            " WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
+            (lo, hi),
+        )
+        return [PracticeRun(r[0], r[1], from_text(r[2]), r[3], bool(r[4]), r[5]) for r in rows]
+
+    def done_on(self, day: date) -> set[str]:
+        """Practices played on ``day``; stopping early counts, since stopping is always fine."""
+        return {r.practice_id for r in self.practice_runs(day, day)}
+
+    # -- passphrase lock ---------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        """Whether a passphrase protects the journal (entry text and scores encrypted)."""
+        return self._meta("lock") is not None
+
+    def enable_lock(self, passphrase: str) -> None:
+        """Encrypt every entry's text and score under ``passphrase``.
+
+        Forgetting the passphrase loses the journal — the app must say so first. Older
+        daily backups still hold readable text, so they are replaced by a locked copy.
+        """
+        from kapcompanion.journal.lock import enable
+
+        check_passphrase(passphrase)
+        enable(self, passphrase)
+
+    def disable_lock(self, passphrase: str) -> None:
+        """Decrypt everything and remove the passphrase (asks for it once more)."""
+        from kapcompanion.journal.lock import disable
+
+        disable(self, passphrase)
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the data key under a new passphrase."""
+        from kapcompanion.journal.lock import change
+
+        check_passphrase(new)
+        change(self, old, new)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.OperationalError as exc:
+        raise unavailable(path.parent, exc) from None
+    backup.fsync_dir(path.parent)
+    return conn
