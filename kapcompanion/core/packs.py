@@ -10,14 +10,9 @@ import either happens completely or leaves nothing behind.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
-import os
 import shutil
 import tempfile
-import time
-import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -52,6 +47,18 @@ from kapcompanion.core.pack_safety import (
     read_small,
     refuse,
 )
+from kapcompanion.core.pack_store import (
+    INSTALLED_MANIFEST,
+    INSTALLED_SIGNATURE,
+    InstalledPack,
+    cannot_write,
+    drop_if_new_and_empty,
+    install,
+    installed_packs,
+    pack_authors,
+    pack_for,
+    sweep,
+)
 from kapcompanion.core.yamlsafe import YamlError, decode
 from kapcompanion.paths import packs_dir
 
@@ -59,18 +66,17 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "ImportResult",
+    "InstalledPack",
     "PackError",
     "PackInfo",
     "build_pack",
     "import_pack",
     "inspect_pack",
     "installed_packs",
+    "pack_authors",
+    "pack_for",
     "validate_pack",
 ]
-
-INSTALLED_MANIFEST = ".manifest.json"
-INSTALLED_SIGNATURE = ".signature.json"
-STALE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -86,15 +92,6 @@ class ImportResult:
     def accepted(self) -> bool:
         """Whether the pack is in the library now."""
         return self.status != "declined"
-
-
-@dataclass(frozen=True)
-class InstalledPack:
-    """A pack already imported: its folder, details and signer."""
-
-    folder: Path
-    meta: PackMeta
-    manifest: Manifest | None
 
 
 def _open(file: Path) -> tuple[zipfile.ZipFile, BinaryIO, list[zipfile.ZipInfo]]:
@@ -162,41 +159,6 @@ def _read(fh: BinaryIO, infos: list[zipfile.ZipInfo], shown: str) -> _Read:
             raise PackError(str(exc.diagnostic), exc.diagnostic.hint, (exc.diagnostic,)) from None
     meta = parse_meta(texts[PACK_YAML], f"{shown}!{PACK_YAML}")
     return _Read(meta, manifest, texts, infos, raw.get(SIGNATURE, b""))
-
-
-def installed_packs() -> list[InstalledPack]:
-    """Packs in ``packs_dir()``, by folder name (unreadable ones are skipped)."""
-    root = packs_dir()
-    found: list[InstalledPack] = []
-    if not root.is_dir():
-        return found
-    for folder in sorted(root.iterdir()):
-        if folder.name.startswith(".") or not folder.is_dir():
-            continue
-        try:
-            meta = parse_meta((folder / PACK_YAML).read_text("utf-8"), str(folder / PACK_YAML))
-            raw = (folder / INSTALLED_MANIFEST).read_bytes()
-            sig = (folder / INSTALLED_SIGNATURE).read_bytes()
-            names = {str(n) for n in json.loads(raw.decode("utf-8"))["files"]} | set(META_FILES)
-            manifest: Manifest | None = read_manifest(raw, sig, folder.name, names)
-        except (OSError, PackError, ValueError, KeyError, TypeError, RecursionError) as exc:
-            log.warning("installed pack %s has no readable signature: %s", folder.name, exc)
-            try:
-                meta = parse_meta((folder / PACK_YAML).read_text("utf-8"), folder.name)
-            except (OSError, PackError, UnicodeDecodeError):
-                continue
-            manifest = None
-        found.append(InstalledPack(folder, meta, manifest))
-    return found
-
-
-def pack_for(path: Path) -> InstalledPack | None:
-    """The installed pack a practice file belongs to (for showing its author), or None."""
-    try:
-        rel = path.resolve().relative_to(packs_dir().resolve())
-    except (ValueError, OSError):
-        return None
-    return next((p for p in installed_packs() if p.folder.name == rel.parts[0]), None)
 
 
 def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
@@ -321,50 +283,6 @@ def _practice_errors(shown: str, diagnostics: list[Diagnostic]) -> PackError:
     )
 
 
-def _cannot_write(root: Path, exc: OSError) -> PackError:
-    log.error("import failed while writing under %s: %s", root, exc)
-    return PackError(
-        f"{root}: the pack could not be saved ({exc.strerror or exc}); nothing was imported",
-        "check that there is free disk space and that the data folder can be written",
-    )
-
-
-def _sweep(root: Path) -> None:
-    """Finish or clean up an import that was interrupted (a crash, power loss)."""
-    now = time.time()
-    for entry in root.iterdir():
-        if entry.name.startswith(".old-"):
-            pack_id = entry.name[len(".old-") :].rsplit("-", 1)[0]
-            if not (root / pack_id).exists():
-                os.rename(entry, root / pack_id)
-            else:
-                shutil.rmtree(entry, ignore_errors=True)
-        elif entry.name.startswith(".incoming-") and now - entry.stat().st_mtime > STALE_SECONDS:
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-def _drop_if_new_and_empty(root: Path, created: bool) -> None:
-    """Remove ``packs_dir()`` again when this import made it and left nothing in it."""
-    if created:
-        with contextlib.suppress(OSError):
-            root.rmdir()
-
-
-def _install(incoming: Path, dest: Path) -> None:
-    """Rename ``incoming`` to ``dest``, replacing an older version atomically enough."""
-    if not dest.exists():
-        os.rename(incoming, dest)
-        return
-    old = dest.with_name(f".old-{dest.name}-{uuid.uuid4().hex[:8]}")
-    os.rename(dest, old)
-    try:
-        os.rename(incoming, dest)
-    except OSError:
-        os.rename(old, dest)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportResult:
     """Import a pack after ``confirm`` accepts what it holds.
 
@@ -407,10 +325,10 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
         created = not root.exists()
         try:
             root.mkdir(parents=True, exist_ok=True)
-            _sweep(root)
+            sweep(root)
             incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
         except OSError as exc:
-            raise _cannot_write(root, exc) from None
+            raise cannot_write(root, exc) from None
         try:
             found = _unpack(file, fh, read, incoming)
             if any(d.is_error for d in found):
@@ -419,15 +337,15 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
             (incoming / INSTALLED_SIGNATURE).write_bytes(read.signature)
             if not confirm(info):
                 return ImportResult(info, "declined")
-            _install(incoming, dest)
+            install(incoming, dest)
             if info.trust == NEW_KEY and read.manifest.public_raw and read.manifest.signer:
                 signing.trust(read.manifest.public_raw, read.manifest.signer)
         except OSError as exc:
-            raise _cannot_write(root, exc) from None
+            raise cannot_write(root, exc) from None
         finally:
             if incoming.exists():
                 shutil.rmtree(incoming, ignore_errors=True)
-            _drop_if_new_and_empty(root, created)
+            drop_if_new_and_empty(root, created)
     status = "updated" if info.installed_version else "installed"
     log.info("%s pack %s (version %s) from %s", status, dest.name, read.meta.version, shown)
     return ImportResult(info, status, dest, tuple(d for d in found if d.severity == WARNING))
@@ -449,7 +367,7 @@ def validate_pack(file: Path) -> list[Diagnostic]:
                 found = _unpack(file, fh, read, incoming)
             finally:
                 shutil.rmtree(incoming, ignore_errors=True)
-                _drop_if_new_and_empty(root, created)
+                drop_if_new_and_empty(root, created)
     except OSError as exc:
         return [Diagnostic(shown, 0, 0, ERROR, f"cannot be checked ({exc.strerror or exc})")]
     except PackError as exc:

@@ -16,6 +16,7 @@ from kapcompanion.core.packs import (
     import_pack,
     inspect_pack,
     installed_packs,
+    pack_authors,
     pack_for,
 )
 from kapcompanion.core.validate import validate_paths
@@ -60,6 +61,7 @@ def test_build_inspect_import_round_trip(tmp_path, key):
     assert "sam-week" in lib.programs
     assert not [p for p in lib.problems if "calm-start" in p.path]
     assert pack_for(folder / "practices" / "sam-welcome.yaml").meta.author == "Sam Rivera"
+    assert pack_authors() == {"pack:calm-start": "Sam Rivera, Riverside KAP"}
 
 
 def test_audio_is_stored_and_yaml_compressed(tmp_path, key):
