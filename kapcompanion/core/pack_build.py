@@ -102,7 +102,7 @@ def _check_practices(src: Path) -> list[Diagnostic]:
     from kapcompanion.core.library import Library
     from kapcompanion.core.validate import validate_paths
 
-    known = Library.load(packs=False, use_cache=False).practices.keys()
+    known = Library.load(user=False, packs=False, use_cache=False).practices.keys()
     return [d for d in validate_paths([src], known_practices=known) if d.is_error]
 
 

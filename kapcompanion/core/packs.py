@@ -268,7 +268,7 @@ def _unpack(file: Path, fh: BinaryIO, read: _Read, incoming: Path) -> list[Diagn
             done.sha256,
         ):
             raise changed_file(shown, info.filename, read.manifest.signer)
-    others = Library.load(packs=False, use_cache=False).practices.keys()
+    others = Library.load(user=False, packs=False, use_cache=False).practices.keys()
     found = validate_paths([incoming], known_practices=others)
     return [_show(d, incoming, shown) for d in found]
 
