@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -218,17 +219,24 @@ def trusted() -> dict[str, dict[str, str]]:
 def trusted_name(public_raw: bytes) -> str | None:
     """The name a trusted key was first seen with, or None when the key is new."""
     entry = trusted().get(fingerprint(public_raw))
-    return str(entry.get("name", "")) if entry else None
+    if not entry or decode(entry.get("public_key"), 32) not in (None, public_raw):
+        return None  # unknown, or a different key that shares the short fingerprint
+    return str(entry.get("name", ""))
 
 
 def name_with_other_key(name: str, public_raw: bytes) -> str | None:
     """The fingerprint of a different trusted key known by ``name``, or None."""
     mine = fingerprint(public_raw)
-    wanted = name.casefold()
+    wanted = _same_name(name)
     for fp, entry in trusted().items():
-        if fp != mine and str(entry.get("name", "")).casefold() == wanted:
+        if fp != mine and _same_name(str(entry.get("name", ""))) == wanted:
             return fp
     return None
+
+
+def _same_name(name: str) -> str:
+    """A name folded so that look-alike spellings compare equal (case, width, spacing)."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def trust(public_raw: bytes, name: str) -> None:

@@ -170,3 +170,19 @@ def test_deeply_nested_manifest_is_refused_plainly(tmp_path, key):
     good = signed_zip(tmp_path / "good.kappack", pack_files(), key)
     bad = rewrite_zip(good, tmp_path / "bad.kappack", {"manifest.json": b"[" * 5000 + b"]" * 5000})
     refused(bad, "its list of files cannot be read")
+
+
+def test_known_name_in_another_width_or_spacing_is_still_refused(tmp_path, key):
+    import_pack(signed_zip(tmp_path / "a.kappack", pack_files(), key), confirm=accept)
+    impostor = SigningKey.generate("ＳＡＭ  Rivera")  # full-width letters, doubled space
+    pack = signed_zip(tmp_path / "b.kappack", pack_files("other-pack"), impostor)
+    refused(pack, "but it is signed with a different key")
+
+
+def test_trust_record_with_another_public_key_is_not_trusted(tmp_path, key, other_key):
+    signing.trust(key.public_raw, "Sam Rivera")
+    path = data_dir() / "trusted_keys.json"
+    records = json.loads(path.read_text())
+    records[key.fingerprint]["public_key"] = signing.encode(other_key.public_raw)
+    path.write_text(json.dumps(records))
+    assert signing.trusted_name(key.public_raw) is None
