@@ -27,7 +27,8 @@ import _common
 import numpy as np
 import soundfile as sf
 
-CHUNK = 512  # the player's mixer buffer, frames
+from kapcompanion.audio.pygame_player import BUFFER as CHUNK  # the mixer buffer, frames
+
 RATE = 44100
 FRAME_BYTES = 4  # s16 stereo
 
