@@ -45,6 +45,7 @@ META_FILES = (MANIFEST, SIGNATURE)
 ALLOWED_SUFFIXES = (*YAML_SUFFIXES, *AUDIO_SUFFIXES)
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
 _LOCAL = struct.Struct("<4s5H3L2H")
+_EOCD = struct.Struct("<4s4H2LH")
 
 
 class PackError(KapError):
@@ -122,6 +123,31 @@ def _kind_problem(info: zipfile.ZipInfo) -> str | None:
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         return "uses a kind of compression this app does not read"
     return None
+
+
+def check_directory_size(fh: BinaryIO, shown: str) -> None:
+    """Refuse a zip whose index claims too many entries, before :mod:`zipfile` reads it.
+
+    A pack never needs the zip64 format (it is for archives over 4 GiB or 65,535 files),
+    so an index that asks for it is refused too. Anything else odd is left to zipfile.
+    """
+    size = fh.seek(0, os.SEEK_END)
+    fh.seek(max(0, size - (_EOCD.size + 65535)))
+    tail = fh.read()
+    pos = len(tail) - _EOCD.size
+    if tail[pos : pos + 4] != b"PK\x05\x06":
+        pos = tail.rfind(b"PK\x05\x06")
+    if pos < 0 or pos + _EOCD.size > len(tail):
+        return
+    _sig, _disk, _cd_disk, _here, entries, cd_size, cd_offset, _clen = _EOCD.unpack_from(tail, pos)
+    if entries == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
+        raise refuse(shown, "it uses a zip format for huge archives", "this pack is not safe")
+    if entries > 2 * MAX_FILES:
+        raise refuse(
+            shown,
+            f"it holds {entries} files; a pack may hold at most {MAX_FILES}",
+            "split the practices over more than one pack",
+        )
 
 
 def check_entries(zf: zipfile.ZipFile, shown: str) -> list[zipfile.ZipInfo]:

@@ -42,6 +42,7 @@ from kapcompanion.core.pack_safety import (
     SIGNATURE,
     Budget,
     PackError,
+    check_directory_size,
     check_entries,
     extract_file,
     read_small,
@@ -106,6 +107,7 @@ def _open(file: Path) -> tuple[zipfile.ZipFile, BinaryIO, list[zipfile.ZipInfo]]
     except OSError as exc:
         raise PackError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
     try:
+        check_directory_size(fh, shown)
         zf = zipfile.ZipFile(fh)
         infos = check_entries(zf, shown)
     except PackError:

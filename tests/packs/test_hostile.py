@@ -327,3 +327,25 @@ def test_control_characters_in_pack_yaml_are_refused(tmp_path, key, key_name, va
     files["pack.yaml"] = pyyaml.safe_dump(meta, allow_unicode=True).encode()
     refused(signed_zip(tmp_path / "ctl.kappack", files, key),
             f"“{key_name}” has control characters in it")
+
+
+def _patch_end_record(pack: Path, offset: int, fmt: str, value: int) -> None:
+    import struct
+
+    raw = bytearray(pack.read_bytes())
+    pos = raw.rfind(b"PK\x05\x06")
+    struct.pack_into(fmt, raw, pos + offset, value)
+    pack.write_bytes(bytes(raw))
+
+
+def test_index_claiming_a_huge_number_of_entries_is_refused_before_reading_it(tmp_path):
+    pack = raw_zip(tmp_path / "count.kappack", with_good_files())
+    _patch_end_record(pack, 8, "<H", 60000)
+    _patch_end_record(pack, 10, "<H", 60000)
+    refused(pack, "it holds 60000 files; a pack may hold at most 500")
+
+
+def test_zip64_index_is_refused(tmp_path):
+    pack = raw_zip(tmp_path / "z64.kappack", with_good_files())
+    _patch_end_record(pack, 12, "<L", 0xFFFFFFFF)
+    refused(pack, "it uses a zip format for huge archives")
