@@ -93,7 +93,13 @@ class EndView(QFrame):
             )
         n = sum(1 for a in result.answers.values() if a not in (None, "", {}))
         self.answers.setText(
-            self.tr("{n} answers kept with this session.").format(n=n) if n else ""
+            (
+                self.tr("Your answer is kept with this session.")
+                if n == 1
+                else self.tr("{n} answers kept with this session.").format(n=n)
+            )
+            if n
+            else ""
         )
         self.answers.setVisible(n > 0)
         self.close_words.setText(

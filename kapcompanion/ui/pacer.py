@@ -10,17 +10,19 @@ from __future__ import annotations
 import logging
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
-    QRadialGradient,
+    QPixmap,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -33,6 +35,8 @@ log = logging.getLogger(__name__)
 
 #: Smallest radius as a fraction of the largest (empty lungs still show a soft shape).
 MIN_FRACTION = 0.38
+#: Outer edge of the soft halo, as a multiple of the shape's radius.
+HALO = 1.22
 
 
 class Pacer(QWidget):
@@ -44,6 +48,9 @@ class Pacer(QWidget):
         self.setMinimumSize(220, 220)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(self.tr("Breathing pacer"))
+        # The pacer paints its own background, so Qt need not repaint the styled
+        # ancestors beneath it on every frame (a large share of the per-frame cost).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.reduced_motion = False
         self.level = 0.0
         self.phase: Phase | None = None
@@ -53,7 +60,23 @@ class Pacer(QWidget):
         self.parts = 0
         self.cycle = 0
         self.cycles = 0
+        self._bg: QPixmap | None = None
+        self._bg_key: tuple[object, ...] = ()
+        self._words_half = 0.0
+        self._words: QPixmap | None = None
+        self._words_key: tuple[object, ...] = ()
         self.announcements: list[str] = []  # what was announced, newest last (kept short)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Style sheets clear the opaque-paint promise when they polish; restore it."""
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Restore the opaque-paint promise after a new style sheet."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """A generous square."""
@@ -74,6 +97,8 @@ class Pacer(QWidget):
         seconds = math.ceil(state.phase_remaining - 1e-6) if phase in BREATH_PHASES else 0
         changed_phase = (phase, word, seg.part if seg else 0) != (self.phase, self.word, self.part)
         changed_seconds = seconds != self.seconds
+        changed_cycle = seg is not None and seg.cycle != self.cycle
+        old_level = self.level
         self.level = state.level if phase in BREATH_PHASES else 0.0
         self.phase = phase
         self.word = word
@@ -84,7 +109,26 @@ class Pacer(QWidget):
         self.cycles = seg.cycles if seg is not None else 0
         if changed_phase or changed_seconds:
             self._announce(changed_phase)
-        self.update()
+        if changed_phase or changed_seconds or changed_cycle:
+            self.update()
+        elif self.level != old_level:
+            self.update(self.dirty_rect(old_level))
+
+    def dirty_rect(self, old_level: float) -> QRect:
+        """The part of the pacer a change of level from ``old_level`` repaints.
+
+        Repainting only the shape's box (and the words on it) keeps each frame cheap.
+        (A region of thin rings would touch fewer pixels, but clipping to it costs more.)
+        """
+        if self.reduced_motion:
+            return self._bar_rect().adjusted(-4, -8, 4, 8).toAlignedRect()
+        c = QPointF(self.width() / 2, self.height() / 2)
+        rmax = self.max_radius()
+        r = max(self.radius_at(old_level), self.radius_at(self.level)) * HALO + 3
+        disc = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
+        half = max(self._words_half, rmax * 0.5)
+        words = QRectF(c.x() - half, c.y() - rmax * 0.42, 2 * half, rmax * 1.1)
+        return disc.united(words).toAlignedRect()
 
     def spoken(self) -> str:
         """What the pacer says now, in words (its accessible description)."""
@@ -120,8 +164,11 @@ class Pacer(QWidget):
 
     def radius(self) -> float:
         """Radius of the shape now (a pure function of the level)."""
-        r = self.max_radius()
-        return r * (MIN_FRACTION + (1 - MIN_FRACTION) * self.level)
+        return self.radius_at(self.level)
+
+    def radius_at(self, level: float) -> float:
+        """Radius of the shape at ``level`` 0..1."""
+        return self.max_radius() * (MIN_FRACTION + (1 - MIN_FRACTION) * level)
 
     def bar_fill(self) -> float:
         """Width fraction of the reduced-motion bar (the level)."""
@@ -129,85 +176,139 @@ class Pacer(QWidget):
 
     # -- painting ----------------------------------------------------------------
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """Draw the circle (or the bar with reduced motion) and the words."""
         pal = current_palette()
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = event.rect()
         if self.reduced_motion:
+            p.fillRect(rect, QColor(pal.window))
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_bar(p, pal.pacer, pal.border, pal.text, pal.muted)
         else:
-            self._paint_circle(p, pal.pacer, pal.pacer_glow, pal.border, pal.text, pal.muted)
+            p.drawPixmap(rect, self._background(pal.name, pal.window, pal.border), rect)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_circle(p, pal.pacer, pal.pacer_glow, pal.window, pal.text, pal.muted)
         p.end()
 
-    def _paint_circle(
-        self, p: QPainter, fill: str, glow: str, guide: str, text: str, muted: str
-    ) -> None:
+    def _background(self, name: str, window: str, guide: str) -> QPixmap:
+        """The still part of the picture (background and guide rings), drawn once."""
+        two_part = self.breathing and self.parts > 1
+        key = (name, self.width(), self.height(), two_part, self.devicePixelRatioF())
+        if self._bg_key == key and self._bg is not None:
+            return self._bg
+        ratio = self.devicePixelRatioF()
+        pix = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(QColor(window))
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         c = QPointF(self.width() / 2, self.height() / 2)
         rmax = self.max_radius()
         p.setPen(QPen(QColor(guide), 1.5))
-        p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawEllipse(c, rmax, rmax)
-        if self.breathing and self.parts > 1:
+        if two_part:
             # Two-part inhale: a dashed ring marks where the first part ends.
-            r1 = rmax * (MIN_FRACTION + (1 - MIN_FRACTION) * FIRST_PART_LEVEL)
-            pen = QPen(QColor(guide), 1.5, Qt.PenStyle.DashLine)
-            p.setPen(pen)
+            r1 = self.radius_at(FIRST_PART_LEVEL)
+            p.setPen(QPen(QColor(guide), 1.5, Qt.PenStyle.DashLine))
             p.drawEllipse(c, r1, r1)
+        p.end()
+        self._bg, self._bg_key = pix, key
+        return pix
+
+    def _paint_circle(
+        self, p: QPainter, fill: str, glow: str, window: str, text: str, muted: str
+    ) -> None:
+        c = QPointF(self.width() / 2, self.height() / 2)
+        rmax = self.max_radius()
         r = self.radius() if self.breathing else rmax * MIN_FRACTION
-        grad = QRadialGradient(c, r * 1.25)
-        grad.setColorAt(0.0, QColor(fill))
-        grad.setColorAt(0.78, QColor(fill))
-        edge = QColor(glow)
-        grad.setColorAt(0.8, edge)
-        edge.setAlpha(0)
-        grad.setColorAt(1.0, edge)
+        # A soft halo of two opaque discs, shading from the window colour to the glow:
+        # it looks like a gradient, but opaque fills are the cheapest thing to draw.
+        # The halo's colours sit close to the window's, so its edges need no antialiasing
+        # (which costs most of a frame); the shape itself keeps a smooth edge.
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(grad)
-        p.drawEllipse(c, r * 1.25, r * 1.25)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for scale, amount in ((HALO, 0.45), (1.1, 1.0)):
+            p.setBrush(_mix(QColor(window), QColor(glow), amount))
+            p.drawEllipse(c, r * scale, r * scale)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setBrush(QColor(fill))
+        p.drawEllipse(c, r, r)
         if not self.breathing:
             return
         self._paint_words(p, QRectF(c.x() - rmax, c.y() - rmax, 2 * rmax, 2 * rmax), text, muted)
 
-    def _paint_words(self, p: QPainter, box: QRectF, text: str, muted: str) -> None:
+    def _word_font(self) -> QFont:
         font = QFont(self.font())
         base = font.pointSizeF() if font.pointSizeF() > 0 else 11.0
         font.setPointSizeF(base * 1.9)
         font.setWeight(QFont.Weight.Medium)
-        p.setFont(font)
-        p.setPen(QColor(text))
-        h = box.height()
-        p.drawText(
-            QRectF(box.left(), box.top() + h * 0.30, box.width(), h * 0.2),
-            Qt.AlignmentFlag.AlignCenter,
-            self.word,
-        )
-        font.setPointSizeF(base * 3.0)
-        font.setWeight(QFont.Weight.Light)
-        p.setFont(font)
-        p.drawText(
-            QRectF(box.left(), box.top() + h * 0.48, box.width(), h * 0.22),
-            Qt.AlignmentFlag.AlignCenter,
-            str(self.seconds),
-        )
+        return font
+
+    def _small_words(self) -> str:
         small = []
         if self.parts > 1 and self.phase is Phase.INHALE:
             small.append(self.tr("part {n} of {m}").format(n=self.part, m=self.parts))
         if self.cycles:
             small.append(self.tr("breath {n} of {m}").format(n=self.cycle, m=self.cycles))
-        font.setPointSizeF(base * 1.0)
-        font.setWeight(QFont.Weight.Normal)
-        p.setFont(font)
-        p.setPen(QColor(text))  # on the shape: full contrast, never the muted grey
-        p.drawText(
-            QRectF(box.left(), box.top() + h * 0.70, box.width(), h * 0.12),
-            Qt.AlignmentFlag.AlignCenter,
-            " · ".join(small),
+        return " · ".join(small)
+
+    def _paint_words(self, p: QPainter, box: QRectF, text: str, muted: str) -> None:
+        """Draw the phase word, the countdown and the breath count, centred in ``box``.
+
+        The words change once a second at most, so they are drawn once into a small
+        transparent picture and that picture is placed on every frame.
+        """
+        small = self._small_words()
+        ratio = self.devicePixelRatioF()
+        key = (self.word, self.seconds, small, round(box.width()), text, ratio, self.font().key())
+        if key != self._words_key or self._words is None:
+            self._words = self._render_words(box, text, small, ratio)
+            self._words_key = key
+        h = box.height()
+        w = self._words.width() / ratio
+        p.drawPixmap(QPointF(box.center().x() - w / 2, box.top() + h * 0.30), self._words)
+
+    def _render_words(self, box: QRectF, text: str, small: str, ratio: float) -> QPixmap:
+        word_font = self._word_font()
+        base = word_font.pointSizeF() / 1.9
+        count_font = QFont(word_font)
+        count_font.setPointSizeF(base * 3.0)
+        count_font.setWeight(QFont.Weight.Light)
+        small_font = QFont(word_font)
+        small_font.setPointSizeF(base)
+        small_font.setWeight(QFont.Weight.Normal)
+        widest = max(
+            QFontMetricsF(small_font).horizontalAdvance(small),
+            QFontMetricsF(word_font).horizontalAdvance(self.word),
+            QFontMetricsF(count_font).horizontalAdvance(str(self.seconds)),
         )
+        self._words_half = widest / 2 + 8
+        h = box.height()
+        width = 2 * self._words_half
+        pix = QPixmap(max(1, int(width * ratio)), max(1, int(h * 0.52 * ratio)))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QColor(text))  # on the shape: full contrast, never the muted grey
+        for font, top, height, words in (
+            (word_font, 0.0, 0.2, self.word),
+            (count_font, 0.18, 0.22, str(self.seconds)),
+            (small_font, 0.40, 0.12, small),
+        ):
+            p.setFont(font)
+            p.drawText(QRectF(0, h * top, width, h * height), Qt.AlignmentFlag.AlignCenter, words)
+        p.end()
+        return pix
+
+    def _bar_rect(self) -> QRectF:
+        w, h = self.width(), self.height()
+        return QRectF(w * 0.1, h * 0.62, w * 0.8, max(18.0, h * 0.07))
 
     def _paint_bar(self, p: QPainter, fill: str, track: str, text: str, muted: str) -> None:
         w, h = self.width(), self.height()
-        bar = QRectF(w * 0.1, h * 0.62, w * 0.8, max(18.0, h * 0.07))
+        bar = self._bar_rect()
         path = QPainterPath()
         path.addRoundedRect(bar, bar.height() / 2, bar.height() / 2)
         p.fillPath(path, QColor(track))
@@ -222,3 +323,12 @@ class Pacer(QWidget):
             p.drawLine(QPointF(x, bar.top() - 6), QPointF(x, bar.bottom() + 6))
         if self.breathing:
             self._paint_words(p, QRectF(0, h * -0.1, w, h * 0.8), text, muted)
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * amount),
+        round(a.green() + (b.green() - a.green()) * amount),
+        round(a.blue() + (b.blue() - a.blue()) * amount),
+    )

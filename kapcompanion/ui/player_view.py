@@ -92,6 +92,7 @@ class PlayerView(QWidget, PlayerLayout):
         self._gate_segment = -1
         self._last_segment = -1
         self._resume_after_confirm = False
+        self._shown_status: Status | None = None
         self.speaker = Speaker(self)
         self._build()
         self._keys()
@@ -196,8 +197,14 @@ class PlayerView(QWidget, PlayerLayout):
         except Exception as exc:  # the practice still plays without sound
             log.warning("audio could not prepare %s: %s", practice.id, exc)
             warnings = [self.tr("Some sounds could not be loaded; the practice plays on.")]
-        notes = [n for n in [self.player.notice, *warnings] if n]
-        self.notice.setText("\n".join(self.tr(n) for n in notes[:3]))
+        for w in warnings:
+            log.warning("%s: %s", practice.id, w)
+        notes = [self.player.notice] if self.player.notice else []
+        if warnings:
+            notes.append(self.tr("A few sounds couldn't be loaded; the practice plays on."))
+        self.notice.setText("  ".join(notes))
+        self.notice.setToolTip("\n".join(warnings))
+        self.notice.setAccessibleDescription("\n".join(warnings))
         self.notice.setVisible(bool(notes))
         self.title.setText(practice.title)
         self.steps.show_timeline(timeline)
@@ -253,7 +260,8 @@ class PlayerView(QWidget, PlayerLayout):
         self._set_keys(True)
         self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.frame_timer.start()
-        self.audio_timer.start()
+        if self.player is not None and self.player.available:
+            self.audio_timer.start()  # a silent player needs only the frame updates
         self.tick()
 
     # -- every frame -------------------------------------------------------------
@@ -286,10 +294,12 @@ class PlayerView(QWidget, PlayerLayout):
         if state.status is Status.FINISHED:
             self._finish(completed=True)
             return
-        playing = state.status is Status.PLAYING
-        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
-        self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
-        self.play_button.setEnabled(state.status is not Status.WAITING)
+        if state.status is not self._shown_status:
+            self._shown_status = state.status
+            playing = state.status is Status.PLAYING
+            self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+            self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
+            self.play_button.setEnabled(state.status is not Status.WAITING)
         self.steps.mark(state.step, self.session.values if self.session else {})
         self.progress.show_times(state.elapsed, state.remaining, state.progress)
         if state.status is Status.WAITING and state.segment is not None:

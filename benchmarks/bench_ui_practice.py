@@ -1,0 +1,142 @@
+"""During a practice: CPU, frame lateness and memory of the player at ~60 frames per second.
+
+Run: python benchmarks/bench_ui_practice.py [--seconds 30] [--practice cyclic-sigh]
+
+Offscreen, built-in library, real clock, real frame and audio timers and the real audio
+player (SDL dummy driver unless SDL_AUDIODRIVER says otherwise). Frames are counted where
+they happen: each paint of the pacer. CPU is process time over wall time (100% = one
+core). The machine is shared with other engineers, so figures may be noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+
+import _common
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ["KAPCOMPANION_DATA_DIR"] = tempfile.mkdtemp(prefix="kap-bench-")
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kapcompanion.settings import Settings, SettingsStore
+from kapcompanion.ui.app import load_library
+from kapcompanion.ui.main_window import MainWindow
+
+
+class PaintClock(QObject):
+    """Notes the time of every paint of one widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.times.append(time.perf_counter())
+        return False
+
+
+def rss_mib() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--practice", default="cyclic-sigh")
+    ap.add_argument("--silent", action="store_true", help="the null player: UI cost alone")
+    args = ap.parse_args()
+    app = QApplication(sys.argv[:1])
+    practices, origins = load_library()
+    settings = replace(Settings(), get_ready_seconds=0, rules_dismissed=(args.practice,))
+    factory = None
+    if args.silent:
+        from kapcompanion.audio.factory import create_player
+
+        def factory():
+            return create_player(enabled=False)
+
+    win = MainWindow(
+        practices, origins=origins, store=SettingsStore(), settings=settings, player_factory=factory
+    )
+    win.show()
+    app.processEvents()
+    paints = PaintClock()
+    win.player.pacer.installEventFilter(paints)
+    win.start_practice(args.practice)
+    view = win.player
+    # Measure while the pacer moves: skip to the first breathing step.
+    from kapcompanion.core.model import BREATH_PHASES
+
+    while view.session is not None and view.session.state().phase not in BREATH_PHASES:
+        if view.session.done:
+            raise SystemExit(f"{args.practice} has no breathing step to measure")
+        view.skip()
+    player = win.player.player
+    print(f"player: {type(player).__name__}, available={getattr(player, 'available', None)}")
+    app.processEvents()
+    warm = 2.0  # let the first frames and sound decoding settle before measuring
+    marks: dict[str, float] = {}
+
+    def begin() -> None:
+        paints.times.clear()
+        marks["wall"] = time.perf_counter()
+        marks["cpu"] = time.process_time()
+
+    def end() -> None:
+        marks["state"] = view.session.state() if view.session else None  # type: ignore[assignment]
+        marks["wall_end"] = time.perf_counter()
+        marks["cpu_end"] = time.process_time()
+        marks["rss"] = rss_mib()
+        app.quit()
+
+    QTimer.singleShot(int(warm * 1000), begin)
+    QTimer.singleShot(int((warm + args.seconds) * 1000), end)
+    app.exec()
+    wall = marks["wall_end"] - marks["wall"]
+    cpu = marks["cpu_end"] - marks["cpu"]
+    gaps = [b - a for a, b in zip(paints.times, paints.times[1:], strict=False)]
+    fps = len(paints.times) / wall
+    worst = max(gaps) * 1000 if gaps else float("inf")
+    gaps = gaps or [float("nan")]
+    late = sum(1 for g in gaps if g > 0.050)
+    state = marks.get("state")
+    print(
+        f"{args.practice}: {wall:.1f} s measured, {len(paints.times)} frames = {fps:.1f} fps; "
+        f"frame gap median {statistics.median(gaps) * 1000:.1f} ms, worst {worst:.1f} ms, "
+        f"{late} frames later than 50 ms; CPU {cpu / wall * 100:.1f}% of one core; "
+        f"RSS {marks['rss']:.0f} MiB; session {state.status if state else '-'} at "
+        f"{state.position if state else 0:.1f} s"
+    )
+    win.close()
+    _common.report(
+        "UI during a practice (issue #4)",
+        [
+            ("average CPU, % of one core", cpu / wall * 100, 8.0, "%"),
+            ("worst gap between frames", worst, 50.0, "ms"),
+            ("resident memory", marks["rss"], 250.0, "Mi"),
+        ],
+    )
+    print(f"frames per second: {fps:.1f} (target about 60)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Launch to a shown, responsive library window (offscreen, built-in library).
+
+Run: python benchmarks/bench_ui_startup.py [--runs 7]
+
+Each run is a fresh interpreter: the parent starts it and stops the watch when the child
+reports that its event loop answered after the window was shown. Figures are printed
+with the audio layer left for later (as the app does: audio opens at the first practice)
+and with the audio layer initialised at start-up, to show what laziness saves.
+The machine is shared with other engineers, so figures may be noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import _common
+
+CHILD = r"""
+import os, sys
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from kapcompanion.ui.app import create_window
+audio = {audio!r}
+app = QApplication(["kapcompanion"])
+if audio:
+    from kapcompanion.ui.audio_link import default_player
+    player = default_player()
+window = create_window(["kapcompanion"])
+def answered():
+    assert window.isVisible() and window.library.visible_ids()
+    print("READY", len(window.library.visible_ids()), flush=True)
+    app.quit()
+QTimer.singleShot(0, answered)
+app.exec()
+"""
+
+
+def one_run(audio: bool) -> tuple[float, int]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SDL_AUDIODRIVER=os.environ.get("SDL_AUDIODRIVER", "dummy"),
+        PYGAME_HIDE_SUPPORT_PROMPT="1",
+        KAPCOMPANION_DATA_DIR=tempfile.mkdtemp(prefix="kap-bench-"),
+    )
+    code = CHILD.format(root=str(_common.ROOT), audio=audio)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    assert proc.stdout is not None
+    count = 0
+    for line in proc.stdout:
+        if line.startswith("READY"):
+            elapsed = time.perf_counter() - t0
+            count = int(line.split()[1])
+            break
+    else:
+        raise SystemExit("the window never became ready")
+    proc.wait(timeout=30)
+    return elapsed, count
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    rows = []
+    for audio in (False, True):
+        one_run(audio)  # warm the disk cache
+        times = []
+        count = 0
+        for _ in range(args.runs):
+            t, count = one_run(audio)
+            times.append(t)
+        label = "audio initialised at start" if audio else "audio lazy (as shipped)"
+        print(
+            f"{label}: median {statistics.median(times):.3f} s, best {min(times):.3f} s, "
+            f"worst {max(times):.3f} s over {args.runs} runs; {count} practices listed"
+        )
+        rows.append(
+            (f"launch to responsive library, {label} (median)", statistics.median(times), 1.0, "s")
+        )
+    _common.report("UI start-up (issue #4)", rows)
+
+
+if __name__ == "__main__":
+    main()
