@@ -96,7 +96,7 @@ def peak_db(x: np.ndarray) -> float:
 
 
 def _t(seconds: float) -> np.ndarray:
-    return np.arange(int(round(seconds * SAMPLE_RATE))) / SAMPLE_RATE
+    return np.arange(round(seconds * SAMPLE_RATE)) / SAMPLE_RATE
 
 
 def _edges(x: np.ndarray, attack_s: float, release_s: float) -> np.ndarray:
@@ -314,7 +314,7 @@ def _drone(rng: np.random.Generator) -> np.ndarray:
     out = np.zeros((n, 2))
     for side in range(2):
         for i, (freq, amp) in enumerate(voices):
-            base = int(round(freq * loop))
+            base = round(freq * loop)
             # Slow bloom: each voice fades in and out 1-3 times per loop, phases differ.
             lfo = 0.65 + 0.35 * _periodic(n, 1 + i % 3, rng.uniform(0, 2 * np.pi))
             for harmonic, h_amp in ((1, 1.0), (2, 0.22), (3, 0.07)):
@@ -469,6 +469,13 @@ def main(argv: list[str] | None = None) -> int:
         help="regenerate in a temporary folder and compare with --out",
     )
     args = parser.parse_args(argv)
+    if args.out.exists() and not args.out.is_dir():
+        print(
+            f"--out {args.out} is a file, not a folder. "
+            "Give a folder (it is created if missing) to hold the .ogg files.",
+            file=sys.stderr,
+        )
+        return 2
     if args.check:
         differ = check(args.out)
         if differ:
@@ -479,7 +486,16 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"All {len(SOUND_NAMES)} sounds in {args.out} match a fresh build.")
         return 0
-    for path in write_all(args.out):
+    try:
+        written = write_all(args.out)
+    except OSError as err:
+        print(
+            f"Could not write the sounds into {args.out}: {err.strerror or err}. "
+            "Check the folder exists or can be created, and that you may write there.",
+            file=sys.stderr,
+        )
+        return 2
+    for path in written:
         print(path)
     return 0
 
