@@ -170,3 +170,19 @@ def test_render_cli_writes_and_reports(tmp_path: Path, capsys, sound_files) -> N
     assert render_cli(p, tmp_path / "ok.ogg") == 0
     assert "Saved" in capsys.readouterr().out
     assert (tmp_path / "ok.ogg").stat().st_size > 0
+
+
+def test_rendered_bed_loops_without_a_click(tmp_path: Path, resolver, sound_files) -> None:
+    # a bed whose end does not meet its start: a naive loop would jump at every repeat
+    rate = 44100
+    t = np.arange(2 * rate) / rate
+    ramp = (0.4 * np.sin(2 * np.pi * 2 * t) + np.linspace(-0.3, 0.3, len(t))).astype(np.float32)
+    bed = tmp_path / "bed.wav"
+    sf.write(bed, ramp, rate)
+    from kapcompanion.core.model import SilenceStep
+
+    p = practice([SilenceStep(duration=12.0)], ambient=str(bed), volume=1.0)
+    x, _ = sf.read(render_practice(p, tmp_path / "loop.wav", resolver=resolver), always_2d=True)
+    steps = np.abs(np.diff(x[:, 0]))
+    assert steps.max() < 0.002  # smooth everywhere: no seam at ~1.5 s, 3 s, 4.5 s...
+    assert np.abs(ramp[-1] - ramp[0]) > 0.5

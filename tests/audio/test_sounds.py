@@ -88,3 +88,24 @@ def test_voice_spans_cover_the_clip(resolver, sound_files) -> None:
     timeline = compile_practice(mixed(sound_files["voice"]))
     bank.load(sounds_of(timeline))
     assert bank.voice_spans(timeline) == [(0.0, pytest.approx(1.5, abs=1e-3))]
+
+
+@pytest.mark.parametrize("src", [48000, 22050, 16000])
+def test_resampling_keeps_pitch_length_and_level(tmp_path: Path, src: int) -> None:
+    t = np.arange(src) / src  # one second
+    path = tmp_path / f"tone-{src}.wav"
+    sf.write(path, (0.5 * np.sin(2 * np.pi * 1000 * t)).astype(np.float32), src)
+    got = decode(path, 44100, 1).samples[:, 0]
+    assert len(got) == 44100
+    spec = np.abs(np.fft.rfft(got))
+    assert abs(np.fft.rfftfreq(len(got), 1 / 44100)[spec.argmax()] - 1000) < 2
+    middle = got[4410:-4410]
+    assert np.sqrt(np.mean(middle**2)) == pytest.approx(0.5 / np.sqrt(2), rel=0.01)
+
+
+def test_long_clips_resample_linearly_without_error() -> None:
+    from kapcompanion.audio.sounds import FFT_RESAMPLE_SECONDS, resample
+
+    n = (FFT_RESAMPLE_SECONDS + 1) * 8000
+    x = np.zeros((n, 1), dtype=np.float32)
+    assert resample(x, 8000, 16000).shape == (2 * n, 1)
