@@ -140,12 +140,20 @@ def checkin_series(
     include_who5: bool = False,
 ) -> dict[str, list[Point]]:
     """Check-in scores by ``save_as`` name, oldest first (WHO-5 items left out by default)."""
+    entries = store.entries(
+        date_from=date_from, date_to=date_to, kinds=("check_in",), newest_first=False
+    )
+    return series_from(entries, names, include_who5=include_who5)
+
+
+def series_from(
+    entries: Iterable[Entry], names: Iterable[str] | None = None, *, include_who5: bool = False
+) -> dict[str, list[Point]]:
+    """Check-in scores by name from a list of entries (see :func:`checkin_series`)."""
     wanted = set(names) if names is not None else None
     out: dict[str, list[Point]] = defaultdict(list)
-    for e in store.entries(
-        date_from=date_from, date_to=date_to, kinds=("check_in",), newest_first=False
-    ):
-        if e.score is None or not e.name:
+    for e in sorted(entries, key=lambda e: (e.created_at, e.id)):
+        if e.kind != "check_in" or e.score is None or not e.name:
             continue
         if wanted is not None and e.name not in wanted:
             continue
@@ -195,12 +203,16 @@ def who5_series(
     store: JournalStore, date_from: date | None = None, date_to: date | None = None
 ) -> list[Who5Point]:
     """Completed WHO-5 check-ins as 0–100 scores, oldest first, with the change each time."""
+    entries = store.entries(
+        date_from=date_from, date_to=date_to, kinds=("check_in",), newest_first=False
+    )
+    return who5_from(entries)
+
+
+def who5_from(entries: Iterable[Entry]) -> list[Who5Point]:
+    """Completed WHO-5 check-ins from a list of entries (see :func:`who5_series`)."""
     items = [
-        e
-        for e in store.entries(
-            date_from=date_from, date_to=date_to, kinds=("check_in",), newest_first=False
-        )
-        if e.name in WHO5_NAMES and e.score is not None
+        e for e in entries if e.kind == "check_in" and e.name in WHO5_NAMES and e.score is not None
     ]
     out: list[Who5Point] = []
     for run in runs(items):

@@ -1,0 +1,226 @@
+"""Full backup and restore of all user data as one file (a zip with a manifest).
+
+The file holds the journal (a consistent snapshot, still encrypted if locked), the
+settings, the person's own practices and imported packs — not logs, caches or the daily
+copies. Restoring checks every file against the manifest first, keeps what was there
+before as a backup of its own, and only then swaps the data in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from kapcompanion import __version__
+from kapcompanion.journal import backup
+from kapcompanion.journal.errors import BackupError
+from kapcompanion.journal.store import FILE_NAME
+from kapcompanion.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+FORMAT = "kapcompanion-backup"
+VERSION = 1
+MANIFEST = "manifest.json"
+SUFFIX = ".kapbackup"
+FILES = (FILE_NAME, "settings.json")
+FOLDERS = ("practices", "packs")
+MAX_TOTAL = 4 * 1024**3
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _members(root: Path, staging: Path) -> dict[str, Path]:
+    """Archive name -> file on disk (the journal as a fresh snapshot in ``staging``)."""
+    out: dict[str, Path] = {}
+    journal = root / FILE_NAME
+    if journal.exists():
+        if not backup.is_healthy(journal):
+            raise BackupError(
+                f"your journal file {journal} is damaged; open the app once to restore it "
+                "from a daily copy, then make the backup"
+            )
+        src = sqlite3.connect(journal)
+        try:
+            out[FILE_NAME] = backup.snapshot(src, staging / FILE_NAME)
+        finally:
+            src.close()
+    if (root / "settings.json").is_file():
+        out["settings.json"] = root / "settings.json"
+    for folder in FOLDERS:
+        base = root / folder
+        if base.is_dir():
+            for p in sorted(base.rglob("*")):
+                if p.is_file() and not p.is_symlink():
+                    out[p.relative_to(root).as_posix()] = p
+    return out
+
+
+def make_archive(out: Path, root: Path | None = None) -> Path:
+    """Write all user data to ``out`` (a folder gets a dated file name); returns the file.
+
+    Raises:
+        BackupError: the place cannot be written, or the journal is damaged.
+    """
+    root = root or data_dir()
+    if out.is_dir():
+        out = out / f"kapcompanion-backup-{datetime.now():%Y-%m-%d}{SUFFIX}"
+    if not out.parent.is_dir():
+        raise BackupError(f"cannot write {out}: the folder {out.parent} does not exist")
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:
+        with tempfile.TemporaryDirectory(prefix="kapbackup-") as staging:
+            members = _members(root, Path(staging))
+            manifest = {
+                "format": FORMAT,
+                "version": VERSION,
+                "app_version": __version__,
+                "created": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "files": {
+                    name: {"sha256": _sha256(p), "size": p.stat().st_size}
+                    for name, p in members.items()
+                },
+            }
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+                z.writestr(MANIFEST, json.dumps(manifest, indent=2))
+                for name, p in members.items():
+                    z.write(p, name)
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"cannot write the backup to {out} ({exc.strerror or exc})") from None
+    backup.fsync_dir(out.parent)
+    log.info("backup written: %d files", len(members))
+    return out
+
+
+def _not_backup(file: Path, why: str) -> BackupError:
+    return BackupError(
+        f"{file} is not a KAP Companion backup ({why}) — choose a file made with "
+        "“journal backup” or Settings → Back up"
+    )
+
+
+def _safe_name(name: str) -> bool:
+    p = PurePosixPath(name)
+    if p.is_absolute() or ".." in p.parts or "\\" in name or not p.parts:
+        return False
+    return name in FILES or (p.parts[0] in FOLDERS and len(p.parts) > 1)
+
+
+def read_manifest(file: Path) -> dict:
+    """The checked manifest of a backup file.
+
+    Raises:
+        BackupError: the file is missing, not a zip, or not one of our backups.
+    """
+    if not file.is_file():
+        raise BackupError(f"{file}: no such file")
+    if not zipfile.is_zipfile(file):
+        raise _not_backup(file, "it is not a backup file")
+    try:
+        with zipfile.ZipFile(file) as z:
+            manifest = json.loads(z.read(MANIFEST))
+            names = set(z.namelist()) - {MANIFEST}
+    except (KeyError, ValueError, zipfile.BadZipFile):
+        raise _not_backup(file, "it has no readable list of contents") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _not_backup(file, "it has no KAP Companion list of contents")
+    if manifest.get("version") != VERSION:
+        raise BackupError(
+            f"{file} was made by a newer version of KAP Companion; update the app to restore it"
+        )
+    listed = manifest.get("files")
+    if not isinstance(listed, dict) or set(listed) != names:
+        raise _not_backup(file, "its contents do not match its list")
+    bad = [n for n in names if not _safe_name(n)]
+    if bad:
+        raise _not_backup(file, f"it holds a file it should not: {bad[0]}")
+    if sum(int(v.get("size", 0)) for v in listed.values()) > MAX_TOTAL:
+        raise _not_backup(file, "it is larger than any backup could be")
+    return manifest
+
+
+def restore_archive(file: Path, root: Path | None = None) -> str:
+    """Replace the user data with the backup in ``file``; returns the message to show.
+
+    What was there before is first saved to ``backups/before-restore-<time>.kapbackup``.
+
+    Raises:
+        BackupError: the file is not a backup, or it is damaged.
+    """
+    root = root or data_dir()
+    manifest = read_manifest(file)
+    root.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".restore-", dir=root))
+    try:
+        with zipfile.ZipFile(file) as z:
+            for name, info in manifest["files"].items():
+                dest = stage / name
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                with z.open(name) as src, dest.open("wb") as out:
+                    shutil.copyfileobj(src, out)
+                if dest.stat().st_size != info.get("size") or _sha256(dest) != info.get("sha256"):
+                    raise _not_backup(file, f"{name} is damaged")
+        journal = stage / FILE_NAME
+        if journal.exists() and not backup.is_healthy(journal):
+            raise _not_backup(file, "the journal inside it is damaged")
+        kept = _keep_current(root)
+        _swap(stage, root)
+    except BackupError:
+        raise
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise BackupError(f"cannot restore {file} ({exc})") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    made = manifest.get("created", "an earlier date")
+    with contextlib.suppress(ValueError):
+        made = f"{datetime.fromisoformat(made):%-d %B %Y at %H:%M}"
+    note = f" What was here before is kept in {kept}." if kept else ""
+    return f"Restored your data from the backup made {made}.{note}"
+
+
+def _keep_current(root: Path) -> Path | None:
+    has_data = (root / FILE_NAME).exists() or any((root / f).is_dir() for f in FOLDERS)
+    if not has_data:
+        return None
+    folder = root / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    return make_archive(folder / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}{SUFFIX}", root)
+
+
+def _swap(stage: Path, root: Path) -> None:
+    """Put the staged data in place; the old journal's WAL must not meet the new file."""
+    backup.remove_sidecars(root / FILE_NAME)
+    for name in FILES:
+        if (stage / name).exists():
+            os.replace(stage / name, root / name)
+        else:
+            (root / name).unlink(missing_ok=True)
+    for folder in FOLDERS:
+        target = root / folder
+        if target.exists():
+            old = root / f".{folder}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+            shutil.rmtree(old, ignore_errors=True)
+        if (stage / folder).exists():
+            os.replace(stage / folder, target)
+    backup.fsync_dir(root)
