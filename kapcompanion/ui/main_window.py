@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
             sc.activated.connect(slot)
+        self._follow_desktop()
         self._restore()
         self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -155,6 +156,20 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.settings.theme, self.settings.text_scale)
+
+    def _follow_desktop(self) -> None:
+        """Follow the desktop's colour scheme and motion preference as they change."""
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._desktop_changed)
+        try:
+            hints.accessibility().motionPreferenceChanged.connect(self._desktop_changed)
+        except (AttributeError, RuntimeError):  # Qt before 6.10 has no motion hint
+            log.debug("no motion preference hint in this Qt")
+
+    def _desktop_changed(self, *_args: object) -> None:
+        if self.settings.theme == "system":
+            self._apply_look()
+        self.player.apply_settings(self.settings)
 
     def _restore(self) -> None:
         geo = self.settings.window_geometry

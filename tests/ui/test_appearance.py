@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kapcompanion.settings import TEXT_SCALES, Settings
@@ -100,3 +101,11 @@ def test_reduced_motion_setting_reaches_the_player(make_window) -> None:
     assert not win.player.pacer.reduced_motion
     win.set_settings(replace(win.settings, reduced_motion=True))
     assert win.player.pacer.reduced_motion and win.player.guidance.reduced_motion
+
+
+def test_f11_toggles_full_screen(make_window, qtbot) -> None:
+    win = make_window()
+    qtbot.keyClick(win, Qt.Key.Key_F11)
+    assert win.isFullScreen()
+    qtbot.keyClick(win, Qt.Key.Key_F11)
+    assert not win.isFullScreen()
