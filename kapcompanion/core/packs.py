@@ -41,6 +41,7 @@ from kapcompanion.core.pack_safety import (
     PACK_YAML,
     SIGNATURE,
     Budget,
+    MiB,
     PackError,
     check_directory_size,
     check_entries,
@@ -64,6 +65,8 @@ from kapcompanion.core.yamlsafe import YamlError, decode
 from kapcompanion.paths import packs_dir
 
 log = logging.getLogger(__name__)
+
+MAX_TEXT_TOTAL = 32 * MiB  # all practice and program files together, read into memory
 
 __all__ = [
     "ImportResult",
@@ -150,9 +153,15 @@ def _read(fh: BinaryIO, infos: list[zipfile.ZipInfo], shown: str) -> _Read:
         manifest = Manifest(b"", None, None, {})
     texts: dict[str, str] = {}
     for name, info in by_name.items():
-        if not name.endswith((".yaml", ".yml")):
+        if not name.lower().endswith((".yaml", ".yml")):
             continue
         data, done = read_small(fh, info, budget, shown)
+        if budget.total > MAX_TEXT_TOTAL:
+            raise refuse(
+                shown,
+                f"its practice files add up to more than {MAX_TEXT_TOTAL // MiB} MiB",
+                "practices are small text files; this pack is not usable",
+            )
         if manifest.files and manifest.files.get(name) != (done.size, done.sha256):
             raise changed_file(shown, name, manifest.signer)
         try:

@@ -349,3 +349,15 @@ def test_zip64_index_is_refused(tmp_path):
     pack = raw_zip(tmp_path / "z64.kappack", with_good_files())
     _patch_end_record(pack, 12, "<L", 0xFFFFFFFF)
     refused(pack, "it uses a zip format for huge archives")
+
+
+def test_practice_text_adding_up_to_more_than_32_mib_is_refused(tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    entries = []
+    for n in range(40):  # 40 x 0.9 MiB of text that barely compresses
+        noise = rng.integers(97, 123, 900 * 1024, dtype="uint8").tobytes()
+        entries.append((f"practices/p{n}.yaml", b"# " + noise + b"\n"))
+    pack = raw_zip(tmp_path / "text.kappack", with_good_files(*entries))
+    refused(pack, "its practice files add up to more than 32 MiB")
