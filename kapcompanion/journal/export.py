@@ -25,6 +25,10 @@ from kapcompanion.journal.store import JournalStore
 log = logging.getLogger(__name__)
 
 FORMATS = ("md", "pdf")
+#: Reflections this many days after a session sit beside its intention.
+AFTER_DAYS = 7
+#: At most this many of them are shown there (all are in the entries).
+AFTER_SHOWN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,16 @@ class IntentionPair:
     session: KapSession
     intention: Entry | None
     after: tuple[Entry, ...] = ()
+
+    @property
+    def shown_after(self) -> tuple[Entry, ...]:
+        """The first few reflections after the session, to sit beside the intention."""
+        return self.after[:AFTER_SHOWN]
+
+    @property
+    def more_after(self) -> int:
+        """How many more reflections there are (they appear under Entries)."""
+        return max(0, len(self.after) - AFTER_SHOWN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +111,9 @@ class ExportData:
             after = tuple(
                 e
                 for e in mine
-                if e.kind in ("reflect", "note") and e.name != "intention" and e.day >= s.on_date
+                if e.kind in ("reflect", "note")
+                and e.name != "intention"
+                and 0 <= (e.day - s.on_date).days <= AFTER_DAYS
             )
             if intents or after:
                 out.append(IntentionPair(s, intents[-1] if intents else None, after))
@@ -266,4 +282,3 @@ def restore_cli(file: Path) -> int:
         return _fail(exc)
     print(message)
     return 0
-

@@ -72,7 +72,9 @@ def render_markdown(data: ExportData) -> str:
                 "|---|---|",
             ]
             before = _cell(p.intention.text) if p.intention else "—"
-            after = "<br>".join(_cell(e.text) for e in p.after) or "—"
+            after = "<br>".join(_cell(e.text) for e in p.shown_after) or "—"
+            if p.more_after:
+                after += f"<br>*(and {p.more_after} more under Entries)*"
             out += [f"| {before} | {after} |", ""]
 
     series = data.checkins
@@ -85,9 +87,9 @@ def render_markdown(data: ExportData) -> str:
                 f"| {escape(name.replace('_', ' '))} | {len(points)} | {points[0].score:g} "
                 f"| {points[-1].score:g} | {avg:.1f} |"
             )
-        marks = [s for s in data.sessions]
-        if marks:
-            out += ["", "Session dates: " + ", ".join(long_date(s.on_date) for s in marks)]
+        if data.sessions:
+            dates = ", ".join(long_date(s.on_date) for s in data.sessions)
+            out += ["", f"Session dates: {dates}"]
         out.append("")
 
     who5 = data.who5

@@ -21,9 +21,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from kapcompanion.journal.export import ExportData, long_date
+from kapcompanion.journal.export import ExportData, IntentionPair, long_date
 from kapcompanion.journal.history import WHO5_LOW, WHO5_MEANINGFUL_CHANGE, Point
 from kapcompanion.journal.records import Entry
 
@@ -90,6 +97,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceBefore=6,
             spaceAfter=2,
             textColor=MUTED,
+            keepWithNext=1,
         ),
         "body": base,
         "entry": ParagraphStyle("entry", base, spaceAfter=5),
@@ -115,6 +123,13 @@ def _entry_par(data: ExportData, e: Entry, st: ParagraphStyle) -> Paragraph:
     else:
         parts.append(_text(e.text))
     return Paragraph("<br/>".join(parts), st)
+
+
+def _after_text(pair: IntentionPair) -> str:
+    text = "<br/><br/>".join(_text(e.text) for e in pair.shown_after) or "—"
+    if pair.more_after:
+        text += f"<br/><br/><font color='#6b7480'>(and {pair.more_after} more under Entries)</font>"
+    return text
 
 
 def _axes(d: Drawing, x0: float, y0: float, w: float, h: float, top: float, step: float) -> None:
@@ -250,13 +265,12 @@ def who5_chart(data: ExportData) -> Drawing | None:
     )
     d.add(
         String(
-            x0 + w - 2,
-            y_low + 2,
-            f"{WHO5_LOW}: worth talking it through",
+            x0 + 3,
+            y_low - 9,
+            f"{WHO5_LOW} or lower: worth talking it through",
             fontName=fonts()[0],
             fontSize=7,
             fillColor=MUTED,
-            textAnchor="end",
         )
     )
     xy: list[float] = []
@@ -333,9 +347,7 @@ def render_pdf(data: ExportData) -> bytes:
                         st["small"],
                     ),
                     Paragraph(_text(p.intention.text) if p.intention else "—", st["body"]),
-                    Paragraph(
-                        "<br/><br/>".join(_text(e.text) for e in p.after[:6]) or "—", st["body"]
-                    ),
+                    Paragraph(_after_text(p), st["body"]),
                 ]
             )
         table = Table(rows, colWidths=[28 * mm, 66 * mm, 76 * mm], repeatRows=1)
@@ -352,19 +364,19 @@ def render_pdf(data: ExportData) -> bytes:
 
     chart = checkin_chart(data)
     if chart is not None:
-        story += [Paragraph("Check-ins over time (0–10)", st["h2"]), chart]
-        story.append(Paragraph("Dashed lines mark session days.", st["small"]))
+        heading = Paragraph("Check-ins over time (0–10)", st["h2"])
+        note = Paragraph("Dashed lines mark session days.", st["small"])
+        story.append(KeepTogether([heading, chart, note]))
     w5 = who5_chart(data)
     if w5 is not None:
-        story += [Paragraph("Weekly wellbeing (WHO-5, 0–100)", st["h2"]), w5]
-        story.append(
-            Paragraph(
-                f"Higher is better. A change of {WHO5_MEANINGFUL_CHANGE} points or more "
-                f"(ringed) is taken as a real change; {WHO5_LOW} or lower suggests "
-                "talking it through with a professional. WHO-5 © Psychiatric Center North Zealand.",
-                st["small"],
-            )
+        note = Paragraph(
+            f"Higher is better. A change of {WHO5_MEANINGFUL_CHANGE} points or more "
+            f"(ringed) is taken as a real change; {WHO5_LOW} or lower suggests "
+            "talking it through with a professional. WHO-5 © Psychiatric Center North Zealand.",
+            st["small"],
         )
+        heading = Paragraph("Weekly wellbeing (WHO-5, 0–100)", st["h2"])
+        story.append(KeepTogether([heading, w5, note]))
 
     story.append(Paragraph("Entries", st["h2"]))
     if not data.entries:

@@ -148,7 +148,10 @@ class JournalStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, committed (and fsynced) on leaving."""
+        """One write transaction, committed (and fsynced) on leaving; nests as one."""
+        if self._conn.in_transaction:  # inside a bulk write: the outer one commits
+            yield self._conn
+            return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
