@@ -1,13 +1,14 @@
 """Guard against a reference-count bug in some PySide6 builds on Python 3.11.
 
-PySide6 6.12.0 on Python 3.11 gives back ``None`` from every void method without taking
-a reference to it, so each call lowers ``None``'s count by one. On 3.12+ ``None`` is
-immortal and nothing happens; on 3.11 the interpreter aborts ("deallocating None") after
+PySide6 6.12.0 on Python 3.11 gives back ``None``, ``True`` and ``False`` without taking
+a reference to them (every void method, every ``Signal.emit`` returning ``True``), so each
+call lowers their count by one. On 3.12+ these objects are immortal and nothing happens;
+on 3.11 the interpreter aborts ("deallocating None", "deallocating True or False") after
 a few thousand calls — seconds into a practice at 60 frames per second.
 
 :func:`guard_none` measures whether the running build has the bug (a few void calls,
-before and after) and, only then, gives ``None`` a very large count, which is what 3.12
-does by design. It is a no-op on healthy builds and on Python 3.12+.
+before and after) and, only then, gives the three singletons a very large count, which is
+what Python 3.12 does by design. It is a no-op on healthy builds and on Python 3.12+.
 """
 
 from __future__ import annotations
@@ -44,12 +45,13 @@ def guard_none() -> bool:
     if leak < 0.5:
         return False
     # The count is the first field of every object (Py_ssize_t ob_refcnt) on CPython 3.11.
-    ctypes.c_ssize_t.from_address(id(None)).value += _BOOST
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _BOOST
     _applied = True
     import PySide6
 
     log.info(
-        "PySide6 %s loses a reference to None on each call on Python %d.%d; guarded. "
+        "PySide6 %s loses references to None/True/False on Python %d.%d; guarded. "
         "PySide6 6.11 or a later fixed release avoids this.",
         PySide6.__version__,
         *sys.version_info[:2],

@@ -13,11 +13,19 @@ LOOP = """
 import sys
 sys.path.insert(0, {root!r})
 import kapcompanion.ui  # applies the guard when this build needs it
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel
+
+class Hub(QObject):
+    said = Signal(bool)
+
 app = QApplication([])
 label = QLabel()
+hub = Hub()
+hub.said.connect(lambda value: None)
 for _ in range(200_000):  # about 10 minutes of frames with a dozen void calls each
-    label.update()
+    label.update()  # returns None
+    hub.said.emit(False)  # returns True, passes False
 print("alive")
 """
 
