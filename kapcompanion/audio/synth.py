@@ -214,8 +214,8 @@ def _wood(rng: np.random.Generator) -> np.ndarray:
         (2870.0, 0.12, 0.012),
     ]
     x = _partials(t, modes)
-    burst = rng.standard_normal(len(t)) * np.exp(-t / 0.003) * 0.3
-    x = x + np.convolve(burst, np.ones(4) / 4, mode="same")
+    burst = rng.standard_normal(len(t)) * np.exp(-t / 0.003) * 0.5
+    x = x + np.convolve(burst, np.hanning(16) / 8, mode="same")  # a dull, not glassy, tap
     return _edges(x, 0.003, 0.25)
 
 
@@ -240,19 +240,25 @@ def _bed_n() -> int:
     return BED_SECONDS * SAMPLE_RATE
 
 
+def _stereo_noise(
+    rng: np.random.Generator, n: int, gain: Callable[[np.ndarray], np.ndarray]
+) -> np.ndarray:
+    return np.stack([_shaped_noise(rng, n, gain) for _ in range(2)], axis=1)
+
+
 def _brown_noise(rng: np.random.Generator) -> np.ndarray:
     n = _bed_n()
 
     def gain(f: np.ndarray) -> np.ndarray:
         return _highpass(f, 25.0) / np.maximum(f, 1.0) * _lowpass(f, 4000.0, 1)
 
-    return np.stack([_shaped_noise(rng, n, gain) for _ in range(2)], axis=1)
+    return _stereo_noise(rng, n, gain)
 
 
-def _drop_kernel(rng: np.random.Generator) -> np.ndarray:
+def _drop_kernel(rng: np.random.Generator, low: float, high: float) -> np.ndarray:
     length = int(rng.uniform(0.008, 0.03) * SAMPLE_RATE)
     t = np.arange(length) / SAMPLE_RATE
-    f = rng.uniform(2500.0, 6500.0)
+    f = rng.uniform(low, high)
     k = np.sin(2 * np.pi * f * (1 - 0.3 * t / t[-1]) * t) * np.exp(-t / (t[-1] / 4))
     return _edges(k, 0.0005, 0.002) * rng.uniform(0.3, 1.0)
 
@@ -269,40 +275,42 @@ def _rain(rng: np.random.Generator) -> np.ndarray:
         # The shower thickens and thins a little: whole cycles per loop.
         swell = 1.0 + 0.12 * _periodic(n, 3, side * 0.7) + 0.06 * _periodic(n, 7, side * 1.3)
         drops = np.zeros(n)
-        for _ in range(BED_SECONDS * 45):
-            k = _drop_kernel(rng)
+        # Many small bright drops and a few heavier, lower ones, placed with wrap-around.
+        for i in range(BED_SECONDS * 60):
+            heavy = i % 12 == 0
+            k = (
+                _drop_kernel(rng, 700.0, 1800.0) * 2.0
+                if heavy
+                else _drop_kernel(rng, 2500.0, 6500.0)
+            )
             start = int(rng.integers(0, n))
             idx = (start + np.arange(len(k))) % n
             drops[idx] += k
         drops /= np.sqrt(np.mean(drops**2))
-        out.append(bed * swell + 0.35 * drops)
+        out.append(bed * swell + 0.55 * drops)
     return np.stack(out, axis=1)
 
 
 def _ocean(rng: np.random.Generator) -> np.ndarray:
     n = _bed_n()
     swells = BED_SECONDS // 10  # 6 swells of 10 s
-    dark = np.stack(
-        [
-            _shaped_noise(rng, n, lambda f: _highpass(f, 30.0) * _lowpass(f, 500.0, 2))
-            for _ in range(2)
-        ],
-        axis=1,
-    )
-    bright = np.stack(
-        [
-            _shaped_noise(rng, n, lambda f: _highpass(f, 300.0) * _lowpass(f, 3500.0, 2))
-            for _ in range(2)
-        ],
-        axis=1,
-    )
+    dark = _stereo_noise(rng, n, lambda f: _highpass(f, 30.0) * _lowpass(f, 500.0, 2))
+    bright = _stereo_noise(rng, n, lambda f: _highpass(f, 300.0) * _lowpass(f, 3500.0, 2))
+    fizz = _stereo_noise(rng, n, lambda f: _highpass(f, 2500.0, 2) * _lowpass(f, 9000.0, 2))
     out = np.empty((n, 2))
     for side in range(2):
+        # Exact phase of the swell (whole swells per loop), warped so each wave builds in
+        # about 3-4 s and washes out over 6-7 s.
+        ph = 2 * np.pi * ((np.arange(n, dtype=np.int64) * swells) % n) / n + side * 0.3
+        psi = ph + 0.6 * (1 - np.cos(ph))
+        wave = 0.5 - 0.5 * np.cos(psi)
         # Each swell a little different, yet the whole envelope repeats every loop.
-        wave = 0.5 - 0.5 * _periodic(n, swells, side * 0.25)
-        wave = wave + 0.12 * _periodic(n, swells * 2 + 1, 1.0 + side) + 0.1 * _periodic(n, 3, side)
-        wave = np.clip(wave, 0.0, None) ** 1.5
-        out[:, side] = dark[:, side] * (0.35 + 0.65 * wave) + bright[:, side] * 0.7 * wave**2
+        wave *= 1.0 + 0.18 * _periodic(n, 1, 0.5 + side) + 0.1 * _periodic(n, 2, 2.0)
+        out[:, side] = (
+            dark[:, side] * (0.35 + 0.65 * wave)
+            + bright[:, side] * 0.6 * wave**2
+            + fizz[:, side] * 0.25 * wave**4
+        )
     return out
 
 
