@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -165,6 +174,7 @@ class LibraryView(QWidget):
         self.length.currentIndexChanged.connect(self.refresh)
         self.tag.currentIndexChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._focus_list)
+        self.search.installEventFilter(self)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemActivated.connect(self._item_activated)
         self.refresh()
@@ -248,6 +258,18 @@ class LibraryView(QWidget):
                 self.list.scrollToItem(item)
                 return True
         return False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down in the search box moves to the list."""
+        if (
+            obj is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._focus_list()
+            return True
+        return super().eventFilter(obj, event)
 
     def _focus_list(self) -> None:
         self.list.setFocus(Qt.FocusReason.TabFocusReason)

@@ -29,7 +29,7 @@ from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.detail import DetailPane
 from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.library_view import LibraryView
-from kapcompanion.ui.player_view import PlayerView
+from kapcompanion.ui.player_view import PlayerView, Recall
 from kapcompanion.ui.settings_dialog import SettingsDialog
 from kapcompanion.ui.theme import apply_theme
 
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         clock: Clock = time.monotonic,
         hub: Hub | None = None,
         edit_settings: Callable[..., tuple[Settings, bool]] | None = None,
+        recall: Recall | None = None,
     ) -> None:
         super().__init__()
         self.store = store or SettingsStore()
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         ll.setContentsMargins(24, 8, 24, 24)
         ll.addWidget(split)
         self.player = PlayerView(self.settings, player_factory, clock)
+        self.player.recall = recall
         self.stack = QStackedWidget()
         self.stack.addWidget(self.library_page)
         self.stack.addWidget(self.player)

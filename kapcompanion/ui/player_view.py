@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -36,6 +36,8 @@ from kapcompanion.ui.stop_rules import StopRules, needs_rules
 from kapcompanion.ui.theme import system_prefers_reduced_motion
 
 log = logging.getLogger(__name__)
+
+Recall = Callable[[Sequence[str]], Mapping[str, object]]
 
 FRAME_MS = 16  # ~60 frames per second
 AUDIO_MS = 8
@@ -93,6 +95,9 @@ class PlayerView(QWidget, PlayerLayout):
         self._last_segment = -1
         self._resume_after_confirm = False
         self._shown_status: Status | None = None
+        #: Reads earlier answers saved by other practices (the journal provides it).
+        self.recall: Recall | None = None
+        self._recalled: dict[str, object] = {}
         self.speaker = Speaker(self)
         self._build()
         self._keys()
@@ -189,6 +194,12 @@ class PlayerView(QWidget, PlayerLayout):
         self.grounding = grounding
         timeline = tuned_timeline(compile_practice(practice), self.settings)
         self.session = Session(timeline, clock=self.clock)
+        self._recalled = {}
+        if self.recall is not None and practice.uses:
+            try:
+                self._recalled = dict(self.recall(practice.uses))
+            except Exception:  # the practice reads well without earlier answers
+                log.exception("cannot recall %s for %s", practice.uses, practice.id)
         if self.player is None:
             self.player = self._provider()
         self.player.set_volumes(volumes_of(self.settings))
@@ -264,6 +275,11 @@ class PlayerView(QWidget, PlayerLayout):
             self.audio_timer.start()  # a silent player needs only the frame updates
         self.tick()
 
+    def values(self) -> dict[str, object]:
+        """Answers that fill ``{name}`` placeholders: recalled ones, then this session's."""
+        own = self.session.values if self.session is not None else {}
+        return {**self._recalled, **own}
+
     # -- every frame -------------------------------------------------------------
 
     def _audio_tick(self) -> None:
@@ -300,7 +316,7 @@ class PlayerView(QWidget, PlayerLayout):
             self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
             self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
             self.play_button.setEnabled(state.status is not Status.WAITING)
-        self.steps.mark(state.step, self.session.values if self.session else {})
+        self.steps.mark(state.step, self.values())
         self.progress.show_times(state.elapsed, state.remaining, state.progress)
         if state.status is Status.WAITING and state.segment is not None:
             self._show_gate(state)
@@ -309,7 +325,7 @@ class PlayerView(QWidget, PlayerLayout):
             self._close_gate()
         self.pacer.set_state(state)
         seg = state.segment
-        values = self.session.values if self.session else {}
+        values = self.values()
         text = ""
         if seg is not None and state.phase not in BREATH_PHASES:
             text = fill(seg.text, values)
@@ -344,7 +360,7 @@ class PlayerView(QWidget, PlayerLayout):
             return
         self._close_gate()
         self._gate_segment = seg.index
-        self.gate = make_gate(seg.gate, self.session.values)
+        self.gate = make_gate(seg.gate, self.values())
         self.gate.continued.connect(self._gate_answered)
         self.gate.setMaximumWidth(760)
         self.gate.setMinimumWidth(min(520, max(300, self.width() - 420)))

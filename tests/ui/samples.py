@@ -128,3 +128,18 @@ def practice(text: str, name: str = "sample.yaml") -> Practice:
 def library() -> dict[str, Practice]:
     """All samples by id."""
     return {k: practice(v, f"{k}.yaml") for k, v in ALL.items()}
+
+
+LATER = """\
+kapcompanion: 1
+id: after-session
+title: After your session
+category: integrate
+summary: Looking back at what you hoped for.
+uses: [intention]
+steps:
+  - say: "You came in with this intention: {intention}"
+    duration: 5s
+  - reflect:
+      prompt: "How did {intention} show up today?"
+"""

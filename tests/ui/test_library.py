@@ -116,3 +116,10 @@ def test_remembers_window_size_and_last_view(make_window, store, qtbot) -> None:
     assert again.library.current_id() == "box-4"
     assert again.detail.title.text() == "Box breathing"
     assert again.library.search.text() == "breath"
+
+
+def test_down_from_search_reaches_the_list(make_window, qtbot) -> None:
+    win = make_window()
+    win.library.search.setFocus()
+    qtbot.keyClick(win.library.search, Qt.Key.Key_Down)
+    assert win.library.list.hasFocus()

@@ -328,3 +328,36 @@ def test_play_straight_from_a_file(make_window, clock) -> None:
     win.play(outside)
     assert win.current_view() == "player"
     assert win.player.practice.id == "my-box"
+
+
+def test_answers_saved_by_other_practices_fill_placeholders(make_window, clock) -> None:
+    from tests.ui.samples import LATER
+
+    asked = []
+
+    def recall(names):
+        asked.append(tuple(names))
+        return {"intention": "to be gentle with myself"}
+
+    win = make_window(QUICK, recall=recall)
+    win.play(practice(LATER, "later.yaml"))
+    view = win.player
+    view.tick()
+    assert asked == [("intention",)]
+    assert view.guidance.text() == "You came in with this intention: to be gentle with myself"
+    at(win, clock, 5.5)
+    assert view.gate.heading.text() == "How did to be gentle with myself show up today?"
+    assert "to be gentle with myself" in view.gate.earlier.text()
+
+
+def test_without_earlier_answers_the_text_still_reads_well(make_window, clock) -> None:
+    from tests.ui.samples import LATER
+
+    def broken(names):
+        raise OSError("journal locked")
+
+    win = make_window(QUICK, recall=broken)
+    win.play(practice(LATER, "later.yaml"))
+    win.player.tick()
+    assert win.player.guidance.text() == "You came in with this intention"
+    assert "{" not in win.player.guidance.text()
