@@ -38,11 +38,8 @@ def test_rotation_keeps_the_newest_seven(store, data):
     kept = backup.daily_backups(data / "backups")
     names = [p.name for p in kept]
     assert len(kept) == 7
-    assert (
-        names[0] == f"journal-{date.today().isoformat()}.sqlite3"
-        or "journal-2026-01-10" in names[0]
-    )
-    assert "journal-2026-01-03.sqlite3" not in names
+    expected = [date.today()] + [date(2026, 1, d) for d in range(10, 4, -1)]
+    assert names == [f"journal-{d.isoformat()}.sqlite3" for d in expected]
     assert backup.daily_backup(store.connection, store.path, start + timedelta(days=9)) is None
 
 
