@@ -56,6 +56,9 @@ def steps_at_a_glance(practice: Practice) -> list[str]:
         last_kind = kind
         length = f" — {length_text(span.end - span.start)}" if span.end > span.start else ""
         title = span.title if len(span.title) <= 90 else span.title[:87].rstrip() + "…"
+        if kind == "bell":
+            lines.append(f"A bell{length}")
+            continue
         prefix = {
             "say": "Guidance",
             "silence": "Quiet",

@@ -137,6 +137,8 @@ class StepList(QListWidget):
         self._titles = []
         for span in timeline.steps:
             title = span.title if len(span.title) <= 70 else span.title[:67].rstrip() + "…"
+            if span.kind == "bell":
+                title = self.tr("A bell")
             self._titles.append(title)
             self.addItem(QListWidgetItem(title))
         self.current = -1

@@ -153,6 +153,7 @@ QPushButton[primary="true"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; font-weight: 600; }}
 QPushButton#help {{ background: {p.help}; color: {p.help_text}; border-color: {p.help};
     font-weight: 600; }}
+QPushButton:disabled {{ color: {p.muted}; background: {p.window}; border: 1px dashed {p.border}; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid {p.focus}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
     background: {p.card}; border: 1px solid {p.border}; border-radius: 10px; padding: 8px; }}
