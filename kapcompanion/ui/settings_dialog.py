@@ -212,6 +212,7 @@ class SettingsDialog(QDialog):
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setTabKeyNavigation(False)
+        self.lines.verticalHeader().hide()
         self._fill_lines(s.help_lines)
         lay.addWidget(self.lines, 1)
         row = QHBoxLayout()

@@ -180,6 +180,18 @@ QListWidget::item {{ padding: 6px; border-radius: 8px; }}
 QListWidget::item:selected {{ background: {p.pacer_glow}; color: {p.text}; }}
 QProgressBar {{ background: {p.border}; border: none; border-radius: 3px; max-height: 6px; }}
 QProgressBar::chunk {{ background: {p.accent}; border-radius: 3px; }}
+QTabWidget::pane {{ border: 1px solid {p.border}; border-radius: 12px; background: {p.card};
+    padding: 12px; top: -1px; }}
+QTabBar::tab {{ padding: 10px 18px; margin-right: 4px; border: 1px solid transparent;
+    border-bottom: 3px solid transparent; color: {p.muted}; }}
+QTabBar::tab:selected {{ color: {p.text}; font-weight: 600; border-bottom: 3px solid {p.accent}; }}
+QTabBar::tab:focus {{ border: 3px solid {p.focus}; border-radius: 8px; }}
+QHeaderView::section {{ background: {p.window}; color: {p.text}; border: none;
+    border-bottom: 1px solid {p.border}; padding: 6px; font-weight: 600; }}
+QTableView {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 10px;
+    gridline-color: {p.border}; }}
+QTableView:focus {{ border: 3px solid {p.focus}; }}
+QComboBox::drop-down {{ border: none; width: 28px; }}
 QTextBrowser {{ background: {p.card}; border: none; }}
 QToolTip {{ background: {p.card}; color: {p.text}; border: 1px solid {p.border}; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; }}
