@@ -215,6 +215,8 @@ def _check_layout(zf: zipfile.ZipFile, files: list[zipfile.ZipInfo], shown: str)
     end = fp.seek(0, os.SEEK_END)
     ordered = sorted(files, key=lambda i: i.header_offset)
     for info, nxt in zip(ordered, [*ordered[1:], None], strict=True):
+        if info.header_offset < 0:
+            raise refuse(shown, f"“{info.filename}” is not where the index says", "it is damaged")
         limit = nxt.header_offset if nxt is not None else end
         if info.header_offset + _LOCAL.size + info.compress_size > limit:
             raise refuse(shown, f"“{info.filename}” overlaps other data", "this pack is damaged")
@@ -236,8 +238,11 @@ class Unpacked:
 
 
 def _data_start(fh: BinaryIO, info: zipfile.ZipInfo, shown: str) -> int:
-    fh.seek(info.header_offset)
-    head = fh.read(_LOCAL.size)
+    try:
+        fh.seek(info.header_offset)
+        head = fh.read(_LOCAL.size)
+    except (OSError, ValueError):
+        raise refuse(shown, f"“{info.filename}” cannot be read", "this pack is damaged") from None
     if len(head) != _LOCAL.size:
         raise refuse(shown, f"“{info.filename}” is cut short", "this pack is damaged")
     sig, _v, flags, _m, _t, _d, _crc, _cs, _us, nlen, elen = _LOCAL.unpack(head)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import struct
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -116,7 +117,18 @@ def _open(file: Path) -> tuple[zipfile.ZipFile, BinaryIO, list[zipfile.ZipInfo]]
     except PackError:
         fh.close()
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        OSError,
+        NotImplementedError,
+        RuntimeError,
+        struct.error,
+        KeyError,
+        IndexError,
+    ):  # every way zipfile can fail to read a damaged index
         fh.close()
         raise refuse(
             shown,
