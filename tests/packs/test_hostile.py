@@ -361,3 +361,23 @@ def test_practice_text_adding_up_to_more_than_32_mib_is_refused(tmp_path):
         entries.append((f"practices/p{n}.yaml", b"# " + noise + b"\n"))
     pack = raw_zip(tmp_path / "text.kappack", with_good_files(*entries))
     refused(pack, "its practice files add up to more than 32 MiB")
+
+
+def test_unknown_zip_version_is_refused_plainly(tmp_path):
+    pack = raw_zip(tmp_path / "ver.kappack", with_good_files())
+    raw = bytearray(pack.read_bytes())
+    raw[raw.find(b"PK\x01\x02") + 6] = 200  # "version needed to extract" = 20.0
+    pack.write_bytes(bytes(raw))
+    refused(pack, "not a readable zip file")
+
+
+def test_index_pointing_before_the_file_start_is_refused(tmp_path):
+    import struct
+
+    pack = raw_zip(tmp_path / "neg.kappack", with_good_files())
+    raw = bytearray(pack.read_bytes())
+    pos = raw.rfind(b"PK\x05\x06")
+    offset = struct.unpack_from("<L", raw, pos + 16)[0]
+    struct.pack_into("<L", raw, pos + 16, offset + 1000)
+    pack.write_bytes(bytes(raw))
+    refused(pack, "is not where the index says")
