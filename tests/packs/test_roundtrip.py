@@ -209,3 +209,21 @@ def test_practices_already_in_the_library_are_pointed_out(tmp_path, key):
     assert info.also_elsewhere == ("box-breathing",)
     import_pack(pack, confirm=lambda i: True)
     assert inspect_pack(pack).also_elsewhere == ()  # the library now takes it from this pack
+
+
+def test_update_keeps_the_clients_journal_entries_linked(tmp_path, key):
+    from kapcompanion.journal.store import JournalStore
+
+    import_pack(build(tmp_path, key, "v1.kappack"), confirm=lambda i: True)
+    journal = JournalStore.open(daily_backup=False)
+    try:
+        journal.record_answer("sam-welcome", 0, "settled", "check_in", 7)
+        import_pack(build(tmp_path, key, "v2.kappack", version="2",
+                          titles={"sam-welcome": "Welcome back", "sam-evening": "Evening"}),
+                    confirm=lambda i: True)
+        entries = journal.entries()
+    finally:
+        journal.close()
+    assert [(e.practice_id, e.value) for e in entries] == [("sam-welcome", 7)]
+    lib = Library.load(use_cache=False)
+    assert lib.practice(entries[0].practice_id).title == "Welcome back"
