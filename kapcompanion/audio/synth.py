@@ -316,20 +316,33 @@ def _ocean(rng: np.random.Generator) -> np.ndarray:
 
 def _drone(rng: np.random.Generator) -> np.ndarray:
     n = _bed_n()
-    loop = BED_SECONDS
     # A warm just-intonation chord on A: 110, 165, 220, 275 Hz (+ a soft 55 Hz root).
     voices = [(55.0, 0.5), (110.0, 1.0), (165.0, 0.6), (220.0, 0.45), (275.0, 0.3)]
-    out = np.zeros((n, 2))
+    out = np.empty((n, 2))
     for side in range(2):
+        # (cycles per loop, amplitude, phase) of cosines: every partial and both sidebands
+        # of its slow swell have a whole number of cycles per loop, so the loop is exact.
+        parts: list[tuple[int, float, float]] = []
         for i, (freq, amp) in enumerate(voices):
-            base = round(freq * loop)
-            # Slow bloom: each voice fades in and out 1-3 times per loop, phases differ.
-            lfo = 0.65 + 0.35 * _periodic(n, 1 + i % 3, rng.uniform(0, 2 * np.pi))
-            for harmonic, h_amp in ((1, 1.0), (2, 0.22), (3, 0.07)):
+            base = round(freq * BED_SECONDS)
+            # Slow bloom: each voice swells 1-3 times per loop, (0.65 + 0.35 cos) in gain.
+            swell, swell_ph = 1 + i % 3, rng.uniform(0, 2 * np.pi)
+            for harmonic, h_amp in ((1, 1.0), (2, 0.22), (3, 0.07), (4, 0.03)):
                 for detune in (0, 2 + side):  # a second copy 2-3 cycles/loop apart: slow chorus
-                    cycles = base * harmonic + detune
-                    ph = rng.uniform(0, 2 * np.pi)
-                    out[:, side] += amp * h_amp * 0.5 * lfo * _periodic(n, cycles, ph)
+                    c, a, ph = (
+                        base * harmonic + detune,
+                        amp * h_amp * 0.5,
+                        rng.uniform(0, 2 * np.pi),
+                    )
+                    parts += [
+                        (c, 0.65 * a, ph),
+                        (c - swell, 0.175 * a, ph - swell_ph),
+                        (c + swell, 0.175 * a, ph + swell_ph),
+                    ]
+        spec = np.zeros(n // 2 + 1, dtype=np.complex128)
+        bins, amps, phases = (np.array(v) for v in zip(*parts, strict=True))
+        np.add.at(spec, bins, amps * n / 2 * np.exp(1j * phases))  # a*cos(2π c t/n + ph)
+        out[:, side] = np.fft.irfft(spec, n)
     return out
 
 
