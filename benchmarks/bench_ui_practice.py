@@ -47,6 +47,23 @@ class PaintClock(QObject):
         return False
 
 
+def thread_cpu() -> dict[str, float]:
+    """CPU seconds used so far by each thread of this process, by name (Linux only)."""
+    out: dict[str, float] = {}
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        for tid in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/self/task/{tid}/comm", encoding="ascii") as f:
+                name = f.read().strip()
+            name = "main (UI)" if tid == str(os.getpid()) else name
+            out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    except OSError:
+        pass
+    return out
+
+
 def rss_mib() -> float:
     try:
         with open("/proc/self/status", encoding="ascii") as f:
@@ -95,16 +112,20 @@ def main() -> None:
     app.processEvents()
     warm = 2.0  # let the first frames and sound decoding settle before measuring
     marks: dict[str, float] = {}
+    threads_before: dict[str, float] = {}
+    threads_after: dict[str, float] = {}
 
     def begin() -> None:
         paints.times.clear()
         marks["wall"] = time.perf_counter()
         marks["cpu"] = time.process_time()
+        threads_before.update(thread_cpu())
 
     def end() -> None:
         marks["state"] = view.session.state() if view.session else None  # type: ignore[assignment]
         marks["wall_end"] = time.perf_counter()
         marks["cpu_end"] = time.process_time()
+        threads_after.update(thread_cpu())
         marks["rss"] = rss_mib()
         app.quit()
 
@@ -126,6 +147,10 @@ def main() -> None:
         f"RSS {marks['rss']:.0f} MiB; session {state.status if state else '-'} at "
         f"{state.position if state else 0:.1f} s"
     )
+    for name, used in sorted(threads_after.items()):
+        share = (used - threads_before.get(name, 0.0)) / wall * 100
+        if share >= 0.05:
+            print(f"  thread {name}: {share:.1f}% of one core")
     win.close()
     _common.report(
         "UI during a practice (issue #4)",

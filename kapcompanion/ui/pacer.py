@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QRegion,
     QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -112,23 +113,27 @@ class Pacer(QWidget):
         if changed_phase or changed_seconds or changed_cycle:
             self.update()
         elif self.level != old_level:
-            self.update(self.dirty_rect(old_level))
+            self.update(self.dirty_region(old_level))
 
-    def dirty_rect(self, old_level: float) -> QRect:
+    def dirty_region(self, old_level: float) -> QRegion:
         """The part of the pacer a change of level from ``old_level`` repaints.
 
-        Repainting only the shape's box (and the words on it) keeps each frame cheap.
-        (A region of thin rings would touch fewer pixels, but clipping to it costs more.)
+        Between two frames only the ring swept by the edges of the shape and its halo
+        changes: the box around the ring's outside, less the square inside its inner edge.
+        (Four rectangles clip cheaply; an exact ring region would cost more than it saves.)
         """
         if self.reduced_motion:
-            return self._bar_rect().adjusted(-4, -8, 4, 8).toAlignedRect()
-        c = QPointF(self.width() / 2, self.height() / 2)
-        rmax = self.max_radius()
-        r = max(self.radius_at(old_level), self.radius_at(self.level)) * HALO + 3
-        disc = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
-        half = max(self._words_half, rmax * 0.5)
-        words = QRectF(c.x() - half, c.y() - rmax * 0.42, 2 * half, rmax * 1.1)
-        return disc.united(words).toAlignedRect()
+            return QRegion(self._bar_rect().adjusted(-4, -8, 4, 8).toAlignedRect())
+        cx, cy = self.width() / 2, self.height() / 2
+        lo = min(self.radius_at(old_level), self.radius_at(self.level))
+        hi = max(self.radius_at(old_level), self.radius_at(self.level))
+        outer = hi * HALO + 3
+        region = QRegion(QRectF(cx - outer, cy - outer, 2 * outer, 2 * outer).toAlignedRect())
+        inner = (lo - 3) / math.sqrt(2)  # half the side of the square inside the shape
+        if inner > 4:
+            hole = QRectF(cx - inner, cy - inner, 2 * inner, 2 * inner).toRect()
+            region = region.subtracted(QRegion(hole.adjusted(1, 1, -1, -1)))
+        return region
 
     def spoken(self) -> str:
         """What the pacer says now, in words (its accessible description)."""

@@ -101,14 +101,14 @@ class PlayerView(QWidget, PlayerLayout):
         self.speaker = Speaker(self)
         self._build()
         self._keys()
+        # One precise timer drives both: with sound it wakes every 8 ms for the audio
+        # and draws on every second wake (~60 frames a second); silent, every 16 ms.
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.frame_timer.setInterval(FRAME_MS)
-        self.frame_timer.timeout.connect(self.tick)
-        self.audio_timer = QTimer(self)
-        self.audio_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.audio_timer.setInterval(AUDIO_MS)
-        self.audio_timer.timeout.connect(self._audio_tick)
+        self.frame_timer.timeout.connect(self._wake)
+        self._wakes = 0
+        self._draw_every = 1
         self.apply_settings(settings)
 
     # -- building ----------------------------------------------------------------
@@ -270,9 +270,10 @@ class PlayerView(QWidget, PlayerLayout):
         self.session.play()
         self._set_keys(True)
         self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        audible = self.player is not None and self.player.available
+        self._draw_every = FRAME_MS // AUDIO_MS if audible else 1
+        self.frame_timer.setInterval(AUDIO_MS if audible else FRAME_MS)
         self.frame_timer.start()
-        if self.player is not None and self.player.available:
-            self.audio_timer.start()  # a silent player needs only the frame updates
         self.tick()
 
     def values(self) -> dict[str, object]:
@@ -282,8 +283,11 @@ class PlayerView(QWidget, PlayerLayout):
 
     # -- every frame -------------------------------------------------------------
 
-    def _audio_tick(self) -> None:
-        if self.session is not None and self.player is not None and self.ready_until is None:
+    def _wake(self) -> None:
+        self._wakes += 1
+        if self._wakes % self._draw_every == 0 or self.ready_until is not None:
+            self.tick()
+        elif self.session is not None and self.player is not None:
             self.player.update(self.session.state())
 
     def tick(self) -> None:
@@ -525,7 +529,8 @@ class PlayerView(QWidget, PlayerLayout):
 
     def _halt(self, keep_session: bool = False) -> None:
         self.frame_timer.stop()
-        self.audio_timer.stop()
+        self.frame_timer.setInterval(FRAME_MS)
+        self._draw_every = 1
         self.ready_until = None
         self._set_keys(False)
         self.speaker.stop()
