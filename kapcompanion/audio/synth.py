@@ -466,16 +466,37 @@ def default_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "assets" / "sounds"
 
 
-def check(committed: Path) -> list[str]:
-    """Regenerate into a temporary folder; return the names whose bytes differ."""
+def _decoded_difference(a: Path, b: Path) -> float | None:
+    """Largest sample difference between two decoded files, or None if they don't match up."""
+    try:
+        x, rx = sf.read(str(a), dtype="float64", always_2d=True)
+        y, ry = sf.read(str(b), dtype="float64", always_2d=True)
+    except (sf.LibsndfileError, RuntimeError):
+        return None
+    if rx != ry or x.shape != y.shape:
+        return None
+    return float(np.max(np.abs(x - y))) if x.size else 0.0
+
+
+def check(committed: Path) -> dict[str, str]:
+    """Regenerate into a temporary folder and compare with ``committed``.
+
+    Returns:
+        For each sound that does not match byte for byte, why: ``"missing"``, ``"same
+        sound, different bytes"`` (decoded within 1e-3: a different numpy or libvorbis
+        build), or ``"different sound"``. Empty when everything matches.
+    """
+    differ: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        fresh = write_all(Path(tmp))
-        return [
-            p.stem
-            for p in fresh
-            if not (committed / p.name).is_file()
-            or (committed / p.name).read_bytes() != p.read_bytes()
-        ]
+        for fresh in write_all(Path(tmp)):
+            old = committed / fresh.name
+            if not old.is_file():
+                differ[fresh.stem] = "missing"
+            elif old.read_bytes() != fresh.read_bytes():
+                gap = _decoded_difference(old, fresh)
+                close = gap is not None and gap < 1e-3
+                differ[fresh.stem] = "same sound, different bytes" if close else "different sound"
+    return differ
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -500,10 +521,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         differ = check(args.out)
         if differ:
-            print(
-                f"These sounds in {args.out} differ from a fresh build: {', '.join(differ)}. "
-                "Run without --check to regenerate them."
-            )
+            print(f"Some sounds in {args.out} differ from a fresh build:")
+            for name, why in differ.items():
+                print(f"  {name}.ogg: {why}")
+            print("Run without --check to regenerate them.")
             return 1
         print(f"All {len(SOUND_NAMES)} sounds in {args.out} match a fresh build.")
         return 0

@@ -245,13 +245,33 @@ def test_check_finds_changed_and_missing_files_and_passes_the_rest(tmp_path: Pat
     shutil.copytree(asset("sounds"), copy)
     (copy / "wood.ogg").write_bytes((copy / "wood.ogg").read_bytes()[:-10])
     (copy / "rain.ogg").unlink()
+    # the same tick, encoded without fixing the serial: same sound, other bytes
+    with sf.SoundFile(copy / "tick.ogg", "w", SAMPLE_RATE, 1, format="OGG") as out:
+        out.write(synth.synthesise("tick"))
     # every other committed file matches a fresh build byte for byte
-    assert sorted(synth.check(copy)) == ["rain", "wood"]
+    assert synth.check(copy) == {
+        "wood": "different sound",
+        "tick": "same sound, different bytes",
+        "rain": "missing",
+    }
 
 
 def test_unknown_name_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match=r"no bundled sound called 'gong'.*soft-bell"):
         synth.synthesise("gong")
+
+
+@pytest.mark.slow
+def test_cli_check_passes_on_the_committed_files(capsys: pytest.CaptureFixture[str]) -> None:
+    assert synth.main(["--check", "--out", str(asset("sounds"))]) == 0
+    assert "match a fresh build" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_cli_check_names_what_differs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert synth.main(["--check", "--out", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "soft-bell.ogg: missing" in out and "Run without --check" in out
 
 
 def test_cli_refuses_a_file_as_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
