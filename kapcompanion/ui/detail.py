@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,13 +23,6 @@ from kapcompanion.ui.catalogue import Entry, length_text
 
 log = logging.getLogger(__name__)
 
-#: What each evidence level means, in plain words (shown beside the level).
-EVIDENCE_WORDS = {
-    "strong": "Supported by several good-quality trials.",
-    "moderate": "Supported by at least one randomised trial.",
-    "emerging": "Early or mixed findings; promising, not settled.",
-    "traditional": "Long-used practice; little formal research so far.",
-}
 
 
 def _label(text: str = "", role: str = "") -> QLabel:
@@ -40,8 +34,26 @@ def _label(text: str = "", role: str = "") -> QLabel:
     return lab
 
 
-def steps_at_a_glance(practice: Practice) -> list[str]:
-    """One short line per step (neighbouring steps of one kind are merged)."""
+#: Words before each kind of step in "Steps at a glance" (translated by the pane).
+STEP_WORDS = {
+    "say": "Guidance: {title}",
+    "silence": "Quiet: {title}",
+    "reflect": "Write: {title}",
+    "check_in": "Check in: {title}",
+    "checklist": "Checklist: {title}",
+    "bell": "A bell",
+    "breathe": "{title}",
+    "more": "(+{n} more)",
+}
+
+
+def steps_at_a_glance(practice: Practice, words: Mapping[str, str] = STEP_WORDS) -> list[str]:
+    """One short line per step (neighbouring steps of one kind are merged).
+
+    Args:
+        practice: the practice to describe.
+        words: templates per step kind (see :data:`STEP_WORDS`), already translated.
+    """
     lines: list[str] = []
     last_kind = ""
     count = 0
@@ -51,26 +63,14 @@ def steps_at_a_glance(practice: Practice) -> list[str]:
             count += 1
             continue
         if count > 1:
-            lines[-1] += f" (+{count - 1} more)"
+            lines[-1] += " " + words["more"].format(n=count - 1)
         count = 1
         last_kind = kind
         length = f" — {length_text(span.end - span.start)}" if span.end > span.start else ""
         title = span.title if len(span.title) <= 90 else span.title[:87].rstrip() + "…"
-        if kind == "bell":
-            lines.append(f"A bell{length}")
-            continue
-        prefix = {
-            "say": "Guidance",
-            "silence": "Quiet",
-            "reflect": "Write",
-            "check_in": "Check in",
-            "checklist": "Checklist",
-            "bell": "Bell",
-            "breathe": "",
-        }.get(kind, "")
-        lines.append(f"{prefix + ': ' if prefix else ''}{title}{length}")
+        lines.append(words.get(kind, "{title}").format(title=title) + length)
     if count > 1:
-        lines[-1] += f" (+{count - 1} more)"
+        lines[-1] += " " + words["more"].format(n=count - 1)
     return lines
 
 
@@ -174,8 +174,18 @@ class DetailPane(QScrollArea):
         )
         self.description.setText(p.description)
         self.description.setVisible(bool(p.description.strip()))
+        words = {
+            "say": self.tr("Guidance: {title}"),
+            "silence": self.tr("Quiet: {title}"),
+            "reflect": self.tr("Write: {title}"),
+            "check_in": self.tr("Check in: {title}"),
+            "checklist": self.tr("Checklist: {title}"),
+            "bell": self.tr("A bell"),
+            "breathe": "{title}",
+            "more": self.tr("(+{n} more)"),
+        }
         try:
-            lines = steps_at_a_glance(p)
+            lines = steps_at_a_glance(p, words)
         except Exception:
             log.exception("steps of %s", p.id)
             lines = []
@@ -187,8 +197,13 @@ class DetailPane(QScrollArea):
         self.steps_head.setVisible(bool(lines))
         self.steps.setVisible(bool(lines))
         if p.evidence:
-            words = self.tr(EVIDENCE_WORDS.get(p.evidence.level, ""))
-            text = f"<b>{html.escape(p.evidence.level.title())}</b> — {html.escape(words)}"
+            meaning = {
+                "strong": self.tr("Supported by several good-quality trials."),
+                "moderate": self.tr("Supported by at least one randomised trial."),
+                "emerging": self.tr("Early or mixed findings; promising, not settled."),
+                "traditional": self.tr("Long-used practice; little formal research so far."),
+            }.get(p.evidence.level, "")
+            text = f"<b>{html.escape(p.evidence.level.title())}</b> — {html.escape(meaning)}"
             if p.evidence.sources:
                 text += (
                     "<ul style='margin-left:-20px'>"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.audio.base import Player
 from kapcompanion.core.model import Practice
-from kapcompanion.core.session import Clock
+from kapcompanion.core.session import Clock, Status
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.detail import DetailPane
@@ -250,7 +250,11 @@ class MainWindow(QMainWindow):
     # -- help and settings -------------------------------------------------------
 
     def show_help(self) -> HelpPanel:
-        """Open (or raise) the Get help now panel."""
+        """Open (or raise) the Get help now panel; a practice under way pauses."""
+        session = self.player.session
+        if session is not None and self.player.running and session.status is Status.PLAYING:
+            session.pause()
+            self.player.tick()
         if self.help_panel is None:
             self.help_panel = HelpPanel(self.settings, self)
             self.help_panel.edit_requested.connect(lambda: self.open_settings(help_lines=True))

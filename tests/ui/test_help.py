@@ -102,3 +102,17 @@ def test_help_contacts_can_be_selected_by_keyboard(qtbot, theme) -> None:
     contacts = [lab for lab in panel.findChildren(type(panel.clinic_hint)) if lab.text() == "988"]
     assert contacts and contacts[0].focusPolicy() == Qt.FocusPolicy.StrongFocus
     assert contacts[0].accessibleName().startswith("988 Suicide")
+
+
+def test_opening_help_pauses_a_practice(make_window, clock) -> None:
+    from kapcompanion.core.session import Status
+
+    win = make_window(replace(QUICK, rules_dismissed=("box-4",)))
+    win.start_practice("box-4")
+    at(win, clock, 6.0)
+    win.help_button.click()
+    assert win.player.session.status is Status.PAUSED
+    clock.advance(60)
+    win.player.tick()
+    assert win.player.session.position == 6.0
+    assert win.player.play_button.text() == "Play"
