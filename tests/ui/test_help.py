@@ -34,7 +34,8 @@ def test_help_from_every_view(make_window, clock, qtbot) -> None:
     win.start_practice("intention-setting")
     view = win.player
     at(win, clock, 2.0)
-    open_help_by_click_and_key(win, qtbot)  # player
+    open_help_by_click_and_key(win, qtbot)  # player (help pauses the practice)
+    view.toggle()
     at(win, clock, 9.0)
     assert view.gate is not None
     view.gate.edit.setFocus()
