@@ -32,6 +32,7 @@ from reportlab.platypus import (
 
 from kapcompanion.journal.export import ExportData, IntentionPair, long_date
 from kapcompanion.journal.history import WHO5_LOW, WHO5_MEANINGFUL_CHANGE, Point
+from kapcompanion.journal.pdf_text import TextBlock, TextLine, wrap
 from kapcompanion.journal.records import Entry
 
 log = logging.getLogger(__name__)
@@ -110,19 +111,35 @@ def _text(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def _entry_par(data: ExportData, e: Entry, st: ParagraphStyle) -> Paragraph:
+TEXT_WIDTH = A4[0] - 40 * mm
+
+
+def _entry_block(data: ExportData, e: Entry) -> TextBlock:
+    """One entry as fast pre-wrapped lines: time and practice, prompt, then the answer."""
+    reg, bold, ital = fonts()
+    size, lead = 9.5, 13.0
     when = e.created_at.astimezone()
     head = e.title if e.kind == "note" and e.title else data.practice_title(e)
-    parts = [f"<b>{when:%H:%M} · {_text(head)}</b>"]
+    lines = [
+        TextLine(t, bold, size, INK, lead)
+        for t in wrap(f"{when:%H:%M} · {head}", bold, size, TEXT_WIDTH)
+    ]
     if e.prompt:
-        parts.append(f"<font color='#6b7480'><i>{_text(e.prompt)}</i></font>")
+        lines += [
+            TextLine(t, ital, size, MUTED, lead) for t in wrap(e.prompt, ital, size, TEXT_WIDTH)
+        ]
     if e.kind == "check_in":
-        parts.append(f"Score: <b>{_text(e.display)}</b>")
+        body = f"Score: {e.display}"
     elif e.kind == "checklist":
-        parts.append("<br/>".join(f"[{'x' if v else ' '}] {_text(k)}" for k, v in e.value.items()))
+        body = "\n".join(f"[{'x' if v else ' '}] {k}" for k, v in e.value.items())
     else:
-        parts.append(_text(e.text))
-    return Paragraph("<br/>".join(parts), st)
+        body = e.text
+    lines += [TextLine(t, reg, size, INK, lead) for t in wrap(body, reg, size, TEXT_WIDTH)]
+    return TextBlock(lines, space_after=5)
+
+
+def _count(n: int) -> str:
+    return f"{n} entry" if n == 1 else f"{n} entries"
 
 
 def _after_text(pair: IntentionPair) -> str:
@@ -327,7 +344,7 @@ def render_pdf(data: ExportData) -> bytes:
         story.append(
             Paragraph(_text("Sessions: " + "; ".join(s.title for s in data.sessions)), st["sub"])
         )
-    story.append(Paragraph(f"{len(data.entries)} entries chosen to share", st["sub"]))
+    story.append(Paragraph(f"{_count(len(data.entries))} chosen to share", st["sub"]))
 
     pairs = data.intentions
     if pairs:
@@ -383,6 +400,6 @@ def render_pdf(data: ExportData) -> bytes:
         story.append(Paragraph("No entries in these dates.", st["body"]))
     for day, items in groupby(data.entries, key=lambda e: e.day):
         story.append(Paragraph(f"{day:%A} {long_date(day)}", st["h3"]))
-        story.extend(_entry_par(data, e, st["entry"]) for e in items)
+        story.extend(_entry_block(data, e) for e in items)
     doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
     return buf.getvalue()
