@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
 
         self.help_button.clicked.connect(self.show_help)
         self.settings_button.clicked.connect(self.open_settings)
-        self.library_button.clicked.connect(self.player.leave)
+        self.library_button.clicked.connect(self._to_library)
         self.library.selected.connect(self._selected)
         self.library.activated.connect(self.start_practice)
         self.detail.start_requested.connect(self.start_practice)
@@ -221,6 +221,13 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
         self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _to_library(self) -> None:
+        """The Library button: a practice under way ends as Esc ends it (asking when long)."""
+        if self.player.running:
+            self.player.request_stop()
+        else:
+            self.player.leave()
 
     def focus_search(self) -> None:
         """Ctrl+F: to the search box."""

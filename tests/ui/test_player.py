@@ -361,3 +361,15 @@ def test_without_earlier_answers_the_text_still_reads_well(make_window, clock) -
     win.player.tick()
     assert win.player.guidance.text() == "You came in with this intention"
     assert "{" not in win.player.guidance.text()
+
+
+def test_library_button_during_a_practice_asks_like_esc(make_window, clock) -> None:
+    win = make_window(QUICK)
+    begin(win, "box-4", clock)
+    at(win, clock, 40.0)
+    win.library_button.click()
+    assert win.player.confirm.isVisible()
+    win.player.confirm_stop.click()
+    assert win.player.pages.currentIndex() == 3
+    win.library_button.click()
+    assert win.current_view() == "library"
