@@ -48,6 +48,7 @@ class Gate(QFrame):
         self.heading = _label(heading, "h2")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(self.heading)
+        self.setAccessibleName(heading)
         self.continue_button = QPushButton(self.tr("Continue"))
         self.continue_button.setAutoDefault(True)
         self.continue_button.setProperty("primary", True)
