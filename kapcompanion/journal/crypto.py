@@ -10,6 +10,7 @@ key. Forgetting it loses the data: there is no recovery, by design.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import logging
 import os
@@ -31,6 +32,11 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 WRAP_AAD = b"kapcompanion journal key v1"
 FIELD_AAD = b"kapcompanion journal entry v1"
 MIN_PASSPHRASE = 8
+
+
+@functools.lru_cache(maxsize=4)
+def _aead(key: bytes) -> AESGCM:
+    return AESGCM(key)
 
 
 def _b64(data: bytes) -> str:
@@ -74,7 +80,7 @@ class KeyBox:
         """Encrypt a small JSON payload: nonce + ciphertext + tag."""
         nonce = os.urandom(NONCE_BYTES)
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        return nonce + AESGCM(self.key).encrypt(nonce, data, FIELD_AAD)
+        return nonce + _aead(self.key).encrypt(nonce, data, FIELD_AAD)
 
     def open(self, blob: bytes) -> dict[str, Any]:
         """Decrypt what :meth:`seal` made.
@@ -83,7 +89,7 @@ class KeyBox:
             JournalError: the row was damaged or sealed with another key.
         """
         try:
-            data = AESGCM(self.key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], FIELD_AAD)
+            data = _aead(self.key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], FIELD_AAD)
         except (InvalidTag, ValueError):
             raise JournalError("an encrypted journal entry is damaged and cannot be read") from None
         out = json.loads(data.decode("utf-8"))

@@ -29,7 +29,8 @@ def to_text(moment: datetime) -> str:
 
 def from_text(text: str) -> datetime:
     """A stored time back as an aware UTC datetime."""
-    return datetime.fromisoformat(text).astimezone(UTC)
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
 def local_date(moment: datetime) -> date:
@@ -66,9 +67,13 @@ class KapSession:
         return f"Session {self.number} — {when}" + (f" ({self.label})" if self.label else "")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
-    """One journal entry: a reflect answer, a check-in score, a checklist or a free note."""
+    """One journal entry: a reflect answer, a check-in score, a checklist or a free note.
+
+    Read-only by convention (not frozen: building 10,000 of them must stay fast); change
+    an entry through :meth:`JournalStore.update_entry`.
+    """
 
     id: int
     kind: str

@@ -1,8 +1,8 @@
 """Turning what the person types into a safe full-text query, and the same match in Python.
 
 The FTS5 query quotes every word, so nothing typed can be read as query syntax; each
-word matches from its start. The Python matcher gives the same answers for a locked
-journal, whose text is only readable after decryption.
+word matches from its start. For a locked journal, whose text is readable only after
+decryption, :func:`haystack` and :func:`wanted` give the same answers in Python.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-
-from kapcompanion.journal.records import Entry
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +31,11 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"*' for w in words(text))
 
 
-def matches(entry: Entry, text: str) -> bool:
-    """Whether every word of ``text`` starts a word of the entry's title, text or prompt."""
-    wanted = words(text)
-    if not wanted:
-        return False
-    have = words(f"{entry.title} {entry.text} {entry.prompt}")
-    return all(any(h.startswith(w) for h in have) for w in wanted)
+def haystack(text: str) -> str:
+    """Folded words of ``text``, each with a leading space, for :func:`wanted` tests."""
+    return "".join(f" {w}" for w in words(text))
+
+
+def wanted(text: str) -> list[str]:
+    """Search words as word-start patterns: ``" sett"`` is in a haystack with "settled"."""
+    return [f" {w}" for w in words(text)]

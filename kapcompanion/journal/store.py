@@ -9,6 +9,7 @@ silently), applies migrations, and keeps one backup copy a day (seven kept).
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import sqlite3
@@ -71,6 +72,7 @@ class JournalStore:
         self.path = path
         self._box = box
         self._dirty = False
+        self._haystacks: dict[int, tuple[str, str]] = {}
         #: A message to show once (e.g. the file was damaged and restored), or None.
         self.notice: str | None = None
 
@@ -182,19 +184,9 @@ class JournalStore:
             data = self._box.open(sealed)
             body, score, title = data.get("text"), data.get("score"), data.get("title", "")
         return Entry(
-            id=row[0],
-            kind=row[1],
-            created_at=from_text(row[2]),
-            updated_at=from_text(row[3]),
-            text=body or "",
-            score=score,
-            title=title or "",
-            prompt=row[7],
-            practice_id=row[8],
-            step_index=row[9],
-            name=row[10],
-            session_id=row[11],
-        )
+            row[0], row[1], from_text(row[2]), from_text(row[3]), body or "", score,
+            title or "", row[7], row[8], row[9], row[10], row[11],
+        )  # fmt: skip
 
     # -- sessions ----------------------------------------------------------------
 
@@ -296,8 +288,6 @@ class JournalStore:
         ({item: ticked}). Without ``session_id`` the entry joins the session of today's
         arc (an intention joins the next session). Committed and on disk on return.
         """
-        import json
-
         if kind not in KINDS or kind == "note":
             raise ValueError(f"unknown answer kind {kind!r}")
         text: str | None = None
@@ -456,13 +446,18 @@ class JournalStore:
 
         Words match from their start ("sett" finds "settled"), ignoring case and accents.
         """
-        from kapcompanion.journal.search import fts_query, matches
+        from kapcompanion.journal.search import fts_query
 
         query = fts_query(text)
         if not query:
             return []
-        if self.locked:
-            found = [e for e in self.entries() if matches(e, text)]
+        if self._box is not None:
+            hits = sorted(self._locked_search(text))
+            sql = (
+                f"SELECT {_ENTRY_COLS} FROM entries WHERE id IN (SELECT value FROM json_each(?))"
+                " ORDER BY created_at DESC, id DESC"
+            )
+            found = [self._entry(r) for r in self._conn.execute(sql, (json.dumps(hits),))]
             return found[:limit] if limit else found
         sql = (
             f"SELECT {', '.join('e.' + c.strip() for c in _ENTRY_COLS.split(','))}"
@@ -474,6 +469,24 @@ class JournalStore:
             sql += " LIMIT ?"
             args.append(limit)
         return [self._entry(r) for r in self._conn.execute(sql, args)]
+
+    def _locked_search(self, text: str) -> set[int]:
+        """Ids matching ``text`` in a locked journal (decrypted text cached while open)."""
+        from kapcompanion.journal.search import haystack, wanted
+
+        assert self._box is not None
+        rows = self._conn.execute("SELECT id, updated_at, prompt, sealed FROM entries")
+        cache, fresh = self._haystacks, {}
+        for entry_id, updated, prompt, sealed in rows:
+            hit = cache.get(entry_id)
+            if hit is None or hit[0] != updated:
+                data = self._box.open(sealed) if sealed is not None else {}
+                words = f"{data.get('title') or ''} {data.get('text') or ''} {prompt}"
+                hit = (updated, haystack(words))
+            fresh[entry_id] = hit
+        self._haystacks = fresh
+        words = wanted(text)
+        return {i for i, (_, hay) in fresh.items() if all(w in hay for w in words)}
 
     def latest_value(self, name: str) -> str | None:
         """The newest saved value of a ``save_as`` name, as text (None when never saved)."""

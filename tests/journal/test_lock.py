@@ -137,3 +137,29 @@ def test_seal_and_open_round_trip_any_text(text, score, title):
     blob = box.seal(payload)
     assert box.open(blob) == payload
     assert box.seal(payload) != blob  # a fresh nonce every time
+
+
+CORPUS = [
+    ("Felt settled after the café", "Morning"),
+    ("A restless night, Über-tired", ""),
+    ("The ocean, the OCEAN again", "Sea"),
+    ("naïve hope; settle-down time", "Evening"),
+    ("", "Just a title"),
+]
+QUERIES = ["settl", "cafe", "uber", "ocean", "sea", "naive hope", "title", "time settle", "x", "é"]
+
+
+def test_locked_search_answers_exactly_as_the_full_text_index(tmp_path):
+    plain = JournalStore.open(tmp_path / "a" / "j.sqlite3")
+    locked = JournalStore.open(tmp_path / "b" / "j.sqlite3")
+    locked.enable_lock(PASS)
+    for text, title in CORPUS:
+        plain.add_note(text, title)
+        locked.add_note(text, title)
+    try:
+        for q in QUERIES:
+            assert [e.id for e in locked.search(q)] == [e.id for e in plain.search(q)], q
+        assert [e.id for e in plain.search("settl")] == [4, 1]
+    finally:
+        plain.close()
+        locked.close()
