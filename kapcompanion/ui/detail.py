@@ -24,7 +24,6 @@ from kapcompanion.ui.catalogue import Entry, length_text
 log = logging.getLogger(__name__)
 
 
-
 def _label(text: str = "", role: str = "") -> QLabel:
     lab = QLabel(text)
     lab.setWordWrap(True)

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.audio.base import Player, Volumes
+from kapcompanion.audio.base import Player
 from kapcompanion.core.model import BREATH_PHASES, Phase, Practice
 from kapcompanion.core.session import Clock, Session, SessionState, Status
 from kapcompanion.core.text import fill
-from kapcompanion.core.timeline import CHANNEL_CUE, CHANNEL_VOICE, Timeline, compile_practice
+from kapcompanion.core.timeline import CHANNEL_VOICE, compile_practice
 from kapcompanion.settings import ChannelVolumes, Settings
-from kapcompanion.ui.end_view import SessionResult
 from kapcompanion.ui.gates import Gate, make_gate
-from kapcompanion.ui.grounding import grounding_practice
+from kapcompanion.ui.player_endings import PlayerEndings
 from kapcompanion.ui.player_layout import PlayerLayout
+from kapcompanion.ui.sound_choices import tuned_timeline, volumes_of
 from kapcompanion.ui.speech import Speaker
 from kapcompanion.ui.stop_rules import StopRules, needs_rules
 from kapcompanion.ui.theme import system_prefers_reduced_motion
@@ -41,32 +41,9 @@ Recall = Callable[[Sequence[str]], Mapping[str, object]]
 
 FRAME_MS = 16  # ~60 frames per second
 AUDIO_MS = 8
-CONFIRM_AFTER = 30.0  # seconds in, after which Esc asks before stopping
-STOP_FADE_MS = 2000
 
 
-def tuned_timeline(timeline: Timeline, settings: Settings) -> Timeline:
-    """Apply the person's cue style and ambient choice to a compiled timeline."""
-    cues = timeline.cues
-    if settings.cue_style == "none":
-        cues = tuple(c for c in cues if c.channel != CHANNEL_CUE)
-    elif settings.cue_style == "bell":
-        cues = tuple(c._replace(sound="soft-bell") if c.channel == CHANNEL_CUE else c for c in cues)
-    ambient, volume = timeline.ambient, timeline.ambient_volume
-    if settings.ambient == "none":
-        ambient, volume = None, 0.0
-    elif settings.ambient != "practice":
-        ambient, volume = settings.ambient, volume or 0.3
-    return replace(timeline, cues=cues, ambient=ambient, ambient_volume=volume)
-
-
-def volumes_of(settings: Settings) -> Volumes:
-    """The player volumes for ``settings``."""
-    v = settings.volumes
-    return Volumes(v.master, v.voice, v.cue, v.ambient, settings.muted)
-
-
-class PlayerView(QWidget, PlayerLayout):
+class PlayerView(QWidget, PlayerLayout, PlayerEndings):
     """Plays one practice at a time: rules, get ready, steps and gates, then the end."""
 
     closed = Signal()
@@ -431,102 +408,6 @@ class PlayerView(QWidget, PlayerLayout):
         self._last_segment = -1
         self.tick()
 
-    def request_stop(self) -> None:
-        """Esc: stop, asking first when more than 30 seconds in."""
-        if self.session is None:
-            return
-        if self.confirm.isVisible():
-            self._keep_going()
-            return
-        if self.ready_until is not None or self.session.position <= CONFIRM_AFTER:
-            self.stop_now()
-            return
-        self._resume_after_confirm = self.session.status is Status.PLAYING
-        self.session.pause()
-        self.confirm_text.setText(
-            self.tr("Stop here? You've been practising for {t}.").format(
-                t=_minutes(self.session.position)
-            )
-        )
-        self.confirm.show()
-        self._set_keys(False)
-        self.keep_going.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.tick()
-
-    def _keep_going(self) -> None:
-        self.confirm.hide()
-        self._set_keys(True)
-        if self.session is not None and self._resume_after_confirm:
-            self.session.play()
-        self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.tick()
-
-    def stop_now(self) -> None:
-        """End the practice now."""
-        self.confirm.hide()
-        if self.session is not None:
-            self.session.stop()
-        if self.player is not None:
-            self.player.stop()
-        self._finish(completed=False)
-
-    def need_to_stop(self) -> None:
-        """Fade the sound out gently and offer a minute of grounding."""
-        if self.session is None:
-            return
-        self.session.pause()
-        if self.player is not None:
-            self.player.stop(fade_ms=STOP_FADE_MS)
-        self._halt(keep_session=True)
-        self.pages.setCurrentWidget(self.offer)
-        self.ground.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def start_grounding(self) -> None:
-        """Play the one-minute grounding."""
-        if self.session is not None:
-            self.session.stop()
-        self.start(grounding_practice(), grounding=True)
-
-    # -- ending ------------------------------------------------------------------
-
-    def result(self) -> SessionResult | None:
-        """What the current session came to."""
-        if self.session is None or self.practice is None:
-            return None
-        s = self.session
-        return SessionResult(
-            practice_id=self.practice.id,
-            title=self.practice.title,
-            elapsed=s.position,
-            total=s.timeline.total,
-            completed=s.status is Status.FINISHED,
-            answers=dict(s.answers),
-            values=dict(s.values),
-            grounding=self.grounding,
-        )
-
-    def _finish(self, *, completed: bool) -> None:
-        result = self.result()
-        if self.session is not None and not self.session.done:
-            self.session.stop()
-        if self.player is not None:
-            if self.session is not None:
-                self.player.update(self.session.state())
-            self.player.stop()
-        self._halt(keep_session=True)
-        if result is None:
-            return
-        result.completed = completed and result.completed
-        self.end_view.show_result(result)
-        self.pages.setCurrentIndex(3)
-        self.end_view.done.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.finished.emit(result)
-
-    def _again(self) -> None:
-        if self.practice is not None:
-            practice = self.practice
-            self.start(practice, grounding=self.grounding)
-
     def _halt(self, keep_session: bool = False) -> None:
         self.frame_timer.stop()
         self.frame_timer.setInterval(FRAME_MS)
@@ -563,9 +444,3 @@ class PlayerView(QWidget, PlayerLayout):
             and not self.session.done
             and (self.pages.currentWidget() is self.run_page)
         )
-
-
-def _minutes(seconds: float) -> str:
-    from kapcompanion.ui.catalogue import length_text
-
-    return length_text(seconds)

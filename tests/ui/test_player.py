@@ -9,7 +9,7 @@ from kapcompanion.core.session import Status
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.settings import Settings
 from kapcompanion.ui.pacer import MIN_FRACTION
-from kapcompanion.ui.player_view import tuned_timeline
+from kapcompanion.ui.sound_choices import tuned_timeline
 from tests.ui.conftest import at, begin
 from tests.ui.samples import BOX, practice
 
