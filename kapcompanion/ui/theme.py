@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -130,7 +131,8 @@ def style_sheet(p: Palette, scale: float) -> str:
             "huge": 3.2,
         }.items()
     }
-    check = (Path(__file__).parent / "icons" / f"check-{p.name}.svg").as_posix()
+    check = Path(str(resources.files("kapcompanion.ui") / "icons" / f"check-{p.name}.svg"))
+    check_url = check.as_posix()
     return f"""
 * {{ color: {p.text}; font-size: {pt["body"]}pt; }}
 QMainWindow, QDialog, QWidget#page {{ background: {p.window}; }}
@@ -166,7 +168,7 @@ QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {p.focus}; }}
 QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted};
     border-radius: 6px; background: {p.card}; }}
 QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent};
-    image: url("{check}"); }}
+    image: url("{check_url}"); }}
 QSlider {{ min-height: 36px; border: 3px solid transparent; border-radius: 8px; }}
 QSlider:focus {{ border: 3px solid {p.focus}; }}
 QSlider::groove:horizontal {{ height: 8px; background: {p.border}; border-radius: 4px; }}
