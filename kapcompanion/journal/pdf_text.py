@@ -106,10 +106,16 @@ class TextBlock(Flowable):
         c = self.canv
         y = self.height - self.space_after
         text = c.beginText()
+        font: tuple[str, float] | None = None
+        colour: Color | None = None
         for ln in self.lines:
             y -= ln.leading
             text.setTextOrigin(0, y + (ln.leading - ln.size) * 0.5)
-            text.setFont(ln.font, ln.size)
-            text.setFillColor(ln.colour)
+            if font != (ln.font, ln.size):
+                font = (ln.font, ln.size)
+                text.setFont(ln.font, ln.size)
+            if colour is not ln.colour:
+                colour = ln.colour
+                text.setFillColor(ln.colour)
             text.textOut(ln.text)
         c.drawText(text)
