@@ -8,18 +8,25 @@ from PySide6.QtCore import QObject
 
 log = logging.getLogger(__name__)
 
-try:  # QtTextToSpeech ships in PySide6-Addons, which may be missing.
-    from PySide6.QtTextToSpeech import QTextToSpeech
-except ImportError:  # pragma: no cover - depends on the install
-    QTextToSpeech = None
+def _tts_class() -> type | None:
+    """QTextToSpeech, imported only when first needed (it loads QtMultimedia, which is slow).
+
+    It ships in PySide6-Addons, which may be missing.
+    """
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError:  # pragma: no cover - depends on the install
+        return None
+    return QTextToSpeech
 
 
 def speech_available() -> bool:
     """Whether a system voice can be used at all."""
-    if QTextToSpeech is None:
+    tts = _tts_class()
+    if tts is None:
         return False
     try:
-        return any(e != "mock" for e in QTextToSpeech.availableEngines())
+        return any(e != "mock" for e in tts.availableEngines())
     except Exception:  # pragma: no cover
         return False
 
@@ -35,7 +42,7 @@ class Speaker(QObject):
     def _engine(self) -> object | None:
         if self._tts is None and speech_available():
             try:
-                self._tts = QTextToSpeech(self)
+                self._tts = _tts_class()(self)  # type: ignore[misc]
             except Exception as exc:  # pragma: no cover
                 log.warning("no system voice (%s)", exc)
         return self._tts
