@@ -155,6 +155,7 @@ QPushButton[primary="true"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; font-weight: 600; }}
 QPushButton#help {{ background: {p.help}; color: {p.help_text}; border-color: {p.help};
     font-weight: 600; }}
+QLabel:focus {{ border: 3px solid {p.focus}; border-radius: 6px; }}
 QPushButton:disabled {{ color: {p.muted}; background: {p.window}; border: 1px dashed {p.border}; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid {p.focus}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
