@@ -34,7 +34,10 @@ class PlayerEndings:
         if self.confirm.isVisible():
             self._keep_going()
             return
-        if self.ready_until is not None or self.session.position <= CONFIRM_AFTER:
+        if self.ready_until is not None:  # not begun yet: simply back to the library
+            self.leave()
+            return
+        if self.session.position <= CONFIRM_AFTER:
             self.stop_now()
             return
         self._resume_after_confirm = self.session.status is Status.PLAYING

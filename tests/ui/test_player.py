@@ -373,3 +373,12 @@ def test_library_button_during_a_practice_asks_like_esc(make_window, clock) -> N
     assert win.player.pages.currentIndex() == 3
     win.library_button.click()
     assert win.current_view() == "library"
+
+
+def test_esc_during_get_ready_goes_back_to_the_library(make_window, clock) -> None:
+    win = make_window(replace(QUICK, get_ready_seconds=5))
+    win.start_practice("feet-and-hands")
+    assert win.player.ready_until is not None
+    win.player.request_stop()
+    assert win.current_view() == "library"
+    assert win.player.session is None
