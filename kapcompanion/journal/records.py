@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,11 @@ def from_text(text: str) -> datetime:
     """A stored time back as an aware UTC datetime."""
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
+
+
+def day_start(day: date) -> str:
+    """The stored time (UTC text) at which the local calendar ``day`` begins."""
+    return to_text(datetime.combine(day, time.min).astimezone())
 
 
 def local_date(moment: datetime) -> date:

@@ -14,7 +14,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,18 +22,16 @@ from typing import Any
 from kapcompanion.journal import backup
 from kapcompanion.journal.crypto import KeyBox, check_passphrase
 from kapcompanion.journal.errors import JournalError, JournalLocked, JournalUnavailable
-from kapcompanion.journal.journey import session_for
 from kapcompanion.journal.migrations import LATEST, migrate, schema_version
 from kapcompanion.journal.records import (
     KINDS,
     Entry,
-    KapSession,
-    PracticeRun,
+    day_start,
     from_text,
-    local_date,
     to_text,
     utc_now,
 )
+from kapcompanion.journal.sessions import SessionsMixin
 from kapcompanion.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -60,11 +58,7 @@ def unavailable(folder: Path, exc: BaseException) -> JournalUnavailable:
     )
 
 
-def _day_start(day: date) -> str:
-    return to_text(datetime.combine(day, time.min).astimezone())
-
-
-class JournalStore:
+class JournalStore(SessionsMixin):
     """The private journal. Open with :meth:`open`; close when done (or use ``with``)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, box: KeyBox | None = None) -> None:
@@ -187,86 +181,6 @@ class JournalStore:
             row[0], row[1], from_text(row[2]), from_text(row[3]), body or "", score,
             title or "", row[7], row[8], row[9], row[10], row[11],
         )  # fmt: skip
-
-    # -- sessions ----------------------------------------------------------------
-
-    def add_session(
-        self,
-        on_date: date,
-        label: str = "",
-        program_before: str | None = None,
-        program_after: str | None = None,
-    ) -> int:
-        """Add a KAP session date (past or upcoming); returns its id."""
-        with self.transaction() as c:
-            cur = c.execute(
-                "INSERT INTO sessions (on_date, label, program_before, program_after, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (on_date.isoformat(), label, program_before, program_after, to_text(utc_now())),
-            )
-        return int(cur.lastrowid or 0)
-
-    def sessions(self) -> list[KapSession]:
-        """All sessions by date, numbered from 1."""
-        rows = self._conn.execute(
-            "SELECT id, on_date, label, program_before, program_after, done_at FROM sessions"
-            " ORDER BY on_date, id"
-        ).fetchall()
-        return [
-            KapSession(
-                r[0],
-                date.fromisoformat(r[1]),
-                r[2],
-                r[3],
-                r[4],
-                from_text(r[5]) if r[5] else None,
-                i,
-            )
-            for i, r in enumerate(rows, start=1)
-        ]
-
-    def session(self, session_id: int) -> KapSession:
-        """One session by id.
-
-        Raises:
-            JournalError: there is no such session.
-        """
-        for s in self.sessions():
-            if s.id == session_id:
-                return s
-        raise JournalError("that session is not in your journal any more")
-
-    def update_session(self, session_id: int, **changes: Any) -> None:
-        """Change ``on_date``, ``label``, ``program_before`` or ``program_after``."""
-        allowed = {"on_date", "label", "program_before", "program_after"}
-        unknown = set(changes) - allowed
-        if unknown:
-            raise TypeError(f"cannot change {sorted(unknown)}")
-        self.session(session_id)
-        values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()}
-        if not values:
-            return
-        sets = ", ".join(f"{k} = ?" for k in values)
-        with self.transaction() as c:
-            c.execute(f"UPDATE sessions SET {sets} WHERE id = ?", (*values.values(), session_id))
-
-    def mark_session_done(self, session_id: int, done: bool = True) -> None:
-        """Mark the session as over ("Session day — after"), or undo that."""
-        self.session(session_id)
-        with self.transaction() as c:
-            c.execute(
-                "UPDATE sessions SET done_at = ? WHERE id = ?",
-                (to_text(utc_now()) if done else None, session_id),
-            )
-
-    def delete_session(self, session_id: int) -> None:
-        """Remove a session date; its entries stay, no longer tied to it."""
-        with self.transaction() as c:
-            c.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
-
-    def _auto_session(self, name: str | None, at: datetime) -> int | None:
-        s = session_for(local_date(at), self.sessions(), name)
-        return s.id if s else None
 
     # -- entries -----------------------------------------------------------------
 
@@ -414,10 +328,10 @@ class JournalStore:
         where, args = ["1"], []
         if date_from is not None:
             where.append("created_at >= ?")
-            args.append(_day_start(date_from))
+            args.append(day_start(date_from))
         if date_to is not None:
             where.append("created_at < ?")
-            args.append(_day_start(date_to + (date.resolution)))
+            args.append(day_start(date_to + (date.resolution)))
         if session_id is not None:
             where.append("session_id = ?")
             args.append(session_id)
@@ -500,50 +414,6 @@ class JournalStore:
         """The newest intention saved for a session, or None."""
         found = self.entries(name="intention", session_id=session_id, limit=1)
         return found[0].text if found else None
-
-    # -- practice log ------------------------------------------------------------
-
-    def log_practice(
-        self,
-        practice_id: str,
-        started_at: datetime,
-        seconds: float,
-        finished: bool,
-        session_id: int | None = None,
-    ) -> int:
-        """Log one practice played: what, when, how long, finished or stopped early."""
-        if session_id is None:
-            session_id = self._auto_session(None, started_at)
-        with self.transaction() as c:
-            cur = c.execute(
-                "INSERT INTO practice_log (practice_id, started_at, seconds, finished, session_id)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (
-                    practice_id,
-                    to_text(started_at),
-                    max(0.0, float(seconds)),
-                    int(finished),
-                    session_id,
-                ),
-            )
-        return int(cur.lastrowid or 0)
-
-    def practice_runs(
-        self, date_from: date | None = None, date_to: date | None = None
-    ) -> list[PracticeRun]:
-        """Logged practices, oldest first, between two local dates (both included)."""
-        lo = _day_start(date_from) if date_from else ""
-        hi = _day_start(date_to + date.resolution) if date_to else "9999"
-        rows = self._conn.execute(
-            "SELECT id, practice_id, started_at, seconds, finished, session_id FROM practice_log"
-            " WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
-            (lo, hi),
-        )
-        return [PracticeRun(r[0], r[1], from_text(r[2]), r[3], bool(r[4]), r[5]) for r in rows]
-
-    def done_on(self, day: date) -> set[str]:
-        """Practices played on ``day``; stopping early counts, since stopping is always fine."""
-        return {r.practice_id for r in self.practice_runs(day, day)}
 
     # -- passphrase lock ---------------------------------------------------------
 

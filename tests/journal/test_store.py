@@ -215,3 +215,31 @@ def test_reopen_keeps_everything(data):
         assert s2.sessions()[0].id == sid
     finally:
         s2.close()
+
+
+def test_placeholder_values_show_the_intention_of_todays_session(store):
+    today = date.today()
+    first = store.add_session(today - timedelta(days=20))
+    second = store.add_session(today - timedelta(days=1))
+    third = store.add_session(today + timedelta(days=30))
+    t0 = datetime.now(UTC) - timedelta(days=25)
+    store.record_answer("intention-setting", 12, "intention", "reflect", "one", first, at=t0)
+    store.record_answer(
+        "intention-setting", 12, "intention", "reflect", "two", second, at=t0 + timedelta(days=20)
+    )
+    store.record_answer(
+        "intention-setting", 12, "intention", "reflect", "three", third, at=t0 + timedelta(days=25)
+    )
+    store.record_answer("landing", 3, "grounded_after", "check_in", 4)
+    # the day after session 2, integration practices show session 2's intention
+    got = store.placeholder_values(["intention", "grounded_after", "never_saved"], today)
+    assert got == {"intention": "two", "grounded_after": "4"}
+    assert store.latest_value("intention") == "three"
+    # without session 2, today belongs to session 1 again
+    store.delete_session(second)
+    assert store.placeholder_values(["intention"], today) == {"intention": "one"}
+    # a session with no intention yet: the newest saved one stands in
+    store.add_session(today + timedelta(days=60))
+    assert store.placeholder_values(["intention"], today + timedelta(days=58)) == {
+        "intention": "three"
+    }

@@ -1,0 +1,182 @@
+"""Sessions and the practice log: the part of the journal store about the KAP arc."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from kapcompanion.journal.errors import JournalError
+from kapcompanion.journal.journey import arc_position, session_for
+from kapcompanion.journal.records import (
+    KapSession,
+    PracticeRun,
+    day_start,
+    from_text,
+    local_date,
+    to_text,
+    utc_now,
+)
+
+log = logging.getLogger(__name__)
+
+
+class SessionsMixin:
+    """Session dates (with their programs) and the practice log, for :class:`JournalStore`."""
+
+    _conn: sqlite3.Connection
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One committed write transaction (provided by the store)."""
+        raise NotImplementedError
+
+    def _day_range(self, date_from: date | None, date_to: date | None) -> tuple[str, str]:
+        lo = day_start(date_from) if date_from else ""
+        hi = day_start(date_to + date.resolution) if date_to else "9999"
+        return lo, hi
+
+    # -- sessions ----------------------------------------------------------------
+
+    def add_session(
+        self,
+        on_date: date,
+        label: str = "",
+        program_before: str | None = None,
+        program_after: str | None = None,
+    ) -> int:
+        """Add a KAP session date (past or upcoming); returns its id."""
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO sessions (on_date, label, program_before, program_after, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (on_date.isoformat(), label, program_before, program_after, to_text(utc_now())),
+            )
+        return int(cur.lastrowid or 0)
+
+    def sessions(self) -> list[KapSession]:
+        """All sessions by date, numbered from 1."""
+        rows = self._conn.execute(
+            "SELECT id, on_date, label, program_before, program_after, done_at FROM sessions"
+            " ORDER BY on_date, id"
+        ).fetchall()
+        return [
+            KapSession(
+                r[0],
+                date.fromisoformat(r[1]),
+                r[2],
+                r[3],
+                r[4],
+                from_text(r[5]) if r[5] else None,
+                i,
+            )
+            for i, r in enumerate(rows, start=1)
+        ]
+
+    def session(self, session_id: int) -> KapSession:
+        """One session by id.
+
+        Raises:
+            JournalError: there is no such session.
+        """
+        for s in self.sessions():
+            if s.id == session_id:
+                return s
+        raise JournalError("that session is not in your journal any more")
+
+    def update_session(self, session_id: int, **changes: Any) -> None:
+        """Change ``on_date``, ``label``, ``program_before`` or ``program_after``."""
+        allowed = {"on_date", "label", "program_before", "program_after"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise TypeError(f"cannot change {sorted(unknown)}")
+        self.session(session_id)
+        values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()}
+        if not values:
+            return
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self.transaction() as c:
+            c.execute(f"UPDATE sessions SET {sets} WHERE id = ?", (*values.values(), session_id))
+
+    def mark_session_done(self, session_id: int, done: bool = True) -> None:
+        """Mark the session as over ("Session day — after"), or undo that."""
+        self.session(session_id)
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE sessions SET done_at = ? WHERE id = ?",
+                (to_text(utc_now()) if done else None, session_id),
+            )
+
+    def delete_session(self, session_id: int) -> None:
+        """Remove a session date; its entries stay, no longer tied to it."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    def _auto_session(self, name: str | None, at: datetime) -> int | None:
+        s = session_for(local_date(at), self.sessions(), name)
+        return s.id if s else None
+
+    # -- practice log ------------------------------------------------------------
+
+    def log_practice(
+        self,
+        practice_id: str,
+        started_at: datetime,
+        seconds: float,
+        finished: bool,
+        session_id: int | None = None,
+    ) -> int:
+        """Log one practice played: what, when, how long, finished or stopped early."""
+        if session_id is None:
+            session_id = self._auto_session(None, started_at)
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO practice_log (practice_id, started_at, seconds, finished, session_id)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    practice_id,
+                    to_text(started_at),
+                    max(0.0, float(seconds)),
+                    int(finished),
+                    session_id,
+                ),
+            )
+        return int(cur.lastrowid or 0)
+
+    def practice_runs(
+        self, date_from: date | None = None, date_to: date | None = None
+    ) -> list[PracticeRun]:
+        """Logged practices, oldest first, between two local dates (both included)."""
+        lo, hi = self._day_range(date_from, date_to)
+        rows = self._conn.execute(
+            "SELECT id, practice_id, started_at, seconds, finished, session_id FROM practice_log"
+            " WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
+            (lo, hi),
+        )
+        return [PracticeRun(r[0], r[1], from_text(r[2]), r[3], bool(r[4]), r[5]) for r in rows]
+
+    def done_on(self, day: date) -> set[str]:
+        """Practices played on ``day``; stopping early counts, since stopping is always fine."""
+        return {r.practice_id for r in self.practice_runs(day, day)}
+
+    def placeholder_values(self, names: Iterable[str], today: date | None = None) -> dict[str, str]:
+        """Values for a practice's ``uses:`` placeholders, newest first.
+
+        ``intention`` is the one of the session today belongs to (so after session 2 the
+        integration practices show session 2's intention), else the newest saved.
+        Names never saved are left out (the practice shows its text without them).
+        """
+        out: dict[str, str] = {}
+        for name in names:
+            value = None
+            if name == "intention":
+                pos = arc_position(today or local_date(utc_now()), self.sessions())
+                if pos.session is not None:
+                    value = self.intention_for(pos.session.id)  # type: ignore[attr-defined]
+            if value is None:
+                value = self.latest_value(name)  # type: ignore[attr-defined]
+            if value is not None:
+                out[name] = value
+        return out
