@@ -113,8 +113,8 @@ def make_archive(out: Path, root: Path | None = None) -> Path:
 
 def _not_backup(file: Path, why: str) -> BackupError:
     return BackupError(
-        f"{file} is not a KAP Companion backup ({why}) — choose a file made with "
-        "“journal backup” or Settings → Back up"
+        f"{file} is not a KAP Companion backup ({why}) — choose a file made by "
+        "KAP Companion's backup (`kapcompanion journal backup`)"
     )
 
 
