@@ -105,12 +105,18 @@ class JournalStore(SessionsMixin):
                 backup.copy_before_migration(conn, path, old)
             migrate(conn)
             store = cls(conn, path)
-            store.notice = notice
+            if notice is not None:  # kept until shown, even if unlocking comes later
+                with store.transaction() as c:
+                    c.execute("INSERT OR REPLACE INTO meta VALUES ('notice', ?)", (notice,))
             lock = store._meta("lock")
             if lock is not None:
                 if passphrase is None:
                     raise JournalLocked("your journal is locked — enter your passphrase to open it")
                 store._box = KeyBox.unwrap(lock, passphrase)
+            store.notice = store._meta("notice")
+            if store.notice is not None:
+                with store.transaction() as c:
+                    c.execute("DELETE FROM meta WHERE key = 'notice'")
         except sqlite3.OperationalError as exc:
             conn.close()
             raise unavailable(path.parent, exc) from None

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kapcompanion.journal import backup
-from kapcompanion.journal.errors import JournalUnavailable
+from kapcompanion.journal.errors import JournalLocked, JournalUnavailable
 from kapcompanion.journal.store import JournalStore
 
 
@@ -148,3 +148,21 @@ def test_a_read_only_file_system_gives_a_plain_message():
     # /proc refuses new files even for root
     with pytest.raises(JournalUnavailable, match="cannot be saved"):
         JournalStore.open(Path("/proc/kapcompanion/journal.sqlite3"))
+
+
+def test_the_damage_notice_waits_for_the_passphrase_of_a_locked_journal(data):
+    s = JournalStore.open()
+    s.add_note("locked and kept")
+    s.enable_lock("a long passphrase")
+    s.close()
+    _damage(data / "journal.sqlite3", "garbage")
+    with pytest.raises(JournalLocked):
+        JournalStore.open()
+    s = JournalStore.open(passphrase="a long passphrase")
+    try:
+        assert s.notice and "restored from the backup" in s.notice
+        assert [e.text for e in s.entries()] == ["locked and kept"]
+    finally:
+        s.close()
+    with JournalStore.open(passphrase="a long passphrase") as again:
+        assert again.notice is None  # shown once
