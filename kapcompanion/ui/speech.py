@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 
 log = logging.getLogger(__name__)
 
+
 def _tts_class() -> type | None:
     """QTextToSpeech, imported only when first needed (it loads QtMultimedia, which is slow).
 
