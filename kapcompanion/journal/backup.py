@@ -19,6 +19,8 @@ MAGIC = b"SQLite format 3\x00"
 KEEP = 7
 DAILY_PREFIX = "journal-"
 SIDECARS = ("-wal", "-shm")
+#: SQLITE_CORRUPT and SQLITE_NOTADB: the only errors that mean the file is damaged.
+DAMAGE_CODES = (11, 26)
 
 
 def backups_dir(journal: Path) -> Path:
@@ -40,11 +42,12 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def is_healthy(path: Path) -> bool:
+def is_healthy(path: Path, timeout: float = 5.0) -> bool:
     """Whether ``path`` is a readable SQLite file that passes ``quick_check``.
 
     An empty file counts as damaged when backups exist (a journal is never empty on
-    disk once written), and as a new journal otherwise.
+    disk once written), and as a new journal otherwise. A file that is only busy
+    (another process writing) is not damaged: that is left to the normal open.
     """
     try:
         size = path.stat().st_size
@@ -56,13 +59,17 @@ def is_healthy(path: Path) -> bool:
     except OSError:
         return False
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
         try:
             row = conn.execute("PRAGMA quick_check").fetchone()
             return bool(row) and row[0] == "ok"
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF not in DAMAGE_CODES:
+            log.warning("journal %s could not be checked now (%s)", path, exc)
+            return True
         log.warning("journal %s failed its check: %s", path, exc)
         return False
 

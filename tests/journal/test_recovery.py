@@ -166,3 +166,18 @@ def test_the_damage_notice_waits_for_the_passphrase_of_a_locked_journal(data):
         s.close()
     with JournalStore.open(passphrase="a long passphrase") as again:
         assert again.notice is None  # shown once
+
+
+def test_a_busy_journal_is_not_mistaken_for_a_damaged_one(tmp_path):
+    path = tmp_path / "journal.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # another process mid-write (rollback journal mode)
+    holder.execute("INSERT INTO t VALUES (1)")
+    try:
+        assert backup.is_healthy(path, timeout=0.1)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    path.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
+    assert not backup.is_healthy(path, timeout=0.1)
