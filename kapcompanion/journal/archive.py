@@ -192,7 +192,8 @@ def restore_archive(file: Path, root: Path | None = None) -> str:
         shutil.rmtree(stage, ignore_errors=True)
     made = manifest.get("created", "an earlier date")
     with contextlib.suppress(ValueError):
-        made = f"{datetime.fromisoformat(made):%-d %B %Y at %H:%M}"
+        when = datetime.fromisoformat(made)
+        made = f"{when.day} {when:%B %Y at %H:%M}"
     note = f" What was here before is kept in {kept}." if kept else ""
     return f"Restored your data from the backup made {made}.{note}"
 

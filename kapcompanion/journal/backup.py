@@ -183,7 +183,8 @@ def recover(journal: Path) -> str:
         when = datetime.fromtimestamp(candidate.stat().st_mtime)
         return (
             "Your journal file was damaged, so it was restored from the backup of "
-            f"{when:%A %-d %B at %H:%M}. Anything written after that could not be recovered. "
+            f"{when:%A} {when.day} {when:%B at %H:%M}. "
+            "Anything written after that could not be recovered. "
             f"The damaged file is kept, untouched, as {aside}."
         )
     return (
