@@ -278,3 +278,30 @@ def test_export_cli_in_process_returns_codes(filled, tmp_path, capsys):
     assert export.export_cli("md", tmp_path / "b.md", None, None, 7) == 1
     assert "there is no session 7" in capsys.readouterr().err
     assert main(["journal", "export", "--format", "md", "-o", str(tmp_path / "c.md")]) == 0
+
+
+def _colour_pixels(png: Path, rgb: tuple[int, int, int], tol: int = 20) -> int:
+    from PIL import Image
+
+    colours = Image.open(png).convert("RGB").getcolors(maxcolors=1 << 24) or []
+    return sum(n for n, c in colours if all(abs(a - b) <= tol for a, b in zip(c, rgb, strict=True)))
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
+def test_the_pdf_chart_is_drawn_with_its_line_and_session_mark(store, filled, tmp_path):
+    out = export.write(export.collect(store, session=1), "pdf", tmp_path / "s.pdf")
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "p")],
+        check=True,
+    )
+    page = next(tmp_path.glob("p*.png"))
+    assert _colour_pixels(page, (0x2F, 0x7F, 0x8A)) > 20  # the check-in line
+    assert _colour_pixels(page, (0x8A, 0x6F, 0xB0)) > 5  # the dashed session day
+    # an export with no check-ins has no chart to draw
+    plain = export.collect(store, session=2)
+    out2 = export.write(plain, "pdf", tmp_path / "n.pdf")
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(out2), str(tmp_path / "q")],
+        check=True,
+    )
+    assert _colour_pixels(next(tmp_path.glob("q*.png")), (0x2F, 0x7F, 0x8A)) == 0
