@@ -70,6 +70,7 @@ def disable(store: JournalStore, passphrase: str) -> None:
         c.execute("DELETE FROM meta WHERE key = 'lock'")
     store._box = None
     store._haystacks = {}
+    store._opened = {}
     _scrub(store)
     log.info("journal lock removed (%d entries opened)", len(rows))
 

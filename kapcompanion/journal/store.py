@@ -66,7 +66,8 @@ class JournalStore(SessionsMixin):
         self.path = path
         self._box = box
         self._dirty = False
-        self._haystacks: dict[int, tuple[str, str]] = {}
+        self._haystacks: dict[int, tuple[str, str]] = {}  # id -> (updated_at, words)
+        self._opened: dict[int, tuple[str, dict[str, Any]]] = {}  # id -> (updated_at, data)
         #: A message to show once (e.g. the file was damaged and restored), or None.
         self.notice: str | None = None
 
@@ -181,7 +182,7 @@ class JournalStore(SessionsMixin):
         if sealed is not None:
             if self._box is None:
                 raise JournalLocked("your journal is locked — enter your passphrase to open it")
-            data = self._box.open(sealed)
+            data = self._unseal(row[0], row[3], sealed)
             body, score, title = data.get("text"), data.get("score"), data.get("title", "")
         return Entry(
             row[0], row[1], from_text(row[2]), from_text(row[3]), body or "", score,
@@ -390,23 +391,50 @@ class JournalStore(SessionsMixin):
             args.append(limit)
         return [self._entry(r) for r in self._conn.execute(sql, args)]
 
+    def _unseal(self, entry_id: int, updated: str, sealed: bytes) -> dict[str, Any]:
+        """Decrypt a row once per change; kept in memory while the journal is open."""
+        hit = self._opened.get(entry_id)
+        if hit is not None and hit[0] == updated:
+            return hit[1]
+        assert self._box is not None
+        data = self._box.open(sealed)
+        self._opened[entry_id] = (updated, data)
+        return data
+
     def _locked_search(self, text: str) -> set[int]:
-        """Ids matching ``text`` in a locked journal (decrypted text cached while open)."""
+        """Ids matching ``text`` in a locked journal (decrypted words cached while open)."""
         from kapcompanion.journal.search import haystack, wanted
 
-        assert self._box is not None
-        rows = self._conn.execute("SELECT id, updated_at, prompt, sealed FROM entries")
-        cache, fresh = self._haystacks, {}
-        for entry_id, updated, prompt, sealed in rows:
-            hit = cache.get(entry_id)
-            if hit is None or hit[0] != updated:
-                data = self._box.open(sealed) if sealed is not None else {}
+        cache: dict[int, tuple[str, str]] = {}
+        stale: dict[int, tuple[str, str]] = {}
+        for entry_id, updated, prompt in self._conn.execute(
+            "SELECT id, updated_at, prompt FROM entries"
+        ):
+            hit = self._haystacks.get(entry_id)
+            if hit is not None and hit[0] == updated:
+                cache[entry_id] = hit
+            else:
+                stale[entry_id] = (updated, prompt)
+        if stale:
+            rows = self._conn.execute(
+                "SELECT id, sealed, body, title FROM entries"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(stale)),),
+            )
+            for entry_id, sealed, body, title in rows:
+                updated, prompt = stale[entry_id]
+                data = (
+                    self._unseal(entry_id, updated, sealed)
+                    if sealed is not None
+                    else {"text": body, "title": title}
+                )
                 words = f"{data.get('title') or ''} {data.get('text') or ''} {prompt}"
-                hit = (updated, haystack(words))
-            fresh[entry_id] = hit
-        self._haystacks = fresh
+                cache[entry_id] = (updated, haystack(words))
+        self._haystacks = cache
+        if len(self._opened) > len(cache):  # forget deleted entries
+            self._opened = {i: v for i, v in self._opened.items() if i in cache}
         words = wanted(text)
-        return {i for i, (_, hay) in fresh.items() if all(w in hay for w in words)}
+        return {i for i, (_, hay) in cache.items() if all(w in hay for w in words)}
 
     def latest_value(self, name: str) -> str | None:
         """The newest saved value of a ``save_as`` name, as text (None when never saved)."""
