@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
-from typing import TYPE_CHECKING
+import sqlite3
+from typing import TYPE_CHECKING, Any
 
 from kapcompanion.journal import backup
-from kapcompanion.journal.crypto import KeyBox
+from kapcompanion.journal.crypto import KeyBox, check_passphrase
 from kapcompanion.journal.errors import JournalError
 
 if TYPE_CHECKING:
@@ -85,3 +87,85 @@ def change(store: JournalStore, old: str, new: str) -> None:
         c.execute("UPDATE meta SET value = ? WHERE key = 'lock'", (box.wrap(new),))
     # Older backups still open with the old passphrase; keep only a copy under the new one.
     backup.replace_daily_backups(store.connection, store.path)
+
+
+class LockMixin:
+    """The passphrase lock and reading sealed rows, for :class:`JournalStore`."""
+
+    _conn: sqlite3.Connection
+    _box: KeyBox | None
+    _haystacks: dict[int, tuple[str, str]]
+    _opened: dict[int, tuple[str, dict[str, Any]]]
+
+    def _meta(self, key: str) -> str | None:
+        raise NotImplementedError
+
+    def _unseal(self, entry_id: int, updated: str, sealed: bytes) -> dict[str, Any]:
+        """Decrypt a row once per change; kept in memory while the journal is open."""
+        hit = self._opened.get(entry_id)
+        if hit is not None and hit[0] == updated:
+            return hit[1]
+        assert self._box is not None
+        data = self._box.open(sealed)
+        self._opened[entry_id] = (updated, data)
+        return data
+
+    def _locked_search(self, text: str) -> set[int]:
+        """Ids matching ``text`` in a locked journal (decrypted words cached while open)."""
+        from kapcompanion.journal.search import haystack, wanted
+
+        cache: dict[int, tuple[str, str]] = {}
+        stale: dict[int, tuple[str, str]] = {}
+        for entry_id, updated, prompt in self._conn.execute(
+            "SELECT id, updated_at, prompt FROM entries"
+        ):
+            hit = self._haystacks.get(entry_id)
+            if hit is not None and hit[0] == updated:
+                cache[entry_id] = hit
+            else:
+                stale[entry_id] = (updated, prompt)
+        if stale:
+            rows = self._conn.execute(
+                "SELECT id, sealed, body, title FROM entries"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(stale)),),
+            )
+            for entry_id, sealed, body, title in rows:
+                updated, prompt = stale[entry_id]
+                data = (
+                    self._unseal(entry_id, updated, sealed)
+                    if sealed is not None
+                    else {"text": body, "title": title}
+                )
+                words = f"{data.get('title') or ''} {data.get('text') or ''} {prompt}"
+                cache[entry_id] = (updated, haystack(words))
+        self._haystacks = cache
+        if len(self._opened) > len(cache):  # forget deleted entries
+            self._opened = {i: v for i, v in self._opened.items() if i in cache}
+        words = wanted(text)
+        return {i for i, (_, hay) in cache.items() if all(w in hay for w in words)}
+
+    # -- passphrase lock ---------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        """Whether a passphrase protects the journal (entry text and scores encrypted)."""
+        return self._meta("lock") is not None
+
+    def enable_lock(self, passphrase: str) -> None:
+        """Encrypt every entry's text and score under ``passphrase``.
+
+        Forgetting the passphrase loses the journal — the app must say so first. Older
+        daily backups still hold readable text, so they are replaced by a locked copy.
+        """
+        check_passphrase(passphrase)
+        enable(self, passphrase)
+
+    def disable_lock(self, passphrase: str) -> None:
+        """Decrypt everything and remove the passphrase (asks for it once more)."""
+        disable(self, passphrase)
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the data key under a new passphrase."""
+        check_passphrase(new)
+        change(self, old, new)

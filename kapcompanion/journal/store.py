@@ -20,8 +20,9 @@ from types import TracebackType
 from typing import Any
 
 from kapcompanion.journal import backup
-from kapcompanion.journal.crypto import KeyBox, check_passphrase
+from kapcompanion.journal.crypto import KeyBox
 from kapcompanion.journal.errors import JournalError, JournalLocked, JournalUnavailable
+from kapcompanion.journal.lock import LockMixin
 from kapcompanion.journal.migrations import LATEST, migrate, schema_version
 from kapcompanion.journal.records import (
     KINDS,
@@ -58,7 +59,7 @@ def unavailable(folder: Path, exc: BaseException) -> JournalUnavailable:
     )
 
 
-class JournalStore(SessionsMixin):
+class JournalStore(SessionsMixin, LockMixin):
     """The private journal. Open with :meth:`open`; close when done (or use ``with``)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, box: KeyBox | None = None) -> None:
@@ -391,51 +392,6 @@ class JournalStore(SessionsMixin):
             args.append(limit)
         return [self._entry(r) for r in self._conn.execute(sql, args)]
 
-    def _unseal(self, entry_id: int, updated: str, sealed: bytes) -> dict[str, Any]:
-        """Decrypt a row once per change; kept in memory while the journal is open."""
-        hit = self._opened.get(entry_id)
-        if hit is not None and hit[0] == updated:
-            return hit[1]
-        assert self._box is not None
-        data = self._box.open(sealed)
-        self._opened[entry_id] = (updated, data)
-        return data
-
-    def _locked_search(self, text: str) -> set[int]:
-        """Ids matching ``text`` in a locked journal (decrypted words cached while open)."""
-        from kapcompanion.journal.search import haystack, wanted
-
-        cache: dict[int, tuple[str, str]] = {}
-        stale: dict[int, tuple[str, str]] = {}
-        for entry_id, updated, prompt in self._conn.execute(
-            "SELECT id, updated_at, prompt FROM entries"
-        ):
-            hit = self._haystacks.get(entry_id)
-            if hit is not None and hit[0] == updated:
-                cache[entry_id] = hit
-            else:
-                stale[entry_id] = (updated, prompt)
-        if stale:
-            rows = self._conn.execute(
-                "SELECT id, sealed, body, title FROM entries"
-                " WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(stale)),),
-            )
-            for entry_id, sealed, body, title in rows:
-                updated, prompt = stale[entry_id]
-                data = (
-                    self._unseal(entry_id, updated, sealed)
-                    if sealed is not None
-                    else {"text": body, "title": title}
-                )
-                words = f"{data.get('title') or ''} {data.get('text') or ''} {prompt}"
-                cache[entry_id] = (updated, haystack(words))
-        self._haystacks = cache
-        if len(self._opened) > len(cache):  # forget deleted entries
-            self._opened = {i: v for i, v in self._opened.items() if i in cache}
-        words = wanted(text)
-        return {i for i, (_, hay) in cache.items() if all(w in hay for w in words)}
-
     def latest_value(self, name: str) -> str | None:
         """The newest saved value of a ``save_as`` name, as text (None when never saved)."""
         found = self.entries(name=name, limit=1)
@@ -448,37 +404,6 @@ class JournalStore(SessionsMixin):
         """The newest intention saved for a session, or None."""
         found = self.entries(name="intention", session_id=session_id, limit=1)
         return found[0].text if found else None
-
-    # -- passphrase lock ---------------------------------------------------------
-
-    @property
-    def locked(self) -> bool:
-        """Whether a passphrase protects the journal (entry text and scores encrypted)."""
-        return self._meta("lock") is not None
-
-    def enable_lock(self, passphrase: str) -> None:
-        """Encrypt every entry's text and score under ``passphrase``.
-
-        Forgetting the passphrase loses the journal — the app must say so first. Older
-        daily backups still hold readable text, so they are replaced by a locked copy.
-        """
-        from kapcompanion.journal.lock import enable
-
-        check_passphrase(passphrase)
-        enable(self, passphrase)
-
-    def disable_lock(self, passphrase: str) -> None:
-        """Decrypt everything and remove the passphrase (asks for it once more)."""
-        from kapcompanion.journal.lock import disable
-
-        disable(self, passphrase)
-
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wrap the data key under a new passphrase."""
-        from kapcompanion.journal.lock import change
-
-        check_passphrase(new)
-        change(self, old, new)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
