@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Program, ProgramDay
@@ -100,3 +102,27 @@ def test_a_chosen_program_replaces_the_default_and_a_missing_one_suggests_nothin
     assert todays_plan(D - timedelta(days=2), [_s(1, D, program_before="gone")], {}, set()) == []
     assert todays_plan(D, [], {"gentle": mine}, set()) == []
     assert todays_plan(D + timedelta(days=40), [_s(1, D)], {"gentle": mine}, set()) == []
+
+
+@given(
+    offsets=st.lists(st.integers(-60, 60), max_size=6),
+    done=st.lists(st.booleans(), min_size=6, max_size=6),
+)
+def test_arc_position_picks_a_nearest_session_and_words_it_right(offsets, done):
+    sessions = [_s(i + 1, D + timedelta(days=o), done[i]) for i, o in enumerate(offsets)]
+    pos = arc_position(D, sessions)
+    if not sessions:
+        assert pos.session is None and pos.label == "No session planned"
+        return
+    nearest = min(abs(o) for o in offsets)
+    assert abs((pos.session.on_date - D).days) == nearest
+    assert pos.day == (D - pos.session.on_date).days
+    if pos.day == 0:
+        assert pos.label == (
+            "Session day — after" if pos.session.done_at else "Session day — before"
+        )
+    else:
+        n = abs(pos.day)
+        side = "before" if pos.day < 0 else "after"
+        assert pos.label == f"{n} day{'s' if n != 1 else ''} {side} your session"
+        assert pos.when == side
