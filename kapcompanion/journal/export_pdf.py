@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import io
 import logging
-from datetime import date
 from itertools import groupby
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
@@ -32,53 +27,12 @@ from reportlab.platypus import (
 )
 
 from kapcompanion.journal.export import ExportData, IntentionPair, long_date
-from kapcompanion.journal.history import WHO5_LOW, WHO5_MEANINGFUL_CHANGE, Point
-from kapcompanion.journal.pdf_text import TextBlock, TextLine, wrap
+from kapcompanion.journal.history import WHO5_LOW, WHO5_MEANINGFUL_CHANGE
+from kapcompanion.journal.pdf_charts import checkin_chart, who5_chart
+from kapcompanion.journal.pdf_text import INK, MUTED, RULE, TextBlock, TextLine, fonts, wrap
 from kapcompanion.journal.records import Entry
 
 log = logging.getLogger(__name__)
-
-INK = colors.HexColor("#2b3440")
-MUTED = colors.HexColor("#6b7480")
-RULE = colors.HexColor("#c9d1d9")
-SESSION = colors.HexColor("#8a6fb0")
-LINE_COLOURS = [
-    colors.HexColor(c) for c in ("#2f7f8a", "#c0713a", "#4f6fb3", "#7a9a3a", "#b3475e", "#8a6fb0")
-]
-MAX_SERIES = len(LINE_COLOURS)
-CHART_W, CHART_H = 170 * mm, 62 * mm
-
-_FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu"),
-    Path("/Library/Fonts"),
-    Path.home() / "Library/Fonts",
-    Path("C:/Windows/Fonts"),
-)
-_fonts: tuple[str, str, str] | None = None
-
-
-def fonts() -> tuple[str, str, str]:
-    """Register and return the (regular, bold, italic) font names."""
-    global _fonts
-    if _fonts is not None:
-        return _fonts
-    names = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
-    for folder in _FONT_DIRS:
-        if all((folder / n).is_file() for n in names):
-            files = [folder / n for n in names]
-            break
-    else:
-        import reportlab
-
-        base = Path(reportlab.__file__).parent / "fonts"
-        files = [base / "Vera.ttf", base / "VeraBd.ttf", base / "VeraIt.ttf"]
-    keys = ("KapSans", "KapSans-Bold", "KapSans-Italic")
-    for key, file in zip(keys, files, strict=True):
-        pdfmetrics.registerFont(TTFont(key, str(file)))
-    pdfmetrics.registerFontFamily("KapSans", normal=keys[0], bold=keys[1], italic=keys[2])
-    _fonts = keys
-    return _fonts
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -148,167 +102,6 @@ def _after_text(pair: IntentionPair) -> str:
     if pair.more_after:
         text += f"<br/><br/><font color='#6b7480'>(and {pair.more_after} more under Entries)</font>"
     return text
-
-
-def _axes(d: Drawing, x0: float, y0: float, w: float, h: float, top: float, step: float) -> None:
-    reg = fonts()[0]
-    d.add(Rect(x0, y0, w, h, strokeColor=RULE, fillColor=None, strokeWidth=0.5))
-    v = 0.0
-    while v <= top + 1e-9:
-        y = y0 + h * v / top
-        d.add(Line(x0, y, x0 + w, y, strokeColor=RULE, strokeWidth=0.3))
-        d.add(
-            String(
-                x0 - 4, y - 3, f"{v:g}", fontName=reg, fontSize=7, fillColor=MUTED, textAnchor="end"
-            )
-        )
-        v += step
-
-
-def _x_of(day: date, first: date, span: int, x0: float, w: float) -> float:
-    return x0 + w * ((day - first).days / span if span else 0.5)
-
-
-def _dates_axis(d: Drawing, first: date, last: date, x0: float, y0: float, w: float) -> int:
-    reg = fonts()[0]
-    span = (last - first).days
-    for day in (first, last) if span else (first,):
-        d.add(
-            String(
-                _x_of(day, first, span, x0, w),
-                y0 - 10,
-                f"{day.day} {day:%b}",
-                fontName=reg,
-                fontSize=7,
-                fillColor=MUTED,
-                textAnchor="middle",
-            )
-        )
-    return span
-
-
-def _session_marks(
-    d: Drawing, data: ExportData, first: date, last: date, box: tuple[float, ...]
-) -> None:
-    x0, y0, w, h = box
-    span = (last - first).days
-    for s in data.sessions:
-        if first <= s.on_date <= last:
-            x = _x_of(s.on_date, first, span, x0, w)
-            d.add(
-                Line(x, y0, x, y0 + h, strokeColor=SESSION, strokeWidth=0.8, strokeDashArray=[3, 2])
-            )
-            d.add(
-                String(
-                    x + 2,
-                    y0 + h - 8,
-                    f"Session {s.number}",
-                    fontName=fonts()[0],
-                    fontSize=7,
-                    fillColor=SESSION,
-                )
-            )
-
-
-def checkin_chart(data: ExportData) -> Drawing | None:
-    """Check-in scores over time (one line per question, 0–10), sessions marked."""
-    series = data.checkins
-    if not series:
-        return None
-    chosen = sorted(series.items(), key=lambda kv: -len(kv[1]))[:MAX_SERIES]
-    points = [p for _, pts in chosen for p in pts]
-    first = min(min(p.day for p in points), data.first_day or date.max)
-    last = max(max(p.day for p in points), data.last_day or date.min)
-    d = Drawing(CHART_W, CHART_H + 14 * ((len(chosen) + 2) // 3))
-    legend_h = 14 * ((len(chosen) + 2) // 3)
-    x0, y0, w, h = 18.0, 14.0 + legend_h, CHART_W - 24, CHART_H - 22
-    _axes(d, x0, y0, w, h, 10, 2)
-    span = _dates_axis(d, first, last, x0, y0, w)
-    _session_marks(d, data, first, last, (x0, y0, w, h))
-    for i, (name, pts) in enumerate(chosen):
-        colour = LINE_COLOURS[i]
-        xy = _plot(pts, first, span, (x0, y0, w, h), 10)
-        if len(xy) >= 4:
-            d.add(PolyLine(xy, strokeColor=colour, strokeWidth=1.1))
-        for j in range(0, len(xy), 2):
-            d.add(Circle(xy[j], xy[j + 1], 1.6, fillColor=colour, strokeColor=None))
-        lx, ly = 4 + (i % 3) * (CHART_W / 3), legend_h - 10 - 14 * (i // 3)
-        d.add(Rect(lx, ly, 8, 3, fillColor=colour, strokeColor=None))
-        d.add(
-            String(
-                lx + 12,
-                ly - 1,
-                name.replace("_", " "),
-                fontName=fonts()[0],
-                fontSize=7.5,
-                fillColor=INK,
-            )
-        )
-    return d
-
-
-def _plot(
-    pts: list[Point], first: date, span: int, box: tuple[float, ...], top: float
-) -> list[float]:
-    x0, y0, w, h = box
-    xy: list[float] = []
-    for p in pts:
-        xy += [_x_of(p.day, first, span, x0, w), y0 + h * p.score / top]
-    return xy
-
-
-def who5_chart(data: ExportData) -> Drawing | None:
-    """WHO-5 scores 0–100 with the line at 50 and the size of a real (10-point) change."""
-    series = data.who5
-    if not series:
-        return None
-    days = [w.at.astimezone().date() for w in series]
-    first, last = min(days), max(days)
-    d = Drawing(CHART_W, CHART_H)
-    x0, y0, w, h = 22.0, 14.0, CHART_W - 28, CHART_H - 22
-    _axes(d, x0, y0, w, h, 100, 20)
-    span = _dates_axis(d, first, last, x0, y0, w)
-    _session_marks(d, data, first, last, (x0, y0, w, h))
-    y_low = y0 + h * WHO5_LOW / 100
-    d.add(
-        Line(
-            x0,
-            y_low,
-            x0 + w,
-            y_low,
-            strokeColor=colors.HexColor("#b3475e"),
-            strokeWidth=0.7,
-            strokeDashArray=[2, 2],
-        )
-    )
-    d.add(
-        String(
-            x0 + 3,
-            y_low - 9,
-            f"{WHO5_LOW} or lower: worth talking it through",
-            fontName=fonts()[0],
-            fontSize=7,
-            fillColor=MUTED,
-        )
-    )
-    xy: list[float] = []
-    for day, pt in zip(days, series, strict=True):
-        xy += [_x_of(day, first, span, x0, w), y0 + h * pt.score / 100]
-    if len(xy) >= 4:
-        d.add(PolyLine(xy, strokeColor=LINE_COLOURS[0], strokeWidth=1.2))
-    for j, pt in enumerate(series):
-        ring = colors.HexColor("#c0713a") if pt.meaningful_change else None
-        d.add(
-            Circle(
-                xy[2 * j],
-                xy[2 * j + 1],
-                2.2,
-                fillColor=LINE_COLOURS[0],
-                strokeColor=ring,
-                strokeWidth=1.2,
-            )
-        )
-    return d
 
 
 def _footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:

@@ -1,4 +1,7 @@
-"""A fast text block for long PDF exports: lines wrapped once, drawn with one text object.
+"""The PDF look (fonts, colours, sizes) and a fast text block for long exports.
+
+DejaVu Sans is used when the system has it (wide language coverage), else reportlab's
+own Vera, so the export works from the command line anywhere.
 
 reportlab's Paragraph parses markup and re-measures on every layout pass; for thousands
 of plain journal entries that dominates the export. :class:`TextBlock` measures each
@@ -9,12 +12,60 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
+from reportlab.lib import colors
 from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable
 
 log = logging.getLogger(__name__)
+
+INK = colors.HexColor("#2b3440")
+MUTED = colors.HexColor("#6b7480")
+RULE = colors.HexColor("#c9d1d9")
+SESSION = colors.HexColor("#8a6fb0")
+LINE_COLOURS = [
+    colors.HexColor(c) for c in ("#2f7f8a", "#c0713a", "#4f6fb3", "#7a9a3a", "#b3475e", "#8a6fb0")
+]
+MAX_SERIES = len(LINE_COLOURS)
+CHART_W, CHART_H = 170 * mm, 62 * mm
+
+_FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/Library/Fonts"),
+    Path.home() / "Library/Fonts",
+    Path("C:/Windows/Fonts"),
+)
+_fonts: tuple[str, str, str] | None = None
+
+
+def fonts() -> tuple[str, str, str]:
+    """Register and return the (regular, bold, italic) font names."""
+    global _fonts
+    if _fonts is not None:
+        return _fonts
+    names = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+    for folder in _FONT_DIRS:
+        if all((folder / n).is_file() for n in names):
+            files = [folder / n for n in names]
+            break
+    else:
+        import reportlab
+
+        base = Path(reportlab.__file__).parent / "fonts"
+        files = [base / "Vera.ttf", base / "VeraBd.ttf", base / "VeraIt.ttf"]
+    keys = ("KapSans", "KapSans-Bold", "KapSans-Italic")
+    for key, file in zip(keys, files, strict=True):
+        pdfmetrics.registerFont(TTFont(key, str(file)))
+    pdfmetrics.registerFontFamily("KapSans", normal=keys[0], bold=keys[1], italic=keys[2])
+    _fonts = keys
+    return _fonts
+
 
 #: Entries this short (in lines) are never split between pages.
 KEEP_WHOLE = 8
