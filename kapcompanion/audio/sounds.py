@@ -41,6 +41,11 @@ def resolve_sound(name: str) -> Path:
     return Path(name)
 
 
+def is_bundled_bed(name: str) -> bool:
+    """Whether ``name`` is one of the bundled ambient beds (built to loop exactly)."""
+    return name in AMBIENT_SOUNDS
+
+
 def display_name(name: str) -> str:
     """A short name for messages: the bundled name, or the file's name."""
     return name if name in CUE_SOUNDS or name in AMBIENT_SOUNDS else Path(name).name
@@ -63,11 +68,13 @@ class SoundError(Exception):
     """A sound file could not be read (missing, corrupt, or not audio)."""
 
 
-def resample(samples: np.ndarray, src: int, dst: int) -> np.ndarray:
+def resample(samples: np.ndarray, src: int, dst: int, *, periodic: bool = False) -> np.ndarray:
     """Resample ``(frames, channels)`` audio from ``src`` to ``dst`` Hz, with numpy only.
 
     Band-limited (FFT) resampling for clips up to five minutes, with silence padded on
     both ends so the edges do not ring; linear interpolation beyond that, to bound memory.
+    With ``periodic`` (a loop built to repeat exactly, like the bundled beds) nothing is
+    padded: the FFT treats the clip as one period, so the result still loops exactly.
     (scipy would do as well but costs ~75 MiB of memory just to import.)
     """
     if src == dst or samples.shape[0] == 0:
@@ -75,7 +82,7 @@ def resample(samples: np.ndarray, src: int, dst: int) -> np.ndarray:
     n = samples.shape[0]
     n_out = max(1, round(n * dst / src))
     if n <= FFT_RESAMPLE_SECONDS * src:
-        pad = min(n, src // 10)
+        pad = 0 if periodic else min(n, src // 10)
         padded = np.concatenate([np.zeros((pad, samples.shape[1]), np.float32), samples,
                                  np.zeros((pad, samples.shape[1]), np.float32)])  # fmt: skip
         total_in = padded.shape[0]
@@ -106,8 +113,10 @@ def fit_channels(samples: np.ndarray, channels: int) -> np.ndarray:
     return np.ascontiguousarray(samples[:, :channels])
 
 
-def decode(path: Path, rate: int = RATE, channels: int = 2) -> Decoded:
+def decode(path: Path, rate: int = RATE, channels: int = 2, *, periodic: bool = False) -> Decoded:
     """Read a sound file into float32 at ``rate`` Hz with ``channels`` channels.
+
+    ``periodic`` marks a file that is one exact period of a loop (see :func:`resample`).
 
     Raises:
         SoundError: the file is missing, unreadable, empty, too long or not audio.
@@ -125,7 +134,7 @@ def decode(path: Path, rate: int = RATE, channels: int = 2) -> Decoded:
         raise SoundError(f"{path} could not be read as audio ({exc})") from exc
     if data.shape[0] == 0:
         raise SoundError(f"{path} holds no audio")
-    data = fit_channels(resample(data, int(src_rate), rate), channels)
+    data = fit_channels(resample(data, int(src_rate), rate, periodic=periodic), channels)
     np.clip(data, -1.0, 1.0, out=data)
     return Decoded(np.ascontiguousarray(data, dtype=np.float32), rate)
 
@@ -200,7 +209,7 @@ class SoundBank:
             got = self._cache.get(key)
             if got is None:
                 try:
-                    got = decode(path, self.rate, self.channels)
+                    got = decode(path, self.rate, self.channels, periodic=is_bundled_bed(name))
                 except SoundError as exc:
                     log.warning("sound %s: %s", name, exc)
                     warnings.append(
@@ -214,10 +223,17 @@ class SoundBank:
         return warnings
 
     def loop(self, name: str) -> np.ndarray | None:
-        """The seamless-loop version of a loaded sound (for ambient beds), cached."""
+        """The seamless-loop version of a loaded sound (for ambient beds), cached.
+
+        A bundled bed is built as one exact period (docs/sounds.md) and is returned as it
+        is: a crossfade would only lift the drone's level for a moment at every wrap.
+        Any other file gets :func:`make_loop`'s crossfade.
+        """
         got = self.sounds.get(name)
         if got is None:
             return None
+        if is_bundled_bed(name):
+            return got.samples
         key = self._key(self.resolver(name))
         loop = self._loops.get(key)
         if loop is None:

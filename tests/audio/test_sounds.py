@@ -109,3 +109,40 @@ def test_long_clips_resample_linearly_without_error() -> None:
     n = (FFT_RESAMPLE_SECONDS + 1) * 8000
     x = np.zeros((n, 1), dtype=np.float32)
     assert resample(x, 8000, 16000).shape == (2 * n, 1)
+
+
+@pytest.mark.parametrize("rate", [44100, 48000])
+def test_bundled_beds_loop_whole_without_crossfade(rate: int) -> None:
+    """Bundled beds are one exact period: kept whole, and still seamless when resampled."""
+    bank = SoundBank(rate=rate)
+    assert bank.load(["drone"]) == []
+    loop = bank.loop("drone")
+    assert loop is not None
+    decoded = bank.sounds["drone"].samples
+    assert loop.shape == decoded.shape  # nothing cut off for a crossfade
+    assert np.shares_memory(loop, decoded) or np.array_equal(loop, decoded)
+    # the wrap (last sample -> first) is no bigger a step than the bed's own steps
+    steps = np.abs(np.diff(loop[:, 0]))
+    wrap = abs(float(loop[0, 0] - loop[-1, 0]))
+    assert wrap <= float(np.percentile(steps, 99.9))
+    # the level around the wrap matches the level elsewhere (no lift from a blend)
+    block = rate // 20
+    around = np.concatenate([loop[-block // 2 :], loop[: block // 2]])
+    rms_wrap = float(np.sqrt(np.mean(around**2)))
+    rms_mid = [
+        float(np.sqrt(np.mean(loop[i : i + block] ** 2)))
+        for i in range(block, len(loop) - block, len(loop) // 40)
+    ]
+    assert min(rms_mid) * 0.8 <= rms_wrap <= max(rms_mid) * 1.2
+
+
+def test_user_beds_still_get_a_crossfade(tmp_path: Path) -> None:
+    rate = 44100
+    t = np.arange(rate * 3) / rate
+    bed = tmp_path / "bed.wav"
+    sf.write(bed, (0.3 * np.sin(2 * np.pi * 3.3 * t)).astype(np.float32), rate)
+    bank = SoundBank()
+    assert bank.load([str(bed)]) == []
+    loop = bank.loop(str(bed))
+    assert loop is not None
+    assert len(loop) == rate * 3 - rate // 2
