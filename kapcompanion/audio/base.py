@@ -50,8 +50,8 @@ class Player(ABC):
     def update(self, state: SessionState) -> None:
         """Follow the session: start the cues reached since the last call.
 
-        It also manages the ambient bed (fade in, loop, duck under voice, fade out), and react to the
-        status (paused, waiting, finished, stopped).
+        It also manages the ambient bed (fade in, loop, duck under voice, fade out) and
+        reacts to the status (paused, waiting, finished, stopped).
         """
 
     @abstractmethod

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.core.model import Practice
 from kapcompanion.settings import SettingsStore
+from kapcompanion.ui.extensions import install_all
 from kapcompanion.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ def create_window(argv: list[str], practice: Practice | None = None) -> MainWind
     app.setApplicationDisplayName("KAP Companion")
     practices, origins = load_library()
     window = MainWindow(practices, origins=origins, store=SettingsStore())
+    install_all(window)
     window.show()
     if practice is not None:
         window.play(practice)

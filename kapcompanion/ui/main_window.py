@@ -8,15 +8,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +45,8 @@ class Hub(QObject):
     settings_changed = Signal(object)  # Settings
     answer_given = Signal(str, int, object, object)  # practice id, step, save_as, answer
     session_finished = Signal(object)  # SessionResult
+    journal_changed = Signal(object)  # the open JournalStore, or None when closed/unavailable
+    library_changed = Signal()  # practices were added, edited or imported
 
 
 class MainWindow(QMainWindow):
@@ -95,11 +100,30 @@ class MainWindow(QMainWindow):
         self.library_button.hide()
         brand = QLabel(self.tr("KAP Companion"))
         brand.setProperty("role", "h2")
-        header = QHBoxLayout()
+        self.more_menu = QMenu(self)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setAccessibleName(self.tr("More actions"))
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.hide()
+        self.nav = QHBoxLayout()
+        self.nav.setSpacing(6)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.home = "library"
+        self._before_player = "library"
+        self.header = QHBoxLayout()
+        header = self.header
         header.setContentsMargins(24, 14, 24, 6)
         header.addWidget(brand)
+        header.addSpacing(18)
+        header.addLayout(self.nav)
         header.addStretch(1)
         header.addWidget(self.library_button)
+        header.addWidget(self.more_button)
         header.addWidget(self.settings_button)
         header.addWidget(self.help_button)
 
@@ -118,8 +142,10 @@ class MainWindow(QMainWindow):
         self.player = PlayerView(self.settings, player_factory, clock)
         self.player.recall = recall
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.library_page)
         self.stack.addWidget(self.player)
+        #: The open journal (set by the journal's installer), or None.
+        self.journal: object | None = None
+        self.add_page("library", self.tr("Library"), self.library_page, shortcut="Ctrl+L")
         central = QWidget()
         central.setObjectName("page")
         cl = QVBoxLayout(central)
@@ -135,7 +161,7 @@ class MainWindow(QMainWindow):
         self.library.selected.connect(self._selected)
         self.library.activated.connect(self.start_practice)
         self.detail.start_requested.connect(self.start_practice)
-        self.player.closed.connect(self.show_library)
+        self.player.closed.connect(self._player_closed)
         self.player.settings_changed.connect(self._player_settings)
         self.player.answered.connect(self.hub.answer_given.emit)
         self.player.finished.connect(self.hub.session_finished.emit)
@@ -208,18 +234,105 @@ class MainWindow(QMainWindow):
     # -- views -------------------------------------------------------------------
 
     def current_view(self) -> str:
-        """Which view shows: library or player."""
-        return "player" if self.stack.currentWidget() is self.player else "library"
+        """Which view shows: "player", or the key of a page ("library", "today", ...)."""
+        shown = self.stack.currentWidget()
+        if shown is self.player:
+            return "player"
+        for key, page in self.pages.items():
+            if page is shown:
+                return key
+        return "library"
+
+    # -- extension points: pages in the header's navigation and the More menu ---
+
+    def add_page(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget,
+        *,
+        shortcut: str | None = None,
+        home: bool = False,
+        position: int | None = None,
+    ) -> QPushButton:
+        """Add a page with a navigation button in the header; ``home`` makes it the start page.
+
+        The buttons are checkable and exclusive (the shown page's button is checked), so
+        the current place is visible without relying on colour alone.
+        """
+        self.pages[key] = widget
+        self.stack.addWidget(widget)
+        button = QPushButton(title)
+        button.setCheckable(True)
+        button.setAutoDefault(True)
+        button.setProperty("role", "nav")
+        button.setAccessibleName(title)
+        if shortcut:
+            button.setToolTip(f"{title} ({shortcut})")
+            sc = QShortcut(QKeySequence(shortcut), self)
+            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            sc.activated.connect(lambda k=key: self._nav_to(k))
+        button.clicked.connect(lambda _checked=False, k=key: self._nav_to(k))
+        self.nav_group.addButton(button)
+        if position is None:
+            self.nav.addWidget(button)
+        else:
+            self.nav.insertWidget(position, button)
+        self.nav_buttons[key] = button
+        if home:
+            self.home = key
+        if self.stack.currentWidget() is self.player and not self.player.running:
+            self.show_page(self.home)
+        elif self.nav_group.checkedButton() is None:
+            button.setChecked(self.stack.currentWidget() is widget)
+        return button
+
+    def add_menu_action(
+        self, text: str, slot: Callable[[], object], *, shortcut: str | None = None
+    ) -> QAction:
+        """Add an action to the header's More menu (shown once it has an action)."""
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.more_menu.addAction(action)
+        self.more_button.show()
+        return action
+
+    def _nav_to(self, key: str) -> None:
+        if self.current_view() == "player":
+            self.nav_buttons[key].setChecked(False)
+            return  # the player is left with its own controls (Esc, the Library button)
+        self.show_page(key)
+
+    def show_page(self, key: str) -> None:
+        """Show page ``key`` (the library when unknown)."""
+        if key == "library" or key not in self.pages:
+            self.show_library()
+            return
+        self._show(key)
+        self.pages[key].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.pages[key])
+        self.library_button.hide()
+        for name, button in self.nav_buttons.items():
+            button.show()
+            button.setChecked(name == key)
+        if self.isFullScreen():
+            self.showNormal()
+
+    def _player_closed(self) -> None:
+        self.show_page(self._before_player)
 
     def _selected(self, pid: str) -> None:
         self.detail.show_entry(self.entries.get(pid))
 
     def show_library(self) -> None:
         """Back to the library, focus where the person left it."""
-        self.stack.setCurrentWidget(self.library_page)
-        self.library_button.hide()
-        if self.isFullScreen():
-            self.showNormal()
+        self._show("library")
         self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _to_library(self) -> None:
@@ -243,7 +356,15 @@ class MainWindow(QMainWindow):
 
     def play(self, practice: Practice) -> None:
         """Play ``practice`` (also one from outside the library)."""
+        shown = self.current_view()
+        if shown != "player":
+            self._before_player = shown
         self.stack.setCurrentWidget(self.player)
+        for button in self.nav_buttons.values():
+            button.hide()
+        self.library_button.setText(
+            self.tr("Library") if self._before_player == "library" else self.tr("Back")
+        )
         self.library_button.show()
         self.player.start(practice)
 

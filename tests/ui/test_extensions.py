@@ -1,0 +1,69 @@
+"""The main window's extension points: pages in the navigation, the More menu, installers."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from kapcompanion.ui.extensions import install_all
+
+
+def test_pages_show_and_the_player_returns_where_it_came_from(make_window, clock, qtbot) -> None:
+    win = make_window()
+    assert win.current_view() == "library"
+    assert win.nav_buttons["library"].isChecked()
+    today = QLabel("today")
+    win.add_page("today", "Today", today, home=True, position=0)
+    assert win.home == "today"
+    win.nav_buttons["today"].click()
+    assert win.current_view() == "today"
+    assert win.nav_buttons["today"].isChecked()
+    assert not win.nav_buttons["library"].isChecked()
+
+    win.play(next(iter(win.practices.values())))
+    assert win.current_view() == "player"
+    assert all(not b.isVisible() for b in win.nav_buttons.values())
+    assert win.library_button.isVisible()
+    assert win.library_button.text() == "Back"
+    # navigation cannot pull the person out of a running practice
+    win._nav_to("library")
+    assert win.current_view() == "player"
+    win.player.leave()
+    qtbot.waitUntil(lambda: win.current_view() != "player", timeout=3000)
+    assert win.current_view() == "today"
+    assert win.nav_buttons["today"].isVisible()
+
+
+def test_page_shortcut_and_more_menu(make_window, qtbot) -> None:
+    win = make_window()
+    assert not win.more_button.isVisible()
+    calls: list[str] = []
+    action = win.add_menu_action("Do a thing…", lambda: calls.append("done"))
+    assert win.more_button.isVisible()
+    action.trigger()
+    assert calls == ["done"]
+    win.add_page("notes", "Notes", QLabel("notes"), shortcut="Ctrl+J")
+    qtbot.keyClick(win, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert win.current_view() == "notes"
+    qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert win.current_view() == "library"
+
+
+def test_a_failing_installer_is_skipped_and_the_others_run(make_window, monkeypatch) -> None:
+    win = make_window()
+    good = types.ModuleType("kap_test_good")
+    good.install = lambda w: w.add_page("good", "Good", QLabel("good"))  # type: ignore[attr-defined]
+    bad = types.ModuleType("kap_test_bad")
+
+    def broken(_w: object) -> None:
+        raise RuntimeError("broken on purpose")
+
+    bad.install = broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kap_test_good", good)
+    monkeypatch.setitem(sys.modules, "kap_test_bad", bad)
+    failed = install_all(win, ["kap_test_bad", "kap_test_good", "kap_test_missing"])
+    assert failed == ["kap_test_bad", "kap_test_missing"]
+    assert "good" in win.pages
