@@ -23,7 +23,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    return (
+        f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    )
 
 
 def report(title: str, rows: list[tuple[str, float, float, str]], out: Path | None = None) -> None:
@@ -33,7 +35,11 @@ def report(title: str, rows: list[tuple[str, float, float, str]], out: Path | No
     results = []
     for name, value, target, unit in rows:
         ok = value <= target
-        print(f"{name:<52} {value:>10.3f}{unit:>2} {target:>8g}{unit:>2}  {'pass' if ok else 'SHORT'}")
+        print(
+            f"{name:<52} {value:>10.3f}{unit:>2} {target:>8g}{unit:>2}  {'pass' if ok else 'SHORT'}"
+        )
         results.append({"figure": name, "value": value, "target": target, "unit": unit, "pass": ok})
     if out:
-        out.write_text(json.dumps({"title": title, "machine": machine(), "results": results}, indent=2))
+        out.write_text(
+            json.dumps({"title": title, "machine": machine(), "results": results}, indent=2)
+        )

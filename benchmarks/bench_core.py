@@ -6,19 +6,20 @@ Run: python benchmarks/bench_core.py [--json out.json]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-import _common  # noqa: F401  (puts the repo on sys.path)
+import _common
 import yaml
 
 from kapcompanion.core import yamlsafe
 from kapcompanion.core.cache import CheckCache, check_files
 from kapcompanion.core.loader import check_file
-from kapcompanion.core.model import BreathPattern, BreatheStep, PhaseCues, Practice, SayStep
+from kapcompanion.core.model import BreatheStep, BreathPattern, PhaseCues, Practice, SayStep
 from kapcompanion.core.session import Session
 from kapcompanion.core.timeline import compile_practice
 
@@ -28,15 +29,18 @@ STEP_BLOCK = """\
   - breathe: {{inhale: [3, 1], exhale: 6, cycles: 4, cue: {{inhale: rise, exhale: fall}}}}
   - silence: 20s
     prompt: Rest with whatever is here.
-  - check_in: {{question: "How settled do you feel?", save_as: settled_{i}, labels: [not at all, completely]}}
+  - check_in: {{question: "How settled do you feel?", save_as: settled_{i},
+                labels: [not at all, completely]}}
 """
 
 
 def practice_file(n: int) -> str:
     steps = "".join(STEP_BLOCK.format(i=i) for i in range(10))  # 40 steps
-    return (f"kapcompanion: 1\nid: bench-{n}\ntitle: Bench {n}\ncategory: anytime\n"
-            f"summary: A benchmark practice.\ntags: [breath, calm]\n"
-            f"evidence: {{level: moderate, sources: [Balban et al. 2023]}}\nsteps:\n{steps}")
+    return (
+        f"kapcompanion: 1\nid: bench-{n}\ntitle: Bench {n}\ncategory: anytime\n"
+        f"summary: A benchmark practice.\ntags: [breath, calm]\n"
+        f"evidence: {{level: moderate, sources: [Balban et al. 2023]}}\nsteps:\n{steps}"
+    )
 
 
 def bench_load(folder: Path, loader: type, mode: str = "serial") -> float:
@@ -101,8 +105,14 @@ def main() -> None:
         start = time.perf_counter()
         tl = compile_practice(practice)
         compile_times.append(time.perf_counter() - start)
-    rows.append((f"compile 4 h practice ({len(tl.segments):,} segments)", min(compile_times) * 1e3,
-                 20, "ms"))
+    rows.append(
+        (
+            f"compile 4 h practice ({len(tl.segments):,} segments)",
+            min(compile_times) * 1e3,
+            20,
+            "ms",
+        )
+    )
 
     now = [0.0]
     session = Session(tl, lambda: now[0])
@@ -126,10 +136,8 @@ def main() -> None:
     for _ in range(5):
         tracemalloc.start()
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(yamlsafe.YamlError):
             yamlsafe.parse(text, "bomb.yaml")
-        except yamlsafe.YamlError:
-            pass
         times.append(time.perf_counter() - start)
         peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
         tracemalloc.stop()

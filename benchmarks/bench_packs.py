@@ -91,11 +91,15 @@ def main() -> None:
             # run 0 is a fresh import; later runs replace the previous version in place
             imports.append(timed(lambda out=out: import_pack(out, confirm=lambda i: True)))
         installed = sum(p.stat().st_size for p in packs_dir().rglob("*") if p.is_file())
-        print(f"pack: 20 practices, {audio:.1f} MiB audio; "
-              f"file {out.stat().st_size / 2**20:.1f} MiB; installed {installed / 2**20:.1f} MiB")
+        print(
+            f"pack: 20 practices, {audio:.1f} MiB audio; "
+            f"file {out.stat().st_size / 2**20:.1f} MiB; installed {installed / 2**20:.1f} MiB"
+        )
         print(f"build runs (s): {', '.join(f'{v:.3f}' for v in builds)}")
-        print(f"import runs (s): {', '.join(f'{v:.3f}' for v in imports)} "
-              "(first fresh, then updates in place)")
+        print(
+            f"import runs (s): {', '.join(f'{v:.3f}' for v in imports)} "
+            "(first fresh, then updates in place)"
+        )
         _common.report(
             "Packs (median of runs)",
             [

@@ -122,10 +122,13 @@ def seam_problems(x: np.ndarray, floor_db: float = SEAM_FLOOR_DB) -> list[str]:
         seam = band_db(np.concatenate((sig[-half:], sig[:half])))
         # Neighbours: windows just before the end and just after the start, where the
         # sound is locally the same as at the seam.
-        near = [band_db(sig[-half - k * SEAM_WINDOW : -half - (k - 1) * SEAM_WINDOW or None])
-                for k in range(1, 5)]
-        near += [band_db(sig[half + (k - 1) * SEAM_WINDOW : half + k * SEAM_WINDOW])
-                 for k in range(1, 5)]
+        near = [
+            band_db(sig[-half - k * SEAM_WINDOW : -half - (k - 1) * SEAM_WINDOW or None])
+            for k in range(1, 5)
+        ]
+        near += [
+            band_db(sig[half + (k - 1) * SEAM_WINDOW : half + k * SEAM_WINDOW]) for k in range(1, 5)
+        ]
         near_arr = np.array(near)
         lo, hi = near_arr.min(axis=0) - 3.0, near_arr.max(axis=0) + 3.0
         # Lossy coding leaves independent noise at each end of the file, so the decoded
@@ -134,8 +137,10 @@ def seam_problems(x: np.ndarray, floor_db: float = SEAM_FLOOR_DB) -> list[str]:
         total = 10 * np.log10(np.sum(10 ** (seam / 10)))
         for (a, b), s, low, high in zip(BANDS, seam, lo, hi, strict=True):
             if s < low or (s > high and s > total - floor_db):
-                problems.append(f"ch{ch}: {a}-{b} Hz at the seam {s:.1f} dB, "
-                                f"neighbours {low + 3:.1f}..{high - 3:.1f} dB")
+                problems.append(
+                    f"ch{ch}: {a}-{b} Hz at the seam {s:.1f} dB, "
+                    f"neighbours {low + 3:.1f}..{high - 3:.1f} dB"
+                )
     return problems
 
 
@@ -183,8 +188,9 @@ def test_drone_channels_differ() -> None:
 def test_ocean_swells_have_the_stated_period() -> None:
     x = decoded("ocean")
     block = SAMPLE_RATE // 10
-    env = np.sqrt(np.mean(np.square(x[: x.shape[0] // block * block].mean(axis=1))
-                          .reshape(-1, block), axis=1))
+    env = np.sqrt(
+        np.mean(np.square(x[: x.shape[0] // block * block].mean(axis=1)).reshape(-1, block), axis=1)
+    )
     spec = np.abs(np.fft.rfft(env - env.mean()))
     swells = int(spec[1:].argmax()) + 1  # cycles per loop
     period = x.shape[0] / SAMPLE_RATE / swells

@@ -16,8 +16,13 @@ summary: A practice for tests.
 
 def practice_text(steps: str, *, id: str = "test-practice", extra: str = "") -> str:
     """A whole practice file with the given steps block (indented YAML list)."""
-    return HEADER.format(id=id) + textwrap.dedent(extra) + "steps:\n" + textwrap.indent(
-        textwrap.dedent(steps).strip("\n"), "  ") + "\n"
+    return (
+        HEADER.format(id=id)
+        + textwrap.dedent(extra)
+        + "steps:\n"
+        + textwrap.indent(textwrap.dedent(steps).strip("\n"), "  ")
+        + "\n"
+    )
 
 
 def write(tmp_path: Path, text: str, name: str = "p.yaml") -> Path:

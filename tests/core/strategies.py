@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from kapcompanion.core.model import (
     BellStep,
-    BreathPattern,
     BreatheStep,
+    BreathPattern,
     CheckInStep,
     ChecklistStep,
     PhaseCues,
@@ -31,8 +31,12 @@ patterns = st.builds(
 
 steps = st.one_of(
     st.builds(SayStep, text=st.text(min_size=1, max_size=20), duration=seconds),
-    st.builds(BreatheStep, pattern=patterns, cycles=st.integers(1, 8),
-              cues=st.just(PhaseCues("rise", "tick", "fall", "tick"))),
+    st.builds(
+        BreatheStep,
+        pattern=patterns,
+        cycles=st.integers(1, 8),
+        cues=st.just(PhaseCues("rise", "tick", "fall", "tick")),
+    ),
     st.builds(SilenceStep, duration=seconds),
     st.builds(BellStep, sound=st.just("singing-bowl"), duration=seconds),
     st.builds(ReflectStep, prompt=st.just("What is here?"), save_as=st.just("note")),

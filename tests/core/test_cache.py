@@ -54,7 +54,9 @@ def test_a_corrupt_cache_is_ignored(tmp_path):
 
 
 def test_many_files_checked_in_parallel_match_serial(tmp_path):
-    paths = [write(tmp_path, practice_text("- say: hi\n", id=f"p-{i}"), f"p{i}.yaml") for i in range(210)]
+    paths = [
+        write(tmp_path, practice_text("- say: hi\n", id=f"p-{i}"), f"p{i}.yaml") for i in range(210)
+    ]
     paths.append(write(tmp_path, practice_text("- silence: 0\n", id="bad"), "bad.yaml"))
     results = check_files(paths)
     assert [r[0].id for r in results[:-1]] == [f"p-{i}" for i in range(210)]

@@ -12,8 +12,13 @@ from .helpers import practice_text, write
 
 def run(*args, env=None):
     full = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "kapcompanion", *map(str, args)],
-                          capture_output=True, text=True, env=full, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kapcompanion", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=60,
+    )
 
 
 def no_traceback(result):
@@ -27,7 +32,9 @@ def test_validate_valid_file_exits_0(tmp_path):
 
 
 def test_warnings_alone_exit_0(tmp_path):
-    path = write(tmp_path, practice_text("- breathe: {inhale: 4, hold: 11, exhale: 6, cycles: 2}\n"))
+    path = write(
+        tmp_path, practice_text("- breathe: {inhale: 4, hold: 11, exhale: 6, cycles: 2}\n")
+    )
     r = run("validate", path)
     assert r.returncode == 0 and f"{path}:7:32: warning:" in r.stdout
 
@@ -37,7 +44,10 @@ def test_validate_invalid_exits_1_with_located_lines(tmp_path):
     r = run("validate", path)
     assert r.returncode == 1
     lines = r.stdout.strip().splitlines()
-    assert lines[0].startswith(f"{path}:7:5: error: unknown step kind") and 'did you mean "breathe"' in lines[0]
+    assert (
+        lines[0].startswith(f"{path}:7:5: error: unknown step kind")
+        and 'did you mean "breathe"' in lines[0]
+    )
     assert lines[1].startswith(f"{path}:8:14: error:")
     no_traceback(r)
 

@@ -7,15 +7,41 @@ from kapcompanion.core.durations import DurationError, format_duration, parse_du
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [(20, 20.0), (7.5, 7.5), ("90s", 90.0), ("1m30s", 90.0), ("5m", 300.0), ("1h", 3600.0),
-     ("1h2m3s", 3723.0), (" 45 ", 45.0), ("2.5s", 2.5), ("1m 5s", 65.0)],
+    [
+        (20, 20.0),
+        (7.5, 7.5),
+        ("90s", 90.0),
+        ("1m30s", 90.0),
+        ("5m", 300.0),
+        ("1h", 3600.0),
+        ("1h2m3s", 3723.0),
+        (" 45 ", 45.0),
+        ("2.5s", 2.5),
+        ("1m 5s", 65.0),
+    ],
 )
 def test_parses_numbers_and_units(text, seconds):
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize("bad", ["abc", "5x", "m5", "1s1m", "5m5m", "", True, None, [1], "nan", "inf",
-                                 float("inf"), float("nan")])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "abc",
+        "5x",
+        "m5",
+        "1s1m",
+        "5m5m",
+        "",
+        True,
+        None,
+        [1],
+        "nan",
+        "inf",
+        float("inf"),
+        float("nan"),
+    ],
+)
 def test_refuses_what_is_not_a_duration(bad):
     with pytest.raises(DurationError):
         parse_duration(bad)

@@ -26,8 +26,21 @@ def test_core_imports_neither_qt_nor_pygame():
 
 
 def test_no_module_imports_a_network_library():
-    banned = {"socket", "http", "urllib", "requests", "httpx", "aiohttp", "ftplib", "smtplib",
-              "xmlrpc", "websocket", "websockets", "QtNetwork", "ssl"}
+    banned = {
+        "socket",
+        "http",
+        "urllib",
+        "requests",
+        "httpx",
+        "aiohttp",
+        "ftplib",
+        "smtplib",
+        "xmlrpc",
+        "websocket",
+        "websockets",
+        "QtNetwork",
+        "ssl",
+    }
     found = []
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))

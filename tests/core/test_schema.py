@@ -37,8 +37,14 @@ def test_schema_accepts_every_step_kind():
     jsonschema.validate(yaml.safe_load(text), SCHEMA)
 
 
-@pytest.mark.parametrize("bad", ["- breath: {inhale: 4}\n", "- breathe: {inhale: 4, exhale: 4}\n",
-                                 "- say: hi\n  colour: red\n"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "- breath: {inhale: 4}\n",
+        "- breathe: {inhale: 4, exhale: 4}\n",
+        "- say: hi\n  colour: red\n",
+    ],
+)
 def test_schema_rejects_what_the_validator_rejects(bad):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(yaml.safe_load(practice_text(bad)), SCHEMA)

@@ -21,8 +21,18 @@ def compiled(steps: str, **kw):
 def test_box_breathing_segments_and_cues():
     tl = compiled("- breathe: {inhale: 4, hold: 4, exhale: 4, hold_out: 4, cycles: 2}\n")
     assert tl.total == 32
-    assert [s.phase for s in tl.segments[:4]] == [Phase.INHALE, Phase.HOLD, Phase.EXHALE, Phase.HOLD_OUT]
-    assert [(c.time, c.sound) for c in tl.cues[:4]] == [(0, "rise"), (4, "tick"), (8, "fall"), (12, "tick")]
+    assert [s.phase for s in tl.segments[:4]] == [
+        Phase.INHALE,
+        Phase.HOLD,
+        Phase.EXHALE,
+        Phase.HOLD_OUT,
+    ]
+    assert [(c.time, c.sound) for c in tl.cues[:4]] == [
+        (0, "rise"),
+        (4, "tick"),
+        (8, "fall"),
+        (12, "tick"),
+    ]
     assert all(c.channel == CHANNEL_CUE for c in tl.cues)
     assert tl.segments[4].cycle == 2 and tl.segments[4].cycles == 2
 

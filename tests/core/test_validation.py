@@ -26,10 +26,13 @@ def only(diags, severity="error"):
 
 
 def test_valid_practice_builds(tmp_path):
-    item, diags = problems(tmp_path, practice_text("""
+    item, diags = problems(
+        tmp_path,
+        practice_text("""
         - say: Find a comfortable seat.
         - breathe: {inhale: [3, 1], exhale: 6, cycles: 3}
-    """))
+    """),
+    )
     assert diags == [] and isinstance(item, Practice)
     assert isinstance(item.steps[0], SayStep) and isinstance(item.steps[1], BreatheStep)
     assert item.steps[1].pattern.inhale == (3.0, 1.0)
@@ -49,23 +52,37 @@ def test_missing_required_keys_each_reported(tmp_path):
 
 
 def test_unknown_key_and_step_kind_with_hints(tmp_path):
-    _, diags = problems(tmp_path, practice_text("""
+    _, diags = problems(
+        tmp_path,
+        practice_text(
+            """
         - breath: {inhale: 4, exhale: 4, cycles: 2}
         - say: hi
           voise: a.ogg
-    """, extra="titel: x\n"))
+    """,
+            extra="titel: x\n",
+        ),
+    )
     text = [str(d) for d in diags]
-    assert any(':6:1: error: unknown key "titel"' in t and 'did you mean "title"' in t for t in text)
+    assert any(
+        ':6:1: error: unknown key "titel"' in t and 'did you mean "title"' in t for t in text
+    )
     assert any(':8:5: error: unknown step kind "breath"' in t and '"breathe"' in t for t in text)
     assert any(':10:5: error: unknown key "voise"' in t and '"voice"' in t for t in text)
 
 
 def test_wrong_types(tmp_path):
-    _, diags = problems(tmp_path, practice_text("""
+    _, diags = problems(
+        tmp_path,
+        practice_text(
+            """
         - breathe: {inhale: four, exhale: 4, cycles: many}
         - checklist: {title: T, items: 3}
         - reflect: a prompt
-    """, extra="tags: 5\n"))
+    """,
+            extra="tags: 5\n",
+        ),
+    )
     msgs = [d.message for d in diags]
     assert any("tags must be a list" in m for m in msgs)
     assert any('"four" is not a duration' in m for m in msgs)
@@ -76,8 +93,14 @@ def test_wrong_types(tmp_path):
 
 @pytest.mark.parametrize(
     ("value", "words"),
-    [("0", "more than 0"), ("-3", "more than 0"), (".inf", "finite"), (".nan", "finite"),
-     ("soon", "not a duration"), ("5 minutes", "not a duration")],
+    [
+        ("0", "more than 0"),
+        ("-3", "more than 0"),
+        (".inf", "finite"),
+        (".nan", "finite"),
+        ("soon", "not a duration"),
+        ("5 minutes", "not a duration"),
+    ],
 )
 def test_bad_durations(tmp_path, value, words):
     _, diags = problems(tmp_path, practice_text(f"- silence: {value}\n"))
@@ -86,15 +109,17 @@ def test_bad_durations(tmp_path, value, words):
 
 
 def test_long_hold_is_a_warning_only(tmp_path):
-    item, diags = problems(tmp_path, practice_text(
-        "- breathe: {inhale: 4, hold: 12, exhale: 8, cycles: 2}\n"))
+    item, diags = problems(
+        tmp_path, practice_text("- breathe: {inhale: 4, hold: 12, exhale: 8, cycles: 2}\n")
+    )
     (w,) = diags
     assert w.severity == "warning" and "hold of 12 seconds" in w.message and item is not None
 
 
 def test_cycles_and_for_both_given(tmp_path):
-    _, diags = problems(tmp_path, practice_text(
-        "- breathe: {inhale: 4, exhale: 6, cycles: 3, for: 5m}\n"))
+    _, diags = problems(
+        tmp_path, practice_text("- breathe: {inhale: 4, exhale: 6, cycles: 3, for: 5m}\n")
+    )
     (d,) = only(diags)
     assert "either" in d.message and d.line == 7
 
@@ -119,24 +144,36 @@ def test_duplicate_ids_in_one_library(tmp_path):
 
 
 def test_placeholders_need_an_earlier_save_or_uses(tmp_path):
-    _, diags = problems(tmp_path, practice_text("""
+    _, diags = problems(
+        tmp_path,
+        practice_text("""
         - say: "Remember {intention}."
         - reflect: {prompt: "What now?", save_as: intention}
         - say: "You wrote {intention} and {mood}."
-    """))
+    """),
+    )
     errs = only(diags)
     assert [d.line for d in errs] == [7, 9, 9] or [d.line for d in errs] == [7, 9]
     assert all("not saved by an earlier step" in d.message for d in errs)
-    item, diags = problems(tmp_path, practice_text(
-        '- say: "Remember {intention}."\n', extra="uses: [intention]\n"), "ok.yaml")
+    item, diags = problems(
+        tmp_path,
+        practice_text('- say: "Remember {intention}."\n', extra="uses: [intention]\n"),
+        "ok.yaml",
+    )
     assert diags == [] and item.uses == ("intention",)
 
 
 @pytest.mark.parametrize(
     ("voice", "words"),
-    [("/etc/passwd.ogg", "absolute"), ("C:/clips/a.ogg", "absolute"), ("../outside.ogg", "climbs out"),
-     ("audio/../../x.ogg", "climbs out"), ("audio\\\\a.ogg", "backslashes"),
-     ("audio/missing.ogg", "does not exist"), ("notes.txt", "not a supported audio")],
+    [
+        ("/etc/passwd.ogg", "absolute"),
+        ("C:/clips/a.ogg", "absolute"),
+        ("../outside.ogg", "climbs out"),
+        ("audio/../../x.ogg", "climbs out"),
+        ("audio\\\\a.ogg", "backslashes"),
+        ("audio/missing.ogg", "does not exist"),
+        ("notes.txt", "not a supported audio"),
+    ],
 )
 def test_bad_audio_paths(tmp_path, voice, words):
     _, diags = problems(tmp_path, practice_text(f'- say: hi\n  voice: "{voice}"\n'))
@@ -159,41 +196,53 @@ def test_total_over_four_hours(tmp_path):
 
 
 def test_more_than_2000_steps_after_repeats(tmp_path):
-    _, diags = problems(tmp_path, practice_text("""
+    _, diags = problems(
+        tmp_path,
+        practice_text("""
         - repeat: 1000
           steps:
             - say: one
             - say: two
             - silence: 1
-    """))
+    """),
+    )
     (d,) = only(diags)
     assert "2000 steps" in d.message and d.line == 7
 
 
 def test_huge_repeat_is_refused_without_expanding(tmp_path):
-    _, diags = problems(tmp_path, practice_text("""
+    _, diags = problems(
+        tmp_path,
+        practice_text("""
         - repeat: 2000
           steps:
             - repeat: 2000
               steps:
                 - silence: 1
-    """))
+    """),
+    )
     assert any("2000 steps" in d.message for d in diags)
 
 
 def test_interactive_steps(tmp_path):
-    item, diags = problems(tmp_path, practice_text("""
+    item, diags = problems(
+        tmp_path,
+        practice_text("""
         - reflect: {prompt: What are you bringing?, save_as: intention}
         - check_in: {question: How settled?, save_as: settled, labels: [not at all, completely]}
         - checklist: {title: Before you leave, items: [Ride home, Light meal]}
-    """))
+    """),
+    )
     assert diags == [] and item.saved_names == ("intention", "settled")
 
 
 def test_bad_save_as_and_labels(tmp_path):
-    _, diags = problems(tmp_path, practice_text("""
+    _, diags = problems(
+        tmp_path,
+        practice_text("""
         - check_in: {question: q, save_as: Bad Name, labels: [only one]}
-    """))
+    """),
+    )
     msgs = [d.message for d in only(diags)]
     assert any("not a valid name" in m for m in msgs) and any("two words" in m for m in msgs)
 
@@ -205,17 +254,25 @@ def test_unknown_bundled_sound_suggests(tmp_path):
 
 
 def test_format_version(tmp_path):
-    _, diags = problems(tmp_path, practice_text("- say: hi\n").replace("kapcompanion: 1", "kapcompanion: 2"))
+    _, diags = problems(
+        tmp_path, practice_text("- say: hi\n").replace("kapcompanion: 1", "kapcompanion: 2")
+    )
     (d,) = only(diags)
     assert "version 2" in d.message and d.line == 1
 
 
 def test_every_problem_reported_at_once(tmp_path):
-    _, diags = problems(tmp_path, practice_text("""
+    _, diags = problems(
+        tmp_path,
+        practice_text(
+            """
         - silence: 0
         - bell: gong
         - breathe: {inhale: 4, exhale: 4}
-    """, extra="category: sleep\n").replace("category: anytime\n", ""))
+    """,
+            extra="category: sleep\n",
+        ).replace("category: anytime\n", ""),
+    )
     assert len(only(diags)) == 4
 
 
@@ -239,7 +296,9 @@ def test_validate_missing_path_is_usage_error(tmp_path):
 
 def test_program_validation(tmp_path):
     write(tmp_path, practice_text("- say: hi\n", id="calm"), "calm.yaml")
-    write(tmp_path, """\
+    write(
+        tmp_path,
+        """\
 kapcompanion: 1
 kind: program
 id: my-week
@@ -248,15 +307,21 @@ days:
   - {day: -2, practices: [calm]}
   - {day: 0, when: before, practices: [calm]}
   - {day: 3, practices: [calm, missing-one]}
-""", "week.yaml")
-    write(tmp_path, """\
+""",
+        "week.yaml",
+    )
+    write(
+        tmp_path,
+        """\
 kapcompanion: 1
 kind: program
 id: other-week
 title: Other week
 days:
   - {day: 3, when: after, practices: [calm]}
-""", "other.yaml")
+""",
+        "other.yaml",
+    )
     diags = validate_paths([tmp_path])
     found = {(Path(d.path).name, d.line, d.message) for d in diags}
     assert any(n == "other.yaml" and line == 6 and "only day 0" in m for n, line, m in found)

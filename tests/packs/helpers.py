@@ -67,29 +67,43 @@ def audio_bytes(fmt: str = "OGG", seconds: float = 1.0) -> bytes:
     return buf.getvalue()
 
 
-def make_source(root: Path, *, pack_id: str = "calm-start", name: str = "A calm start",
-                version: str = "1", titles: dict[str, str] | None = None,
-                program: bool = True) -> Path:
+def make_source(
+    root: Path,
+    *,
+    pack_id: str = "calm-start",
+    name: str = "A calm start",
+    version: str = "1",
+    titles: dict[str, str] | None = None,
+    program: bool = True,
+) -> Path:
     """A therapist's pack folder with real audio; returns it."""
     titles = titles or {"sam-welcome": "Welcome from Sam", "sam-evening": "Evening settle"}
     src = root
     (src / "practices" / "audio").mkdir(parents=True, exist_ok=True)
-    (src / "pack.yaml").write_text(PACK_YAML.format(id=pack_id, name=name, version=version),
-                                   encoding="utf-8")
+    (src / "pack.yaml").write_text(
+        PACK_YAML.format(id=pack_id, name=name, version=version), encoding="utf-8"
+    )
     for n, (pid, title) in enumerate(sorted(titles.items())):
         ext = "ogg" if n % 2 == 0 else "wav"
         (src / "practices" / "audio" / f"{pid}.{ext}").write_bytes(
-            audio_bytes("OGG" if ext == "ogg" else "WAV"))
+            audio_bytes("OGG" if ext == "ogg" else "WAV")
+        )
         (src / "practices" / f"{pid}.yaml").write_text(
-            PRACTICE.format(id=pid, title=title, audio=f"{pid}.{ext}"), encoding="utf-8")
+            PRACTICE.format(id=pid, title=title, audio=f"{pid}.{ext}"), encoding="utf-8"
+        )
     if program and {"sam-welcome", "sam-evening"} <= titles.keys():
         (src / "programs").mkdir(exist_ok=True)
         (src / "programs" / "week.yaml").write_text(PROGRAM, encoding="utf-8")
     return src
 
 
-def signed_zip(out: Path, files: dict[str, bytes], key: SigningKey | None,
-               *, extra: dict[str, bytes] | None = None) -> Path:
+def signed_zip(
+    out: Path,
+    files: dict[str, bytes],
+    key: SigningKey | None,
+    *,
+    extra: dict[str, bytes] | None = None,
+) -> Path:
     """A pack with exactly ``files`` (signed over them) plus unsigned ``extra`` entries."""
     hashes = {n: (len(b), hashlib.sha256(b).hexdigest()) for n, b in files.items()}
     manifest, signature = make_manifest(hashes, key)
@@ -108,8 +122,9 @@ def pack_files(pack_id: str = "calm-start", version: str = "1") -> dict[str, byt
     """A minimal valid pack's files in memory."""
     return {
         "pack.yaml": PACK_YAML.format(id=pack_id, name="A calm start", version=version).encode(),
-        "practices/welcome.yaml": PRACTICE.format(id="sam-welcome", title="Welcome",
-                                                  audio="hello.ogg").encode(),
+        "practices/welcome.yaml": PRACTICE.format(
+            id="sam-welcome", title="Welcome", audio="hello.ogg"
+        ).encode(),
         "practices/audio/hello.ogg": audio_bytes(),
     }
 

@@ -17,9 +17,14 @@ from .helpers import make_source, read_zip, rewrite_zip
 
 def run(data, *args, stdin=None):
     env = {**os.environ, "KAPCOMPANION_DATA_DIR": str(data)}
-    result = subprocess.run([sys.executable, "-m", "kapcompanion", "pack", *map(str, args)],
-                            capture_output=True, text=True, env=env, timeout=120,
-                            stdin=stdin if stdin is not None else subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "kapcompanion", "pack", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=stdin if stdin is not None else subprocess.DEVNULL,
+    )
     assert "Traceback" not in result.stdout + result.stderr
     return result
 
@@ -84,8 +89,12 @@ def test_import_yes_then_second_import_is_verified(pack, client, tmp_path):
     r = run(client, "import", pack, "--yes")
     assert r.returncode == 0 and "Imported “A calm start”" in r.stdout
     assert (client / "packs" / "calm-start" / "practices" / "sam-welcome.yaml").is_file()
-    listed = subprocess.run([sys.executable, "-m", "kapcompanion", "list"], capture_output=True,
-                            text=True, env={**os.environ, "KAPCOMPANION_DATA_DIR": str(client)})
+    listed = subprocess.run(
+        [sys.executable, "-m", "kapcompanion", "list"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KAPCOMPANION_DATA_DIR": str(client)},
+    )
     assert "sam-welcome" in listed.stdout and "pack:calm-start" in listed.stdout
     again = run(client, "import", pack, "--yes")
     assert again.returncode == 0 and "nothing changed" in again.stdout
@@ -110,8 +119,12 @@ def test_missing_file_is_a_usage_error(client, tmp_path):
 
 def test_validate_accepts_a_pack(pack, client):
     env = {**os.environ, "KAPCOMPANION_DATA_DIR": str(client)}
-    r = subprocess.run([sys.executable, "-m", "kapcompanion", "validate", str(pack)],
-                       capture_output=True, text=True, env=env)
+    r = subprocess.run(
+        [sys.executable, "-m", "kapcompanion", "validate", str(pack)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
 
 
@@ -120,8 +133,10 @@ class Terminal(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize(("answer", "code", "imported"), [("y\n", 0, True), ("n\n", 1, False),
-                                                            ("\n", 1, False), ("", 1, False)])
+@pytest.mark.parametrize(
+    ("answer", "code", "imported"),
+    [("y\n", 0, True), ("n\n", 1, False), ("\n", 1, False), ("", 1, False)],
+)
 def test_import_asks_on_a_terminal(pack, client, monkeypatch, capsys, answer, code, imported):
     monkeypatch.setenv("KAPCOMPANION_DATA_DIR", str(client))
     monkeypatch.setattr(sys, "stdin", Terminal(answer))

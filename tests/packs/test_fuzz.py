@@ -19,16 +19,20 @@ KEY = SigningKey.generate("Sam Rivera")
 FILES = pack_files()  # once: OGG encoding picks a random stream serial each time
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_flipped_bytes_never_crash_or_leave_a_partial_import(tmp_path, data):
     good = tmp_path / "good.kappack"
     if not good.exists():
         signed_zip(good, FILES, KEY)
     raw = bytearray(good.read_bytes())
-    flips = data.draw(st.lists(st.tuples(st.integers(0, len(raw) - 1), st.integers(1, 255)),
-                               min_size=1, max_size=4))
+    flips = data.draw(
+        st.lists(
+            st.tuples(st.integers(0, len(raw) - 1), st.integers(1, 255)), min_size=1, max_size=4
+        )
+    )
     for pos, mask in flips:
         raw[pos] ^= mask
     bad = tmp_path / "bad.kappack"

@@ -54,15 +54,18 @@ def with_good_files(*extra: tuple[zipfile.ZipInfo | str, bytes]) -> list:
     return [*pack_files().items(), *extra]
 
 
-@pytest.mark.parametrize("name", [
-    "../evil.yaml",
-    "practices/../../evil.yaml",
-    "/etc/evil.yaml",
-    "C:/Windows/evil.yaml",
-    "C:evil.yaml",
-    "practices\\..\\..\\evil.yaml",
-    "//server/share/evil.yaml",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../evil.yaml",
+        "practices/../../evil.yaml",
+        "/etc/evil.yaml",
+        "C:/Windows/evil.yaml",
+        "C:evil.yaml",
+        "practices\\..\\..\\evil.yaml",
+        "//server/share/evil.yaml",
+    ],
+)
 def test_path_traversal_is_refused(tmp_path, name):
     info = zipfile.ZipInfo("placeholder")
     info.filename = name  # zipfile would clean some of these up; a hostile tool does not
@@ -100,8 +103,9 @@ def test_names_differing_only_in_case_are_refused(tmp_path):
 
 
 def test_a_file_inside_a_file_is_refused(tmp_path):
-    pack = raw_zip(tmp_path / "nest.kappack",
-                   with_good_files(("practices/welcome.yaml/inner.yaml", b"x: 1")))
+    pack = raw_zip(
+        tmp_path / "nest.kappack", with_good_files(("practices/welcome.yaml/inner.yaml", b"x: 1"))
+    )
     refused(pack, "sits inside a file")
 
 
@@ -169,8 +173,17 @@ def test_honest_compressible_audio_below_the_ratio_is_fine(tmp_path, key):
     assert import_pack(pack, confirm=lambda i: True).status == "installed"
 
 
-@pytest.mark.parametrize("name", ["practices/run.exe", "notes.txt", "practices/tool.py",
-                                  "practices/audio/voice.m4a", "pack.yaml.sh", "manual.pdf"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "practices/run.exe",
+        "notes.txt",
+        "practices/tool.py",
+        "practices/audio/voice.m4a",
+        "pack.yaml.sh",
+        "manual.pdf",
+    ],
+)
 def test_file_types_other_than_yaml_and_audio_are_refused(tmp_path, name):
     pack = raw_zip(tmp_path / "types.kappack", with_good_files((name, b"MZ\x90\x00")))
     refused(pack, f"“{name}” is not a practice or an audio file")
@@ -184,8 +197,10 @@ def test_manifest_json_deeper_in_the_pack_is_not_special(tmp_path):
 def test_audio_that_is_not_audio_is_refused(tmp_path, key):
     files = pack_files()
     files["practices/audio/hello.ogg"] = b"MZ\x90\x00" + bytes(1000)
-    refused(signed_zip(tmp_path / "fake.kappack", files, key),
-            "“practices/audio/hello.ogg” is named like a .ogg file but is not one")
+    refused(
+        signed_zip(tmp_path / "fake.kappack", files, key),
+        "“practices/audio/hello.ogg” is named like a .ogg file but is not one",
+    )
 
 
 def test_invalid_practice_is_reported_with_its_in_pack_path_and_line(tmp_path, key):
@@ -196,8 +211,9 @@ def test_invalid_practice_is_reported_with_its_in_pack_path_and_line(tmp_path, k
     err = refused(signed_zip(tmp_path / "invalid.kappack", files, key), "problem")
     lines = err.message.splitlines()
     assert lines[0] == "invalid.kappack: 2 problem(s) in its practices; nothing was imported"
-    assert any(line.startswith("invalid.kappack!practices/welcome.yaml:13:15: error:")
-               for line in lines), lines
+    assert any(
+        line.startswith("invalid.kappack!practices/welcome.yaml:13:15: error:") for line in lines
+    ), lines
     assert any(line.startswith("invalid.kappack!practices/broken.yaml:") for line in lines)
 
 
@@ -211,19 +227,24 @@ def test_practice_with_missing_audio_is_refused(tmp_path, key):
 def test_unknown_pack_format_version_is_refused(tmp_path, key):
     files = pack_files()
     files["pack.yaml"] = files["pack.yaml"].replace(b"kappack: 1", b"kappack: 2")
-    err = refused(signed_zip(tmp_path / "future.kappack", files, key),
-                  "uses pack format 2; this version of KAP Companion reads format 1")
+    err = refused(
+        signed_zip(tmp_path / "future.kappack", files, key),
+        "uses pack format 2; this version of KAP Companion reads format 1",
+    )
     assert err.message.startswith("future.kappack!pack.yaml:1:10: error:")
     assert "update KAP Companion" in err.hint
 
 
-@pytest.mark.parametrize(("old", "new", "match"), [
-    (b"version: 1", b"version: soon", "needs a version like 1 or 1.2"),
-    (b"name: A calm start", b"name: [1, 2]", "“name” must be text"),
-    (b"author: Sam Rivera\n", b"", "pack.yaml needs “author:”"),
-    (b"kappack: 1\n", b"", "pack.yaml needs “kappack: 1”"),
-    (b"kappack: 1\n", b"kappack: true\n", "uses pack format True"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "match"),
+    [
+        (b"version: 1", b"version: soon", "needs a version like 1 or 1.2"),
+        (b"name: A calm start", b"name: [1, 2]", "“name” must be text"),
+        (b"author: Sam Rivera\n", b"", "pack.yaml needs “author:”"),
+        (b"kappack: 1\n", b"", "pack.yaml needs “kappack: 1”"),
+        (b"kappack: 1\n", b"kappack: true\n", "uses pack format True"),
+    ],
+)
 def test_bad_pack_yaml_is_refused_with_its_line(tmp_path, key, old, new, match):
     files = pack_files()
     files["pack.yaml"] = files["pack.yaml"].replace(old, new)
@@ -248,8 +269,8 @@ def test_encrypted_entry_is_refused(tmp_path):
     raw = bytearray(pack.read_bytes())
     pos = raw.find(b"PK\x01\x02")
     while pos != -1:
-        nlen = int.from_bytes(raw[pos + 28:pos + 30], "little")
-        if raw[pos + 46:pos + 46 + nlen] == b"practices/secret.yaml":
+        nlen = int.from_bytes(raw[pos + 28 : pos + 30], "little")
+        if raw[pos + 46 : pos + 46 + nlen] == b"practices/secret.yaml":
             raw[pos + 8] |= 0x1
         pos = raw.find(b"PK\x01\x02", pos + 4)
     pack.write_bytes(bytes(raw))
@@ -262,7 +283,7 @@ def test_overlapping_entries_are_refused(tmp_path):
     raw = bytearray(pack.read_bytes())
     first = raw.find(b"PK\x01\x02")
     second = raw.find(b"PK\x01\x02", first + 4)
-    raw[second + 42:second + 46] = raw[first + 42:first + 46]
+    raw[second + 42 : second + 46] = raw[first + 42 : first + 46]
     pack.write_bytes(bytes(raw))
     with pytest.raises(PackError, match="overlaps other data"):
         inspect_pack(pack)
@@ -274,7 +295,7 @@ def test_truncated_deflate_stream_is_refused(tmp_path, key):
     pack = signed_zip(tmp_path / "cut.kappack", files, key)
     raw = bytearray(pack.read_bytes())
     start = raw.find(b"practices/welcome.yaml") + len("practices/welcome.yaml")
-    raw[start + 5: start + 25] = bytes(20)  # scribble over the start of the deflated body
+    raw[start + 5 : start + 25] = bytes(20)  # scribble over the start of the deflated body
     pack.write_bytes(bytes(raw))
     refused(pack, "“practices/welcome.yaml” is damaged")
 
@@ -314,10 +335,14 @@ def test_terminal_escapes_in_names_are_refused_and_not_echoed(tmp_path, capsys):
     assert "\x1b" not in err and "\x07" not in err and "\\u001b[2J" in err
 
 
-@pytest.mark.parametrize(("key_name", "value"), [
-    ("name", "Calm \u202eexe.yaml"), ("author", "Sam\x1b[31m Rivera"),
-    ("message", "Hello\x1b[2J there"),
-])
+@pytest.mark.parametrize(
+    ("key_name", "value"),
+    [
+        ("name", "Calm \u202eexe.yaml"),
+        ("author", "Sam\x1b[31m Rivera"),
+        ("message", "Hello\x1b[2J there"),
+    ],
+)
 def test_control_characters_in_pack_yaml_are_refused(tmp_path, key, key_name, value):
     import yaml as pyyaml
 
@@ -325,8 +350,10 @@ def test_control_characters_in_pack_yaml_are_refused(tmp_path, key, key_name, va
     meta = pyyaml.safe_load(files["pack.yaml"])
     meta[key_name] = value
     files["pack.yaml"] = pyyaml.safe_dump(meta, allow_unicode=True).encode()
-    refused(signed_zip(tmp_path / "ctl.kappack", files, key),
-            f"“{key_name}” has control characters in it")
+    refused(
+        signed_zip(tmp_path / "ctl.kappack", files, key),
+        f"“{key_name}” has control characters in it",
+    )
 
 
 def _patch_end_record(pack: Path, offset: int, fmt: str, value: int) -> None:

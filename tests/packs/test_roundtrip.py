@@ -36,15 +36,22 @@ def test_build_inspect_import_round_trip(tmp_path, key):
 
     info = inspect_pack(pack)
     assert (info.name, info.meta.author, info.meta.clinic, info.meta.version) == (
-        "A calm start", "Sam Rivera", "Riverside KAP", "1")
+        "A calm start",
+        "Sam Rivera",
+        "Riverside KAP",
+        "1",
+    )
     assert info.meta.message.startswith("Here are the practices we tried together.")
-    assert sorted(info.practices) == [("sam-evening", "Evening settle"),
-                                      ("sam-welcome", "Welcome from Sam")]
+    assert sorted(info.practices) == [
+        ("sam-evening", "Evening settle"),
+        ("sam-welcome", "Welcome from Sam"),
+    ]
     assert info.programs == (("sam-week", "Sam's week before"),)
     assert info.fingerprint == key.fingerprint and info.signer == "Sam Rivera"
     assert info.trust == NEW_KEY and not info.verified
     assert sorted(p for p, _ in info.files) == sorted(
-        p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file())
+        p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file()
+    )
 
     seen = []
     result = import_pack(pack, confirm=lambda i: seen.append(i) or True)
@@ -67,6 +74,7 @@ def test_build_inspect_import_round_trip(tmp_path, key):
 def test_audio_is_stored_and_yaml_compressed(tmp_path, key):
     pack = build(tmp_path, key)
     import zipfile
+
     with zipfile.ZipFile(pack) as zf:
         kinds = {i.filename: i.compress_type for i in zf.infolist()}
     assert kinds["practices/audio/sam-evening.ogg"] == zipfile.ZIP_STORED
@@ -84,8 +92,15 @@ def test_declining_leaves_nothing_and_trusts_nobody(tmp_path, key):
 
 def test_second_pack_from_same_key_is_verified(tmp_path, key):
     first = build(tmp_path, key, "one.kappack")
-    second = build(tmp_path, key, "two.kappack", pack_id="evening", name="Evenings",
-                   titles={"sam-night": "Night settle"}, program=False)
+    second = build(
+        tmp_path,
+        key,
+        "two.kappack",
+        pack_id="evening",
+        name="Evenings",
+        titles={"sam-night": "Night settle"},
+        program=False,
+    )
     import_pack(first, confirm=lambda i: True)
     info = inspect_pack(second)
     assert info.trust == VERIFIED and info.verified and info.signer == "Sam Rivera"
@@ -101,8 +116,14 @@ def test_newer_version_replaces_in_place(tmp_path, key):
     folder = packs_dir() / "calm-start"
     old_inode = (folder / "practices" / "sam-welcome.yaml").stat().st_ino
 
-    v2 = build(tmp_path, key, "v2.kappack", version="1.1",
-               titles={"sam-welcome": "Welcome back", "sam-dawn": "Dawn"}, program=False)
+    v2 = build(
+        tmp_path,
+        key,
+        "v2.kappack",
+        version="1.1",
+        titles={"sam-welcome": "Welcome back", "sam-dawn": "Dawn"},
+        program=False,
+    )
     info = inspect_pack(v2)
     assert info.installed_version == "1" and info.verified
     result = import_pack(v2, confirm=lambda i: True)
@@ -130,8 +151,13 @@ def test_same_pack_again_is_unchanged(tmp_path, key):
 @pytest.mark.parametrize("version", ["0.9", "1"])
 def test_older_or_same_version_with_other_contents_is_refused(tmp_path, key, version):
     import_pack(build(tmp_path, key, "v1.kappack"), confirm=lambda i: True)
-    other = build(tmp_path, key, "old.kappack", version=version,
-                  titles={"sam-welcome": "Something else", "sam-evening": "Evening"})
+    other = build(
+        tmp_path,
+        key,
+        "old.kappack",
+        version=version,
+        titles={"sam-welcome": "Something else", "sam-evening": "Evening"},
+    )
     before = snapshot()
     with pytest.raises(PackError, match="you already have version 1 of “A calm start”"):
         import_pack(other, confirm=lambda i: True)
@@ -146,8 +172,15 @@ def test_interrupted_update_is_put_right_on_next_import(tmp_path, key):
     stale = packs_dir() / ".incoming-zzzz"
     stale.mkdir()
     os.utime(stale, (0, 0))
-    second = build(tmp_path, key, "two.kappack", pack_id="evening", name="Evenings",
-                   titles={"sam-night": "Night settle"}, program=False)
+    second = build(
+        tmp_path,
+        key,
+        "two.kappack",
+        pack_id="evening",
+        name="Evenings",
+        titles={"sam-night": "Night settle"},
+        program=False,
+    )
     import_pack(second, confirm=lambda i: True)
     assert sorted(p.name for p in packs_dir().iterdir()) == ["calm-start", "evening"]
     assert (folder / "practices" / "sam-welcome.yaml").is_file()
@@ -203,8 +236,9 @@ def test_build_refuses_fake_audio(tmp_path, key):
 
 
 def test_practices_already_in_the_library_are_pointed_out(tmp_path, key):
-    pack = build(tmp_path, key, titles={"box-breathing": "Sam's box", "sam-welcome": "Hi"},
-                 program=False)
+    pack = build(
+        tmp_path, key, titles={"box-breathing": "Sam's box", "sam-welcome": "Hi"}, program=False
+    )
     info = inspect_pack(pack)
     assert info.also_elsewhere == ("box-breathing",)
     import_pack(pack, confirm=lambda i: True)
@@ -218,9 +252,16 @@ def test_update_keeps_the_clients_journal_entries_linked(tmp_path, key):
     journal = JournalStore.open(daily_backup=False)
     try:
         journal.record_answer("sam-welcome", 0, "settled", "check_in", 7)
-        import_pack(build(tmp_path, key, "v2.kappack", version="2",
-                          titles={"sam-welcome": "Welcome back", "sam-evening": "Evening"}),
-                    confirm=lambda i: True)
+        import_pack(
+            build(
+                tmp_path,
+                key,
+                "v2.kappack",
+                version="2",
+                titles={"sam-welcome": "Welcome back", "sam-evening": "Evening"},
+            ),
+            confirm=lambda i: True,
+        )
         entries = journal.entries()
     finally:
         journal.close()

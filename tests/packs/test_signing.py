@@ -69,23 +69,26 @@ def test_changed_manifest_breaks_the_signature(tmp_path, key):
     good = signed_zip(tmp_path / "good.kappack", pack_files(), key)
     manifest = json.loads(read_zip(good)["manifest.json"])
     manifest["signer"]["name"] = "Someone Else"
-    bad = rewrite_zip(good, tmp_path / "bad.kappack",
-                      {"manifest.json": json.dumps(manifest).encode()})
+    bad = rewrite_zip(
+        good, tmp_path / "bad.kappack", {"manifest.json": json.dumps(manifest).encode()}
+    )
     refused(bad, "its signature does not match")
 
 
 def test_signature_from_another_key_is_refused(tmp_path, key, other_key):
     good = signed_zip(tmp_path / "good.kappack", pack_files(), key)
     forged = signed_zip(tmp_path / "forged.kappack", pack_files(), other_key)
-    bad = rewrite_zip(good, tmp_path / "bad.kappack",
-                      {"signature.json": read_zip(forged)["signature.json"]})
+    bad = rewrite_zip(
+        good, tmp_path / "bad.kappack", {"signature.json": read_zip(forged)["signature.json"]}
+    )
     refused(bad, "its signature does not match")
 
 
 def test_file_added_after_signing_is_refused(tmp_path, key):
     good = signed_zip(tmp_path / "good.kappack", pack_files(), key)
-    bad = rewrite_zip(good, tmp_path / "bad.kappack",
-                      {"practices/extra.yaml": b"kapcompanion: 1\n"})
+    bad = rewrite_zip(
+        good, tmp_path / "bad.kappack", {"practices/extra.yaml": b"kapcompanion: 1\n"}
+    )
     refused(bad, "“practices/extra.yaml” was added after the pack was signed")
 
 
@@ -94,6 +97,7 @@ def test_file_removed_after_signing_is_refused(tmp_path, key):
     entries = read_zip(good)
     del entries["practices/audio/hello.ogg"]
     import zipfile
+
     bad = tmp_path / "bad.kappack"
     with zipfile.ZipFile(bad, "w") as zf:
         for name, data in entries.items():
