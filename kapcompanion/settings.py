@@ -91,6 +91,8 @@ class Settings:
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     last_view: str = "library"  # "library" | "practice:<id>"
     last_filter: str = ""
+    #: Show "N days in a row" on Today and in History (off by default; never a guilt word).
+    show_days_in_a_row: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""

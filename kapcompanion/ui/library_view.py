@@ -179,6 +179,19 @@ class LibraryView(QWidget):
         self.list.itemActivated.connect(self._item_activated)
         self.refresh()
 
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Show a new set of practices (after an import or an edit), keeping the filter."""
+        self._entries = entries
+        keep_tag = str(self.tag.currentData() or "")
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(self.tr("All tags"), "")
+        for t in all_tags(entries):
+            self.tag.addItem(t, t)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(keep_tag)))
+        self.tag.blockSignals(False)
+        self.refresh()
+
     # -- filtering ---------------------------------------------------------------
 
     def current_filter(self) -> Filter:

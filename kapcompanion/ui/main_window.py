@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.detail.start_requested.connect(self.start_practice)
         self.player.closed.connect(self._player_closed)
         self.player.settings_changed.connect(self._player_settings)
+        self.hub.library_changed.connect(self.reload_library)
         self.player.answered.connect(self.hub.answer_given.emit)
         self.player.finished.connect(self.hub.session_finished.emit)
         for keys, slot in (
@@ -326,6 +327,22 @@ class MainWindow(QMainWindow):
 
     def _player_closed(self) -> None:
         self.show_page(self._before_player)
+
+    def set_practices(
+        self, practices: Mapping[str, Practice], origins: Mapping[str, str] | None = None
+    ) -> None:
+        """Replace the library's practices (the selection is kept when it still exists)."""
+        self.practices = dict(practices)
+        self.entries = {e.id: e for e in build_entries(self.practices.values(), origins)}
+        self.library.set_entries(list(self.entries.values()))
+        self._selected(self.library.current_id() or "")
+
+    def reload_library(self) -> None:
+        """Read the library again from disk (built-in, packs, the user's own practices)."""
+        from kapcompanion.ui.app import load_library
+
+        practices, origins = load_library()
+        self.set_practices(practices, origins)
 
     def _selected(self, pid: str) -> None:
         self.detail.show_entry(self.entries.get(pid))

@@ -67,3 +67,20 @@ def test_a_failing_installer_is_skipped_and_the_others_run(make_window, monkeypa
     failed = install_all(win, ["kap_test_bad", "kap_test_good", "kap_test_missing"])
     assert failed == ["kap_test_bad", "kap_test_missing"]
     assert "good" in win.pages
+
+
+def test_library_changed_reloads_from_disk(make_window, qtbot) -> None:
+    from kapcompanion.paths import user_practices_dir
+
+    win = make_window()
+    assert "my-own-pause" not in win.practices
+    folder = user_practices_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "my-own-pause.yaml").write_text(
+        "kapcompanion: 1\nid: my-own-pause\ntitle: My own pause\ncategory: anytime\n"
+        "summary: A short pause of my own.\nsteps:\n  - say: Rest here.\n    duration: 10s\n",
+        encoding="utf-8",
+    )
+    win.hub.library_changed.emit()
+    assert "my-own-pause" in win.practices
+    assert "my-own-pause" in win.library.visible_ids() or win.library.search.text()
