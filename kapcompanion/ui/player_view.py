@@ -284,7 +284,14 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         state = self.session.state()
         if self.player is not None:
             self.player.update(state)
+            self._follow_notice(self.player.notice)
         self.render(state)
+
+    def _follow_notice(self, notice: str | None) -> None:
+        """Show a notice the player raised mid-practice (the device went away), once."""
+        if notice and notice not in self.notice.text():
+            self.notice.setText("  ".join(filter(None, [notice, self.notice.text()])))
+            self.notice.show()
 
     def render(self, state: SessionState) -> None:
         """Show ``state``: pacer, guidance, progress, steps, gates, end."""
