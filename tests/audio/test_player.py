@@ -241,10 +241,9 @@ def test_mixer_byte_formats() -> None:
 def test_device_going_away_mid_practice_turns_silent_with_a_notice(
     player: PygamePlayer, clock: FakeClock
 ) -> None:
-    from kapcompanion.audio.pygame_player import LOST_NOTICE
-
     from dataclasses import replace
 
+    from kapcompanion.audio.pygame_player import LOST_NOTICE
     from kapcompanion.core.model import SoundSettings
 
     bells = bells_at([0.1, 1.0, 2.0, 3.0])
@@ -267,4 +266,3 @@ def test_device_going_away_mid_practice_turns_silent_with_a_notice(
     player.stop()
     assert player.prepare(tl) == []  # a next practice prepares silently too
     player.update(session.state())
-
