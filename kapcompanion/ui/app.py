@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.core.model import Practice
@@ -29,6 +31,18 @@ def load_library() -> tuple[dict[str, Practice], dict[str, str]]:
     return dict(lib.practices), dict(lib.origins)
 
 
+def app_icon() -> QIcon:
+    """The app's icon at every size it ships in."""
+    from kapcompanion.resources import asset
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = asset("icons", f"kapcompanion-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
 def create_window(argv: list[str], practice: Practice | None = None) -> MainWindow:
     """Create the QApplication (or reuse one) and the shown main window."""
     app = QApplication.instance()
@@ -37,6 +51,8 @@ def create_window(argv: list[str], practice: Practice | None = None) -> MainWind
     app.setApplicationName("KAP Companion")
     app.setOrganizationName("kapcompanion")
     app.setApplicationDisplayName("KAP Companion")
+    app.setDesktopFileName("kapcompanion")
+    app.setWindowIcon(app_icon())
     practices, origins = load_library()
     window = MainWindow(practices, origins=origins, store=SettingsStore())
     install_all(window)
