@@ -47,6 +47,7 @@ class Hub(QObject):
     session_finished = Signal(object)  # SessionResult
     journal_changed = Signal(object)  # the open JournalStore, or None when closed/unavailable
     library_changed = Signal()  # practices were added, edited or imported
+    open_requested = Signal(list)  # a later launch's arguments (e.g. a .kappack to open)
 
 
 class MainWindow(QMainWindow):
