@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         brand.setProperty("role", "h2")
         self.more_menu = QMenu(self)
         self.more_button = QToolButton()
-        self.more_button.setText(self.tr("More"))
+        self.more_button.setText(self.tr("More ▾"))
         self.more_button.setAccessibleName(self.tr("More actions"))
         self.more_button.setMenu(self.more_menu)
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
