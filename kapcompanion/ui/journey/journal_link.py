@@ -80,6 +80,7 @@ class JournalLink(QObject):
         self.problem = ""
         #: The message of the last failed write ("" when it went well).
         self.last_error = ""
+        self._logged: object | None = None
         self.banner: Banner = attach(window)
         window.hub.answer_given.connect(self.on_answer)
         window.hub.session_finished.connect(self.on_finished)
@@ -248,6 +249,10 @@ class JournalLink(QObject):
         """Log the practice played (finished or stopped early, and for how long)."""
         if self.store is None or (result.elapsed <= 0 and not result.completed):
             return  # left before it began: nothing was practised
+        session_now = self.window.player.session
+        if session_now is not None and session_now is self._logged:
+            return  # the same playing reported twice (an extra frame after the end)
+        self._logged = session_now
         day, moment = self.today(), self.now()
         started = moment - timedelta(seconds=max(0.0, result.elapsed))
 
