@@ -185,6 +185,21 @@ class SessionsDialog(QDialog):
         self.done_button.clicked.connect(self.toggle_done)
         self.delete_button.clicked.connect(self.delete)
         self.close_button.clicked.connect(self.accept)
+        chain = [
+            self.list,
+            self.new_button,
+            self.date,
+            self.label,
+            self.before,
+            self.after,
+            self.save_button,
+            self.done_button,
+            self.delete_button,
+            self.close_button,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        self.save_button.setDefault(True)
         self.editing: int | None = None
         self.reload()
         if self.list.count():
