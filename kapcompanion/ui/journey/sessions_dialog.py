@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
@@ -197,7 +198,7 @@ class SessionsDialog(QDialog):
             self.delete_button,
             self.close_button,
         ]
-        for a, b in zip(chain, chain[1:], strict=False):
+        for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
         self.save_button.setDefault(True)
         self.editing: int | None = None
