@@ -41,6 +41,12 @@ class Day:
 
 
 @pytest.fixture
+def store() -> SettingsStore:
+    """Settings in the (private) data dir, as in the app, so backups include them."""
+    return SettingsStore()
+
+
+@pytest.fixture
 def day() -> Day:
     return Day()
 
