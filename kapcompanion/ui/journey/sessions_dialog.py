@@ -125,6 +125,7 @@ class SessionsDialog(QDialog):
             f"QDateEdit {{ background: {pal.card}; border: 1px solid {pal.border};"
             f" border-radius: 10px; padding: 8px; }}"
             f" QDateEdit:focus {{ border: 3px solid {pal.focus}; }}"
+            " QDateEdit::drop-down { border: none; width: 28px; }"
         )
         self.date.setAccessibleName(self.tr("Session date"))
         self.date.setAccessibleDescription(
