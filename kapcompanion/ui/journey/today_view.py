@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -72,7 +73,7 @@ class TodayView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main = window
         self.link = link
         self.programs = programs
         self.today = today
@@ -92,7 +93,6 @@ class TodayView(QWidget):
         lay.setContentsMargins(32, 12, 32, 24)
         lay.setSpacing(14)
         self.where = _label(role="h1")
-        self.where.setAccessibleName(self.tr("Where you are"))
         self.session_line = _label(role="muted")
         self.note = _label()
         self.closed_note = _label(role="muted")
@@ -188,8 +188,8 @@ class TodayView(QWidget):
         self._arm_midnight()
 
     def _practice_button(self, pid: str, done: bool, available: bool) -> QPushButton:
-        practice = self.window.practices.get(pid)
-        entry = self.window.entries.get(pid)
+        practice = self.main.practices.get(pid)
+        entry = self.main.entries.get(pid)
         title = practice.title if practice is not None else pid
         length = f" · {length_text(entry.length)}" if entry is not None else ""
         if not available or practice is None:
@@ -223,7 +223,7 @@ class TodayView(QWidget):
                 widget.deleteLater()
 
     def _anytime_ids(self) -> list[str]:
-        practices = self.window.practices
+        practices = self.main.practices
         chosen = [pid for pid in ANYTIME if pid in practices]
         others = sorted(
             (p for p in practices.values() if p.category == "anytime" and p.id not in chosen),
@@ -235,7 +235,7 @@ class TodayView(QWidget):
         """Read the journal again and redraw."""
         store = self.link.store
         day = self.today()
-        settings = self.window.settings
+        settings = self.main.settings
         self.show_run.blockSignals(True)
         self.show_run.setChecked(settings.show_days_in_a_row)
         self.show_run.blockSignals(False)
@@ -246,7 +246,7 @@ class TodayView(QWidget):
                     store,
                     self.programs(),
                     day,
-                    self.window.practices.keys(),
+                    self.main.practices.keys(),
                     show_days_in_a_row=settings.show_days_in_a_row,
                 )
             except Exception as exc:  # a failing read must not take Today away
@@ -257,7 +257,17 @@ class TodayView(QWidget):
                     )
                 )
         self.shown = today
+        focus = QApplication.focusWidget()
+        inside = focus is not None and self.isAncestorOf(focus)
+        buttons = {**self.anytime_buttons, **self.plan_buttons}
+        keep = next((pid for pid, b in buttons.items() if b is focus), None)
         self._draw(today)
+        if inside:  # a keyboard user stays where they were, not thrown to the header
+            buttons = {**self.anytime_buttons, **self.plan_buttons}
+            target = buttons.get(keep or "") if keep else focus
+            if target is None or not target.isVisibleTo(self) or not target.isEnabled():
+                target = self.focusProxy() or self
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _draw(self, today: Today | None) -> None:
         planned = today is not None and today.position.planned
@@ -268,6 +278,7 @@ class TodayView(QWidget):
         else:
             self.where.setText(self.tr("Welcome"))
             self.session_line.setText(self.tr("No session planned"))
+        self.where.setAccessibleName(self.where.text())
         self.where.setAccessibleDescription(self.session_line.text())
         self.closed_note.setVisible(today is None)
         self.closed_note.setText(
@@ -293,6 +304,7 @@ class TodayView(QWidget):
             b = self._practice_button(item.practice_id, item.done, item.available)
             self.plan_buttons[item.practice_id] = b
             self.plan_box.addWidget(b)
+            b.show()  # at once, so the keyboard can land on it
         for w in (self.plan_heading, self.plan_hint):
             w.setVisible(bool(plan))
         self.all_done.setText(
@@ -314,6 +326,7 @@ class TodayView(QWidget):
                 b = self._practice_button(pid, pid in done, True)
                 self.anytime_buttons[pid] = b
                 self.anytime_box.addWidget(b)
+                b.show()
         self.anytime_heading.setVisible(show_anytime and bool(self.anytime_buttons))
         self.invite.setVisible(today is not None and not planned)
         self.add_session.setVisible(today is not None and not planned)
@@ -350,5 +363,5 @@ class TodayView(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _run_toggled(self, on: bool) -> None:
-        self.window.set_settings(replace(self.window.settings, show_days_in_a_row=on))
+        self.main.set_settings(replace(self.main.settings, show_days_in_a_row=on))
         self.refresh()

@@ -115,3 +115,17 @@ def test_a_closed_journal_still_offers_practices(journey_window) -> None:
     assert today.closed_note.isVisible() and not today.plan_buttons
     assert today.anytime_buttons and not today.sessions_button.isEnabled()
     assert not today.intention_card.isVisible()
+
+
+def test_a_redraw_keeps_the_keyboard_on_the_same_practice(journey_window, qtbot) -> None:
+    win, journey = journey_window()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win.journal.add_session(START + timedelta(days=3))
+    journey.today.refresh()
+    old = journey.today.plan_buttons["exhale-4-6"]
+    old.setFocus()
+    assert QApplication.focusWidget() is old
+    journey.today.refresh()  # e.g. a practice was logged, or midnight came
+    new = journey.today.plan_buttons["exhale-4-6"]
+    assert new is not old and QApplication.focusWidget() is new
