@@ -115,3 +115,35 @@ def test_stopping_early_still_ticks_the_practice(journey_window, day, clock) -> 
     assert win.journal.practice_runs()[0].seconds > 0
     view.leave()
     assert "done today" in journey.today.plan_buttons["calm-place"].text()
+
+
+def test_check_ins_and_checklists_are_kept_with_what_was_asked(journey_window, clock) -> None:
+    win, _journey = journey_window()
+    sid = win.journal.add_session(START)
+    win.journal.mark_session_done(sid)
+
+    def answer(gate) -> None:
+        if hasattr(gate, "slider"):
+            gate.slider.setValue(6)
+        elif hasattr(gate, "boxes"):
+            gate.boxes[0].setChecked(True)
+
+    win.start_practice("landing")
+    play_through(win, clock, answer)
+    win.player.leave()
+    win.start_practice("set-and-setting")
+    play_through(win, clock, answer)
+    store = win.journal
+    grounded = store.entries(name="grounded_after")
+    assert [(e.kind, e.score, e.prompt) for e in grounded] == [
+        ("check_in", 6.0, "How grounded do you feel right now?")
+    ]
+    assert grounded[0].session_id == sid
+    lists = store.entries(kinds=("checklist",), newest_first=False)
+    assert [e.prompt for e in lists] == [
+        "For the rest of today",  # landing's own checklist
+        "Before your session day",
+        "On the day, before I leave home",
+    ]
+    assert next(iter(lists[0].value.values())) is True
+    assert all(e.session_id == sid for e in lists)
