@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 #: Gentle practices offered when no session is planned (those in the library, in order).
 ANYTIME = ("grounding-54321", "feet-and-hands", "sigh-reset", "orienting", "box-breathing")
 MAX_ANYTIME = 3
+MAX_WIDTH = 960
 
 
 def _label(text: str = "", role: str = "") -> QLabel:
@@ -89,7 +90,14 @@ class TodayView(QWidget):
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
-        lay = QVBoxLayout(body)
+        centre = QHBoxLayout(body)
+        centre.setContentsMargins(0, 0, 0, 0)
+        column = QWidget()
+        column.setMaximumWidth(MAX_WIDTH)  # calm line lengths on a wide window
+        centre.addStretch(1)
+        centre.addWidget(column, 100)
+        centre.addStretch(1)
+        lay = QVBoxLayout(column)
         lay.setContentsMargins(32, 12, 32, 24)
         lay.setSpacing(14)
         self.where = _label(role="h1")
