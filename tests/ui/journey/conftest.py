@@ -80,7 +80,11 @@ def when_modal(act: Callable[[QWidget], None], *, tries: int = 200) -> None:
             if left > 0:
                 QTimer.singleShot(20, lambda: look(left - 1))
             return
-        act(widget)
+        try:
+            act(widget)
+        except BaseException:
+            widget.close()  # never leave a modal dialog waiting: the test fails, not hangs
+            raise
 
     QTimer.singleShot(0, look)
 
