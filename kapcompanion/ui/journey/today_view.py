@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.core.model import Program
 from kapcompanion.journal.journey import BEFORE
+from kapcompanion.journal.records import KapSession
 from kapcompanion.journal.today import Today, today_for
 from kapcompanion.ui.catalogue import length_text
 
@@ -129,6 +130,8 @@ class TodayView(QWidget):
         lay.addWidget(self.plan_hint)
         lay.addLayout(self.plan_box)
         lay.addWidget(self.all_done)
+        self.missing = _label(role="muted")
+        lay.addWidget(self.missing)
 
         self.invite = _label(
             self.tr(
@@ -319,6 +322,7 @@ class TodayView(QWidget):
             self.tr("You've done each of today's suggestions. Resting is part of it too.")
         )
         self.all_done.setVisible(bool(today and today.all_done))
+        self._say_missing(pos.session if pos is not None else None)
 
         self._clear(self.anytime_box)
         self.anytime_buttons = {}
@@ -354,6 +358,26 @@ class TodayView(QWidget):
             None,
         )
         self.setFocusProxy(first or self.sessions_button)
+
+    def _say_missing(self, session: KapSession | None) -> None:
+        """Name a chosen program that is not in the library (so it suggests nothing)."""
+        gone: list[str] = []
+        if session is not None:
+            try:
+                known = self.programs()
+            except Exception:  # the note is a courtesy; Today draws without it
+                log.exception("cannot read the programs")
+                known = {}
+            wanted = dict.fromkeys((session.before_program, session.after_program))
+            gone = [pid for pid in wanted if pid not in known]
+        text = ""
+        if gone:
+            text = self.tr(
+                "The program “{names}” isn't in your library, so it can't suggest practices. "
+                "You can choose another in Your sessions…"
+            ).format(names="”, “".join(gone))
+        self.missing.setText(text)
+        self.missing.setVisible(bool(text))
 
     # -- actions -----------------------------------------------------------------
 

@@ -129,3 +129,15 @@ def test_a_redraw_keeps_the_keyboard_on_the_same_practice(journey_window, qtbot)
     journey.today.refresh()  # e.g. a practice was logged, or midnight came
     new = journey.today.plan_buttons["exhale-4-6"]
     assert new is not old and QApplication.focusWidget() is new
+
+
+def test_a_program_missing_from_the_library_is_named(journey_window) -> None:
+    win, journey = journey_window()
+    sid = win.journal.add_session(START + timedelta(days=3), program_before="gone-away")
+    journey.today.refresh()
+    assert journey.today.missing.isVisible()
+    assert "gone-away" in journey.today.missing.text()
+    assert not journey.today.plan_buttons and journey.today.anytime_buttons
+    win.journal.update_session(sid, program_before=None)
+    journey.today.refresh()
+    assert not journey.today.missing.isVisible() and journey.today.plan_buttons
