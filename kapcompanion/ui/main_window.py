@@ -285,6 +285,10 @@ class MainWindow(QMainWindow):
             self.notices.removeWidget(box)
             box.deleteLater()
 
+    def notice(self, key: str) -> QFrame | None:
+        """The notice shown under ``key``, or None."""
+        return self._notices.get(key)
+
     def notice_texts(self) -> list[str]:
         """The notices shown now (for tests and screen readers)."""
         return [

@@ -1,63 +1,57 @@
-"""A calm notice across the top of the window (journal not available, restored, ...)."""
+"""The journal's notice under the header (journal not available, restored, ...).
+
+A thin handle on the main window's notices (:meth:`MainWindow.notify`), so the app has one
+kind of notice, and the journal's replaces itself rather than piling up.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton
+
+if TYPE_CHECKING:
+    from kapcompanion.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
+KEY = "journal"
 
-class Banner(QFrame):
-    """One plain message with a "Dismiss" button; hidden until :meth:`say` is called."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.setAccessibleName(self.tr("Notice"))
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(18, 10, 12, 10)
-        lay.setSpacing(12)
-        self.mark = QLabel(self.tr("Please note:"))
-        self.mark.setProperty("role", "h2")
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.dismiss = QPushButton(self.tr("Dismiss"))
-        self.dismiss.setAutoDefault(True)
-        self.dismiss.setAccessibleName(self.tr("Dismiss this notice"))
-        self.dismiss.clicked.connect(self.hide)
-        lay.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addWidget(self.text, 1)
-        lay.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        self.hide()
+class Banner:
+    """The journal's one notice: :meth:`say` shows or replaces it, :meth:`hide` clears it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
 
     def say(self, message: str) -> None:
         """Show ``message`` (replacing what was shown)."""
-        self.text.setText(message)
-        self.text.setAccessibleName(message)
-        self.setAccessibleDescription(message)
-        self.show()
+        self.window.notify(message, KEY)
+
+    def hide(self) -> None:
+        """Take the notice away."""
+        self.window.clear_notice(KEY)
+
+    def isHidden(self) -> bool:  # noqa: N802  (reads like the Qt widget it stands for)
+        """Whether no journal notice shows."""
+        return self.window.notice(KEY) is None
 
     def message(self) -> str:
-        """The text shown, or "" when the banner is hidden."""
-        return self.text.text() if not self.isHidden() else ""
+        """The text shown, or "" when nothing shows."""
+        box = self.window.notice(KEY)
+        label = box.findChild(QLabel) if box is not None else None
+        return label.text() if label is not None else ""
+
+    @property
+    def dismiss(self) -> QPushButton:
+        """The notice's Dismiss button (it must be showing)."""
+        box = self.window.notice(KEY)
+        button = box.findChild(QPushButton) if box is not None else None
+        assert button is not None
+        return button
 
 
-def attach(window: QWidget) -> Banner:
-    """Put a banner under the window's header (above the pages)."""
-    banner = Banner()
-    central = getattr(window, "centralWidget", lambda: None)()
-    layout = central.layout() if central is not None else None
-    if layout is not None:
-        holder = QWidget()
-        hl = QHBoxLayout(holder)
-        hl.setContentsMargins(24, 0, 24, 4)
-        hl.addWidget(banner)
-        layout.insertWidget(1, holder)  # type: ignore[attr-defined]
-    return banner
+def attach(window: MainWindow) -> Banner:
+    """The journal's notice handle for ``window``."""
+    return Banner(window)
