@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -66,6 +67,7 @@ class ReminderRow(QWidget):
         self.remove = QPushButton(self.tr("Remove"))
         self.remove.setAccessibleName(self.tr("Remove reminder {n}").format(n=number))
         row.addWidget(self.remove)
+        self.setMinimumHeight(self.remove.sizeHint().height() + 6)
 
     def value(self) -> DailyReminder:
         """The reminder as set."""
@@ -117,6 +119,7 @@ class ReminderDialog(QDialog):
         for r in plan.daily:
             self._add_row(r)
         self.add = QPushButton(self.tr("Add a time"))
+        self.add.setMaximumWidth(200)
         self.add.clicked.connect(lambda: self._add_row(DailyReminder()))
 
         self.program = QCheckBox(self.tr("Also a reminder from my session plan, at"))
@@ -138,6 +141,7 @@ class ReminderDialog(QDialog):
         self.snooze.setValue(plan.snooze_minutes)
         self.snooze.setSuffix(self.tr(" min"))
         self.snooze.setAccessibleName(self.tr("Remind again after (minutes)"))
+        self.snooze.setMaximumWidth(160)
         self.keep_running = QCheckBox(self.tr("Keep running in the tray when I close the window"))
         self.keep_running.setChecked(plan.keep_running)
         self.keep_running.setEnabled(has_tray)
@@ -154,6 +158,9 @@ class ReminderDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(10)
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never clip a row
         for w in (intro, self.enabled, self.tray_note):
             lay.addWidget(w)
         times = QLabel(self.tr("Daily times"))
