@@ -94,7 +94,7 @@ def validate_command(paths: list[Path], *, as_json: bool = False) -> int:
 
 
 def _language_mark(row: dict[str, object]) -> str:
-    """ " [es]" after a title in another language than English; nothing for English."""
+    """A mark such as " [es]" after a title not in English; nothing for English."""
     return "" if row.get("language", "en") == "en" else f" [{row['language']}]"
 
 
