@@ -194,6 +194,51 @@ def shoot_journey(theme: str, out: Path) -> list[Path]:
     return shots
 
 
+def shoot_spanish(theme: str, out: Path) -> list[Path]:
+    """The player with Spanish practices: the longest safety words, and a breath label."""
+    from kapcompanion.core.library import Library
+
+    lib = Library.load(user=False, packs=False)
+    practices = lib.for_language("es")
+    store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"settings-es-{theme}.json")
+    settings = replace(
+        Settings(), theme=theme, get_ready_seconds=0, rules_dismissed=tuple(practices)
+    )
+    clock = HandClock()
+    win = MainWindow(
+        practices,
+        origins=lib.origins_for_language("es"),
+        store=store,
+        settings=settings,
+        clock=clock,
+    )
+    win.resize(*SIZE)
+    win.show()
+    settle()
+    shots: list[Path] = []
+
+    def save(name: str) -> None:
+        path = out / f"{name}-{theme}.png"
+        win.grab().save(str(path))
+        shots.append(path)
+
+    win.start_practice("box-breathing")
+    timeline = win.player.session.timeline  # type: ignore[union-attr]
+    said = max(timeline.segments[:8], key=lambda s: len(s.text))
+    go_to(win, clock, said.start + 1.0)
+    settle()
+    go_to(win, clock, said.start + 1.0)
+    save("player-es-safety")
+    hold = next(s for s in timeline.segments if s.phase is Phase.HOLD and s.cycle == 2)
+    go_to(win, clock, hold.start + hold.duration * 0.5)
+    settle()
+    go_to(win, clock, hold.start + hold.duration * 0.5)
+    save("player-es-breath")
+    win.player.leave()
+    win.close()
+    return shots
+
+
 def main(argv: list[str]) -> int:
     """Take every screenshot; prints the files written."""
     out = Path(argv[1]) if len(argv) > 1 else Path("docs/img")
@@ -205,6 +250,9 @@ def main(argv: list[str]) -> int:
             print(path)
     for theme in ("light", "dark"):
         for path in shoot_journey(theme, out):
+            print(path)
+    for theme in ("light", "dark"):
+        for path in shoot_spanish(theme, out):
             print(path)
     return 0
 
