@@ -99,9 +99,24 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+COMMANDS = frozenset(
+    {"play", "validate", "list", "timeline", "render", "schema", "pack", "journal"}
+)
+
+
+def split_pack_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
+    """``kapcompanion FILE.kappack`` opens the app with that pack: (other arguments, pack)."""
+    items = list(argv)
+    if items and items[-1].lower().endswith(".kappack") and not COMMANDS & set(items[:-1]):
+        return items[:-1], Path(items[-1]).absolute()
+    return items, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    rest, pack_file = split_pack_argument(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(rest)
+    args.open_pack = pack_file
     if args.data_dir:
         set_data_dir(args.data_dir)
     from kapcompanion.logs import setup_logging
@@ -136,7 +151,7 @@ def gui_main() -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     match args.command:
         case None:
-            return _open_app()
+            return _open_app(args.open_pack)
         case "validate":
             from kapcompanion.commands import validate_command
 
@@ -168,7 +183,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _open_app() -> int:
+def _open_app(pack_file: Path | None = None) -> int:
     try:
         from kapcompanion.ui.app import run_app
     except ImportError as exc:  # no desktop yet (or Qt missing): show the library instead
@@ -176,7 +191,11 @@ def _open_app() -> int:
         from kapcompanion.commands import list_command
 
         return list_command()
-    return run_app(sys.argv[:1])
+    if pack_file is not None:
+        from kapcompanion.ui.packs import request_open
+
+        request_open(pack_file)
+    return run_app(sys.argv[:1], args=[str(pack_file)] if pack_file else None)
 
 
 def _play(args: argparse.Namespace) -> int:

@@ -1,0 +1,106 @@
+"""The first step of sharing: create the therapist's signing key (once)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kapcompanion.core import signing
+
+log = logging.getLogger(__name__)
+
+
+def label(text: str = "", role: str = "", *, selectable: bool = False) -> QLabel:
+    """A word-wrapped label with a theme role."""
+    lab = QLabel(text)
+    lab.setWordWrap(True)
+    if role:
+        lab.setProperty("role", role)
+    if selectable:
+        lab.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+    return lab
+
+
+class KeyPage(QWidget):
+    """Explains the signing key and creates it; emits :attr:`created` with the new key."""
+
+    created = Signal(object)  # signing.SigningKey
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        head = label(self.tr("First, your signing key"), "h2")
+        about = label(
+            self.tr(
+                "Packs you share are signed with a key that belongs to you. Your client's "
+                "app uses it to check that a pack really comes from you and that nothing in "
+                "it changed on the way.\n\n"
+                "The key is made once and stays on this computer, in KAP Companion's data "
+                "folder. Nothing is sent anywhere. Keep a backup of that folder: with a new "
+                "key, your clients would need to confirm you again."
+            )
+        )
+        name_label = label(self.tr("Your name, as your clients know you"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Your name on packs"))
+        self.name.setAccessibleDescription(
+            self.tr("Shown to clients when they open a pack from you, for example Dr. Sam Rivera")
+        )
+        self.name.setPlaceholderText(self.tr("for example, Dr. Sam Rivera"))
+        self.name.setMaxLength(signing.MAX_NAME)
+        name_label.setBuddy(self.name)
+        self.create = QPushButton(self.tr("Create my key"))
+        self.create.setProperty("primary", True)
+        self.create.setAutoDefault(True)
+        self.create.setAccessibleName(self.tr("Create my signing key"))
+        self.create.setEnabled(False)
+        self.problem = label(role="safety")
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.hide()
+
+        row = QHBoxLayout()
+        row.addWidget(self.name, 1)
+        row.addWidget(self.create)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(12)
+        lay.addWidget(head)
+        lay.addWidget(about)
+        lay.addSpacing(6)
+        lay.addWidget(name_label)
+        lay.addLayout(row)
+        lay.addWidget(self.problem)
+        lay.addStretch(1)
+
+        self.name.textChanged.connect(lambda t: self.create.setEnabled(bool(t.strip())))
+        self.name.returnPressed.connect(self.create_key)
+        self.create.clicked.connect(self.create_key)
+
+    def create_key(self) -> signing.SigningKey | None:
+        """Create the key with the typed name; a problem is shown in plain words."""
+        if not self.name.text().strip():
+            return None
+        try:
+            key = signing.create_key(self.name.text())
+        except signing.SigningError as exc:
+            self._show_problem(exc.message, exc.hint)
+            return None
+        except OSError as exc:
+            self._show_problem(
+                self.tr("Your key could not be saved in {folder} ({why}).").format(
+                    folder=signing.keys_dir(), why=exc.strerror or exc
+                ),
+                self.tr("Check that the data folder can be written."),
+            )
+            return None
+        self.problem.hide()
+        self.created.emit(key)
+        return key
+
+    def _show_problem(self, message: str, hint: str) -> None:
+        self.problem.setText(f"{message}\n{hint}" if hint else message)
+        self.problem.show()
