@@ -70,8 +70,8 @@ class ImportDialog(QDialog):
         self.warning = label(role="safety", selectable=True)
         self.warning.setAccessibleName(self.tr("Warning"))
         self.warning.hide()
-        self.done = label(role="h2", selectable=True)
-        self.done.hide()
+        self.done_label = label(role="h2", selectable=True)
+        self.done_label.hide()
 
         body = QWidget()
         bl = QVBoxLayout(body)
@@ -81,7 +81,7 @@ class ImportDialog(QDialog):
             bl.addWidget(w)
         for w in (self.message_head, self.message_card, self.contents_head, self.contents):
             bl.addWidget(w)
-        bl.addWidget(self.done)
+        bl.addWidget(self.done_label)
         bl.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -264,8 +264,8 @@ class ImportDialog(QDialog):
             "unchanged": self.tr("You already have “{name}” version {version}; nothing changed."),
             "updated": self.tr("Updated “{name}” to version {version}."),
         }.get(result.status, self.tr("Imported “{name}”. Its practices are in your library now."))
-        self.done.setText(text.format(name=name, version=result.info.meta.version))
-        self.done.show()
+        self.done_label.setText(text.format(name=name, version=result.info.meta.version))
+        self.done_label.show()
         self.fingerprint.hide()
         self.accept_button.hide()
         self.cancel_button.setText(self.tr("Close"))

@@ -53,18 +53,18 @@ class KeyPage(QWidget):
         self.name.setPlaceholderText(self.tr("for example, Dr. Sam Rivera"))
         self.name.setMaxLength(signing.MAX_NAME)
         name_label.setBuddy(self.name)
-        self.create = QPushButton(self.tr("Create my key"))
-        self.create.setProperty("primary", True)
-        self.create.setAutoDefault(True)
-        self.create.setAccessibleName(self.tr("Create my signing key"))
-        self.create.setEnabled(False)
+        self.create_button = QPushButton(self.tr("Create my key"))
+        self.create_button.setProperty("primary", True)
+        self.create_button.setAutoDefault(True)
+        self.create_button.setAccessibleName(self.tr("Create my signing key"))
+        self.create_button.setEnabled(False)
         self.problem = label(role="safety")
         self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.hide()
 
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
-        row.addWidget(self.create)
+        row.addWidget(self.create_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(12)
@@ -76,9 +76,9 @@ class KeyPage(QWidget):
         lay.addWidget(self.problem)
         lay.addStretch(1)
 
-        self.name.textChanged.connect(lambda t: self.create.setEnabled(bool(t.strip())))
+        self.name.textChanged.connect(lambda t: self.create_button.setEnabled(bool(t.strip())))
         self.name.returnPressed.connect(self.create_key)
-        self.create.clicked.connect(self.create_key)
+        self.create_button.clicked.connect(self.create_key)
 
     def create_key(self) -> signing.SigningKey | None:
         """Create the key with the typed name; a problem is shown in plain words."""

@@ -93,7 +93,7 @@ class ShareDialog(QDialog):
         lay.addWidget(self.pages)
         self.key_page.created.connect(self._key_ready)
         if self._key_problem:
-            self.key_page.create.setEnabled(False)
+            self.key_page.create_button.setEnabled(False)
             self.key_page.name.setEnabled(False)
             self.key_page.problem.setText(self._key_problem)
             self.key_page.problem.show()

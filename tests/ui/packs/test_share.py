@@ -33,9 +33,9 @@ def test_first_share_creates_a_key_then_builds_a_signed_pack(dirs, app_window, q
     qtbot.addWidget(dlg)
 
     assert dlg.pages.currentWidget() is dlg.key_page
-    assert not dlg.key_page.create.isEnabled()
+    assert not dlg.key_page.create_button.isEnabled()
     qtbot.keyClicks(dlg.key_page.name, "Dr. Sam Rivera")
-    qtbot.mouseClick(dlg.key_page.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dlg.key_page.create_button, Qt.MouseButton.LeftButton)
     key = signing.load_key()
     assert key is not None and key.name == "Dr. Sam Rivera"
     assert dlg.pages.currentWidget() is dlg.form_page
