@@ -64,6 +64,11 @@ def test_client_trusts_and_imports_then_sees_the_author(dirs, app_window, qtbot,
     assert win.library.current_id() in ("sam-welcome", "sam-evening")
     assert win.current_view() == "library"
     entry = win.entries["sam-welcome"]
+    # The length shown before import is the one the library measures after (clip included).
+    from kapcompanion.ui.catalogue import length_text
+
+    assert entry.length == pytest.approx(2.0 + 2 * 10, abs=0.05)
+    assert f"Welcome from Sam — about {length_text(entry.length)}" in contents
     assert entry.author == "Dr. Sam Rivera, Riverside KAP" and entry.verified
     win.library.select("sam-welcome")
     assert "From Dr. Sam Rivera, Riverside KAP, verified" in win.detail.meta.text()
