@@ -8,10 +8,13 @@ unpacking anything.
 from __future__ import annotations
 
 import dataclasses
+import io
 import logging
 import posixpath
+import struct
 import zipfile
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from kapcompanion.core.loader import check_text
 from kapcompanion.core.model import Practice, SayStep
@@ -33,20 +36,57 @@ class PackItem:
     seconds: float | None
 
 
-def _clip_seconds(zf: zipfile.ZipFile, name: str) -> float | None:
-    """Length of an audio entry from its header (read from the zip, nothing unpacked)."""
+class _Slice:
+    """A read-only view of ``size`` bytes at ``start`` of an open file (a stored zip entry)."""
+
+    def __init__(self, fh: BinaryIO, start: int, size: int) -> None:
+        self._fh, self._start, self._size, self._pos = fh, start, size, 0
+
+    def tell(self) -> int:
+        """The position in the slice."""
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        """Move within the slice (clamped to it)."""
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        self._pos = min(max(0, base + offset), self._size)
+        return self._pos
+
+    def read(self, n: int = -1) -> bytes:
+        """Up to ``n`` bytes (all that is left when ``n`` < 0)."""
+        n = self._size - self._pos if n is None or n < 0 else min(n, self._size - self._pos)
+        self._fh.seek(self._start + self._pos)
+        data = self._fh.read(n)
+        self._pos += len(data)
+        return data
+
+
+def _clip_seconds(fh: BinaryIO, info: zipfile.ZipInfo) -> float | None:
+    """Length of a stored audio entry from its header, read in place (nothing unpacked).
+
+    Packs store audio uncompressed; a compressed clip keeps the reading-time estimate.
+    """
     import soundfile
 
-    try:
-        with zf.open(name) as fh:
-            info = soundfile.info(fh)
-    except Exception as exc:  # any unreadable clip just leaves the estimate
-        log.info("cannot read the length of %s: %s", name, exc)
+    if info.compress_type != zipfile.ZIP_STORED:
         return None
-    return float(info.frames) / float(info.samplerate) if info.samplerate else None
+    try:
+        fh.seek(info.header_offset)
+        head = fh.read(30)
+        if len(head) < 30 or head[:4] != b"PK\x03\x04":
+            return None
+        name_len, extra_len = struct.unpack("<HH", head[26:30])
+        start = info.header_offset + 30 + name_len + extra_len
+        sound = soundfile.info(_Slice(fh, start, info.compress_size))
+    except Exception as exc:  # any unreadable clip just keeps the estimate
+        log.info("cannot read the length of %s: %s", info.filename, exc)
+        return None
+    return float(sound.frames) / float(sound.samplerate) if sound.samplerate else None
 
 
-def _with_clips(practice: Practice, folder: str, zf: zipfile.ZipFile, names: set[str]) -> Practice:
+def _with_clips(
+    practice: Practice, folder: str, fh: BinaryIO, entries: dict[str, zipfile.ZipInfo]
+) -> Practice:
     """``practice`` with voiced steps timed by their clips (the text alone gives reading time).
 
     A step whose length differs from its reading time was given a ``duration:`` and keeps it.
@@ -59,7 +99,7 @@ def _with_clips(practice: Practice, folder: str, zf: zipfile.ZipFile, names: set
             and step.duration == reading_seconds(step.text)
         ):
             name = posixpath.normpath(posixpath.join(folder, step.voice.as_posix()))
-            seconds = _clip_seconds(zf, name) if name in names else None
+            seconds = _clip_seconds(fh, entries[name]) if name in entries else None
             if seconds:
                 step = dataclasses.replace(step, duration=seconds)
         steps.append(step)
@@ -72,16 +112,17 @@ def practice_lengths(info: PackInfo) -> dict[str, float]:
     wanted = {pid for pid, _ in info.practices}
     found: dict[str, float] = {}
     try:
-        with zipfile.ZipFile(info.file) as zf:
+        with open(info.file, "rb") as fh, zipfile.ZipFile(fh) as zf:
+            entries = {i.filename: i for i in zf.infolist() if i.filename in sizes}
             for name, size in sizes.items():
                 if not name.lower().endswith((".yaml", ".yml")) or size > MAX_TEXT_BYTES:
                     continue
                 text = zf.read(name).decode("utf-8", errors="replace")
                 item, _ = check_text(text, f"{info.file.name}!{name}", None)
                 if isinstance(item, Practice) and item.id in wanted:
-                    item = _with_clips(item, posixpath.dirname(name), zf, set(sizes))
+                    item = _with_clips(item, posixpath.dirname(name), fh, entries)
                     found[item.id] = practice_length(item)
-    except (OSError, zipfile.BadZipFile, ValueError, RuntimeError) as exc:
+    except (OSError, zipfile.BadZipFile, ValueError, RuntimeError, KeyError) as exc:
         log.warning("cannot measure the practices in %s: %s", info.file, exc)
     return found
 
