@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -233,7 +234,11 @@ def _drop(win, path: Path) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     pos = QPoint(win.width() // 2, win.height() // 2)
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0))
+    with warnings.catch_warnings():  # PySide marks the only constructor deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
+        )
     QApplication.sendEvent(win, enter)
     assert enter.isAccepted()
     drop = QDropEvent(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0))
@@ -311,3 +316,18 @@ def test_command_line_pack_argument(argv, rest, pack):
     assert got_rest == rest
     assert (got_pack.name if got_pack else None) == pack
     assert got_pack is None or got_pack.is_absolute()
+
+
+def test_cancel_imports_nothing(dirs, app_window, qtbot, tmp_path):
+    out = tmp_path / "calm.kappack"
+    therapist_pack(dirs, out)
+    dirs("client")
+    win = app_window()
+    dlg = open_pack(win, out)
+    qtbot.addWidget(dlg)
+    with qtbot.assertNotEmitted(win.hub.library_changed):
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    assert not dlg.isVisible()
+    assert not packs_dir().exists()
+    assert signing.trusted() == {}
+    assert "sam-welcome" not in win.practices

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from pathlib import Path
 
@@ -160,3 +161,38 @@ def test_an_invalid_program_is_named_with_its_own_path_and_line(dirs, app_window
     dlg.save.click()
     assert dlg.pages.currentWidget() is dlg.done_page, dlg.problem.text()
     assert [pid for pid, _ in inspect_pack(out).programs] == ["my-week"]
+
+
+def test_an_unreadable_key_is_explained_and_not_replaced(dirs, app_window, qtbot):
+    dirs("therapist")
+    folder = signing.keys_dir()
+    folder.mkdir(parents=True)
+    (folder / signing.KEY_FILE).write_text("not a key")
+    win = app_window()
+    dlg = open_share(win, choose_path=saver(Path("unused.kappack")))
+    qtbot.addWidget(dlg)
+    assert dlg.pages.currentWidget() is dlg.key_page
+    assert dlg.key_page.problem.isVisibleTo(dlg)
+    assert "cannot be read" in dlg.key_page.problem.text()
+    assert "backup" in dlg.key_page.problem.text()
+    assert not dlg.key_page.create_button.isEnabled()
+    assert (folder / signing.KEY_FILE).read_text() == "not a key"
+
+
+def test_a_practice_with_no_file_is_named(dirs, make_window, qtbot, tmp_path):
+    from kapcompanion.ui.packs.share_dialog import ShareDialog
+    from tests.ui.samples import library
+
+    dirs("therapist")
+    signing.create_key("Sam Rivera")
+    practice = next(iter(library().values()))
+    practice = dataclasses.replace(practice, source=None)
+    )
+    out = tmp_path / "x.kappack"
+    dlg = ShareDialog([(practice, "user")], choose_path=saver(out))
+    qtbot.addWidget(dlg)
+    dlg.set_checked([practice.id])
+    dlg.name.setText("Calm")
+    dlg.save.click()
+    assert f"“{practice.title}” has no file on this computer" in dlg.problem.text()
+    assert not out.exists()
