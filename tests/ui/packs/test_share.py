@@ -187,7 +187,6 @@ def test_a_practice_with_no_file_is_named(dirs, make_window, qtbot, tmp_path):
     signing.create_key("Sam Rivera")
     practice = next(iter(library().values()))
     practice = dataclasses.replace(practice, source=None)
-    )
     out = tmp_path / "x.kappack"
     dlg = ShareDialog([(practice, "user")], choose_path=saver(out))
     qtbot.addWidget(dlg)
