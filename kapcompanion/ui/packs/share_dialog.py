@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.core import signing
 from kapcompanion.core.model import Practice, Program
-from kapcompanion.core.pack_format import PackInfo
-from kapcompanion.core.packs import PackError
+from kapcompanion.core.pack_format import PackInfo, version_key
+from kapcompanion.core.packs import PackError, inspect_pack
 from kapcompanion.ui.packs.assemble import PACK_SUFFIX, PackDetails, share
 from kapcompanion.ui.packs.key_page import KeyPage, label
 
@@ -322,6 +322,17 @@ class ShareDialog(QDialog):
         out = self._choose_path(self, self._start / details.file_name())
         if out is None:
             return None
+        older = self._replaced_version(out, details)
+        if older:
+            self._problem(
+                self.tr(
+                    "The pack you are replacing there is version {old}. Raise the version "
+                    "so your client's app takes this one as an update."
+                ).format(old=older)
+            )
+            self.version.setFocus()
+            self.version.selectAll()
+            return None
         practices, programs = self.chosen()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -355,6 +366,20 @@ class ShareDialog(QDialog):
         self.close_button.setFocus()
         log.info("shared %s (%d practices)", out, len(info.practices))
         return out
+
+    def _replaced_version(self, out: Path, details: PackDetails) -> str:
+        """The version of the same pack already at ``out`` when the new one is not newer."""
+        if not out.is_file():
+            return ""
+        try:
+            old = inspect_pack(out)
+        except (PackError, OSError):
+            return ""  # not a pack of ours: the save dialog already asked about replacing
+        if old.meta.pack_id != details.pack_id:
+            return ""
+        if version_key(details.version) > version_key(old.meta.version):
+            return ""
+        return old.meta.version
 
     def _problem(self, message: str, hint: str = "") -> None:
         self.problem.setText(f"{message}\n{hint}" if hint else message)

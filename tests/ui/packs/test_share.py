@@ -195,3 +195,31 @@ def test_a_practice_with_no_file_is_named(dirs, make_window, qtbot, tmp_path):
     dlg.save.click()
     assert f"“{practice.title}” has no file on this computer" in dlg.problem.text()
     assert not out.exists()
+
+
+def test_replacing_a_pack_asks_for_a_higher_version(dirs, app_window, qtbot, tmp_path):
+    dirs("therapist")
+    signing.create_key("Sam Rivera")
+    write_user_practices()
+    win = app_window()
+    out = tmp_path / "calm.kappack"
+    dlg = open_share(win, choose_path=saver(out))
+    qtbot.addWidget(dlg)
+    dlg.set_checked(["sam-welcome"])
+    dlg.name.setText("Calm")
+    dlg.save.click()
+    assert dlg.pages.currentWidget() is dlg.done_page
+    first = out.read_bytes()
+
+    again = open_share(win, choose_path=saver(out))
+    qtbot.addWidget(again)
+    again.set_checked(["sam-welcome", "sam-evening"])
+    again.name.setText("Calm")
+    again.save.click()
+    assert "replacing there is version 1" in again.problem.text()
+    assert again.version.hasFocus() or again.focusWidget() is again.version
+    assert out.read_bytes() == first
+    again.version.setText("2")
+    again.save.click()
+    assert again.pages.currentWidget() is again.done_page, again.problem.text()
+    assert inspect_pack(out).meta.version == "2"
