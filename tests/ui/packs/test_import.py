@@ -331,3 +331,27 @@ def test_cancel_imports_nothing(dirs, app_window, qtbot, tmp_path):
     assert not packs_dir().exists()
     assert signing.trusted() == {}
     assert "sam-welcome" not in win.practices
+
+
+def test_programs_are_listed_and_imported(dirs, app_window, qtbot, tmp_path):
+    from kapcompanion.core.library import Library
+    from kapcompanion.paths import user_practices_dir
+    from tests.ui.packs.conftest import PROGRAM
+
+    out = tmp_path / "week.kappack"
+    dirs("therapist")
+    key = signing.create_key("Dr. Sam Rivera")
+    write_user_practices()
+    (user_practices_dir() / "my-week.yaml").write_text(PROGRAM, encoding="utf-8")
+    lib = Library.load(use_cache=False)
+    practices = [lib.practices["sam-welcome"], lib.practices["sam-evening"]]
+    share(practices, [lib.programs["my-week"]], PackDetails("Week", "Dr. Sam Rivera"), out, key)
+    dirs("client")
+    win = app_window()
+    dlg = open_pack(win, out)
+    qtbot.addWidget(dlg)
+    assert "Program: The week before, with Sam" in dlg.contents.text()
+    assert "1 program(s)" in dlg.contents.text()
+    assert not dlg.message_card.isVisibleTo(dlg)  # no message was written
+    dlg.accept_pack()
+    assert "my-week" in Library.load(use_cache=False).programs
