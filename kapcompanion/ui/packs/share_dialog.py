@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,7 @@ from kapcompanion.core.pack_format import PackInfo, version_key
 from kapcompanion.core.packs import PackError, inspect_pack
 from kapcompanion.ui.packs.assemble import PACK_SUFFIX, PackDetails, share
 from kapcompanion.ui.packs.key_page import KeyPage, label
+from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,18 @@ def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix.lower() == PACK_SUFFIX else path.with_name(path.name + PACK_SUFFIX)
+
+
+def _indicator_style() -> str:
+    """Tick boxes in the list drawn like the app's check boxes (clear in both themes)."""
+    pal = current_palette()
+    check = Path(str(resources.files("kapcompanion.ui") / "icons" / f"check-{pal.name}.svg"))
+    return (
+        f"QListWidget::indicator {{ width: 18px; height: 18px; border: 2px solid {pal.muted};"
+        f" border-radius: 5px; background: {pal.card}; }}"
+        f" QListWidget::indicator:checked {{ background: {pal.accent};"
+        f' border-color: {pal.accent}; image: url("{check.as_posix()}"); }}'
+    )
 
 
 class ShareDialog(QDialog):
@@ -120,6 +134,7 @@ class ShareDialog(QDialog):
             self.tr("Press Space to tick or untick the highlighted one.")
         )
         choose.setBuddy(self.items)
+        self.items.setStyleSheet(_indicator_style())
         order = {"user": 0}
         for p, origin in sorted(
             practices, key=lambda po: (order.get(po[1], 1), po[0].title.lower())
