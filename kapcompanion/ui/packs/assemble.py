@@ -125,6 +125,7 @@ class Assembly:
         """``text`` with paths inside the build folder replaced by the original files."""
         for built, orig in sorted(self.origins.items(), key=lambda kv: -len(str(kv[0]))):
             text = text.replace(str(built), str(orig))
+        text = text.replace(str(self.root / "pack.yaml"), "the pack's details")
         return text.replace(str(self.root), self.root.name)
 
     def translate(self, exc: PackError) -> PackError:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.core import signing
 from kapcompanion.core.model import Practice, Program
-from kapcompanion.core.pack_format import PackInfo, version_key
+from kapcompanion.core.pack_format import MAX_MESSAGE, MAX_TEXT, PackInfo, version_key
 from kapcompanion.core.packs import PackError, inspect_pack
 from kapcompanion.ui.packs.assemble import PACK_SUFFIX, PackDetails, share
 from kapcompanion.ui.packs.key_page import KeyPage, label
@@ -145,12 +145,15 @@ class ShareDialog(QDialog):
             self._add_item(text, self._origin_text(origin), ("program", g.id), g)
 
         self.name = QLineEdit()
+        self.name.setMaxLength(MAX_TEXT)
         self.name.setAccessibleName(self.tr("Pack name"))
         self.name.setPlaceholderText(self.tr("for example, A calm start"))
         self.author = QLineEdit()
+        self.author.setMaxLength(MAX_TEXT)
         self.author.setAccessibleName(self.tr("From"))
         self.author.setAccessibleDescription(self.tr("Your name as your client knows you"))
         self.clinic = QLineEdit()
+        self.clinic.setMaxLength(MAX_TEXT)
         self.clinic.setAccessibleName(self.tr("Practice or clinic (optional)"))
         self.message = QPlainTextEdit()
         self.message.setAccessibleName(self.tr("A personal message to your client (optional)"))
@@ -316,6 +319,13 @@ class ShareDialog(QDialog):
             return self.tr("Give the pack a name, with some letters or digits."), self.name
         if not details.author:
             return self.tr("Say who the pack is from."), self.author
+        if len(details.message) > MAX_MESSAGE:
+            return (
+                self.tr("The message is longer than {n} characters; you might shorten it.").format(
+                    n=MAX_MESSAGE
+                ),
+                self.message,
+            )
         if not _VERSION.match(details.version):
             return (
                 self.tr("The version should be a number like 1 or 2 (or 1.2)."),
