@@ -1,10 +1,11 @@
-"""The first step of sharing: create the therapist's signing key (once)."""
+"""The first and last steps of sharing: create the signing key (once); the pack is ready."""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kapcompanion.core import signing
@@ -104,3 +105,42 @@ class KeyPage(QWidget):
     def _show_problem(self, message: str, hint: str) -> None:
         self.problem.setText(f"{message}\n{hint}" if hint else message)
         self.problem.show()
+
+
+class DonePage(QWidget):
+    """The pack is saved: where, and the fingerprint to tell the client."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        head = label(self.tr("Your pack is ready"), "h2")
+        self.text = label(selectable=True)
+        self.fingerprint = label(role="h2", selectable=True)
+        self.fingerprint.setAccessibleName(self.tr("Your key's fingerprint"))
+        hint = label(
+            self.tr(
+                "The first time your client opens a pack from you, their app shows this "
+                "fingerprint. You might read it out to them, or send it another way, so "
+                "they can check it matches."
+            ),
+            "muted",
+        )
+        self.copy = QPushButton(self.tr("Copy fingerprint"))
+        self.copy.setAutoDefault(True)
+        self.copy.setAccessibleDescription(self.tr("Copies the fingerprint to the clipboard"))
+        self.copy.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.fingerprint.text())
+        )
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setProperty("primary", True)
+        self.close_button.setAutoDefault(True)
+        row = QHBoxLayout()
+        row.addWidget(self.copy)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(14)
+        for w in (head, self.text, self.fingerprint, hint):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        lay.addLayout(row)

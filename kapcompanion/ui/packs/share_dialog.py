@@ -30,7 +30,7 @@ from kapcompanion.core.model import Practice, Program
 from kapcompanion.core.pack_format import MAX_MESSAGE, MAX_TEXT, PackInfo, version_key
 from kapcompanion.core.packs import PackError, inspect_pack
 from kapcompanion.ui.packs.assemble import PACK_SUFFIX, PackDetails, share
-from kapcompanion.ui.packs.key_page import KeyPage, label
+from kapcompanion.ui.packs.key_page import DonePage, KeyPage, label
 from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
@@ -225,39 +225,10 @@ class ShareDialog(QDialog):
         self.items.addItem(item)
 
     def _done(self) -> QWidget:
-        page = QWidget()
-        self.done_head = label(self.tr("Your pack is ready"), "h2")
-        self.done_text = label(selectable=True)
-        self.fingerprint = label(role="h2", selectable=True)
-        self.fingerprint.setAccessibleName(self.tr("Your key's fingerprint"))
-        self.done_hint = label(
-            self.tr(
-                "The first time your client opens a pack from you, their app shows this "
-                "fingerprint. You might read it out to them, or send it another way, so "
-                "they can check it matches."
-            ),
-            "muted",
-        )
-        self.copy = QPushButton(self.tr("Copy fingerprint"))
-        self.copy.setAutoDefault(True)
-        self.copy.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.fingerprint.text())
-        )
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setProperty("primary", True)
-        self.close_button.setAutoDefault(True)
+        page = DonePage()
+        self.done_text, self.fingerprint = page.text, page.fingerprint
+        self.close_button = page.close_button
         self.close_button.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addWidget(self.copy)
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        lay = QVBoxLayout(page)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(14)
-        for w in (self.done_head, self.done_text, self.fingerprint, self.done_hint):
-            lay.addWidget(w)
-        lay.addStretch(1)
-        lay.addLayout(row)
         return page
 
     # -- actions -----------------------------------------------------------------

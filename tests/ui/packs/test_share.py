@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from kapcompanion.core import signing
 from kapcompanion.core.packs import inspect_pack
@@ -65,6 +66,8 @@ def test_first_share_creates_a_key_then_builds_a_signed_pack(dirs, app_window, q
     assert out.is_file()
     assert dlg.fingerprint.text() == key.fingerprint
     assert "calm-start.kappack" in dlg.done_text.text()
+    dlg.done_page.copy.click()
+    assert QGuiApplication.clipboard().text() == key.fingerprint
     info = inspect_pack(out)
     assert info.signer == "Dr. Sam Rivera" and info.fingerprint == key.fingerprint
     assert info.meta.message.startswith("Here are the practices we tried.")
