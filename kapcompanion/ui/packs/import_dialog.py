@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.core.pack_format import NEW_KEY, UNSIGNED, VERIFIED, PackInfo
+from kapcompanion.core.pack_format import NEW_KEY, UNSIGNED, VERIFIED, PackInfo, version_key
 from kapcompanion.core.packs import ImportResult, PackError, import_pack, inspect_pack
 from kapcompanion.ui.catalogue import length_text
 from kapcompanion.ui.packs.contents import audio_bytes, pack_items, size_text
@@ -150,13 +150,7 @@ class ImportDialog(QDialog):
             self.accept_button.setEnabled(False)
             self.accept_button.hide()
         if info.installed_version is not None and info.trust != UNSIGNED:
-            self.update_note.setText(
-                self.tr("Update from version {old} to {new}").format(
-                    old=info.installed_version, new=meta.version
-                )
-            )
-            self.update_note.show()
-            self.accept_button.setText(self.tr("Update"))
+            self._versions(info.installed_version, meta.version)
         self.message.setText(meta.message)
         self.message_head.setVisible(bool(meta.message))
         self.message_card.setVisible(bool(meta.message))
@@ -165,6 +159,29 @@ class ImportDialog(QDialog):
             self.tr("Adds the pack's practices to your library")
         )
         self.accept_button.setFocus()
+
+    def _versions(self, old: str, new: str) -> None:
+        """Say how this pack relates to the version installed."""
+        if version_key(new) > version_key(old):
+            self.update_note.setText(
+                self.tr("Update from version {old} to {new}").format(old=old, new=new)
+            )
+            self.update_note.show()
+            self.accept_button.setText(self.tr("Update"))
+        elif version_key(new) == version_key(old):
+            self.update_note.setText(self.tr("You already have version {old}").format(old=old))
+            self.update_note.show()
+            self.accept_button.setText(self.tr("Import again"))
+        else:
+            self._warn(
+                self.tr(
+                    "You have version {old} of this pack; this file is version {new}, which "
+                    "is older, so it cannot replace it. Nothing will change."
+                ).format(old=old, new=new)
+            )
+            self.accept_button.setEnabled(False)
+            self.accept_button.hide()
+            self.cancel_button.setText(self.tr("Close"))
 
     def _contents_html(self, info: PackInfo) -> str:
         rows = []
@@ -225,7 +242,7 @@ class ImportDialog(QDialog):
     def accept_pack(self) -> ImportResult | None:
         """Import the pack shown (only if it is still what the person saw)."""
         seen = self.info
-        if seen is None or seen.trust == UNSIGNED or self.result_value is not None:
+        if not self.accept_button.isEnabled() or seen is None or self.result_value is not None:
             return None
 
         def confirm(info: PackInfo) -> bool:

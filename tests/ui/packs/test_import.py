@@ -122,9 +122,22 @@ def test_an_older_version_is_refused_and_nothing_changes(dirs, app_window, qtbot
     before = tree(packs_dir())
     dlg = open_pack(win, v1)
     qtbot.addWidget(dlg)
-    dlg.accept_button.click()
-    assert "you already have version 2" in dlg.warning.text()
-    assert "Nothing was added" in dlg.warning.text()
+    # Said before anything is tried; and the core refuses it too.
+    assert "You have version 2 of this pack; this file is version 1" in dlg.warning.text()
+    assert not dlg.accept_button.isVisibleTo(dlg) and not dlg.accept_button.isEnabled()
+    assert dlg.accept_pack() is None
+    from kapcompanion.core.packs import PackError, import_pack
+
+    with pytest.raises(PackError, match="you already have version 2"):
+        import_pack(v1, confirm=lambda _info: True)
+    assert tree(packs_dir()) == before
+    # The same version again changes nothing, and says so.
+    same = open_pack(win, v2)
+    qtbot.addWidget(same)
+    assert same.update_note.text() == "You already have version 2"
+    assert same.accept_button.text() == "Import again"
+    same.accept_button.click()
+    assert "nothing changed" in same.done_label.text()
     assert tree(packs_dir()) == before
 
 
