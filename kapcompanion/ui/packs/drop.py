@@ -41,6 +41,10 @@ class PackDropFilter(QObject):
         self._explain = explain
         window.setAcceptDrops(True)
         window.installEventFilter(self)
+        # Text fields take drops themselves: a file dropped on the search box opens too.
+        for child in window.findChildren(QWidget):
+            if child.acceptDrops():
+                child.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         """Handle drag enter/move/drop of local files; let everything else through."""

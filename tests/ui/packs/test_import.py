@@ -242,9 +242,11 @@ def test_not_a_pack_and_a_missing_file_are_explained(dirs, app_window, qtbot, tm
     assert not packs_dir().exists()
 
 
-def _drop(win, path: Path) -> None:
+def _drop(win, path: Path, target=None) -> None:
+    target = target or win
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
+    mime.setText(QUrl.fromLocalFile(str(path)).toString())  # as file managers offer it
     pos = QPoint(win.width() // 2, win.height() // 2)
     actions = Qt.DropAction.CopyAction
     with warnings.catch_warnings():  # PySide marks the only constructor deprecated
@@ -252,10 +254,10 @@ def _drop(win, path: Path) -> None:
         enter = QDragEnterEvent(
             pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
         )
-    QApplication.sendEvent(win, enter)
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     drop = QDropEvent(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0))
-    QApplication.sendEvent(win, drop)
+    QApplication.sendEvent(target, drop)
     assert drop.isAccepted()
 
 
@@ -270,6 +272,11 @@ def test_dropping_a_pack_on_the_window_opens_it(dirs, app_window, qtbot, tmp_pat
     qtbot.addWidget(dlg)
     assert dlg.path == out and dlg.isVisible()
     assert dlg.accept_button.text() == "Trust and import"
+    # Dropped on the search box (which takes text drops itself), it opens as well.
+    _drop(win, out, win.library.search)
+    assert win.pack_dialog is not dlg and win.pack_dialog.path == out
+    qtbot.addWidget(win.pack_dialog)
+    assert win.library.search.text() == ""
 
 
 def test_dropping_another_file_is_explained(dirs, app_window, qtbot, tmp_path):
