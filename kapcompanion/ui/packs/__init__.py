@@ -84,6 +84,7 @@ def choose_and_open(window: MainWindow) -> ImportDialog | None:
 def open_pack(window: MainWindow, path: Path) -> ImportDialog:
     """Inspect ``path`` and show what it holds (or why it cannot be imported)."""
     dialog = ImportDialog(Path(path), window)
+    log.info("opened %s: %s", path, dialog.refusal or "shown to accept")
     dialog.imported.connect(lambda result: _imported(window, result))
     dialog.setModal(True)
     dialog.show()
