@@ -50,7 +50,7 @@ class ImportDialog(QDialog):
         self.head = label(role="h1")
         self.head.setAccessibleName(self.tr("Pack"))
         self.trust = label(selectable=True)
-        self.fingerprint = label(role="h2", selectable=True)
+        self.fingerprint = label(role="h2", keyboard=True)
         self.fingerprint.setAccessibleName(self.tr("Key fingerprint"))
         self.fingerprint.hide()
         self.update_note = label(role="h2")
@@ -101,6 +101,7 @@ class ImportDialog(QDialog):
         lay.setContentsMargins(24, 20, 24, 20)
         lay.addWidget(scroll, 1)
         lay.addLayout(buttons)
+        QWidget.setTabOrder(self.cancel_button, self.accept_button)
         self.accept_button.clicked.connect(self.accept_pack)
         self.cancel_button.clicked.connect(self.reject)
 

@@ -13,17 +13,29 @@ from kapcompanion.core import signing
 log = logging.getLogger(__name__)
 
 
-def label(text: str = "", role: str = "", *, selectable: bool = False) -> QLabel:
-    """A word-wrapped label with a theme role."""
+def label(
+    text: str = "", role: str = "", *, selectable: bool = False, keyboard: bool = False
+) -> QLabel:
+    """A word-wrapped label with a theme role.
+
+    Args:
+        text: the words.
+        role: a theme role ("h2", "muted", "safety", ...).
+        selectable: the text can be selected with the mouse (to copy it).
+        keyboard: also reachable with Tab and selectable with the keyboard (fingerprints).
+    """
     lab = QLabel(text)
     lab.setWordWrap(True)
     if role:
         lab.setProperty("role", role)
-    if selectable:
-        lab.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+    flags = Qt.TextInteractionFlag.NoTextInteraction
+    if selectable or keyboard:
+        flags |= Qt.TextInteractionFlag.TextSelectableByMouse
+    if keyboard:
+        flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+    lab.setTextInteractionFlags(flags)
+    if keyboard:
+        lab.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return lab
 
 
@@ -114,7 +126,7 @@ class DonePage(QWidget):
         super().__init__(parent)
         head = label(self.tr("Your pack is ready"), "h2")
         self.text = label(selectable=True)
-        self.fingerprint = label(role="h2", selectable=True)
+        self.fingerprint = label(role="h2", keyboard=True)
         self.fingerprint.setAccessibleName(self.tr("Your key's fingerprint"))
         hint = label(
             self.tr(

@@ -201,6 +201,8 @@ class ShareDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.problem)
         lay.addLayout(buttons)
+        QWidget.setTabOrder(self.version, self.cancel)
+        QWidget.setTabOrder(self.cancel, self.save)
         self.save.clicked.connect(self.save_pack)
         self.cancel.clicked.connect(self.reject)
         return page

@@ -375,3 +375,24 @@ def test_programs_are_listed_and_imported(dirs, app_window, qtbot, tmp_path):
     assert not dlg.message_card.isVisibleTo(dlg)  # no message was written
     dlg.accept_pack()
     assert "my-week" in Library.load(use_cache=False).programs
+
+
+def test_the_import_dialog_works_from_the_keyboard(dirs, app_window, qtbot, tmp_path):
+    out = tmp_path / "calm.kappack"
+    therapist_pack(dirs, out)
+    dirs("client")
+    win = app_window()
+    dlg = open_pack(win, out)
+    qtbot.addWidget(dlg)
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=2000)
+    assert dlg.focusWidget() is dlg.accept_button
+    tab = Qt.FocusPolicy.TabFocus.value
+    assert dlg.fingerprint.focusPolicy().value & tab  # reachable with Tab, to read or copy
+    assert not dlg.message.focusPolicy().value & tab  # plain text is not a Tab stop
+    with qtbot.waitSignal(win.hub.library_changed):
+        qtbot.keyClick(dlg.accept_button, Qt.Key.Key_Space)
+    assert dlg.result_value is not None
+    assert dlg.focusWidget() is dlg.cancel_button and dlg.cancel_button.text() == "Close"
+    qtbot.keyClick(dlg.cancel_button, Qt.Key.Key_Space)
+    assert not dlg.isVisible()
