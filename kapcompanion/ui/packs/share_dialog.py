@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -161,7 +161,6 @@ class ShareDialog(QDialog):
             self.tr("Here are the practices we tried together. Use them whenever it feels right.")
         )
         self.message.setTabChangesFocus(True)
-        self.message.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 16)
         self.version = QLineEdit("1")
         self.version.setAccessibleName(self.tr("Version"))
         self.version.setAccessibleDescription(
@@ -232,6 +231,11 @@ class ShareDialog(QDialog):
         self.close_button = page.close_button
         self.close_button.clicked.connect(self.accept)
         return page
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Size the message box by its own (theme-scaled) font, once styles are applied."""
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 4 + 24)
+        super().showEvent(event)
 
     # -- actions -----------------------------------------------------------------
 
