@@ -71,9 +71,16 @@ class KeyPage(QWidget):
         self.create_button.setAutoDefault(True)
         self.create_button.setAccessibleName(self.tr("Create my signing key"))
         self.create_button.setEnabled(False)
+        where = label(
+            self.tr("It will be kept in {folder}").format(folder=signing.keys_dir()),
+            "muted",
+            selectable=True,
+        )
         self.problem = label(role="safety")
         self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.hide()
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setAutoDefault(True)
 
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
@@ -86,8 +93,13 @@ class KeyPage(QWidget):
         lay.addSpacing(6)
         lay.addWidget(name_label)
         lay.addLayout(row)
+        lay.addWidget(where)
         lay.addWidget(self.problem)
         lay.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.cancel)
+        lay.addLayout(bottom)
 
         self.name.textChanged.connect(lambda t: self.create_button.setEnabled(bool(t.strip())))
         self.name.returnPressed.connect(self.create_key)

@@ -106,6 +106,7 @@ class ShareDialog(QDialog):
         lay.setContentsMargins(24, 20, 24, 20)
         lay.addWidget(self.pages)
         self.key_page.created.connect(self._key_ready)
+        self.key_page.cancel.clicked.connect(self.reject)
         if self._key_problem:
             self.key_page.create_button.setEnabled(False)
             self.key_page.name.setEnabled(False)

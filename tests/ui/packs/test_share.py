@@ -184,6 +184,8 @@ def test_an_unreadable_key_is_explained_and_not_replaced(dirs, app_window, qtbot
     assert "backup" in dlg.key_page.problem.text()
     assert not dlg.key_page.create_button.isEnabled()
     assert (folder / signing.KEY_FILE).read_text() == "not a key"
+    dlg.key_page.cancel.click()
+    assert not dlg.isVisible()
 
 
 def test_a_practice_with_no_file_is_named(dirs, make_window, qtbot, tmp_path):
