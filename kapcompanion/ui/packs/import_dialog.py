@@ -27,7 +27,7 @@ from kapcompanion.core.pack_format import NEW_KEY, UNSIGNED, VERIFIED, PackInfo,
 from kapcompanion.core.packs import ImportResult, PackError, import_pack, inspect_pack
 from kapcompanion.ui.catalogue import length_text
 from kapcompanion.ui.packs.contents import audio_bytes, pack_items, size_text
-from kapcompanion.ui.packs.key_page import label
+from kapcompanion.ui.packs.widgets import label
 
 log = logging.getLogger(__name__)
 

@@ -4,39 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kapcompanion.core import signing
+from kapcompanion.ui.packs.widgets import label
 
 log = logging.getLogger(__name__)
-
-
-def label(
-    text: str = "", role: str = "", *, selectable: bool = False, keyboard: bool = False
-) -> QLabel:
-    """A word-wrapped label with a theme role.
-
-    Args:
-        text: the words.
-        role: a theme role ("h2", "muted", "safety", ...).
-        selectable: the text can be selected with the mouse (to copy it).
-        keyboard: also reachable with Tab and selectable with the keyboard (fingerprints).
-    """
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    if role:
-        lab.setProperty("role", role)
-    flags = Qt.TextInteractionFlag.NoTextInteraction
-    if selectable or keyboard:
-        flags |= Qt.TextInteractionFlag.TextSelectableByMouse
-    if keyboard:
-        flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
-    lab.setTextInteractionFlags(flags)
-    if keyboard:
-        lab.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return lab
 
 
 class KeyPage(QWidget):

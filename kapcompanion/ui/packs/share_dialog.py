@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,8 +29,8 @@ from kapcompanion.core.model import Practice, Program
 from kapcompanion.core.pack_format import MAX_MESSAGE, MAX_TEXT, PackInfo, version_key
 from kapcompanion.core.packs import PackError, inspect_pack
 from kapcompanion.ui.packs.assemble import PACK_SUFFIX, PackDetails, share
-from kapcompanion.ui.packs.key_page import DonePage, KeyPage, label
-from kapcompanion.ui.theme import current_palette
+from kapcompanion.ui.packs.key_page import DonePage, KeyPage
+from kapcompanion.ui.packs.widgets import indicator_style, label
 
 log = logging.getLogger(__name__)
 
@@ -54,18 +53,6 @@ def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix.lower() == PACK_SUFFIX else path.with_name(path.name + PACK_SUFFIX)
-
-
-def _indicator_style() -> str:
-    """Tick boxes in the list drawn like the app's check boxes (clear in both themes)."""
-    pal = current_palette()
-    check = Path(str(resources.files("kapcompanion.ui") / "icons" / f"check-{pal.name}.svg"))
-    return (
-        f"QListWidget::indicator {{ width: 18px; height: 18px; border: 2px solid {pal.muted};"
-        f" border-radius: 5px; background: {pal.card}; }}"
-        f" QListWidget::indicator:checked {{ background: {pal.accent};"
-        f' border-color: {pal.accent}; image: url("{check.as_posix()}"); }}'
-    )
 
 
 class ShareDialog(QDialog):
@@ -135,7 +122,12 @@ class ShareDialog(QDialog):
             self.tr("Press Space to tick or untick the highlighted one.")
         )
         choose.setBuddy(self.items)
-        self.items.setStyleSheet(_indicator_style())
+        self.find = QLineEdit()
+        self.find.setPlaceholderText(self.tr("Find a practice"))
+        self.find.setClearButtonEnabled(True)
+        self.find.setAccessibleName(self.tr("Find a practice to share"))
+        self.find.textChanged.connect(self._filter)
+        self.items.setStyleSheet(indicator_style())
         order = {"user": 0}
         for p, origin in sorted(
             practices, key=lambda po: (order.get(po[1], 1), po[0].title.lower())
@@ -197,6 +189,7 @@ class ShareDialog(QDialog):
         lay.addWidget(self.signed_as)
         lay.addWidget(self.new_key_note)
         lay.addWidget(choose)
+        lay.addWidget(self.find)
         lay.addWidget(self.items, 1)
         lay.addLayout(form)
         lay.addWidget(self.problem)
@@ -206,6 +199,13 @@ class ShareDialog(QDialog):
         self.save.clicked.connect(self.save_pack)
         self.cancel.clicked.connect(self.reject)
         return page
+
+    def _filter(self, text: str) -> None:
+        """Show only the rows holding every typed word (ticks are kept when hidden)."""
+        words = text.lower().split()
+        for i in range(self.items.count()):
+            item = self.items.item(i)
+            item.setHidden(not all(w in item.text().lower() for w in words))
 
     def _origin_text(self, origin: str) -> str:
         if origin == "user":
