@@ -240,6 +240,8 @@ def _therapist_practices() -> None:
 
 def shoot_packs(theme: str, out: Path) -> list[Path]:
     """Sharing (first-time key, the form, done) and opening a pack as a client."""
+    import zipfile
+
     from kapcompanion.core import signing
     from kapcompanion.ui.packs import install, open_pack, open_share
 
@@ -295,6 +297,18 @@ def shoot_packs(theme: str, out: Path) -> list[Path]:
         save("import", dialog)
         dialog.accept_pack()
         dialog.close()
+        changed = base / f"changed-{theme}.kappack"
+        with zipfile.ZipFile(pack_file) as src, zipfile.ZipFile(changed, "w") as dst:
+            for item in src.infolist():
+                data = src.read(item)
+                if item.filename.endswith("rivera-evening.yaml"):
+                    data = data.replace(b"Evening settle", b"Evening settle!")
+                dst.writestr(item, data)
+        refused = open_pack(win, changed)
+        refused.resize(680, 520)
+        settle()
+        save("import-refused", refused)
+        refused.close()
         win.library.select("rivera-arrival")
         settle()
         save("library-pack", win)

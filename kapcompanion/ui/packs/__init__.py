@@ -65,6 +65,9 @@ def open_share(window: MainWindow, **kw: object) -> ShareDialog:
         programs = []
     practices = [(e.practice, e.origin) for e in window.entries.values()]
     dialog = ShareDialog(practices, programs, window, **kw)  # type: ignore[arg-type]
+    current = window.library.current_id()
+    if current and window.entries[current].origin == "user":
+        dialog.set_checked([current])  # the therapist's own practice they are looking at
     dialog.setModal(True)
     dialog.show()
     return dialog

@@ -232,8 +232,11 @@ class ImportDialog(QDialog):
         self.update_note.hide()
         for w in (self.message_head, self.message_card, self.contents_head, self.contents):
             w.hide()
-        text = exc.message + (f"\n\n{exc.hint}" if exc.hint else "")
-        self._warn(text + "\n\n" + self.tr("Nothing was added to your library."))
+        hint = exc.hint[:1].upper() + exc.hint[1:]
+        text = exc.message + (f"\n\n{hint}" if hint else "")
+        if "nothing" not in text.lower():
+            text += "\n\n" + self.tr("Nothing was added to your library.")
+        self._warn(text)
         self.accept_button.hide()
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setFocus()

@@ -152,6 +152,7 @@ def test_a_tampered_practice_is_refused_and_nothing_is_written(dirs, app_window,
     assert dlg.head.text() == "This pack was not imported"
     assert "sam-welcome.yaml" in dlg.warning.text()
     assert "has changed since Dr. Sam Rivera signed this pack" in dlg.warning.text()
+    assert "Nothing was imported; ask your therapist" in dlg.warning.text()
     assert not dlg.accept_button.isVisibleTo(dlg)
     assert dlg.cancel_button.text() == "Close"
     assert tree(packs_dir()) == {}
@@ -236,6 +237,7 @@ def test_not_a_pack_and_a_missing_file_are_explained(dirs, app_window, qtbot, tm
     dlg = open_pack(win, junk)
     qtbot.addWidget(dlg)
     assert "not a KAP Companion pack" in dlg.warning.text()
+    assert "Nothing was added to your library." in dlg.warning.text()
     gone = open_pack(win, tmp_path / "gone.kappack")
     qtbot.addWidget(gone)
     assert "gone.kappack" in gone.warning.text() and "cannot be read" in gone.warning.text()

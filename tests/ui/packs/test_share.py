@@ -31,8 +31,10 @@ def test_first_share_creates_a_key_then_builds_a_signed_pack(dirs, app_window, q
     win = app_window()
     out = tmp_path / "out" / "calm-start.kappack"
     asked: list[Path] = []
+    win.library.select("sam-welcome")
     dlg = open_share(win, choose_path=saver(out, asked))
     qtbot.addWidget(dlg)
+    assert [p.id for p in dlg.chosen()[0]] == ["sam-welcome"]  # the one being looked at
 
     assert dlg.pages.currentWidget() is dlg.key_page
     assert not dlg.key_page.create_button.isEnabled()
