@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--data-dir", metavar="DIR", help="keep all user data in DIR (or set KAPCOMPANION_DATA_DIR)"
     )
+    p.add_argument(
+        "--background",
+        action="store_true",
+        help="start quietly in the tray (used by start at login); the window opens on a click",
+    )
     desk = p.add_mutually_exclusive_group()
     desk.add_argument(
         "--install-desktop-entry",
@@ -151,7 +156,7 @@ def gui_main() -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     match args.command:
         case None:
-            return _open_app(args.open_pack)
+            return _open_app(background=args.background, pack_file=args.open_pack)
         case "validate":
             from kapcompanion.commands import validate_command
 
@@ -183,7 +188,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _open_app(pack_file: Path | None = None) -> int:
+def _open_app(background: bool = False, pack_file: Path | None = None) -> int:
     try:
         from kapcompanion.ui.app import run_app
     except ImportError as exc:  # no desktop yet (or Qt missing): show the library instead
@@ -195,7 +200,8 @@ def _open_app(pack_file: Path | None = None) -> int:
         from kapcompanion.ui.packs import request_open
 
         request_open(pack_file)
-    return run_app(sys.argv[:1], args=[str(pack_file)] if pack_file else None)
+    args = [str(pack_file)] if pack_file else None
+    return run_app(sys.argv[:1], args=args, background=background)
 
 
 def _play(args: argparse.Namespace) -> int:

@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         For things the person should know but that need no answer now: settings that could
         not be saved, a journal that could not be opened, a sound device that went away.
         """
+        named = bool(key)
         key = key or text
         self.clear_notice(key)
         box = QFrame()
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
         row.addWidget(dismiss)
         self.notices.addWidget(box)
         self._notices[key] = box
-        log.info("notice shown: %s", key)
+        log.info("notice shown: %s", key if named else f"{len(text)} characters")
         return box
 
     def clear_notice(self, key: str) -> None:
