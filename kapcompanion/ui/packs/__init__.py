@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFileDialog, QFrame
 
 from kapcompanion.core.packs import ImportResult
@@ -34,9 +34,13 @@ def request_open(path: Path) -> None:
 
 def install(window: MainWindow) -> None:
     """Add the pack actions, the drop target, and open a pack waiting from the command line."""
-    window.add_menu_action(window.tr("Share with a client…"), lambda: open_share(window))
     window.add_menu_action(
-        window.tr("Open a pack…"), lambda: choose_and_open(window), shortcut="Ctrl+O"
+        QCoreApplication.translate("Packs", "Share with a client…"), lambda: open_share(window)
+    )
+    window.add_menu_action(
+        QCoreApplication.translate("Packs", "Open a pack…"),
+        lambda: choose_and_open(window),
+        shortcut="Ctrl+O",
     )
     window.pack_drop = PackDropFilter(  # type: ignore[attr-defined]
         window, lambda p: open_pack(window, p), lambda p: explain_not_pack(window, p)
@@ -77,9 +81,9 @@ def choose_and_open(window: MainWindow) -> ImportDialog | None:
     """Ask for a .kappack file with the system dialog, then open it."""
     name, _ = QFileDialog.getOpenFileName(
         window,
-        window.tr("Open a pack"),
+        QCoreApplication.translate("Packs", "Open a pack"),
         str(Path.home()),
-        window.tr("KAP Companion packs (*.kappack)"),
+        QCoreApplication.translate("Packs", "KAP Companion packs (*.kappack)"),
     )
     return open_pack(window, Path(name)) if name else None
 
@@ -107,9 +111,10 @@ def _imported(window: MainWindow, result: ImportResult) -> None:
 def explain_not_pack(window: MainWindow, path: Path) -> QFrame:
     """Say plainly, under the header, that only packs can be dropped on the window."""
     return window.notify(
-        window.tr(
+        QCoreApplication.translate(
+            "Packs",
             "“{name}” is not a KAP Companion pack, so nothing was opened. Packs end in "
-            ".kappack: you can drop one here, or use More › Open a pack…"
+            ".kappack: you can drop one here, or use More › Open a pack…",
         ).format(name=path.name),
         key="packs:not-a-pack",
     )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -45,9 +45,9 @@ def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
     """The system's save dialog, for ``.kappack`` files."""
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Save the pack"),
+        QCoreApplication.translate("ShareDialog", "Save the pack"),
         str(suggested),
-        parent.tr("KAP Companion packs (*.kappack)"),
+        QCoreApplication.translate("ShareDialog", "KAP Companion packs (*.kappack)"),
     )
     if not name:
         return None
