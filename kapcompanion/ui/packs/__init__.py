@@ -58,7 +58,7 @@ def open_requested(window: MainWindow, args: list[str]) -> ImportDialog | None:
 
 
 def open_share(window: MainWindow, **kw: object) -> ShareDialog:
-    """Show the share dialog (window-modal, so the caller is not blocked)."""
+    """Show the share dialog (modal, but shown without blocking the caller)."""
     from kapcompanion.core.library import Library
 
     try:
