@@ -70,8 +70,7 @@ def read_clip(path: Path) -> np.ndarray:
     """
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise VoiceClipError(
-            f"“{path.name}” is not a supported audio file. "
-            f"Please choose a {supported_text()} file."
+            f"“{path.name}” is not a supported audio file. Please choose a {supported_text()} file."
         )
     try:
         decoded = decode(path, RATE, 1)
@@ -229,4 +228,3 @@ def import_clip(source: Path, practice_dir: Path, name: str) -> ClipReport:
         VoiceClipError: an unsupported, unreadable, silent or too short file.
     """
     return store_clip(read_clip(Path(source)), practice_dir, name)
-

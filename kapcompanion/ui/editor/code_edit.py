@@ -117,6 +117,7 @@ class CodeEdit(QPlainTextEdit):
             self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Keep the gutter the height of the text."""
         super().resizeEvent(event)
         cr = self.contentsRect()
         self.gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))
@@ -143,9 +144,9 @@ class CodeEdit(QPlainTextEdit):
                     err = self._by_block[number]
                     colours = ERROR_COLOURS if err else WARNING_COLOURS
                     painter.setPen(QColor(colours[p.name]))
-                    painter.drawText(
-                        width - 16, top, 14, height, Qt.AlignmentFlag.AlignCenter, "✕" if err else "!"
-                    )
+                    sign = "✕" if err else "!"
+                    centre = Qt.AlignmentFlag.AlignCenter
+                    painter.drawText(width - 16, top, 14, height, centre, sign)
             block = block.next()
             top = bottom
             number += 1

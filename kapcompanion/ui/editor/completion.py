@@ -139,9 +139,7 @@ class Completer(QCompleter):
         if not self.editor.hasFocus():
             return
         s = self.current()
-        if len(s.prefix) >= 2 and any(
-            w.startswith(s.prefix) and w != s.prefix for w in s.words
-        ):
+        if len(s.prefix) >= 2 and any(w.startswith(s.prefix) and w != s.prefix for w in s.words):
             self.show_for_cursor()
         elif self.popup().isVisible() and not s.words:
             self.popup().hide()
@@ -167,9 +165,8 @@ class Completer(QCompleter):
     def insert(self, word: str) -> None:
         """Replace the word being typed with ``word`` (and ``: `` after a key)."""
         cur = self.editor.textCursor()
-        cur.movePosition(
-            QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self._current.prefix)
-        )
+        n = len(self._current.prefix)
+        cur.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, n)
         after = ": " if self._current.is_key else ""
         block_text = cur.block().text()[cur.positionInBlock() + len(self._current.prefix) :]
         if after and block_text.lstrip().startswith(":"):

@@ -165,7 +165,9 @@ class RecordDialog(QDialog):
         self.source = self.qm.QAudioSource(dev, fmt, self)
         self.io = self.source.start()
         if self.io is None:
-            self.status.setText(self.tr("The microphone could not be opened. Is another app using it?"))
+            self.status.setText(
+                self.tr("The microphone could not be opened. Is another app using it?")
+            )
             return
         self.io.readyRead.connect(self._read)
         self.limit.start(MAX_SECONDS * 1000)
@@ -201,7 +203,8 @@ class RecordDialog(QDialog):
             self.sink.stop()
             self.sink = None
         self.meter.setValue(0)
-        self.record.setText(self.tr("Record again") if self.samples is not None else self.tr("Record"))
+        again = self.samples is not None
+        self.record.setText(self.tr("Record again") if again else self.tr("Record"))
         self.record.setEnabled(True)
         self.stop.setEnabled(False)
         has = self.samples is not None and len(self.samples) > 0

@@ -56,7 +56,9 @@ class StepPanel(QWidget):
         self.stale.hide()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("#"), self.tr("Step"), self.tr("Starts"), self.tr("Length")])
+        self.tree.setHeaderLabels(
+            [self.tr("#"), self.tr("Step"), self.tr("Starts"), self.tr("Length")]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,7 +74,9 @@ class StepPanel(QWidget):
         self.preview = QPushButton(self.tr("Preview from here"))
         self.preview.setAccessibleName(self.tr("Preview from the chosen step"))
         self.preview.setAccessibleDescription(
-            self.tr("Plays this draft in the player, starting at the chosen step. Nothing is saved.")
+            self.tr(
+                "Plays this draft in the player, starting at the chosen step. Nothing is saved."
+            )
         )
         self.preview.setEnabled(False)
         self.preview.clicked.connect(self._preview)

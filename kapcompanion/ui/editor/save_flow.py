@@ -1,0 +1,124 @@
+"""Saving from the editor: invalid drafts, files changed on disk, id clashes, disk errors."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from kapcompanion.ui.editor.saving import atomic_write_text, same_content, stamp
+
+if TYPE_CHECKING:
+    from kapcompanion.ui.editor.editor_window import EditorWindow
+
+log = logging.getLogger(__name__)
+
+
+def save(ed: EditorWindow) -> bool:
+    """Write the editor's text to ``<user practices>/<id>.yaml``; True when written.
+
+    Asks before saving a draft with errors (the library leaves such files out), before
+    overwriting the file when it changed on disk since it was opened or saved ("Keep
+    mine / Reload theirs / Cancel"), and before replacing another file with the same id.
+    """
+    ed.check_now()
+    target = ed.target_path()
+    if target is None:
+        ed.show_banner(
+            ed.tr(
+                "Give the practice an id before saving — lowercase letters, digits and "
+                "dashes, like id: my-evening-breath."
+            )
+        )
+        ed.edit.go_to(1, 1)
+        return False
+    errors = [d for d in ed.diagnostics if d.is_error]
+    if errors:
+        first = errors[0]
+        choice = ed.ask(
+            ed.tr("Save with problems?"),
+            ed.tr(
+                "This practice still has {n} error(s) — the first on line {line}: {message}.\n\n"
+                "You can save it as a draft, but the library leaves it out until the errors "
+                "are fixed."
+            ).format(n=len(errors), line=first.line, message=first.message),
+            [("save", ed.tr("Save as a draft")), ("cancel", ed.tr("Keep editing"))],
+            "cancel",
+        )
+        if choice != "save":
+            return False
+    now = stamp(target)
+    if now is not None and target == ed.saved_path and not same_content(now, ed.saved_stamp):
+        choice = ed.ask(
+            ed.tr("Changed on disk"),
+            ed.tr(
+                "“{name}” was changed outside this editor after you opened it.\n\n"
+                "Keep mine saves your version over it. Reload theirs replaces your text with "
+                "the file on disk (you can undo that with Ctrl+Z)."
+            ).format(name=target.name),
+            [
+                ("keep", ed.tr("Keep mine")),
+                ("reload", ed.tr("Reload theirs")),
+                ("cancel", ed.tr("Cancel")),
+            ],
+            "cancel",
+        )
+        if choice == "reload":
+            reload_from_disk(ed)
+            return False
+        if choice != "keep":
+            return False
+    elif now is not None and target != ed.saved_path:
+        choice = ed.ask(
+            ed.tr("Replace a practice?"),
+            ed.tr(
+                "There is already a practice saved as “{name}” in your practices. "
+                "Replace it with this one? (Or change the id to keep both.)"
+            ).format(name=target.name),
+            [("replace", ed.tr("Replace it")), ("cancel", ed.tr("Cancel"))],
+            "cancel",
+        )
+        if choice != "replace":
+            return False
+    try:
+        ed.saved_stamp = atomic_write_text(target, ed.text)
+    except OSError as exc:
+        log.warning("cannot save %s: %s", target, exc)
+        ed.show_banner(
+            ed.tr(
+                "Could not save to {path} ({error}). Your text is still here — check that "
+                "the folder can be written and that there is free space, then save again."
+            ).format(path=target, error=exc.strerror or exc)
+        )
+        return False
+    ed.saved_path = target
+    ed.edit.document().setModified(False)
+    ed.show_banner("")
+    ed.summary.setText(
+        ed.tr("Saved to {path}.").format(path=target)
+        if not errors
+        else ed.tr(
+            "Saved as a draft to {path}; the library shows it once it has no errors."
+        ).format(path=target)
+    )
+    ed.saved.emit(target)
+    return True
+
+
+def reload_from_disk(ed: EditorWindow) -> None:
+    """Replace the text with the saved file (one undoable edit) and trust it from now on."""
+    path = ed.saved_path
+    if path is None:
+        return
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        ed.show_banner(
+            ed.tr("Could not read {path} ({error}); your text is unchanged.").format(
+                path=path, error=exc
+            )
+        )
+        return
+    ed.saved_stamp = stamp(path)
+    ed.replace_text(text)
+    ed.edit.document().setModified(False)
+    ed.show_banner(ed.tr("Reloaded “{name}” from disk.").format(name=path.name))
