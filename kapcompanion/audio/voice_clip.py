@@ -114,7 +114,7 @@ def trim_silence(x: np.ndarray, rate: int = RATE) -> np.ndarray:
     start = max(0, int(loud[0]) * block - margin)
     end = min(len(x), (int(loud[-1]) + 1) * block + margin)
     out = np.array(x[start:end], dtype=np.float64)
-    if len(out) < MIN_SECONDS * rate:
+    if (int(loud[-1]) - int(loud[0]) + 1) * block < MIN_SECONDS * rate:
         raise VoiceClipError(
             "The recording is too short to use (under a fifth of a second of sound). "
             "Please record or import a longer clip."

@@ -54,7 +54,7 @@ def marks_for(diagnostics: list[Diagnostic], lines: list[str]) -> list[Mark]:
         end = len(text.rstrip())
         hash_at = text.find(" #", start)
         if hash_at >= 0:
-            end = min(end, hash_at)
+            end = len(text[: min(end, hash_at)].rstrip())
         if end <= start:  # an empty line or the end: mark one character's width
             start, end = max(0, min(start, len(text) - 1)), max(1, min(start + 1, len(text)))
         out.append(Mark(block, start, end, d.is_error, d.message))

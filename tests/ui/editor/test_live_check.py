@@ -1,0 +1,170 @@
+"""Live checking while typing, the problems list, completion, the steps with their times."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from kapcompanion.core.loader import check_text
+from kapcompanion.core.timeline import compile_practice
+from kapcompanion.ui.editor.drafts import template
+from kapcompanion.ui.editor.step_panel import clock_text
+
+RICH = """\
+kapcompanion: 1
+id: rich
+title: Rich
+category: prepare
+summary: Many kinds of step.
+steps:
+  - say: Welcome. Settle in.
+    duration: 12s
+  - repeat: 2
+    steps:
+      - breathe: {inhale: 4, exhale: 6, cycles: 3}
+      - silence: 20s
+  - reflect:
+      prompt: What is here now?
+      save_as: here
+  - say: "You wrote: {here}"
+  - bell: singing-bowl
+"""
+
+
+def _cursor_at_end_of_line(ed, line: int) -> None:
+    block = ed.edit.document().findBlockByNumber(line - 1)
+    cur = QTextCursor(block)
+    cur.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    ed.edit.setTextCursor(cur)
+    ed.edit.setFocus()
+
+
+def test_the_template_is_valid(open_editor) -> None:
+    text = template("my-practice")
+    item, diagnostics = check_text(text, "t.yaml")
+    assert item is not None and diagnostics == []
+    ed = open_editor()
+    assert ed.valid and ed.diagnostics == []
+    assert ed.summary.text() == "No problems — ready to save."
+    assert ed.problems.count() == 0
+    assert ed.edit.marks == []
+
+
+def test_typing_an_error_marks_its_line_after_the_pause_and_fixing_clears_it(
+    open_editor, qtbot
+) -> None:
+    ed = open_editor()
+    _cursor_at_end_of_line(ed, 4)  # category: anytime   # comment
+    ed.edit.moveCursor(QTextCursor.MoveOperation.StartOfBlock)
+    for _ in range(len("category: anytime")):
+        ed.edit.moveCursor(QTextCursor.MoveOperation.Right)
+    qtbot.keyClicks(ed.edit, "x")
+    assert ed.timer.isActive()  # debounced: not checked on the keystroke itself
+    assert ed.diagnostics == []
+    qtbot.waitUntil(lambda: bool(ed.diagnostics), timeout=3000)
+    (d,) = ed.diagnostics
+    assert (d.line, d.col, d.is_error) == (4, 11, True)
+    assert "anytimex" in d.message
+    (mark,) = ed.edit.marks
+    assert (mark.block, mark.start, mark.end) == (3, 10, len("category: anytimex"))
+    assert ed.problems.count() == 1
+    assert ed.problems.item(0).text().startswith("✕ line 4, column 11 — error:")
+    assert not ed.valid
+    assert ed.steps.stale.isVisibleTo(ed)  # steps still shown, from the last valid text
+    assert ed.steps.tree.topLevelItemCount() == 4
+
+    qtbot.keyClick(ed.edit, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: not ed.diagnostics, timeout=3000)
+    assert ed.edit.marks == [] and ed.problems.count() == 0 and ed.valid
+    assert not ed.steps.stale.isVisibleTo(ed)
+
+
+def test_a_warning_shows_its_hint_and_enter_jumps_to_it(open_editor, qtbot) -> None:
+    ed = open_editor()
+    ed.replace_text(ed.text.replace("exhale: 6,", "hold: 12, exhale: 6,"))
+    (d,) = ed.diagnostics
+    assert not d.is_error and d.hint
+    item = ed.problems.item(0)
+    assert item.text().startswith(f"! line {d.line}, column {d.col} — warning:")
+    assert f"Hint: {d.hint}" in item.text()
+    ed.edit.go_to(1, 1)
+    ed.problems.setFocus()
+    ed.problems.setCurrentRow(0)
+    qtbot.keyClick(ed.problems, Qt.Key.Key_Return)
+    cur = ed.edit.textCursor()
+    assert (cur.blockNumber() + 1, cur.positionInBlock() + 1) == (d.line, d.col)
+    assert ed.edit.hasFocus()
+
+
+def test_a_yaml_syntax_error_is_shown_without_losing_the_steps(open_editor) -> None:
+    ed = open_editor()
+    ed.replace_text(ed.text + "  - say: [unclosed\n")
+    assert ed.diagnostics and ed.diagnostics[0].is_error
+    assert ed.edit.marks[0].block >= 10
+    assert ed.steps.tree.topLevelItemCount() == 4  # the last valid version
+
+
+def test_completion_offers_step_kinds_and_inserts_one(open_editor, qtbot) -> None:
+    ed = open_editor()
+    cur = ed.edit.textCursor()
+    cur.movePosition(QTextCursor.MoveOperation.End)
+    ed.edit.setTextCursor(cur)
+    ed.edit.setFocus()
+    qtbot.keyClicks(ed.edit, "  - ")
+    qtbot.keyClick(ed.edit, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    popup = ed.completer.popup()
+    assert popup.isVisible()
+    model = ed.completer.completionModel()
+    offered = [model.index(i, 0).data() for i in range(model.rowCount())]
+    assert offered == ["say", "breathe", "silence", "bell", "reflect", "check_in", "checklist", "repeat"]
+    qtbot.keyClicks(ed.edit, "si")
+    model = ed.completer.completionModel()
+    assert [model.index(i, 0).data() for i in range(model.rowCount())] == ["silence"]
+    ed.completer.activated.emit("silence")
+    assert ed.text.endswith("  - silence: ")
+    qtbot.keyClicks(ed.edit, "10s")
+    ed.check_now()
+    assert ed.valid
+    assert ed.practice.steps[-1].duration == 10.0
+
+
+def test_completion_knows_keys_and_values_by_place(open_editor, qtbot) -> None:
+    ed = open_editor()
+    _cursor_at_end_of_line(ed, 7)  # the say step
+    qtbot.keyClick(ed.edit, Qt.Key.Key_Return)  # keeps the indentation of the step's keys
+    s = ed.completer.current()
+    assert s.words == ("voice", "duration") and s.is_key
+    qtbot.keyClicks(ed.edit, "du")
+    assert ed.completer.popup().isVisible()  # two letters of a known key: offered unasked
+    ed.completer.activated.emit("duration")
+    assert "    duration: \n" in ed.text + "\n"
+    ed.edit.setPlainText("category: ")
+    ed.edit.moveCursor(QTextCursor.MoveOperation.End)
+    assert ed.completer.current().words == ("prepare", "anytime", "integrate")
+
+
+def test_step_panel_times_match_the_compiled_timeline(open_editor) -> None:
+    ed = open_editor(RICH)
+    assert ed.valid
+    timeline = compile_practice(ed.practice)
+    tree = ed.steps.tree
+    assert tree.topLevelItemCount() == len(timeline.steps) == 8
+    for row, span in enumerate(timeline.steps):
+        item = tree.topLevelItem(row)
+        assert item.text(0) == str(span.index + 1)
+        assert item.text(2) == clock_text(span.start)
+        expected = "waits for you" if span.interactive else clock_text(span.end - span.start)
+        assert item.text(3) == expected
+    assert tree.topLevelItem(1).text(3) == "0:30"  # 3 breaths of 10 s
+    assert tree.topLevelItem(5).text(2) == clock_text(12 + 2 * (30 + 20))
+    assert ed.steps.total.text() == f"8 steps · about {clock_text(timeline.total)} in all"
+
+
+def test_choosing_a_step_shows_its_voice_state(open_editor) -> None:
+    ed = open_editor(RICH)
+    ed.steps.select(1)
+    assert "not a guidance step" in ed.voice.what.text()
+    assert not ed.voice.import_.isEnabled()
+    ed.steps.select(0)
+    assert "no voice yet" in ed.voice.what.text()
+    assert ed.voice.import_.isEnabled() and not ed.voice.remove.isEnabled()
