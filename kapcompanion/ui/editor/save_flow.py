@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kapcompanion.ui.editor.saving import atomic_write_text, same_content, stamp
@@ -46,7 +47,11 @@ def save(ed: EditorWindow) -> bool:
         )
         if choice != "save":
             return False
-    now = stamp(target)
+    try:
+        now = stamp(target)
+    except OSError as exc:
+        _cannot_save(ed, target, exc)
+        return False
     if now is not None and target == ed.saved_path and not same_content(now, ed.saved_stamp):
         choice = ed.ask(
             ed.tr("Changed on disk"),
@@ -82,13 +87,7 @@ def save(ed: EditorWindow) -> bool:
     try:
         ed.saved_stamp = atomic_write_text(target, ed.text)
     except OSError as exc:
-        log.warning("cannot save %s: %s", target, exc)
-        ed.show_banner(
-            ed.tr(
-                "Could not save to {path} ({error}). Your text is still here — check that "
-                "the folder can be written and that there is free space, then save again."
-            ).format(path=target, error=exc.strerror or exc)
-        )
+        _cannot_save(ed, target, exc)
         return False
     ed.saved_path = target
     ed.edit.document().setModified(False)
@@ -102,6 +101,16 @@ def save(ed: EditorWindow) -> bool:
     )
     ed.saved.emit(target)
     return True
+
+
+def _cannot_save(ed: EditorWindow, target: Path, exc: OSError) -> None:
+    log.warning("cannot save %s: %s", target, exc)
+    ed.show_banner(
+        ed.tr(
+            "Could not save to {path} ({error}). Your text is still here — check that "
+            "the folder can be written and that there is free space, then save again."
+        ).format(path=target, error=exc.strerror or exc)
+    )
 
 
 def reload_from_disk(ed: EditorWindow) -> None:

@@ -30,7 +30,7 @@ def stamp(path: Path) -> DiskStamp | None:
     try:
         st = path.stat()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     return DiskStamp(st.st_mtime_ns, st.st_size, digest)
 

@@ -116,7 +116,16 @@ def test_completion_offers_step_kinds_and_inserts_one(open_editor, qtbot) -> Non
     assert popup.isVisible()
     model = ed.completer.completionModel()
     offered = [model.index(i, 0).data() for i in range(model.rowCount())]
-    assert offered == ["say", "breathe", "silence", "bell", "reflect", "check_in", "checklist", "repeat"]
+    assert offered == [
+        "say",
+        "breathe",
+        "silence",
+        "bell",
+        "reflect",
+        "check_in",
+        "checklist",
+        "repeat",
+    ]
     qtbot.keyClicks(ed.edit, "si")
     model = ed.completer.completionModel()
     assert [model.index(i, 0).data() for i in range(model.rowCount())] == ["silence"]
