@@ -45,7 +45,7 @@ def test_a_file_changed_on_disk_is_not_overwritten_without_asking(win, open_edit
 
     ed.ask.queue = ["cancel"]
     assert not ed.save()
-    title, text, choices = ed.ask.asked[-1]
+    _title, text, choices = ed.ask.asked[-1]
     assert choices == ["keep", "reload", "cancel"]
     assert "changed outside this editor" in text and path.name in text
     assert path.read_text(encoding="utf-8") == theirs  # nothing lost
@@ -93,7 +93,7 @@ def test_a_draft_with_errors_is_saved_only_when_asked(win, open_editor) -> None:
     ed.replace_text(ed.text.replace("category: anytime", "category: sometimes"))
     path = user_practices_dir() / "my-practice.yaml"
     assert not ed.save()  # "Keep editing" by default
-    title, text, choices = ed.ask.asked[-1]
+    _title, text, choices = ed.ask.asked[-1]
     assert choices == ["save", "cancel"]
     assert "line 4" in text and "library leaves it out" in text
     assert not path.exists()
