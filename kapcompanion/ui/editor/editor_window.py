@@ -26,13 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.core.errors import Diagnostic
-from kapcompanion.core.loader import check_text
 from kapcompanion.core.model import Practice
-from kapcompanion.core.timeline import Timeline, compile_practice
 from kapcompanion.paths import user_practices_dir
 from kapcompanion.ui.editor.code_edit import CodeEdit, marks_for
 from kapcompanion.ui.editor.completion import Completer
 from kapcompanion.ui.editor.drafts import draft_id
+from kapcompanion.ui.editor.live_check import (
+    INLINE_LIMIT,
+    BackgroundCheck,
+    CheckResult,
+    StepRow,
+    run_check,
+)
 from kapcompanion.ui.editor.questions import Ask, ChooseFile, ask_box, audio_file_dialog
 from kapcompanion.ui.editor.saving import DiskStamp, stamp
 from kapcompanion.ui.editor.step_panel import StepPanel
@@ -72,7 +77,8 @@ class EditorWindow(QMainWindow):
         self.choose_audio: ChooseFile = audio_file_dialog(self)
         self.diagnostics: list[Diagnostic] = []
         self.practice: Practice | None = None  # the last version without errors
-        self.timeline: Timeline | None = None
+        self.rows: tuple[StepRow, ...] = ()
+        self.total = 0.0
         self.valid = False
         self._mics_checked = False
         self._panel_key: tuple = ()
@@ -112,7 +118,9 @@ class EditorWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.check_now)
+        self.timer.timeout.connect(self._check_soon)
+        self.background = BackgroundCheck(self)
+        self.background.finished.connect(self._background_done)
         self.edit.setPlainText(text)
         self.edit.document().setModified(False)
         self.edit.textChanged.connect(self.timer.start)
@@ -185,28 +193,37 @@ class EditorWindow(QMainWindow):
         return user_practices_dir() / f"{pid}.yaml" if pid else None
 
     def check_now(self) -> list[Diagnostic]:
-        """Check the text, mark its problems and refresh the steps (the debounce handler)."""
+        """Check the text at once (on this thread); used before save, preview and voice."""
         self.timer.stop()
+        self.background.cancel()
+        self.apply_result(run_check(self.text))
+        return self.diagnostics
+
+    def _check_soon(self) -> None:
+        """The debounce handler: check now when short, else in the helper (result below)."""
         text = self.text
-        pid = draft_id(text)
-        source = user_practices_dir() / f"{pid or 'draft'}.yaml"
-        item, diagnostics = check_text(text, source.name, source)
-        self.diagnostics = diagnostics
-        self.valid = isinstance(item, Practice) and not any(d.is_error for d in diagnostics)
-        if self.valid:
-            assert isinstance(item, Practice)
-            self.practice = item
-            try:
-                self.timeline = compile_practice(item)
-            except Exception:  # the check passed; a compile failure is ours, not theirs
-                log.exception("cannot compile the draft %s", item.id)
-                self.timeline = None
-        self.edit.set_marks(marks_for(diagnostics, text.split("\n")))
+        if len(text) < INLINE_LIMIT:
+            self.check_now()
+        else:
+            self.background.request(text)
+
+    def _background_done(self, result: CheckResult) -> None:
+        if result.text == self.text:  # typing since then means a newer check is coming
+            self.apply_result(result)
+
+    def apply_result(self, result: CheckResult) -> None:
+        """Show a check's problems at their lines and refresh the steps."""
+        self.diagnostics = result.diagnostics
+        self.valid = result.valid
+        if result.valid:
+            assert isinstance(result.item, Practice)
+            self.practice = result.item
+            self.rows, self.total = result.rows, result.total
+        self.edit.set_marks(marks_for(result.diagnostics, result.text.split("\n")))
         self._show_problems()
         self._refresh_steps()
         self._retitle()
         self.checked.emit()
-        return diagnostics
 
     def _show_problems(self) -> None:
         self.problems.clear()
@@ -236,15 +253,15 @@ class EditorWindow(QMainWindow):
         self.problems.setAccessibleDescription(self.summary.text())
 
     def _refresh_steps(self) -> None:
-        if self.practice is None or self.timeline is None:
+        if self.practice is None:
             self.steps.clear()
             self.steps.set_stale(False)
             self.voice.show_step(-1, None)
             return
-        key = (id(self.practice), id(self.timeline))
+        key = (id(self.practice),)
         if key != self._panel_key:
             self._panel_key = key
-            self.steps.show_timeline(self.practice, self.timeline)
+            self.steps.show_rows(self.practice, self.rows, self.total)
             self._step_chosen(self.steps.selected)
         self.steps.set_stale(not self.valid)
 
@@ -348,4 +365,5 @@ class EditorWindow(QMainWindow):
             if choice == "cancel" or (choice == "save" and not self.save()):
                 event.ignore()
                 return
+        self.background.shutdown()
         event.accept()

@@ -1,7 +1,8 @@
 """The side panel: every step with its start time and length, and "Preview from here".
 
 Times come from the compiled timeline of the last version without errors
-(:func:`kapcompanion.core.timeline.compile_practice`), so they are exactly what plays.
+(:func:`kapcompanion.core.timeline.compile_practice`, via
+:func:`kapcompanion.ui.editor.live_check.step_rows`), so they are exactly what plays.
 """
 
 from __future__ import annotations
@@ -21,17 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.core.model import Practice
-from kapcompanion.core.timeline import Timeline
+from kapcompanion.ui.editor.live_check import StepRow, clock_text
+
+__all__ = ["StepPanel", "clock_text"]
 
 log = logging.getLogger(__name__)
-
-
-def clock_text(seconds: float) -> str:
-    """``m:ss`` (or ``h:mm:ss``) for a time on the timeline."""
-    s = round(seconds)
-    h, rest = divmod(s, 3600)
-    m, sec = divmod(rest, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
 
 
 class StepPanel(QWidget):
@@ -43,7 +38,7 @@ class StepPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.practice: Practice | None = None
-        self.timeline: Timeline | None = None
+        self._rows: list[tuple[str, str, str, str, str]] = []
         head = QLabel(self.tr("Steps"))
         head.setProperty("role", "h2")
         self.total = QLabel()
@@ -69,8 +64,12 @@ class StepPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
-        for col in (0, 2, 3):
-            header.setSectionResizeMode(col, header.ResizeMode.ResizeToContents)
+        # fixed widths from the font: resizing to contents scans every row on each change
+        fm = self.tree.fontMetrics()
+        widths = {0: "0000", 2: "0:00:00", 3: self.tr("waits for you")}
+        for col, sample in widths.items():
+            header.setSectionResizeMode(col, header.ResizeMode.Interactive)
+            self.tree.setColumnWidth(col, fm.horizontalAdvance(sample) + 28)
         self.preview = QPushButton(self.tr("Preview from here"))
         self.preview.setAccessibleName(self.tr("Preview from the chosen step"))
         self.preview.setAccessibleDescription(
@@ -103,42 +102,60 @@ class StepPanel(QWidget):
         if 0 <= index < self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(index))
 
-    def show_timeline(self, practice: Practice, timeline: Timeline) -> None:
-        """List the steps of ``timeline`` (keeps the chosen row where it still exists)."""
-        keep = self.selected
+    def show_rows(self, practice: Practice, rows: tuple[StepRow, ...], total: float) -> None:
+        """List the steps (see :func:`~kapcompanion.ui.editor.live_check.step_rows`).
+
+        Rows are updated in place and only where their text changed, so a keystroke in a
+        long practice costs little (see benchmarks/bench_editor.py).
+        """
         self.practice = practice
-        self.timeline = timeline
         waits = self.tr("waits for you")
-        items = []
-        for span in timeline.steps:
-            length = span.end - span.start
-            title = span.title if len(span.title) <= 70 else span.title[:67].rstrip() + "…"
-            kind = span.kind.replace("_", " ")
-            item = QTreeWidgetItem(
-                [
-                    str(span.index + 1),
-                    f"{kind}: {title}" if title else kind,
-                    clock_text(span.start),
-                    waits if span.interactive else clock_text(length),
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, span.index)
-            item.setToolTip(1, span.title)
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            items.append(item)
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        self.tree.addTopLevelItems(items)
-        self.tree.blockSignals(False)
+        shown = [(n, what, start, length or waits, tip) for n, what, start, length, tip in rows]
+        if shown != self._rows:
+            self._update_rows(shown)
         self.total.setText(
             self.tr("{n} steps · about {length} in all").format(
-                n=len(items), length=clock_text(timeline.total)
+                n=len(rows), length=clock_text(total)
             )
         )
-        if items:
-            self.select(min(max(keep, 0), len(items) - 1))
-        self.preview.setEnabled(bool(items))
+        if rows and self.tree.currentItem() is None:
+            self.select(0)
+        self.preview.setEnabled(bool(rows))
+
+    def _update_rows(self, rows: list[tuple[str, str, str, str, str]]) -> None:
+        tree = self.tree
+        tree.setUpdatesEnabled(False)
+        tree.blockSignals(True)
+        keep = self.selected
+        old = self._rows
+        while tree.topLevelItemCount() > len(rows):
+            tree.takeTopLevelItem(tree.topLevelItemCount() - 1)
+        new_items = []
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for i, row in enumerate(rows):
+            if i < len(old):
+                if old[i] != row:
+                    item = tree.topLevelItem(i)
+                    for col in range(4):
+                        if old[i][col] != row[col]:
+                            item.setText(col, row[col])
+                    item.setToolTip(1, row[4])
+                continue
+            item = QTreeWidgetItem(list(row[:4]))
+            item.setData(0, Qt.ItemDataRole.UserRole, i)
+            item.setToolTip(1, row[4])
+            item.setTextAlignment(2, right)
+            item.setTextAlignment(3, right)
+            new_items.append(item)
+        if new_items:
+            tree.addTopLevelItems(new_items)
+        self._rows = rows
+        tree.blockSignals(False)
+        tree.setUpdatesEnabled(True)
+        if rows and keep >= len(rows):
+            self.select(len(rows) - 1)
+        elif keep >= 0 and self.selected != keep:
+            self.select(keep)
 
     def set_stale(self, stale: bool) -> None:
         """Say whether the list lags behind the text (the text has errors now)."""
@@ -147,7 +164,7 @@ class StepPanel(QWidget):
     def clear(self) -> None:
         """No valid version yet."""
         self.practice = None
-        self.timeline = None
+        self._rows = []
         self.tree.clear()
         self.total.setText(self.tr("The steps appear here once the practice has no errors."))
         self.preview.setEnabled(False)

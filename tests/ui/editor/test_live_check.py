@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from kapcompanion.core.loader import check_text
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.ui.editor.drafts import template
+from kapcompanion.ui.editor.live_check import INLINE_LIMIT, run_check
 from kapcompanion.ui.editor.step_panel import clock_text
 
 RICH = """\
@@ -177,3 +178,46 @@ def test_choosing_a_step_shows_its_voice_state(open_editor) -> None:
     ed.steps.select(0)
     assert "no voice yet" in ed.voice.what.text()
     assert ed.voice.import_.isEnabled() and not ed.voice.remove.isEnabled()
+
+
+def _long_text(steps: int = 400) -> str:
+    head = "kapcompanion: 1\nid: long\ntitle: Long\ncategory: anytime\nsummary: Long.\nsteps:\n"
+    body = "".join(
+        f"  - say: Let your shoulders soften, breath {i}, nothing to change at all.\n"
+        "    duration: 5s\n"
+        for i in range(steps)
+    )
+    return head + body
+
+
+def test_a_long_practice_is_checked_in_the_helper_and_the_result_comes_back(
+    open_editor, qtbot
+) -> None:
+    text = _long_text()
+    assert len(text) > INLINE_LIMIT
+    ed = open_editor(text)
+    assert ed.valid and ed.steps.tree.topLevelItemCount() == 400
+    _cursor_at_end_of_line(ed, 5)  # summary: Long.
+    ed.edit.moveCursor(QTextCursor.MoveOperation.StartOfBlock)
+    qtbot.keyClicks(ed.edit, "x")  # "xsummary" is not a known key
+    assert ed.timer.isActive()
+    qtbot.waitUntil(lambda: bool(ed.diagnostics), timeout=15000)
+    assert [d.line for d in ed.diagnostics] == [1, 5]  # summary missing; "xsummary" unknown
+    assert [m.block for m in ed.edit.marks] == [0, 4]
+    qtbot.keyClick(ed.edit, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not ed.diagnostics and ed.valid, timeout=15000)
+
+
+def test_a_result_for_older_text_is_not_shown(open_editor, qtbot) -> None:
+    ed = open_editor()
+    good = ed.text
+    stale = run_check(good.replace("category: anytime", "category: later"))
+    ed._background_done(stale)  # the text has moved on since that check started
+    assert ed.diagnostics == [] and ed.valid
+    results = []
+    ed.background.finished.connect(results.append)
+    ed.background.request(good.replace("category: anytime", "category: soon"))
+    ed.background.request(good)  # typed again before the first came back
+    qtbot.waitUntil(lambda: bool(results), timeout=15000)
+    qtbot.wait(200)
+    assert [r.text for r in results] == [good]
