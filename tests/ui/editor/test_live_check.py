@@ -204,7 +204,7 @@ def test_a_long_practice_is_checked_in_the_helper_and_the_result_comes_back(
     qtbot.waitUntil(lambda: bool(ed.diagnostics), timeout=15000)
     assert [d.line for d in ed.diagnostics] == [1, 5]  # summary missing; "xsummary" unknown
     assert [m.block for m in ed.edit.marks] == [0, 4]
-    qtbot.keyClick(ed.edit, Qt.Key.Key_Delete)
+    qtbot.keyClick(ed.edit, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: not ed.diagnostics and ed.valid, timeout=15000)
 
 
