@@ -7,6 +7,7 @@ a symbol in the margin (✕ for an error, ! for a warning) and the problems list
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
@@ -28,6 +29,8 @@ from kapcompanion.core.errors import Diagnostic
 from kapcompanion.ui.theme import Palette, current_palette
 
 log = logging.getLogger(__name__)
+
+_KEY_AT = re.compile(r"[A-Za-z_][\w-]*(?=\s*:(?:\s|$))")
 
 ERROR_COLOURS = {"light": "#B3261E", "dark": "#FF8A80"}
 WARNING_COLOURS = {"light": "#8A5A00", "dark": "#FFD180"}
@@ -52,6 +55,9 @@ def marks_for(diagnostics: list[Diagnostic], lines: list[str]) -> list[Mark]:
         text = lines[block] if lines else ""
         start = max(0, min(d.col - 1, len(text)))
         end = len(text.rstrip())
+        key = _KEY_AT.match(text, start)
+        if key:  # a problem with a key marks the key, not the whole value after it
+            end = key.end()
         hash_at = text.find(" #", start)
         if hash_at >= 0:
             end = len(text[: min(end, hash_at)].rstrip())
@@ -83,7 +89,8 @@ class CodeEdit(QPlainTextEdit):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(max(font.pointSizeF(), QFont().pointSizeF()))
         self.setFont(font)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # long guidance lines wrap, so a therapist reads a whole sentence without scrolling
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         self.setAccessibleName(self.tr("Practice text"))
         self.setAccessibleDescription(

@@ -92,6 +92,7 @@ class EditorWindow(QMainWindow):
             self.tr("Press Enter on a problem to go to its line.")
         )
         self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.itemActivated.connect(self._jump)
         self.problems.itemClicked.connect(self._jump)
         self.summary = QLabel()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from kapcompanion.core.errors import Diagnostic
 from kapcompanion.core.loader import check_text
 from kapcompanion.core.timeline import compile_practice
+from kapcompanion.ui.editor.code_edit import marks_for
 from kapcompanion.ui.editor.drafts import template
 from kapcompanion.ui.editor.live_check import INLINE_LIMIT, run_check
 from kapcompanion.ui.editor.step_panel import clock_text
@@ -221,3 +223,15 @@ def test_a_result_for_older_text_is_not_shown(open_editor, qtbot) -> None:
     qtbot.waitUntil(lambda: bool(results), timeout=15000)
     qtbot.wait(200)
     assert [r.text for r in results] == [good]
+
+
+def test_marks_cover_a_key_or_a_value_but_not_a_comment() -> None:
+    lines = ["steps:", "  - sya: hello there", "category: later   # prepare | anytime"]
+    marks = marks_for(
+        [
+            Diagnostic("x.yaml", 2, 5, "error", 'unknown step kind "sya"'),
+            Diagnostic("x.yaml", 3, 11, "error", 'category "later" is not known'),
+        ],
+        lines,
+    )
+    assert [(m.block, m.start, m.end) for m in marks] == [(1, 4, 7), (2, 10, 15)]
