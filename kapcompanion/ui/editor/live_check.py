@@ -32,6 +32,7 @@ INLINE_LIMIT = 20_000
 
 _process_pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
+_helper_failed = False  # a helper that died once is not started again (thread from then on)
 
 
 #: One row of the step list: number, "kind: title", start, length ("" = waits), full title.
@@ -103,6 +104,8 @@ def helper_pool() -> ProcessPoolExecutor | None:
     """The one helper process shared by all editors (started on first use), or None."""
     global _process_pool
     with _pool_lock:
+        if _helper_failed:
+            return None
         if _process_pool is None:
             try:
                 ctx = multiprocessing.get_context("spawn")  # never fork a Qt process
@@ -114,8 +117,9 @@ def helper_pool() -> ProcessPoolExecutor | None:
 
 
 def _drop_broken_pool(pool: Executor) -> None:
-    global _process_pool
+    global _process_pool, _helper_failed
     with _pool_lock:
+        _helper_failed = True
         if _process_pool is pool:
             _process_pool = None
 

@@ -8,15 +8,21 @@ Times come from the compiled timeline of the last version without errors
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +30,62 @@ from PySide6.QtWidgets import (
 from kapcompanion.core.model import Practice
 from kapcompanion.ui.editor.live_check import StepRow, clock_text
 
-__all__ = ["StepPanel", "clock_text"]
+__all__ = ["StepModel", "StepPanel", "clock_text"]
 
 log = logging.getLogger(__name__)
+
+_ROOT = QModelIndex()
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+class StepModel(QAbstractTableModel):
+    """The step rows as a table; a new list replaces the old in one signal, however long."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        """Rows (none under a row: a flat list)."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
+        """Number, step, starts, length."""
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        """Text, the full title as a tooltip, times aligned right."""
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (_DISPLAY, Qt.ItemDataRole.AccessibleTextRole):
+            return row[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return row[4]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> Any:
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
+            return self.headers[section]
+        return None
+
+    def set_rows(self, rows: list[tuple[str, str, str, str, str]]) -> None:
+        """Replace the rows: one signal when the count is unchanged, else a reset."""
+        if rows == self.rows:
+            return
+        if len(rows) == len(self.rows) and rows:
+            self.rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 3))
+        else:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
 
 
 class StepPanel(QWidget):
@@ -38,7 +97,6 @@ class StepPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.practice: Practice | None = None
-        self._rows: list[tuple[str, str, str, str, str]] = []
         head = QLabel(self.tr("Steps"))
         head.setProperty("role", "h2")
         self.total = QLabel()
@@ -49,13 +107,15 @@ class StepPanel(QWidget):
         self.stale.setProperty("role", "muted")
         self.stale.setWordWrap(True)
         self.stale.hide()
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(
+        self.model = StepModel(
             [self.tr("#"), self.tr("Step"), self.tr("Starts"), self.tr("Length")]
         )
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(self.tr("Steps with start times and lengths"))
         self.tree.setAccessibleDescription(
@@ -79,8 +139,8 @@ class StepPanel(QWidget):
         )
         self.preview.setEnabled(False)
         self.preview.clicked.connect(self._preview)
-        self.tree.currentItemChanged.connect(self._current_changed)
-        self.tree.itemActivated.connect(lambda *_: self._preview())
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.tree.activated.connect(lambda *_: self._preview())
         row = QHBoxLayout()
         row.addWidget(self.total, 1)
         row.addWidget(self.preview)
@@ -94,68 +154,42 @@ class StepPanel(QWidget):
     @property
     def selected(self) -> int:
         """The chosen step's index (repeat-expanded), or -1."""
-        item = self.tree.currentItem()
-        return int(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else -1
+        index = self.tree.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def row_count(self) -> int:
+        """How many steps are listed."""
+        return self.model.rowCount()
+
+    def cell(self, row: int, column: int) -> str:
+        """The text shown at ``row``, ``column`` (0 number, 1 step, 2 starts, 3 length)."""
+        return str(self.model.data(self.model.index(row, column)))
 
     def select(self, index: int) -> None:
         """Choose step ``index`` (when it exists)."""
-        if 0 <= index < self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(index))
+        if 0 <= index < self.model.rowCount():
+            self.tree.setCurrentIndex(self.model.index(index, 0))
 
     def show_rows(self, practice: Practice, rows: tuple[StepRow, ...], total: float) -> None:
         """List the steps (see :func:`~kapcompanion.ui.editor.live_check.step_rows`).
 
-        Rows are updated in place and only where their text changed, so a keystroke in a
-        long practice costs little (see benchmarks/bench_editor.py).
+        The model swaps its rows in one signal and the view paints only what is visible,
+        so a keystroke in a long practice costs little (see benchmarks/bench_editor.py).
         """
         self.practice = practice
         waits = self.tr("waits for you")
-        shown = [(n, what, start, length or waits, tip) for n, what, start, length, tip in rows]
-        if shown != self._rows:
-            self._update_rows(shown)
+        keep = self.selected
+        self.model.set_rows(
+            [(n, what, start, length or waits, tip) for n, what, start, length, tip in rows]
+        )
         self.total.setText(
             self.tr("{n} steps · about {length} in all").format(
                 n=len(rows), length=clock_text(total)
             )
         )
-        if rows and self.tree.currentItem() is None:
-            self.select(0)
+        if rows and self.selected < 0:
+            self.select(min(max(keep, 0), len(rows) - 1))
         self.preview.setEnabled(bool(rows))
-
-    def _update_rows(self, rows: list[tuple[str, str, str, str, str]]) -> None:
-        tree = self.tree
-        tree.setUpdatesEnabled(False)
-        tree.blockSignals(True)
-        keep = self.selected
-        old = self._rows
-        while tree.topLevelItemCount() > len(rows):
-            tree.takeTopLevelItem(tree.topLevelItemCount() - 1)
-        new_items = []
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for i, row in enumerate(rows):
-            if i < len(old):
-                if old[i] != row:
-                    item = tree.topLevelItem(i)
-                    for col in range(4):
-                        if old[i][col] != row[col]:
-                            item.setText(col, row[col])
-                    item.setToolTip(1, row[4])
-                continue
-            item = QTreeWidgetItem(list(row[:4]))
-            item.setData(0, Qt.ItemDataRole.UserRole, i)
-            item.setToolTip(1, row[4])
-            item.setTextAlignment(2, right)
-            item.setTextAlignment(3, right)
-            new_items.append(item)
-        if new_items:
-            tree.addTopLevelItems(new_items)
-        self._rows = rows
-        tree.blockSignals(False)
-        tree.setUpdatesEnabled(True)
-        if rows and keep >= len(rows):
-            self.select(len(rows) - 1)
-        elif keep >= 0 and self.selected != keep:
-            self.select(keep)
 
     def set_stale(self, stale: bool) -> None:
         """Say whether the list lags behind the text (the text has errors now)."""
@@ -164,8 +198,7 @@ class StepPanel(QWidget):
     def clear(self) -> None:
         """No valid version yet."""
         self.practice = None
-        self._rows = []
-        self.tree.clear()
+        self.model.set_rows([])
         self.total.setText(self.tr("The steps appear here once the practice has no errors."))
         self.preview.setEnabled(False)
 

@@ -74,7 +74,7 @@ def test_typing_an_error_marks_its_line_after_the_pause_and_fixing_clears_it(
     assert ed.problems.item(0).text().startswith("✕ line 4, column 11 — error:")
     assert not ed.valid
     assert ed.steps.stale.isVisibleTo(ed)  # steps still shown, from the last valid text
-    assert ed.steps.tree.topLevelItemCount() == 4
+    assert ed.steps.row_count() == 4
 
     qtbot.keyClick(ed.edit, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: not ed.diagnostics, timeout=3000)
@@ -104,7 +104,7 @@ def test_a_yaml_syntax_error_is_shown_without_losing_the_steps(open_editor) -> N
     ed.replace_text(ed.text + "  - say: [unclosed\n")
     assert ed.diagnostics and ed.diagnostics[0].is_error
     assert ed.edit.marks[0].block >= 10
-    assert ed.steps.tree.topLevelItemCount() == 4  # the last valid version
+    assert ed.steps.row_count() == 4  # the last valid version
 
 
 def test_completion_offers_step_kinds_and_inserts_one(open_editor, qtbot) -> None:
@@ -159,17 +159,20 @@ def test_step_panel_times_match_the_compiled_timeline(open_editor) -> None:
     ed = open_editor(RICH)
     assert ed.valid
     timeline = compile_practice(ed.practice)
-    tree = ed.steps.tree
-    assert tree.topLevelItemCount() == len(timeline.steps) == 8
+    panel = ed.steps
+    assert panel.row_count() == len(timeline.steps) == 8
     for row, span in enumerate(timeline.steps):
-        item = tree.topLevelItem(row)
-        assert item.text(0) == str(span.index + 1)
-        assert item.text(2) == clock_text(span.start)
+        assert panel.cell(row, 0) == str(span.index + 1)
+        assert panel.cell(row, 2) == clock_text(span.start)
         expected = "waits for you" if span.interactive else clock_text(span.end - span.start)
-        assert item.text(3) == expected
-    assert tree.topLevelItem(1).text(3) == "0:30"  # 3 breaths of 10 s
-    assert tree.topLevelItem(5).text(2) == clock_text(12 + 2 * (30 + 20))
+        assert panel.cell(row, 3) == expected
+    assert panel.cell(1, 3) == "0:30"  # 3 breaths of 10 s
+    assert panel.cell(5, 2) == clock_text(12 + 2 * (30 + 20))
     assert ed.steps.total.text() == f"8 steps · about {clock_text(timeline.total)} in all"
+    # a change that moves every later step: the list follows
+    ed.replace_text(ed.text.replace("duration: 12s", "duration: 20s"))
+    assert panel.cell(5, 2) == clock_text(20 + 2 * (30 + 20))
+    assert panel.selected == 0
 
 
 def test_choosing_a_step_shows_its_voice_state(open_editor) -> None:
@@ -198,7 +201,7 @@ def test_a_long_practice_is_checked_in_the_helper_and_the_result_comes_back(
     text = _long_text()
     assert len(text) > INLINE_LIMIT
     ed = open_editor(text)
-    assert ed.valid and ed.steps.tree.topLevelItemCount() == 400
+    assert ed.valid and ed.steps.row_count() == 400
     _cursor_at_end_of_line(ed, 5)  # summary: Long.
     ed.edit.moveCursor(QTextCursor.MoveOperation.StartOfBlock)
     qtbot.keyClicks(ed.edit, "x")  # "xsummary" is not a known key
