@@ -83,6 +83,39 @@ class EditorLauncher:
         _copy_audio(practice, referenced_files(text))
         return self.open_text(copy)
 
+    def edit(self, pid: str) -> EditorWindow | None:
+        """Edit practice ``pid``: the user's own file in place; anything else as a copy."""
+        practice = self.window.practices.get(pid)
+        if practice is None or practice.source is None:
+            return None
+        source = practice.source
+        for editor in self.editors:
+            if editor.isVisible() and editor.saved_path == source:
+                editor.raise_()
+                editor.activateWindow()
+                return editor
+        if source.parent.resolve() != user_practices_dir().resolve():
+            editor = self.duplicate(pid)
+            if editor is not None:
+                editor.show_banner(
+                    editor.tr(
+                        "“{title}” is not one of your own practices, so this is your copy "
+                        "of it; the original stays as it is."
+                    ).format(title=practice.title)
+                )
+            return editor
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("cannot open %s: %s", source, exc)
+            return None
+        return self.open_text(text, path=source)
+
+    def edit_selected(self) -> EditorWindow | None:
+        """More ▸ Edit practice… (Ctrl+E): the practice shown in the detail pane."""
+        pid = self.window.detail.practice_id
+        return self.edit(pid) if pid else None
+
     def preview(self, practice: Practice, start_step: int) -> None:
         """Play ``practice`` in the main window's player from ``start_step``."""
         win = self.window
@@ -111,10 +144,11 @@ def _copy_audio(practice: Practice, relative: list[str]) -> None:
 
 
 def install(window: MainWindow) -> None:
-    """Add "New practice…" (Ctrl+N) and the detail pane's "Duplicate and edit"."""
+    """Add "New practice…" (Ctrl+N), "Edit practice…" (Ctrl+E), "Duplicate and edit"."""
     launcher = EditorLauncher(window)
     window.editor_launcher = launcher  # type: ignore[attr-defined]
     window.add_menu_action(window.tr("New practice…"), launcher.new_practice, shortcut="Ctrl+N")
+    window.add_menu_action(window.tr("Edit practice…"), launcher.edit_selected, shortcut="Ctrl+E")
     window.detail.duplicate_requested.connect(launcher.duplicate)
     window.detail.can_duplicate = True
     window.detail.duplicate.setVisible(bool(window.detail.practice_id))

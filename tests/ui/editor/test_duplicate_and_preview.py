@@ -10,6 +10,7 @@ from kapcompanion.core.timeline import compile_practice
 from kapcompanion.paths import user_practices_dir
 from kapcompanion.ui.editor.editor_window import EditorWindow
 from tests.ui.conftest import RecordingPlayer
+from tests.ui.editor.conftest import Answers
 
 GATED = """\
 kapcompanion: 1
@@ -42,6 +43,7 @@ def test_duplicate_of_a_built_in_makes_an_editable_copy_and_leaves_it_alone(win,
         win.detail.duplicate.click()
     ed: EditorWindow = win.editor_launcher.editors[-1]
     qtbot.addWidget(ed)
+    ed.ask = Answers()
     assert ed.valid, ed.diagnostics
     assert ed.practice.id == "grounding-54321-copy"
     assert ed.practice.title == f"{original.title} (my version)"
@@ -55,6 +57,7 @@ def test_duplicate_of_a_built_in_makes_an_editable_copy_and_leaves_it_alone(win,
     assert win.practices["grounding-54321-copy"].title.endswith("(for Sam)")
     again = win.editor_launcher.duplicate("grounding-54321")
     qtbot.addWidget(again)
+    again.ask = Answers()
     assert again.practice.id == "grounding-54321-copy-2"
 
 
@@ -73,6 +76,7 @@ def test_new_practice_is_in_the_more_menu_with_ctrl_n(win, qtbot) -> None:
     action.trigger()
     ed = win.editor_launcher.editors[-1]
     qtbot.addWidget(ed)
+    ed.ask = Answers()
     assert ed.isVisible() and ed.valid
 
 
@@ -84,6 +88,7 @@ def test_preview_plays_the_unsaved_draft_from_the_chosen_step(make_window, clock
     install(win)
     ed = win.editor_launcher.open_text(GATED.replace("Last words.", "Unsaved last words."))
     qtbot.addWidget(ed)
+    ed.ask = Answers()
     ed.steps.select(2)
     ed.steps.preview.click()
     assert win.current_view() == "player"
@@ -124,3 +129,44 @@ def test_preview_of_a_draft_with_errors_plays_the_last_valid_version(win, open_e
     assert win.current_view() == "player"
     assert "last version without errors" in ed.banner.text()
     assert win.player.practice.steps[3].duration == 5.0
+
+
+def test_edit_opens_the_users_own_file_and_copies_anything_else(win, qtbot) -> None:
+    from kapcompanion.ui.editor.drafts import template
+
+    folder = user_practices_dir()
+    folder.mkdir(parents=True)
+    mine = folder / "mine.yaml"
+    mine.write_text(template("mine"), encoding="utf-8")
+    win.reload_library()
+    launcher = win.editor_launcher
+    win.detail.show_entry(win.entries["mine"])
+    ed = launcher.edit_selected()
+    qtbot.addWidget(ed)
+    ed.ask = Answers()
+    assert ed.saved_path == mine and ed.practice.id == "mine"
+    assert launcher.edit("mine") is ed  # already open: the same window comes forward
+    ed.replace_text(ed.text.replace("My new practice", "Mine, edited"))
+    assert ed.save()
+    assert ed.ask.asked == []  # its own file, unchanged on disk: no question
+    assert "Mine, edited" in mine.read_text(encoding="utf-8")
+    assert win.practices["mine"].title == "Mine, edited"
+
+    built_in = win.practices["exhale-4-6"]
+    before = _digest(built_in.source)
+    copy = launcher.edit("exhale-4-6")
+    qtbot.addWidget(copy)
+    copy.ask = Answers()
+    assert copy.practice.id == "exhale-4-6-copy" and copy.saved_path is None
+    assert "your copy" in copy.banner.text()
+    assert _digest(built_in.source) == before
+
+
+def test_the_editor_installs_through_the_extension_list(make_window) -> None:
+    from kapcompanion.ui.extensions import INSTALLERS, install_all
+
+    assert "kapcompanion.ui.editor" in INSTALLERS
+    win = make_window()
+    assert install_all(win, ["kapcompanion.ui.editor"]) == []
+    texts = [a.text() for a in win.more_menu.actions()]
+    assert "New practice…" in texts and "Edit practice…" in texts
