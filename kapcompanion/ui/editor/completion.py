@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCompleter
 from kapcompanion.core.breath import BREATHE_KEYS, CUE_KEYS, LABEL_KEYS
 from kapcompanion.core.model import AMBIENT_SOUNDS, CATEGORIES, CUE_SOUNDS, EVIDENCE_LEVELS
 from kapcompanion.core.parse import PRACTICE_KEYS, STEP_EXTRAS, STEP_KINDS
+from kapcompanion.core.program import DAY_KEYS, WHEN
 from kapcompanion.ui.editor.code_edit import CodeEdit
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ VALUES: dict[str, tuple[str, ...]] = {
     "cue": (*CUE_SOUNDS, "none"),
     "level": tuple(EVIDENCE_LEVELS),
     "kind": ("program",),
+    "when": WHEN,
 }
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*$|$")
 _ITEM = re.compile(r"^(\s*)-\s+(\w*)$")
@@ -85,7 +87,7 @@ def suggestions(before: str) -> Suggestion:
     m = _ITEM.match(current)
     if m:
         owner, _, _ = _parent(previous, len(m.group(1)) + 1)
-        words = STEP_KINDS if owner in ("steps", "") else ()
+        words = {"steps": STEP_KINDS, "": STEP_KINDS, "days": DAY_KEYS}.get(owner, ())
         return Suggestion(m.group(2), words, True)
     m = _KEY_ONLY.match(current)
     if not m:
@@ -97,6 +99,8 @@ def suggestions(before: str) -> Suggestion:
     if sibling:
         if owner in STEP_KINDS:
             return Suggestion(prefix, STEP_EXTRAS.get(owner, ()), True)
+        if owner in DAY_KEYS:
+            return Suggestion(prefix, DAY_KEYS, True)
         return Suggestion(prefix, (), True)
     return Suggestion(prefix, NESTED_KEYS.get(owner, ()), True)
 

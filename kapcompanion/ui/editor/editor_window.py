@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.core.errors import Diagnostic
-from kapcompanion.core.model import Practice
+from kapcompanion.core.model import Practice, Program
 from kapcompanion.paths import user_practices_dir
 from kapcompanion.ui.editor.code_edit import CodeEdit, marks_for
 from kapcompanion.ui.editor.completion import Completer
@@ -77,6 +77,7 @@ class EditorWindow(QMainWindow):
         self.choose_audio: ChooseFile = audio_file_dialog(self)
         self.diagnostics: list[Diagnostic] = []
         self.practice: Practice | None = None  # the last version without errors
+        self.item: Practice | Program | None = None  # what the latest check built
         self.rows: tuple[StepRow, ...] = ()
         self.total = 0.0
         self.valid = False
@@ -215,6 +216,7 @@ class EditorWindow(QMainWindow):
     def apply_result(self, result: CheckResult) -> None:
         """Show a check's problems at their lines and refresh the steps."""
         self.diagnostics = result.diagnostics
+        self.item = result.item
         self.valid = result.valid
         if result.valid:
             assert isinstance(result.item, Practice)
@@ -254,6 +256,16 @@ class EditorWindow(QMainWindow):
         self.problems.setAccessibleDescription(self.summary.text())
 
     def _refresh_steps(self) -> None:
+        if isinstance(self.item, Program):
+            self.steps.clear()
+            self.steps.total.setText(
+                self.tr(
+                    "A program over {n} day(s): it schedules practices, so there are no "
+                    "steps to list or preview here."
+                ).format(n=len(self.item.days))
+            )
+            self.voice.show_step(-1, None)
+            return
         if self.practice is None:
             self.steps.clear()
             self.steps.set_stale(False)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from kapcompanion.core.errors import Diagnostic
 from kapcompanion.core.loader import check_text
 from kapcompanion.core.timeline import compile_practice
+from kapcompanion.paths import user_practices_dir
 from kapcompanion.ui.editor.code_edit import marks_for
 from kapcompanion.ui.editor.drafts import template
 from kapcompanion.ui.editor.live_check import INLINE_LIMIT, run_check
@@ -238,3 +239,35 @@ def test_marks_cover_a_key_or_a_value_but_not_a_comment() -> None:
         lines,
     )
     assert [(m.block, m.start, m.end) for m in marks] == [(1, 4, 7), (2, 10, 15)]
+
+
+PROGRAM = """\
+kapcompanion: 1
+kind: program
+id: my-week
+title: My week
+days:
+  - {day: -3, practices: [cyclic-sigh]}
+  - day: 0
+    when: before
+    practices: [exhale-4-6]
+"""
+
+
+def test_a_program_is_checked_and_its_keys_are_offered(open_editor, qtbot) -> None:
+    ed = open_editor(PROGRAM)
+    assert [d for d in ed.diagnostics if d.is_error] == []
+    assert "A program over 2 day(s)" in ed.steps.total.text()
+    assert not ed.steps.preview.isEnabled()
+    assert ed.completer.current().words  # cursor at the start: top-level keys
+    ed.edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(ed.edit, "  - ")
+    assert ed.completer.current().words == ("day", "when", "practices", "note")
+    ed.replace_text(PROGRAM + "  - day: 7\n    when: ")
+    ed.edit.moveCursor(QTextCursor.MoveOperation.End)
+    assert ed.completer.current().words == ("before", "after")
+    ed.replace_text(ed.text + "after\n    practices: [landing]\n")
+    assert ed.diagnostics == []
+    assert ed.save()
+    assert ed.ask.asked == []
+    assert (user_practices_dir() / "my-week.yaml").is_file()
