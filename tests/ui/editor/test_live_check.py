@@ -263,7 +263,7 @@ def test_a_program_is_checked_and_its_keys_are_offered(open_editor, qtbot) -> No
     ed.edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(ed.edit, "  - ")
     assert ed.completer.current().words == ("day", "when", "practices", "note")
-    ed.replace_text(PROGRAM + "  - day: 7\n    when: ")
+    ed.replace_text(PROGRAM + "  - day: 0\n    when: ")
     ed.edit.moveCursor(QTextCursor.MoveOperation.End)
     assert ed.completer.current().words == ("before", "after")
     ed.replace_text(ed.text + "after\n    practices: [landing]\n")
