@@ -136,6 +136,7 @@ class BackgroundCheck(QObject):
         self._lock = threading.Lock()
         self._wanted = 0  # the newest request; older results are dropped
         self._closed = False
+        self._pending: Future | None = None
 
     def request(self, text: str) -> None:
         """Check ``text`` soon; a newer request makes this one's result go unused."""
@@ -147,7 +148,10 @@ class BackgroundCheck(QObject):
         pool = helper_pool() if self.use_process else None
         try:
             if pool is not None:
+                if self._pending is not None:
+                    self._pending.cancel()  # not started yet: no need to check old text
                 future = pool.submit(_check_in_helper, text, str(data_dir()))
+                self._pending = future
                 future.add_done_callback(lambda f: self._done(ticket, text, f, pool))
                 return
         except RuntimeError as exc:  # the helper died or shut down: use the thread
@@ -175,6 +179,8 @@ class BackgroundCheck(QObject):
         self._emit(ticket, result)
 
     def _done(self, ticket: int, text: str, future: Future, pool: Executor) -> None:
+        if future.cancelled():
+            return
         try:
             result = future.result()
         except Exception as exc:  # a helper that died: check this text on the thread
