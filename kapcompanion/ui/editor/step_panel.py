@@ -80,8 +80,10 @@ class StepModel(QAbstractTableModel):
         if rows == self.rows:
             return
         if len(rows) == len(self.rows) and rows:
+            changed = [i for i, (a, b) in enumerate(zip(rows, self.rows, strict=True)) if a != b]
             self.rows = rows
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 3))
+            # only the changed span repaints (typing in one step's text changes one row)
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 3))
         else:
             self.beginResetModel()
             self.rows = rows
