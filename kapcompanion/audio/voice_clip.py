@@ -43,7 +43,16 @@ VOICE_QUALITY = 0.4
 
 
 class VoiceClipError(KapError):
-    """A clip that cannot be used; the message says what and where, with a hint."""
+    """A clip that cannot be used; the message says what and where, with a hint.
+
+    ``kind`` (unsupported, unreadable, silent, short, unwritable) and ``name`` (the file)
+    let a translated interface say the same in its own words.
+    """
+
+    def __init__(self, message: str, kind: str, name: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.name = name
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +79,10 @@ def read_clip(path: Path) -> np.ndarray:
     """
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise VoiceClipError(
-            f"“{path.name}” is not a supported audio file. Please choose a {supported_text()} file."
+            f"“{path.name}” is not a supported audio file. "
+            f"Please choose a {supported_text()} file.",
+            "unsupported",
+            path.name,
         )
     try:
         decoded = decode(path, RATE, 1)
@@ -79,7 +91,9 @@ def read_clip(path: Path) -> np.ndarray:
         raise VoiceClipError(
             f"“{path.name}” could not be read as audio — the file may be damaged or not "
             f"really a {path.suffix.lstrip('.').upper()} file. "
-            f"Try exporting it again as {supported_text()}."
+            f"Try exporting it again as {supported_text()}.",
+            "unreadable",
+            path.name,
         ) from exc
     return decoded.samples[:, 0].astype(np.float64)
 
@@ -107,7 +121,8 @@ def trim_silence(x: np.ndarray, rate: int = RATE) -> np.ndarray:
     if loudest <= 1e-6:
         raise VoiceClipError(
             "The recording seems to be silent. Check that the right microphone was "
-            "chosen, or import another file."
+            "chosen, or import another file.",
+            "silent",
         )
     loud = np.flatnonzero(levels >= loudest * 10 ** (-SILENCE_BELOW_PEAK_DB / 20))
     margin = round(MARGIN_S * rate)
@@ -117,7 +132,8 @@ def trim_silence(x: np.ndarray, rate: int = RATE) -> np.ndarray:
     if (int(loud[-1]) - int(loud[0]) + 1) * block < MIN_SECONDS * rate:
         raise VoiceClipError(
             "The recording is too short to use (under a fifth of a second of sound). "
-            "Please record or import a longer clip."
+            "Please record or import a longer clip.",
+            "short",
         )
     fade = min(round(FADE_S * rate), len(out) // 4)
     if fade > 0:
@@ -155,7 +171,7 @@ def normalise(x: np.ndarray, target_db: float = TARGET_LOUDNESS_DB) -> np.ndarra
     for _ in range(4):  # limiting lowers loudness a little; a few rounds settle it
         level = loudness_db(out)
         if not np.isfinite(level):
-            raise VoiceClipError("The recording seems to be silent.")
+            raise VoiceClipError("The recording seems to be silent.", "silent")
         out = out * 10 ** ((target_db - level) / 20)
         out = _limit(out, ceiling)
         if abs(loudness_db(out) - target_db) < 0.25:
@@ -209,7 +225,9 @@ def store_clip(samples: np.ndarray, practice_dir: Path, name: str) -> ClipReport
     except OSError as exc:
         raise VoiceClipError(
             f"The clip could not be saved in {target.parent} ({exc.strerror or exc}). "
-            "Check there is free space and that the folder can be written."
+            "Check there is free space and that the folder can be written.",
+            "unwritable",
+            str(target.parent),
         ) from exc
     log.info("voice clip %s: %.2f s (from %.2f s)", target, len(clip) / RATE, raw_seconds)
     return ClipReport(

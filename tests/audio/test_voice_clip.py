@@ -110,6 +110,7 @@ def test_unsupported_formats_are_refused_naming_the_supported(tmp_path: Path, na
     with pytest.raises(VoiceClipError) as err:
         import_clip(src, tmp_path / "practices", "x-step1")
     msg = str(err.value)
+    assert (err.value.kind, err.value.name) == ("unsupported", name)
     assert name in msg
     for fmt in ("WAV", "OGG", "FLAC", "MP3"):
         assert fmt in msg
@@ -121,6 +122,7 @@ def test_corrupt_file_gives_a_plain_message(tmp_path: Path) -> None:
     src.write_bytes(b"RIFF\x24\x00\x00\x00WAVEjunkjunkjunk" + bytes(range(256)) * 4)
     with pytest.raises(VoiceClipError) as err:
         import_clip(src, tmp_path / "practices", "x-step1")
+    assert (err.value.kind, err.value.name) == ("unreadable", "broken.wav")
     assert "broken.wav" in str(err.value)
     assert "could not be read" in str(err.value)
     assert "Traceback" not in str(err.value)

@@ -67,7 +67,7 @@ class VoiceActions(QObject):
         try:
             report = make(user_practices_dir(), name)
         except VoiceClipError as exc:
-            ed.voice.say(str(exc))
+            ed.voice.say(self.clip_message(exc))
             return False
         finally:
             QApplication.restoreOverrideCursor()
@@ -86,6 +86,33 @@ class VoiceActions(QObject):
             ).format(n=index + 1, s=report.seconds, t=max(0.0, report.trimmed_seconds))
         )
         return True
+
+    def clip_message(self, exc: VoiceClipError) -> str:
+        """The plain message for a refused clip, in the interface's language."""
+        messages = {
+            "unsupported": self.tr(
+                "“{name}” is not a supported audio file. Please choose a WAV, OGG, FLAC or "
+                "MP3 file."
+            ),
+            "unreadable": self.tr(
+                "“{name}” could not be read as audio — the file may be damaged. Try "
+                "exporting it again as WAV, OGG, FLAC or MP3."
+            ),
+            "silent": self.tr(
+                "The recording seems to be silent. Check that the right microphone was "
+                "chosen, or import another file."
+            ),
+            "short": self.tr(
+                "The recording is too short to use (under a fifth of a second of sound). "
+                "Please record or import a longer clip."
+            ),
+            "unwritable": self.tr(
+                "The clip could not be saved in {name}. Check there is free space and that "
+                "the folder can be written."
+            ),
+        }
+        template = messages.get(exc.kind)
+        return template.format(name=exc.name) if template else str(exc)
 
     def import_voice(self, source: Path | None = None) -> bool:
         """Import ``source`` (or ask for a file) as the chosen say step's voice."""

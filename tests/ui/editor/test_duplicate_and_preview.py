@@ -170,3 +170,27 @@ def test_the_editor_installs_through_the_extension_list(make_window) -> None:
     assert install_all(win, ["kapcompanion.ui.editor"]) == []
     texts = [a.text() for a in win.more_menu.actions()]
     assert "New practice…" in texts and "Edit practice…" in texts
+
+
+def test_a_duplicate_brings_the_audio_it_names(win, tmp_path, qtbot) -> None:
+    """A practice from elsewhere (a pack folder) with a voice clip: the copy plays it too."""
+    from kapcompanion.audio.voice_clip import store_clip
+    from kapcompanion.core.loader import check_file
+    from tests.audio.test_voice_clip import speechlike
+
+    folder = tmp_path / "pack"
+    report = store_clip(speechlike(1.0, 44100), folder, "hello")
+    (folder / "voiced.yaml").write_text(
+        "kapcompanion: 1\nid: voiced\ntitle: Voiced\ncategory: anytime\nsummary: A clip.\n"
+        f"steps:\n  - say: Hello.\n    voice: {report.relative_path}\n",
+        encoding="utf-8",
+    )
+    practice, problems = check_file(folder / "voiced.yaml")
+    assert practice is not None and not problems
+    win.set_practices({"voiced": practice}, {"voiced": "From a pack"})
+    ed = win.editor_launcher.duplicate("voiced")
+    qtbot.addWidget(ed)
+    ed.ask = Answers()
+    copied = user_practices_dir() / report.relative_path
+    assert copied.read_bytes() == (folder / report.relative_path).read_bytes()
+    assert ed.valid and ed.practice.steps[0].voice == copied
