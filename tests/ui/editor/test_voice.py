@@ -154,3 +154,23 @@ def test_meter_and_sample_conversion() -> None:
     assert recorder.level(np.zeros(100)) == 0.0
     assert recorder.level(np.array([1.0])) == 1.0
     assert recorder.level(np.array([10 ** (-30 / 20)])) == pytest.approx(0.5)
+
+
+def test_without_qtmultimedia_there_is_no_microphone_and_import_still_works(
+    open_editor, tmp_path, monkeypatch
+) -> None:
+    import sys
+
+    import PySide6
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # as if not installed
+    monkeypatch.delattr(PySide6, "QtMultimedia", raising=False)
+    monkeypatch.setattr(recorder, "_tried", False)
+    monkeypatch.setattr(recorder, "_multimedia", None)
+    ed = open_editor()
+    assert recorder.multimedia() is None
+    assert not ed.voice_actions.detect_microphones()
+    ed.steps.select(0)
+    assert not ed.voice.record.isEnabled() and ed.voice.no_mic.isVisibleTo(ed)
+    assert not ed.voice_actions.record_voice()
+    assert ed.voice_actions.import_voice(_take(tmp_path))
