@@ -257,6 +257,7 @@ class EditorWindow(QMainWindow):
 
     def _refresh_steps(self) -> None:
         if isinstance(self.item, Program):
+            self._panel_key = ()  # back to a practice later: list its steps again
             self.steps.clear()
             self.steps.total.setText(
                 self.tr(

@@ -271,3 +271,5 @@ def test_a_program_is_checked_and_its_keys_are_offered(open_editor, qtbot) -> No
     assert ed.save()
     assert ed.ask.asked == []
     assert (user_practices_dir() / "my-week.yaml").is_file()
+    ed.replace_text(template("back-to-a-practice"))  # a practice again: its steps return
+    assert ed.steps.row_count() == 4 and ed.steps.preview.isEnabled()
