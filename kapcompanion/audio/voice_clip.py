@@ -211,13 +211,14 @@ def store_clip(samples: np.ndarray, practice_dir: Path, name: str) -> ClipReport
     clip = process(np.asarray(samples, dtype=np.float64))
     data = encode_ogg(clip.astype(np.float32)[:, None], VOICE_QUALITY)
     # Vorbis can lift a peak a little; check the decoded result and turn down if needed.
+    decoded, _sr = sf.read(io.BytesIO(data), dtype="float64")
     for _ in range(3):
-        decoded, _sr = sf.read(io.BytesIO(data), dtype="float64")
         over = peak_db(decoded) - (PEAK_LIMIT_DB + 0.4)
         if over <= 0:
             break
         clip = clip * 10 ** (-(over + 0.1) / 20)
         data = encode_ogg(clip.astype(np.float32)[:, None], VOICE_QUALITY)
+        decoded, _sr = sf.read(io.BytesIO(data), dtype="float64")
     relative = f"audio/{name}.ogg"
     target = practice_dir / relative
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QCompleter
+from PySide6.QtWidgets import QAbstractItemView, QCompleter
 
 from kapcompanion.core.breath import BREATHE_KEYS, CUE_KEYS, LABEL_KEYS
 from kapcompanion.core.model import AMBIENT_SOUNDS, CATEGORIES, CUE_SOUNDS, EVIDENCE_LEVELS
@@ -116,11 +116,16 @@ class Completer(QCompleter):
         self.setWidget(editor)
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.popup().setAccessibleName(self.tr("Suggestions"))
+        self._popup().setAccessibleName(self.tr("Suggestions"))
         self._current = Suggestion("", (), False)
         self.activated.connect(self.insert)
         editor.completion_requested.connect(lambda: self.show_for_cursor(forced=True))
         editor.textChanged.connect(self._typed)
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.popup()
+        assert popup is not None  # QCompleter always has one once a widget is set
+        return popup
 
     def _before_cursor(self) -> str:
         cur = self.editor.textCursor()
@@ -145,8 +150,8 @@ class Completer(QCompleter):
         s = self.current()
         if len(s.prefix) >= 2 and any(w.startswith(s.prefix) and w != s.prefix for w in s.words):
             self.show_for_cursor()
-        elif self.popup().isVisible() and not s.words:
-            self.popup().hide()
+        elif self._popup().isVisible() and not s.words:
+            self._popup().hide()
 
     def show_for_cursor(self, forced: bool = False) -> bool:
         """Show the words that fit here; returns whether any did."""
@@ -154,15 +159,15 @@ class Completer(QCompleter):
         self._current = s
         words = [w for w in s.words if w.lower().startswith(s.prefix.lower())]
         if not words or (not forced and words == [s.prefix]):
-            self.popup().hide()
+            self._popup().hide()
             return False
         self.words_model.setStringList(list(s.words))
         self.setCompletionPrefix(s.prefix)
-        self.popup().setCurrentIndex(self.completionModel().index(0, 0))
+        self._popup().setCurrentIndex(self.completionModel().index(0, 0))
         rect = self.editor.cursorRect()
-        rect.setWidth(
-            self.popup().sizeHintForColumn(0) + self.popup().verticalScrollBar().sizeHint().width()
-        )
+        popup = self._popup()
+        bar = popup.verticalScrollBar()
+        rect.setWidth(popup.sizeHintForColumn(0) + (bar.sizeHint().width() if bar else 0))
         self.complete(rect)
         return True
 
@@ -177,4 +182,4 @@ class Completer(QCompleter):
             after = ""
         cur.insertText(word + after)
         self.editor.setTextCursor(cur)
-        self.popup().hide()
+        self._popup().hide()

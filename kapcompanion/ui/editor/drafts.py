@@ -60,7 +60,7 @@ def unique_id(base: str, taken: Callable[[str], bool]) -> str:
     return f"{base}-{n}"
 
 
-def _compose(text: str) -> Node:
+def _compose(text: str) -> MappingNode:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

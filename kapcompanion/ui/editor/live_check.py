@@ -156,7 +156,8 @@ class BackgroundCheck(QObject):
                 return
         except RuntimeError as exc:  # the helper died or shut down: use the thread
             log.warning("helper process unavailable (%s); checking on a thread", exc)
-            _drop_broken_pool(pool)
+            if pool is not None:
+                _drop_broken_pool(pool)
         self._thread.submit(self._in_thread, ticket, text)
 
     def cancel(self) -> None:
