@@ -109,10 +109,13 @@ class CodeEdit(QPlainTextEdit):
 
     # -- gutter ------------------------------------------------------------------
 
+    def _sign_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("✕") + 6
+
     def gutter_width(self) -> int:
         """Room for the widest line number, a symbol and some air."""
         digits = max(3, len(str(self.blockCount())))
-        return 14 + self.fontMetrics().horizontalAdvance("9") * (digits + 2)
+        return 14 + self.fontMetrics().horizontalAdvance("9") * digits + self._sign_width()
 
     def _fit_gutter(self, *_args: object) -> None:
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
@@ -122,6 +125,12 @@ class CodeEdit(QPlainTextEdit):
             self.gutter.scroll(0, dy)
         else:
             self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Refit the gutter when the text size or the style changes."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_gutter()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Keep the gutter the height of the text."""
@@ -144,8 +153,9 @@ class CodeEdit(QPlainTextEdit):
             bottom = top + round(self.blockBoundingRect(block).height())
             if block.isVisible() and bottom >= event.rect().top():
                 painter.setPen(QColor(p.text if number == current else p.muted))
+                sign_w = self._sign_width()
                 painter.drawText(
-                    0, top, width - 18, height, Qt.AlignmentFlag.AlignRight, str(number + 1)
+                    0, top, width - sign_w - 4, height, Qt.AlignmentFlag.AlignRight, str(number + 1)
                 )
                 if number in self._by_block:
                     err = self._by_block[number]
@@ -153,7 +163,7 @@ class CodeEdit(QPlainTextEdit):
                     painter.setPen(QColor(colours[p.name]))
                     sign = "✕" if err else "!"
                     centre = Qt.AlignmentFlag.AlignCenter
-                    painter.drawText(width - 16, top, 14, height, centre, sign)
+                    painter.drawText(width - sign_w - 2, top, sign_w, height, centre, sign)
             block = block.next()
             top = bottom
             number += 1

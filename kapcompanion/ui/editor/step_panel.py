@@ -12,11 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -126,12 +128,9 @@ class StepPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
-        # fixed widths from the font: resizing to contents scans every row on each change
-        fm = self.tree.fontMetrics()
-        widths = {0: "0000", 2: "0:00:00", 3: self.tr("waits for you")}
-        for col, sample in widths.items():
+        for col in (0, 2, 3):
             header.setSectionResizeMode(col, header.ResizeMode.Interactive)
-            self.tree.setColumnWidth(col, fm.horizontalAdvance(sample) + 28)
+        self.fit_columns()
         self.preview = QPushButton(self.tr("Preview from here"))
         self.preview.setAccessibleName(self.tr("Preview from the chosen step"))
         self.preview.setAccessibleDescription(
@@ -152,6 +151,28 @@ class StepPanel(QWidget):
         lay.addWidget(self.stale)
         lay.addWidget(self.tree, 1)
         lay.addLayout(row)
+
+    def fit_columns(self) -> None:
+        """Widths from the font (resizing to contents would scan every row on each change)."""
+        fm = self.tree.fontMetrics()
+        header = self.tree.header()
+        hfm = header.fontMetrics() if header else fm
+        samples = {0: "0000", 2: "0:00:00", 3: self.tr("waits for you")}
+        for col, sample in samples.items():
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            width = max(fm.horizontalAdvance(sample), hfm.horizontalAdvance(title) + 8)
+            self.tree.setColumnWidth(col, width + 28)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Refit the columns when the text size or the style changes."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Fit the columns to the font in use once shown (the style sheet sets it)."""
+        super().showEvent(event)
+        self.fit_columns()
 
     @property
     def selected(self) -> int:
