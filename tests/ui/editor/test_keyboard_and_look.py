@@ -57,3 +57,14 @@ def test_the_record_dialog_without_a_microphone_stays_safe(qtbot) -> None:
     assert not dlg.use.isEnabled() and not dlg.listen.isEnabled()
     assert dlg.meter.accessibleName() == "Input level"
     dlg.reject()
+
+
+def test_larger_text_widens_the_gutter_and_the_step_columns(win, open_editor, qtbot) -> None:
+    ed = open_editor()
+    gutter, starts = ed.edit.gutter_width(), ed.steps.tree.columnWidth(2)
+    win.set_settings(replace(win.settings, text_scale=1.6))
+    qtbot.waitUntil(lambda: ed.edit.gutter_width() > gutter, timeout=2000)
+    assert ed.steps.tree.columnWidth(2) > starts
+    header = ed.steps.tree.header()
+    assert ed.steps.tree.columnWidth(2) >= header.fontMetrics().horizontalAdvance("Starts")
+    assert ed.edit.viewportMargins().left() == ed.edit.gutter_width()
