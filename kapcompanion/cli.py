@@ -36,6 +36,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--data-dir", metavar="DIR", help="keep all user data in DIR (or set KAPCOMPANION_DATA_DIR)"
     )
+    p.add_argument(
+        "--background",
+        action="store_true",
+        help="start quietly in the tray (used by start at login); the window opens on a click",
+    )
+    desk = p.add_mutually_exclusive_group()
+    desk.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add KAP Companion to your Linux applications menu (launcher, icons, .kappack type)",
+    )
+    desk.add_argument(
+        "--remove-desktop-entry", action="store_true", help="take it out of the menu again"
+    )
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     play = sub.add_parser("play", help="play one practice")
@@ -99,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # The app and playback keep a log file; quick text commands only print warnings.
     setup_logging(to_file=args.command in (None, "play", "render", "pack", "journal"))
+    if args.install_desktop_entry or args.remove_desktop_entry:
+        from kapcompanion.desktop import install_cli
+
+        return install_cli(remove=args.remove_desktop_entry)
     try:
         return _dispatch(args)
     except ValidationError as exc:
@@ -116,14 +134,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """Entry point of the desktop launcher (no console)."""
-    return main([])
+    """Entry point of the desktop launcher (no console); takes the same arguments."""
+    return main(sys.argv[1:])
 
 
 def _dispatch(args: argparse.Namespace) -> int:
     match args.command:
         case None:
-            return _open_app()
+            return _open_app(background=args.background)
         case "validate":
             from kapcompanion.commands import validate_command
 
@@ -155,7 +173,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _open_app() -> int:
+def _open_app(background: bool = False) -> int:
     try:
         from kapcompanion.ui.app import run_app
     except ImportError as exc:  # no desktop yet (or Qt missing): show the library instead
@@ -163,7 +181,7 @@ def _open_app() -> int:
         from kapcompanion.commands import list_command
 
         return list_command()
-    return run_app(sys.argv[:1])
+    return run_app(sys.argv[:1], background=background)
 
 
 def _play(args: argparse.Namespace) -> int:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from kapcompanion.core.model import Practice
 from kapcompanion.settings import SettingsStore
@@ -29,31 +31,92 @@ def load_library() -> tuple[dict[str, Practice], dict[str, str]]:
     return dict(lib.practices), dict(lib.origins)
 
 
-def create_window(argv: list[str], practice: Practice | None = None) -> MainWindow:
-    """Create the QApplication (or reuse one) and the shown main window."""
+def app_icon() -> QIcon:
+    """The app's icon at every size it ships in."""
+    from kapcompanion.resources import asset
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = asset("icons", f"kapcompanion-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
+def create_window(
+    argv: list[str], practice: Practice | None = None, *, background: bool = False
+) -> MainWindow:
+    """Create the QApplication (or reuse one) and the shown main window.
+
+    With ``background`` (start at login) the window stays hidden when there is a tray to
+    live in; without a tray it shows as usual.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or [sys.argv[0]])
     app.setApplicationName("KAP Companion")
     app.setOrganizationName("kapcompanion")
     app.setApplicationDisplayName("KAP Companion")
+    app.setDesktopFileName("kapcompanion")
+    app.setWindowIcon(app_icon())
+    store = SettingsStore()
+    from kapcompanion.ui.i18n import install_translations
+
+    install_translations(app, store.load().language)
     practices, origins = load_library()
-    window = MainWindow(practices, origins=origins, store=SettingsStore())
+    window = MainWindow(practices, origins=origins, store=store)
     install_all(window)
-    window.show()
+    if not (background and QSystemTrayIcon.isSystemTrayAvailable()):
+        window.show()
     if practice is not None:
         window.play(practice)
     return window
 
 
-def run_app(argv: list[str], practice: Practice | None = None) -> int:
+def bring_forward(window: MainWindow) -> None:
+    """Show the window on top (a later launch asked for it)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def run_app(
+    argv: list[str],
+    practice: Practice | None = None,
+    args: list[str] | None = None,
+    *,
+    background: bool = False,
+) -> int:
     """Run the app until its window closes; returns the exit code.
 
-    With ``practice`` the window opens straight into the player.
+    With ``practice`` the window opens straight into the player. When the app is already
+    open, its window is brought forward instead (``args`` are passed on to it) and 0 is
+    returned at once.
     """
-    window = create_window(argv, practice)
     app = QApplication.instance()
-    assert app is not None
-    code = app.exec()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    from kapcompanion.paths import data_dir
+    from kapcompanion.ui.single import SingleInstance
+
+    single = SingleInstance(data_dir(), app)
+    if not single.acquire():
+        asked = single.ask_first_to_show(list(args or []))
+        print(
+            "KAP Companion is already open — bringing its window forward."
+            if asked
+            else "KAP Companion is already open in another window.",
+            file=sys.stderr,
+        )
+        return 0
+    window = create_window(argv, practice, background=background)
+    single.requested.connect(lambda _args, w=window: bring_forward(w))
+    single.requested.connect(window.hub.open_requested.emit)
+    try:
+        code = app.exec()
+    finally:
+        single.release()
     del window
     return int(code)

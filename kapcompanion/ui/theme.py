@@ -153,15 +153,22 @@ QPushButton {{ background: {p.card}; border: 1px solid {p.border}; border-radius
 QPushButton:hover {{ border-color: {p.accent}; }}
 QPushButton[primary="true"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; font-weight: 600; }}
+QPushButton[role="nav"] {{ border-color: transparent; background: transparent;
+    padding: 8px 14px; }}
+QPushButton[role="nav"]:checked {{ border-bottom: 3px solid {p.accent}; border-radius: 0px; }}
+QToolButton {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 12px;
+    padding: 10px 20px; min-height: 28px; }}
+QToolButton::menu-indicator {{ image: none; width: 0px; }}
+QFrame#notice {{ background: {p.card}; border: 1px solid {p.accent}; border-radius: 12px; }}
 QPushButton#help {{ background: {p.help}; color: {p.help_text}; border-color: {p.help};
     font-weight: 600; }}
 QLabel:focus {{ border: 3px solid {p.focus}; border-radius: 6px; }}
 QPushButton:disabled {{ color: {p.muted}; background: {p.window}; border: 1px dashed {p.border}; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid {p.focus}; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox, QTimeEdit, QDateEdit {{
     background: {p.card}; border: 1px solid {p.border}; border-radius: 10px; padding: 8px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
-QDoubleSpinBox:focus {{ border: 3px solid {p.focus}; }}
+QDoubleSpinBox:focus, QTimeEdit:focus, QDateEdit:focus {{ border: 3px solid {p.focus}; }}
 QComboBox QAbstractItemView {{ background: {p.card}; selection-background-color: {p.accent};
     selection-color: {p.accent_text}; }}
 QCheckBox, QRadioButton {{ padding: 6px; border: 3px solid transparent; border-radius: 8px; }}
