@@ -12,6 +12,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
+
 from kapcompanion.core.model import Practice
 from kapcompanion.paths import user_practices_dir
 
@@ -22,10 +24,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class EditorLauncher:
+class EditorLauncher(QObject):
     """Opens editors for one main window and keeps them alive while they are open."""
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.editors: list[EditorWindow] = []
 
@@ -47,6 +50,13 @@ class EditorLauncher:
         editor.raise_()
         editor.activateWindow()
         return editor
+
+    def add_actions(self) -> None:
+        """More ▸ New practice… (Ctrl+N) and Edit practice… (Ctrl+E)."""
+        self.window.add_menu_action(self.tr("New practice…"), self.new_practice, shortcut="Ctrl+N")
+        self.window.add_menu_action(
+            self.tr("Edit practice…"), self.edit_selected, shortcut="Ctrl+E"
+        )
 
     def new_practice(self) -> EditorWindow:
         """More ▸ New practice… (Ctrl+N): a small valid practice to start from."""
@@ -75,7 +85,7 @@ class EditorLauncher:
             log.warning("cannot duplicate %s: %s", pid, exc)
             editor = self.new_practice()
             editor.show_banner(
-                editor.tr(
+                self.tr(
                     "“{title}” could not be copied ({error}); here is a new practice instead."
                 ).format(title=practice.title, error=exc)
             )
@@ -98,7 +108,7 @@ class EditorLauncher:
             editor = self.duplicate(pid)
             if editor is not None:
                 editor.show_banner(
-                    editor.tr(
+                    self.tr(
                         "“{title}” is not one of your own practices, so this is your copy "
                         "of it; the original stays as it is."
                     ).format(title=practice.title)
@@ -147,8 +157,7 @@ def install(window: MainWindow) -> None:
     """Add "New practice…" (Ctrl+N), "Edit practice…" (Ctrl+E), "Duplicate and edit"."""
     launcher = EditorLauncher(window)
     window.editor_launcher = launcher  # type: ignore[attr-defined]
-    window.add_menu_action(window.tr("New practice…"), launcher.new_practice, shortcut="Ctrl+N")
-    window.add_menu_action(window.tr("Edit practice…"), launcher.edit_selected, shortcut="Ctrl+E")
+    launcher.add_actions()
     window.detail.duplicate_requested.connect(launcher.duplicate)
     window.detail.can_duplicate = True
     window.detail.duplicate.setVisible(bool(window.detail.practice_id))

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def audio_file_dialog(parent: QWidget | None) -> ChooseFile:
     def choose() -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
-            parent.tr("Import audio") if parent else "Import audio",
+            QCoreApplication.translate("Questions", "Import audio"),
             str(Path.home()),
             "Audio (*.wav *.ogg *.oga *.flac *.mp3);;All files (*)",
         )

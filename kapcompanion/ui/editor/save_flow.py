@@ -6,12 +6,17 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from kapcompanion.ui.editor.saving import atomic_write_text, same_content, stamp
 
 if TYPE_CHECKING:
     from kapcompanion.ui.editor.editor_window import EditorWindow
 
 log = logging.getLogger(__name__)
+
+# Called as _translate("SaveFlow", "literal") so lupdate finds each string with its context.
+_translate = QCoreApplication.translate
 
 
 def save(ed: EditorWindow) -> bool:
@@ -25,9 +30,10 @@ def save(ed: EditorWindow) -> bool:
     target = ed.target_path()
     if target is None:
         ed.show_banner(
-            ed.tr(
+            _translate(
+                "SaveFlow",
                 "Give the practice an id before saving — lowercase letters, digits and "
-                "dashes, like id: my-evening-breath."
+                "dashes, like id: my-evening-breath.",
             )
         )
         ed.edit.go_to(1, 1)
@@ -36,13 +42,17 @@ def save(ed: EditorWindow) -> bool:
     if errors:
         first = errors[0]
         choice = ed.ask(
-            ed.tr("Save with problems?"),
-            ed.tr(
+            _translate("SaveFlow", "Save with problems?"),
+            _translate(
+                "SaveFlow",
                 "This practice still has {n} error(s) — the first on line {line}: {message}.\n\n"
                 "You can save it as a draft, but the library leaves it out until the errors "
-                "are fixed."
+                "are fixed.",
             ).format(n=len(errors), line=first.line, message=first.message),
-            [("save", ed.tr("Save as a draft")), ("cancel", ed.tr("Keep editing"))],
+            [
+                ("save", _translate("SaveFlow", "Save as a draft")),
+                ("cancel", _translate("SaveFlow", "Keep editing")),
+            ],
             "cancel",
         )
         if choice != "save":
@@ -54,16 +64,17 @@ def save(ed: EditorWindow) -> bool:
         return False
     if now is not None and target == ed.saved_path and not same_content(now, ed.saved_stamp):
         choice = ed.ask(
-            ed.tr("Changed on disk"),
-            ed.tr(
+            _translate("SaveFlow", "Changed on disk"),
+            _translate(
+                "SaveFlow",
                 "“{name}” was changed outside this editor after you opened it.\n\n"
                 "Keep mine saves your version over it. Reload theirs replaces your text with "
-                "the file on disk (you can undo that with Ctrl+Z)."
+                "the file on disk (you can undo that with Ctrl+Z).",
             ).format(name=target.name),
             [
-                ("keep", ed.tr("Keep mine")),
-                ("reload", ed.tr("Reload theirs")),
-                ("cancel", ed.tr("Cancel")),
+                ("keep", _translate("SaveFlow", "Keep mine")),
+                ("reload", _translate("SaveFlow", "Reload theirs")),
+                ("cancel", _translate("SaveFlow", "Cancel")),
             ],
             "cancel",
         )
@@ -74,12 +85,16 @@ def save(ed: EditorWindow) -> bool:
             return False
     elif now is not None and target != ed.saved_path:
         choice = ed.ask(
-            ed.tr("Replace a practice?"),
-            ed.tr(
+            _translate("SaveFlow", "Replace a practice?"),
+            _translate(
+                "SaveFlow",
                 "There is already a practice saved as “{name}” in your practices. "
-                "Replace it with this one? (Or change the id to keep both.)"
+                "Replace it with this one? (Or change the id to keep both.)",
             ).format(name=target.name),
-            [("replace", ed.tr("Replace it")), ("cancel", ed.tr("Cancel"))],
+            [
+                ("replace", _translate("SaveFlow", "Replace it")),
+                ("cancel", _translate("SaveFlow", "Cancel")),
+            ],
             "cancel",
         )
         if choice != "replace":
@@ -93,10 +108,10 @@ def save(ed: EditorWindow) -> bool:
     ed.edit.document().setModified(False)
     ed.show_banner("")
     ed.summary.setText(
-        ed.tr("Saved to {path}.").format(path=target)
+        _translate("SaveFlow", "Saved to {path}.").format(path=target)
         if not errors
-        else ed.tr(
-            "Saved as a draft to {path}; the library shows it once it has no errors."
+        else _translate(
+            "SaveFlow", "Saved as a draft to {path}; the library shows it once it has no errors."
         ).format(path=target)
     )
     ed.saved.emit(target)
@@ -106,9 +121,10 @@ def save(ed: EditorWindow) -> bool:
 def _cannot_save(ed: EditorWindow, target: Path, exc: OSError) -> None:
     log.warning("cannot save %s: %s", target, exc)
     ed.show_banner(
-        ed.tr(
+        _translate(
+            "SaveFlow",
             "Could not save to {path} ({error}). Your text is still here — check that "
-            "the folder can be written and that there is free space, then save again."
+            "the folder can be written and that there is free space, then save again.",
         ).format(path=target, error=exc.strerror or exc)
     )
 
@@ -122,12 +138,12 @@ def reload_from_disk(ed: EditorWindow) -> None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         ed.show_banner(
-            ed.tr("Could not read {path} ({error}); your text is unchanged.").format(
-                path=path, error=exc
-            )
+            _translate(
+                "SaveFlow", "Could not read {path} ({error}); your text is unchanged."
+            ).format(path=path, error=exc)
         )
         return
     ed.saved_stamp = stamp(path)
     ed.replace_text(text)
     ed.edit.document().setModified(False)
-    ed.show_banner(ed.tr("Reloaded “{name}” from disk.").format(name=path.name))
+    ed.show_banner(_translate("SaveFlow", "Reloaded “{name}” from disk.").format(name=path.name))
