@@ -24,6 +24,7 @@ SETTINGS_VERSION = 2
 FILE_NAME = "settings.json"
 
 THEMES = ("system", "light", "dark")
+LANGUAGES = ("system", "en", "es")
 CUE_STYLES = ("tones", "bell", "none")
 AMBIENT_CHOICES = ("practice", "none", "brown-noise", "rain", "ocean", "drone")
 TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5)
@@ -84,6 +85,7 @@ class Settings:
     reduced_motion: bool = False
     text_scale: float = 1.0
     theme: str = "system"
+    language: str = "system"  # "system" follows the desktop; or "en", "es"
     help_lines: tuple[HelpLine, ...] = DEFAULT_HELP_LINES
     clinic_name: str = ""
     clinic_number: str = ""
@@ -151,6 +153,7 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         "theme": THEMES,
         "cue_style": CUE_STYLES,
         "ambient": AMBIENT_CHOICES,
+        "language": LANGUAGES,
     }
     if name in choices:
         return value if value in choices[name] else None

@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 SIZE = (1280, 820)
 BREATH_ID = "cyclic-sigh"
 REFLECT_ID = "intention-setting"
+EDIT_ID = "exhale-4-6"
 SAMPLE_INTENTION = "To meet whatever comes with curiosity and kindness."
 
 
@@ -127,8 +129,53 @@ def shoot(theme: str, out: Path) -> list[Path]:
     settle()
     save("help", panel)
     panel.close()
+    shoot_editor(win, save)
     win.close()
     return shots
+
+
+def _voice_take(path: Path) -> Path:
+    """A short synthetic "voice" (a gliding hum in syllables) with silence around it."""
+    import numpy as np
+    import soundfile as sf
+
+    rate = 44100
+    t = np.arange(int(2.2 * rate)) / rate
+    hum = np.sin(2 * np.pi * np.cumsum(160 + 30 * np.sin(2 * np.pi * 0.8 * t)) / rate)
+    words = np.clip(np.sin(2 * np.pi * 2.7 * t), 0, None) ** 0.6
+    quiet = np.zeros(int(0.8 * rate))
+    sf.write(path, np.concatenate([quiet, 0.2 * hum * words, quiet]), rate)
+    return path
+
+
+def shoot_editor(win: MainWindow, save: Callable[[str, object], None]) -> None:
+    """The practice editor: a duplicated built-in with a live error, then its voice panel."""
+    from kapcompanion.ui.editor import install
+
+    install(win)
+    editor = win.editor_launcher.duplicate(EDIT_ID)  # type: ignore[attr-defined]
+    assert editor is not None
+    editor.ask = lambda *_args: "discard"
+    editor.resize(*SIZE)
+    text = editor.text
+    broken = text.replace("  - say: If it feels", "  - sya: If it feels", 1)
+    editor.replace_text(broken.replace("cycles: 30", "cycles: 30\n      hold: 12", 1))
+    editor.steps.select(3)
+    editor.edit.go_to(editor.diagnostics[0].line, editor.diagnostics[0].col)
+    settle()
+    save("editor", editor)
+
+    editor.replace_text(text)
+    first_say = next(
+        i for i, st in enumerate(editor.practice.steps) if type(st).__name__ == "SayStep"
+    )
+    editor.steps.select(first_say)
+    take = _voice_take(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / "welcome.wav")
+    editor.voice_actions.import_voice(take)
+    editor.voice.set_microphone(False)
+    settle()
+    save("editor-voice", editor)
+    editor.close()
 
 
 def shoot_journey(theme: str, out: Path) -> list[Path]:
@@ -239,6 +286,131 @@ def shoot_spanish(theme: str, out: Path) -> list[Path]:
     return shots
 
 
+PACK_PRACTICE = """\
+kapcompanion: 1
+id: {id}
+title: {title}
+category: {category}
+summary: {summary}
+steps:
+  - say: Welcome. Settle in however feels right; you can open your eyes at any time.
+    voice: audio/{id}.ogg
+  - breathe:
+      inhale: 4
+      exhale: 6
+      cycles: 12
+"""
+PACK_MESSAGE = (
+    "Here are the practices we tried together last week, in my voice.\n"
+    "Use them whenever it feels right, and leave any that don't. We can talk about "
+    "how they went at our next session."
+)
+
+
+def _therapist_practices() -> None:
+    """Two of the therapist's own practices with a (generated) voice clip each."""
+    import numpy as np
+    import soundfile as sf
+
+    from kapcompanion.paths import user_practices_dir
+
+    folder = user_practices_dir()
+    (folder / "audio").mkdir(parents=True, exist_ok=True)
+    rate = 22050
+    t = np.arange(rate * 20) / rate
+    tone = (0.1 * np.sin(2 * np.pi * 220 * t)).astype("float32")
+    for pid, title, category, summary in (
+        ("rivera-arrival", "Arriving, with Sam", "prepare", "A few slow breaths as you arrive."),
+        ("rivera-evening", "Evening settle", "integrate", "Winding down after a full day."),
+    ):
+        sf.write(str(folder / "audio" / f"{pid}.ogg"), tone, rate, format="OGG")
+        (folder / f"{pid}.yaml").write_text(
+            PACK_PRACTICE.format(id=pid, title=title, category=category, summary=summary),
+            encoding="utf-8",
+        )
+
+
+def shoot_packs(theme: str, out: Path) -> list[Path]:
+    """Sharing (first-time key, the form, done) and opening a pack as a client."""
+    import zipfile
+
+    from kapcompanion.core import signing
+    from kapcompanion.ui.packs import install, open_pack, open_share
+
+    base = Path(os.environ["KAPCOMPANION_DATA_DIR"])
+    shots: list[Path] = []
+
+    def save(name: str, widget: object) -> None:
+        path = out / f"{name}-{theme}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        shots.append(path)
+
+    def window(who: str) -> MainWindow:
+        os.environ["KAPCOMPANION_DATA_DIR"] = str(base / f"{who}-{theme}")
+        if who == "therapist":
+            _therapist_practices()
+        practices, origins = load_library()
+        store = SettingsStore(base / f"settings-{who}-{theme}.json")
+        win = MainWindow(
+            practices, origins=origins, store=store, settings=replace(Settings(), theme=theme)
+        )
+        install(win)
+        win.resize(*SIZE)
+        win.show()
+        return win
+
+    pack_file = base / f"calm-start-{theme}.kappack"
+    try:
+        win = window("therapist")
+        share = open_share(win, choose_path=lambda _parent, _suggested: pack_file)
+        share.resize(700, 760)
+        share.key_page.name.setText("Dr. Sam Rivera")
+        settle()
+        save("share-key", share)
+        share.key_page.create_key()
+        share.set_checked(["rivera-arrival", "rivera-evening"])
+        share.name.setText("A calm start")
+        share.clinic.setText("Riverside KAP")
+        share.message.setPlainText(PACK_MESSAGE)
+        share.items.setCurrentRow(0)
+        settle()
+        save("share", share)
+        share.save_pack()
+        settle()
+        save("share-done", share)
+        share.close()
+        key = signing.load_key()
+        win.close()
+
+        win = window("client")
+        dialog = open_pack(win, pack_file)
+        dialog.resize(680, 780)
+        settle()
+        save("import", dialog)
+        dialog.accept_pack()
+        dialog.close()
+        changed = base / f"changed-{theme}.kappack"
+        with zipfile.ZipFile(pack_file) as src, zipfile.ZipFile(changed, "w") as dst:
+            for item in src.infolist():
+                data = src.read(item)
+                if item.filename.endswith("rivera-evening.yaml"):
+                    data = data.replace(b"Evening settle", b"Evening settle!")
+                dst.writestr(item, data)
+        refused = open_pack(win, changed)
+        refused.resize(680, 520)
+        settle()
+        save("import-refused", refused)
+        refused.close()
+        win.library.select("rivera-arrival")
+        settle()
+        save("library-pack", win)
+        win.close()
+        assert key is not None
+    finally:
+        os.environ["KAPCOMPANION_DATA_DIR"] = str(base)
+    return shots
+
+
 def main(argv: list[str]) -> int:
     """Take every screenshot; prints the files written."""
     out = Path(argv[1]) if len(argv) > 1 else Path("docs/img")
@@ -250,6 +422,9 @@ def main(argv: list[str]) -> int:
             print(path)
     for theme in ("light", "dark"):
         for path in shoot_journey(theme, out):
+            print(path)
+    for theme in ("light", "dark"):
+        for path in shoot_packs(theme, out):
             print(path)
     for theme in ("light", "dark"):
         for path in shoot_spanish(theme, out):

@@ -59,8 +59,12 @@ def create_window(
     app.setApplicationDisplayName("KAP Companion")
     app.setDesktopFileName("kapcompanion")
     app.setWindowIcon(app_icon())
+    store = SettingsStore()
+    from kapcompanion.ui.i18n import install_translations
+
+    install_translations(app, store.load().language)
     practices, origins = load_library()
-    window = MainWindow(practices, origins=origins, store=SettingsStore())
+    window = MainWindow(practices, origins=origins, store=store)
     install_all(window)
     if not (background and QSystemTrayIcon.isSystemTrayAvailable()):
         window.show()
