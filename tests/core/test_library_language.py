@@ -186,3 +186,11 @@ def test_list_json_gives_each_language_with_its_origin():
     assert ("container", "es", "built-in") in rows and ("container", "en", "built-in") in rows
     programs = {(g["id"], g["language"]) for g in data["programs"]}
     assert {("week-after", "en"), ("week-after", "es")} <= programs
+
+
+def test_timeline_plays_a_translation_by_its_library_key():
+    result = run("timeline", "sigh-reset@es")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Pausa con suspiros (sigh-reset) — 1:15")
+    english = run("timeline", "sigh-reset")
+    assert english.stdout.startswith("Sigh reset (sigh-reset) — 1:15")
