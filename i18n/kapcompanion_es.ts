@@ -5,33 +5,33 @@
     <name>CheckInGate</name>
     <message>
         <source>0 means {low}, 10 means {high}. Use the arrow keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 significa {low} y 10 significa {high}. Puedes usar las flechas del teclado.</translation>
     </message>
     <message>
         <source>There is no right answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay respuestas correctas.</translation>
     </message>
     <message>
         <source>{v} of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>{v} de 10</translation>
     </message>
 </context>
 <context>
     <name>ChecklistGate</name>
     <message>
         <source>Tick what is done; the rest can wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca lo que ya está hecho; lo demás puede esperar.</translation>
     </message>
 </context>
 <context>
     <name>CodeEdit</name>
     <message>
         <source>Practice text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la práctica</translation>
     </message>
     <message>
         <source>The practice in YAML. Problems are listed beside the text; Ctrl+Space suggests keys and step kinds; Ctrl+Tab moves on.</source>
-        <translation type="unfinished"></translation>
+        <translation>La práctica en YAML. Los problemas aparecen junto al texto; Ctrl+Espacio sugiere claves y tipos de paso; Ctrl+Tab pasa a lo siguiente.</translation>
     </message>
 </context>
 <context>
@@ -39,161 +39,161 @@
     <message>
         <source>Suggestions</source>
         <extracomment>Keys inside each mapping that is not a step. Values offered after ``key:``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sugerencias</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
         <source>Begin practice</source>
-        <extracomment>Words before each kind of step in &quot;Steps at a glance&quot; (translated by the pane). &quot;Duplicate and edit&quot; (the button shows once something listens: see ``can_duplicate``).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Words before each kind of step in "Steps at a glance" (translated by the pane). "Duplicate and edit" (the button shows once something listens: see ``can_duplicate``).</extracomment>
+        <translation>Empezar la práctica</translation>
     </message>
     <message>
         <source>Duplicate and edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar y editar</translation>
     </message>
     <message>
         <source>Make your own copy of this practice and open it in the editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haz tu propia copia de esta práctica y ábrela en el editor.</translation>
     </message>
     <message>
         <source>Steps at a glance</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pasos de un vistazo</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>Choose a practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige una práctica</translation>
     </message>
     <message>
         <source>Pick one from the list to read about it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige una de la lista para leer sobre ella.</translation>
     </message>
     <message>
         <source>Prepare</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparar</translation>
     </message>
     <message>
         <source>Anytime</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando quieras</translation>
     </message>
     <message>
         <source>Integrate</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrar</translation>
     </message>
     <message>
         <source>From {author}, verified</source>
-        <translation type="unfinished"></translation>
+        <translation>De {author}, verificado</translation>
     </message>
     <message>
         <source>From {author}</source>
-        <translation type="unfinished"></translation>
+        <translation>De {author}</translation>
     </message>
     <message>
         <source>your own</source>
-        <translation type="unfinished"></translation>
+        <translation>tuya</translation>
     </message>
     <message>
         <source>Begin {title}, about {length}</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar {title}, alrededor de {length}</translation>
     </message>
     <message>
         <source>Guidance: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía: {title}</translation>
     </message>
     <message>
         <source>Quiet: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Silencio: {title}</translation>
     </message>
     <message>
         <source>Write: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir: {title}</translation>
     </message>
     <message>
         <source>Check in: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro: {title}</translation>
     </message>
     <message>
         <source>Checklist: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista: {title}</translation>
     </message>
     <message>
         <source>A bell</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campana</translation>
     </message>
     <message>
         <source>(+{n} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(+{n} más)</translation>
     </message>
     <message>
         <source>Supported by several good-quality trials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respaldada por varios ensayos de buena calidad.</translation>
     </message>
     <message>
         <source>Supported by at least one randomised trial.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respaldada por al menos un ensayo aleatorizado.</translation>
     </message>
     <message>
         <source>Early or mixed findings; promising, not settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados iniciales o dispares; prometedora, aún sin confirmar.</translation>
     </message>
     <message>
         <source>Long-used practice; little formal research so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Práctica de uso tradicional; por ahora hay poca investigación formal.</translation>
     </message>
     <message>
         <source>Safety: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad: {note}</translation>
     </message>
 </context>
 <context>
     <name>DonePage</name>
     <message>
         <source>Your pack is ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu paquete está listo</translation>
     </message>
     <message>
-        <source>Your key&apos;s fingerprint</source>
-        <translation type="unfinished"></translation>
+        <source>Your key's fingerprint</source>
+        <translation>La huella de tu clave</translation>
     </message>
     <message>
         <source>The first time your client opens a pack from you, their app shows this fingerprint. You might read it out to them, or send it another way, so they can check it matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>La primera vez que tu cliente abra un paquete tuyo, su app mostrará esta huella. Puedes leérsela en voz alta o enviársela por otro medio, para que compruebe que coincide.</translation>
     </message>
     <message>
         <source>Copy fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la huella</translation>
     </message>
     <message>
         <source>Copies the fingerprint to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia la huella al portapapeles</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
     <name>EditorLauncher</name>
     <message>
         <source>New practice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva práctica…</translation>
     </message>
     <message>
         <source>Edit practice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar la práctica…</translation>
     </message>
     <message>
         <source>“{title}” could not be copied ({error}); here is a new practice instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo copiar “{title}” ({error}); aquí tienes una práctica nueva en su lugar.</translation>
     </message>
     <message>
         <source>“{title}” is not one of your own practices, so this is your copy of it; the original stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}” no es una de tus prácticas, así que esta es tu copia; la original se queda como está.</translation>
     </message>
 </context>
 <context>
@@ -201,845 +201,847 @@
     <message>
         <source>Problems</source>
         <extracomment>Milliseconds of quiet typing before the text is checked.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Problemas</translation>
     </message>
     <message>
         <source>Press Enter on a problem to go to its line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsa Intro sobre un problema para ir a su línea.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Save to your practices (Ctrl+S); it then appears in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar en tus prácticas (Ctrl+S); después aparece en la biblioteca.</translation>
     </message>
     <message>
         <source>Close editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el editor</translation>
     </message>
     <message>
         <source>Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar ahora</translation>
     </message>
     <message>
         <source>Go to problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a los problemas</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>error</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>aviso</translation>
     </message>
     <message>
         <source>line {line}, column {col}</source>
-        <translation type="unfinished"></translation>
+        <translation>línea {line}, columna {col}</translation>
     </message>
     <message>
         <source>whole file</source>
-        <translation type="unfinished"></translation>
+        <translation>todo el archivo</translation>
     </message>
     <message>
         <source>Hint: {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pista: {hint}</translation>
     </message>
     <message>
         <source>No problems — ready to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin problemas: se puede guardar.</translation>
     </message>
     <message>
         <source>{e} error(s), {w} warning(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{e} error(es), {w} aviso(s)</translation>
     </message>
     <message>
         <source>A program over {n} day(s): it schedules practices, so there are no steps to list or preview here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un programa de {n} día(s): organiza prácticas, así que aquí no hay pasos que mostrar ni previsualizar.</translation>
     </message>
     <message>
         <source>New practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva práctica</translation>
     </message>
     <message>
         <source>Editing: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Editando: {title}</translation>
     </message>
     <message>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>sin título</translation>
     </message>
     <message>
         <source>{name}[*] — Practice editor</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}[*] — Editor de prácticas</translation>
     </message>
     <message>
         <source>Fix the marked problems first; then the draft can play.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero corrige los problemas marcados; después el borrador se podrá reproducir.</translation>
     </message>
     <message>
         <source>Playing the last version without errors; the marked lines are not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reproduce la última versión sin errores; las líneas marcadas no están incluidas.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <source>Save your changes to this practice before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quieres guardar los cambios de esta práctica antes de cerrar?</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sin guardar</translation>
     </message>
     <message>
         <source>Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir editando</translation>
     </message>
 </context>
 <context>
     <name>EndView</name>
     <message>
         <source>Practise again</source>
-        <translation type="unfinished"></translation>
+        <translation>Practicar de nuevo</translation>
     </message>
     <message>
         <source>Back to the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a la biblioteca</translation>
     </message>
     <message>
         <source>You took a minute to land</source>
-        <translation type="unfinished"></translation>
+        <translation>Te has tomado un minuto para aterrizar</translation>
     </message>
     <message>
         <source>Thank you for taking this time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gracias por darte este tiempo</translation>
     </message>
     <message>
         <source>Stopping is always okay</source>
-        <translation type="unfinished"></translation>
+        <translation>Parar siempre está bien</translation>
     </message>
     <message>
         <source>You practised {title} for {length}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Has practicado {title} durante {length}.</translation>
     </message>
     <message>
         <source>You spent {length} with {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Has pasado {length} con {title}.</translation>
     </message>
     <message>
         <source>Your answer is kept with this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu respuesta se guarda con esta sesión.</translation>
     </message>
     <message>
         <source>{n} answers kept with this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} respuestas guardadas con esta sesión.</translation>
     </message>
     <message>
-        <source>Take a moment before you move on. You might notice how you feel now — there&apos;s no need to change it. When you&apos;re ready, come back gently.</source>
-        <translation type="unfinished"></translation>
+        <source>Take a moment before you move on. You might notice how you feel now — there's no need to change it. When you're ready, come back gently.</source>
+        <translation>Puedes tomarte un momento antes de seguir. Quizás notes cómo te sientes ahora; no hace falta cambiarlo. Cuando quieras, vuelve con suavidad.</translation>
     </message>
 </context>
 <context>
     <name>Gate</name>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar</translation>
     </message>
     <message>
         <source>Save this and go on</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar y seguir</translation>
     </message>
 </context>
 <context>
     <name>Guidance</name>
     <message>
         <source>Guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía</translation>
     </message>
 </context>
 <context>
     <name>HelpPanel</name>
     <message>
         <source>Get help now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda ahora</translation>
     </message>
     <message>
         <source>If you are in danger, or might act on thoughts of harming yourself, please call your local emergency number now. You deserve support, and reaching out is a strong thing to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si estás en peligro, o podrías actuar según pensamientos de hacerte daño, por favor, llama ahora al número de emergencias de tu zona. Mereces apoyo, y pedir ayuda es un gesto de fortaleza.</translation>
     </message>
     <message>
         <source>This app is not monitored. Nobody sees what you write here, and nobody will be alerted — so if you need someone, please reach out directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie supervisa esta app. Nadie ve lo que escribes aquí y no se avisará a nadie; así que, si necesitas a alguien, por favor, contacta directamente.</translation>
     </message>
     <message>
         <source>This app is not monitored</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie supervisa esta app</translation>
     </message>
     <message>
-        <source>You can add your clinic&apos;s after-hours number under “Edit this list”.</source>
-        <translation type="unfinished"></translation>
+        <source>You can add your clinic's after-hours number under “Edit this list”.</source>
+        <translation>Puedes añadir el número de tu clínica para fuera de horario en “Editar esta lista”.</translation>
     </message>
     <message>
         <source>Edit this list</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar esta lista</translation>
     </message>
     <message>
         <source>Edit this list of help lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar esta lista de líneas de ayuda</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Close help</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar la ayuda</translation>
     </message>
     <message>
         <source>Your clinic (after hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu clínica (fuera de horario)</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Open a pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete</translation>
     </message>
     <message>
         <source>Pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquete</translation>
     </message>
     <message>
         <source>Key fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Huella de la clave</translation>
     </message>
     <message>
         <source>Their message</source>
-        <translation type="unfinished"></translation>
+        <translation>Su mensaje</translation>
     </message>
     <message>
         <source>Personal message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje personal</translation>
     </message>
     <message>
         <source>What it holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué contiene</translation>
     </message>
     <message>
         <source>What the pack holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué contiene el paquete</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>“{name}” — version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” — versión {version}</translation>
     </message>
     <message>
         <source>From {who}. Signed by {signer}, verified: you have trusted this key before.</source>
-        <translation type="unfinished"></translation>
+        <translation>De {who}. Firmado por {signer}, verificado: ya has confiado en esta clave antes.</translation>
     </message>
     <message>
-        <source>From {who}. This is the first pack you have opened from {signer}&apos;s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
-        <translation type="unfinished"></translation>
+        <source>From {who}. This is the first pack you have opened from {signer}'s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
+        <translation>De {who}. Es el primer paquete que abres con la clave de {signer}. Antes de confiar en ella, puedes comprobar esta huella con tu terapeuta; debería coincidir con la que ve en su pantalla:</translation>
     </message>
     <message>
         <source>Trust and import</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiar e importar</translation>
     </message>
     <message>
         <source>From {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>De {who}.</translation>
     </message>
     <message>
         <source>This pack is not signed, so there is no way to know who it is from. Nothing will be imported. You might ask your therapist for a signed pack.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este paquete no está firmado, así que no hay forma de saber de quién viene. No se importará nada. Puedes pedirle a tu terapeuta un paquete firmado.</translation>
     </message>
     <message>
-        <source>Adds the pack&apos;s practices to your library</source>
-        <translation type="unfinished"></translation>
+        <source>Adds the pack's practices to your library</source>
+        <translation>Añade las prácticas del paquete a tu biblioteca</translation>
     </message>
     <message>
         <source>Update from version {old} to {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar de la versión {old} a la {new}</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <source>You already have version {old}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya tienes la versión {old}</translation>
     </message>
     <message>
         <source>Import again</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar de nuevo</translation>
     </message>
     <message>
         <source>You have version {old} of this pack; this file is version {new}, which is older, so it cannot replace it. Nothing will change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tienes la versión {old} de este paquete; este archivo es la versión {new}, que es más antigua, así que no puede sustituirla. No cambiará nada.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>about {length}</source>
-        <translation type="unfinished"></translation>
+        <translation>alrededor de {length}</translation>
     </message>
     <message>
         <source>length not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>duración aún desconocida</translation>
     </message>
     <message>
         <source>Program: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Programa: {title}</translation>
     </message>
     <message>
         <source>{n} practice(s), {m} program(s), {a} audio file(s) ({size}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} práctica(s), {m} programa(s), {a} archivo(s) de audio ({size}).</translation>
     </message>
     <message>
-        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack&apos;s take the place of built-in ones.</source>
-        <translation type="unfinished"></translation>
+        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack's take the place of built-in ones.</source>
+        <translation>Ya están en tu biblioteca desde otro origen: {ids}. Tus propias prácticas tienen prioridad; las del paquete ocupan el lugar de las incluidas en la app.</translation>
     </message>
     <message>
         <source>This pack was not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Este paquete no se importó</translation>
     </message>
     <message>
         <source>Nothing was added to your library.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se añadió nada a tu biblioteca.</translation>
     </message>
     <message>
         <source>{file} changed while it was open, so it was not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} cambió mientras estaba abierto, así que no se importó.</translation>
     </message>
     <message>
         <source>Open it again to see what it holds now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puedes abrirlo de nuevo para ver lo que contiene ahora.</translation>
     </message>
     <message>
         <source>You already have “{name}” version {version}; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya tienes “{name}” versión {version}; no ha cambiado nada.</translation>
     </message>
     <message>
         <source>Updated “{name}” to version {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” se actualizó a la versión {version}.</translation>
     </message>
     <message>
         <source>Imported “{name}”. Its practices are in your library now.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” se importó. Sus prácticas ya están en tu biblioteca.</translation>
     </message>
 </context>
 <context>
     <name>JournalLink</name>
     <message>
         <source>Your journal is locked and stays closed for now. Practices still play; answers are not kept until you open it (More → Open your journal…).</source>
-        <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open (&quot;&quot; when it is, or before the first try). The message of the last failed write (&quot;&quot; when it went well).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open ("" when it is, or before the first try). The message of the last failed write ("" when it went well).</extracomment>
+        <translation>Tu diario está bloqueado y, por ahora, sigue cerrado. Las prácticas se pueden reproducir igualmente; las respuestas no se guardan hasta que lo abras (Más → Abrir tu diario…).</translation>
     </message>
     <message>
         <source>Your journal could not be opened ({error}). Practices still play, but answers are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir tu diario ({error}). Las prácticas se pueden reproducir igualmente, pero las respuestas no se guardan.</translation>
     </message>
     <message>
         <source>{what} could not be saved. {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: no se pudo guardar. {why}</translation>
     </message>
     <message>
         <source>{what} could not be saved ({error}). Practices still play; please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: no se pudo guardar ({error}). Las prácticas se pueden reproducir igualmente; por favor, inténtalo de nuevo más tarde.</translation>
     </message>
     <message>
         <source>your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>tu respuesta</translation>
     </message>
     <message>
         <source>the record of this practice</source>
-        <translation type="unfinished"></translation>
+        <translation>la anotación de esta práctica</translation>
     </message>
 </context>
 <context>
     <name>Journey</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Your sessions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus sesiones…</translation>
     </message>
     <message>
         <source>Privacy and backups…</source>
-        <translation type="unfinished"></translation>
+        <translation>Privacidad y copias de seguridad…</translation>
     </message>
     <message>
         <source>Open your journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir tu diario…</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open, so sessions can&apos;t be kept just now.</source>
-        <translation type="unfinished"></translation>
+        <source>Your journal isn't open, so sessions can't be kept just now.</source>
+        <translation>Tu diario no está abierto, así que ahora mismo no se pueden guardar las sesiones.</translation>
     </message>
 </context>
 <context>
     <name>KeyPage</name>
     <message>
         <source>First, your signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero, tu clave de firma</translation>
     </message>
     <message>
-        <source>Packs you share are signed with a key that belongs to you. Your client&apos;s app uses it to check that a pack really comes from you and that nothing in it changed on the way.
+        <source>Packs you share are signed with a key that belongs to you. Your client's app uses it to check that a pack really comes from you and that nothing in it changed on the way.
 
-The key is made once and stays on this computer, in KAP Companion&apos;s data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
-        <translation type="unfinished"></translation>
+The key is made once and stays on this computer, in KAP Companion's data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
+        <translation>Los paquetes que compartes se firman con una clave que te pertenece. La app de tu cliente la usa para comprobar que un paquete viene de verdad de ti y que nada ha cambiado por el camino.
+
+La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos de KAP Companion. No se envía nada a ningún sitio. Guarda una copia de seguridad de esa carpeta: con una clave nueva, tus clientes tendrían que volver a confirmar que eres tú.</translation>
     </message>
     <message>
         <source>Your name, as your clients know you</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nombre, tal como te conocen tus clientes</translation>
     </message>
     <message>
         <source>Your name on packs</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nombre en los paquetes</translation>
     </message>
     <message>
         <source>Shown to clients when they open a pack from you, for example Dr. Sam Rivera</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo ven tus clientes al abrir un paquete tuyo; por ejemplo, Sam Rivera</translation>
     </message>
     <message>
         <source>for example, Dr. Sam Rivera</source>
-        <translation type="unfinished"></translation>
+        <translation>por ejemplo, Sam Rivera</translation>
     </message>
     <message>
         <source>Create my key</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear mi clave</translation>
     </message>
     <message>
         <source>Create my signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear mi clave de firma</translation>
     </message>
     <message>
         <source>It will be kept in {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardará en {folder}</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Your key could not be saved in {folder} ({why}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar tu clave en {folder} ({why}).</translation>
     </message>
     <message>
         <source>Check that the data folder can be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprueba que se puede escribir en la carpeta de datos.</translation>
     </message>
 </context>
 <context>
     <name>LibraryView</name>
     <message>
         <source>Search practices</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar prácticas</translation>
     </message>
     <message>
         <source>Type words from a title, summary or tag. Press Down to reach the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe palabras de un título, un resumen o una etiqueta. Pulsa la flecha abajo para llegar a la lista.</translation>
     </message>
     <message>
         <source>Filter by length</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por duración</translation>
     </message>
     <message>
         <source>Any length</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier duración</translation>
     </message>
     <message>
         <source>Under 3 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Menos de 3 minutos</translation>
     </message>
     <message>
         <source>3 to 8 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>De 3 a 8 minutos</translation>
     </message>
     <message>
         <source>8 minutes or more</source>
-        <translation type="unfinished"></translation>
+        <translation>8 minutos o más</translation>
     </message>
     <message>
         <source>Filter by tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las etiquetas</translation>
     </message>
     <message>
         <source>Practices</source>
-        <translation type="unfinished"></translation>
+        <translation>Prácticas</translation>
     </message>
     <message>
         <source>Grouped as Prepare, Anytime and Integrate. Press Enter to begin one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agrupadas en Preparar, Cuando quieras e Integrar. Pulsa Intro para empezar una.</translation>
     </message>
     <message>
         <source>Nothing matches yet. You might try fewer words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay coincidencias. Puedes probar con menos palabras.</translation>
     </message>
     <message>
         <source>Prepare</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparar</translation>
     </message>
     <message>
         <source>Anytime</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando quieras</translation>
     </message>
     <message>
         <source>Integrate</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrar</translation>
     </message>
     <message>
         <source>from {author}</source>
-        <translation type="unfinished"></translation>
+        <translation>de {author}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>KAP Companion</source>
-        <translation type="unfinished"></translation>
+        <translation>KAP Companion</translation>
     </message>
     <message>
         <source>Get help now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda ahora</translation>
     </message>
     <message>
         <source>Opens a list of help lines. Works offline. Shortcut F1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre una lista de líneas de ayuda. Funciona sin conexión. Atajo: F1.</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Sound, motion, text size, theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonido, movimiento, tamaño del texto, tema</translation>
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The interface language; the library shows practices in it where translated. The open journal (set by the journal&apos;s installer), or None.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The interface language; the library shows practices in it where translated. The open journal (set by the journal's installer), or None.</extracomment>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Back to the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a la biblioteca</translation>
     </message>
     <message>
         <source>More ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Más ▾</translation>
     </message>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Más acciones</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>Dismiss this notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar este aviso</translation>
     </message>
     <message>
-        <source>Your settings couldn&apos;t be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
-        <translation type="unfinished"></translation>
+        <source>Your settings couldn't be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
+        <translation>No se pudieron guardar tus ajustes en {folder}. Se aplican hasta que cierres la app. Puedes comprobar que la carpeta existe y que puedes escribir en ella.</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
 </context>
 <context>
     <name>Pacer</name>
     <message>
         <source>Breathing pacer</source>
-        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). Outer edge of the soft halo, as a multiple of the shape&apos;s radius.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). Outer edge of the soft halo, as a multiple of the shape's radius.</extracomment>
+        <translation>Guía de respiración</translation>
     </message>
     <message>
         <source>(part {n} of {m})</source>
-        <translation type="unfinished"></translation>
+        <translation>(parte {n} de {m})</translation>
     </message>
     <message>
         <source>{s} seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} segundos</translation>
     </message>
     <message>
         <source>Breathing pacer: {word}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía de respiración: {word}</translation>
     </message>
     <message>
         <source>part {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>parte {n} de {m}</translation>
     </message>
     <message>
         <source>breath {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>respiración {n} de {m}</translation>
     </message>
 </context>
 <context>
     <name>Packs</name>
     <message>
         <source>Share with a client…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir con tu cliente…</translation>
     </message>
     <message>
         <source>Open a pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete…</translation>
     </message>
     <message>
         <source>Open a pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete</translation>
     </message>
     <message>
         <source>KAP Companion packs (*.kappack)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes de KAP Companion (*.kappack)</translation>
     </message>
     <message>
         <source>“{name}” is not a KAP Companion pack, so nothing was opened. Packs end in .kappack: you can drop one here, or use More › Open a pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” no es un paquete de KAP Companion, así que no se abrió nada. Los paquetes terminan en .kappack: puedes soltar uno aquí o usar Más › Abrir un paquete…</translation>
     </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
     <message>
         <source>Open your journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir tu diario</translation>
     </message>
     <message>
         <source>Turn on the passphrase lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar el bloqueo con frase de contraseña</translation>
     </message>
     <message>
         <source>Change your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar tu frase de contraseña</translation>
     </message>
     <message>
         <source>Turn off the passphrase lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivar el bloqueo con frase de contraseña</translation>
     </message>
     <message>
         <source>Your journal is locked with a passphrase. Enter it to see and keep your answers. You can also choose “Not now”: practices still play, and answers are not kept until the journal is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario está bloqueado con una frase de contraseña. Escríbela para ver y guardar tus respuestas. También puedes elegir “Ahora no”: las prácticas se pueden reproducir igualmente, y las respuestas no se guardan hasta que el diario esté abierto.</translation>
     </message>
     <message>
         <source>Enter the passphrase you use now, then the new one twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe la frase de contraseña que usas ahora y, después, la nueva dos veces.</translation>
     </message>
     <message>
         <source>Your entries will be stored unencrypted on this computer again. Enter your passphrase to turn the lock off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus entradas volverán a guardarse sin cifrar en este equipo. Escribe tu frase de contraseña para desactivar el bloqueo.</translation>
     </message>
     <message>
         <source>Your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu frase de contraseña</translation>
     </message>
     <message>
         <source>Passphrase now</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña actual</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
         <source>New passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repite la nueva frase de contraseña</translation>
     </message>
     <message>
         <source>At least 8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos 8 caracteres</translation>
     </message>
     <message>
         <source>I understand: if I forget this passphrase, my journal cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entiendo que, si olvido esta frase de contraseña, mi diario no se podrá recuperar.</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Turn on the lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar el bloqueo</translation>
     </message>
     <message>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la frase</translation>
     </message>
     <message>
         <source>Turn off the lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivar el bloqueo</translation>
     </message>
     <message>
         <source>Please enter your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por favor, escribe tu frase de contraseña.</translation>
     </message>
     <message>
         <source>The new passphrase needs at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nueva frase de contraseña necesita al menos 8 caracteres.</translation>
     </message>
     <message>
         <source>The two new passphrases are not the same — please type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos frases de contraseña nuevas no coinciden; por favor, escríbelas de nuevo.</translation>
     </message>
     <message>
         <source>Please tick the box to say you understand that it cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por favor, marca la casilla para indicar que entiendes que no se podrá recuperar.</translation>
     </message>
 </context>
 <context>
     <name>PlayerEndings</name>
     <message>
-        <source>Stop here? You&apos;ve been practising for {t}.</source>
-        <translation type="unfinished"></translation>
+        <source>Stop here? You've been practising for {t}.</source>
+        <translation>¿Paramos aquí? Llevas {t} practicando.</translation>
     </message>
 </context>
 <context>
     <name>PlayerLayout</name>
     <message>
         <source>Get ready. Settle in; you can pause or stop any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date un momento para acomodarte; puedes pausar o parar cuando quieras.</translation>
     </message>
     <message>
         <source>Begin now</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar ya</translation>
     </message>
     <message>
         <source>Skip the countdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Saltar la cuenta atrás</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>Restart this step, or go to the one before</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiniciar este paso o ir al anterior</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa</translation>
     </message>
     <message>
         <source>Pause or continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar o continuar</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Saltar</translation>
     </message>
     <message>
         <source>Go to the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al siguiente paso</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Turn the sound off or on</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar o poner el sonido</translation>
     </message>
     <message>
         <source>Quieter</source>
-        <translation type="unfinished"></translation>
+        <translation>Más bajo</translation>
     </message>
     <message>
         <source>Lower the volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar el volumen</translation>
     </message>
     <message>
         <source>Louder</source>
-        <translation type="unfinished"></translation>
+        <translation>Más alto</translation>
     </message>
     <message>
         <source>Raise the volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir el volumen</translation>
     </message>
     <message>
         <source>I need to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesito parar</translation>
     </message>
     <message>
         <source>Fade the sound and offer a minute of grounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar el sonido poco a poco y ofrecer un minuto de anclaje</translation>
     </message>
     <message>
         <source>Keep going</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir</translation>
     </message>
     <message>
         <source>Carry on with the practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir con la práctica</translation>
     </message>
     <message>
         <source>Stop here</source>
-        <translation type="unfinished"></translation>
+        <translation>Parar aquí</translation>
     </message>
     <message>
         <source>End the practice now</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar la práctica ahora</translation>
     </message>
     <message>
-        <source>That&apos;s okay. Stopping is always allowed.</source>
-        <translation type="unfinished"></translation>
+        <source>That's okay. Stopping is always allowed.</source>
+        <translation>Está bien. Siempre puedes parar.</translation>
     </message>
     <message>
-        <source>The sound is fading. Would you like a minute to land? We&apos;ll feel the feet on the floor and the hands resting — nothing more.</source>
-        <translation type="unfinished"></translation>
+        <source>The sound is fading. Would you like a minute to land? We'll feel the feet on the floor and the hands resting — nothing more.</source>
+        <translation>El sonido se va apagando. ¿Te gustaría tomarte un minuto para aterrizar? Sentiremos los pies en el suelo y las manos en reposo; nada más.</translation>
     </message>
     <message>
         <source>End here</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar aquí</translation>
     </message>
     <message>
         <source>Finish without grounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar sin anclaje</translation>
     </message>
     <message>
         <source>Take a minute to land</source>
-        <translation type="unfinished"></translation>
+        <translation>Un minuto para aterrizar</translation>
     </message>
     <message>
         <source>A one-minute grounding: feet and hands</source>
-        <translation type="unfinished"></translation>
+        <translation>Un anclaje de un minuto: pies y manos</translation>
     </message>
 </context>
 <context>
@@ -1047,755 +1049,755 @@ The key is made once and stays on this computer, in KAP Companion&apos;s data fo
     <message>
         <source>Unmute</source>
         <extracomment>Reads earlier answers saved by other practices (the journal provides it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Activar sonido</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Volume {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen {n}</translation>
     </message>
     <message>
         <source>Some sounds could not be loaded; the practice plays on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos sonidos no se pudieron cargar; la práctica sigue.</translation>
     </message>
     <message>
-        <source>A few sounds couldn&apos;t be loaded; the practice plays on.</source>
-        <translation type="unfinished"></translation>
+        <source>A few sounds couldn't be loaded; the practice plays on.</source>
+        <translation>Unos pocos sonidos no se pudieron cargar; la práctica sigue.</translation>
     </message>
     <message>
         <source>Starting in {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Empieza en {n}</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir</translation>
     </message>
     <message>
         <source>Breathe gently, not deeply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respira suavemente, sin forzar.</translation>
     </message>
 </context>
 <context>
     <name>PrivacyDialog</name>
     <message>
         <source>Privacy and backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Privacidad y copias de seguridad</translation>
     </message>
     <message>
         <source>Passphrase lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueo con frase de contraseña</translation>
     </message>
     <message>
         <source>Turn on the lock…</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar el bloqueo…</translation>
     </message>
     <message>
         <source>Change passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la frase de contraseña…</translation>
     </message>
     <message>
         <source>Turn off the lock…</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivar el bloqueo…</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias de seguridad</translation>
     </message>
     <message>
         <source>A backup is one file with your journal, settings, your own practices and imported packs. Keep it somewhere safe; it stays locked if your journal is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia de seguridad es un solo archivo con tu diario, tus ajustes, tus propias prácticas y los paquetes importados. Guárdala en un lugar seguro; si tu diario está bloqueado, la copia también lo estará.</translation>
     </message>
     <message>
         <source>Back up everything…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer una copia de todo…</translation>
     </message>
     <message>
         <source>Restore from a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar desde una copia…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open, so the lock can&apos;t be changed just now. Backups and restoring still work.</source>
-        <translation type="unfinished"></translation>
+        <source>Your journal isn't open, so the lock can't be changed just now. Backups and restoring still work.</source>
+        <translation>Tu diario no está abierto, así que ahora mismo no se puede cambiar el bloqueo. Las copias de seguridad y la restauración funcionan igualmente.</translation>
     </message>
     <message>
         <source>Your journal is locked with a passphrase: entries are encrypted on this computer, and the app asks for the passphrase when it opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario está bloqueado con una frase de contraseña: las entradas se cifran en este equipo, y la app pide la frase de contraseña al abrirse.</translation>
     </message>
     <message>
         <source>Your journal has no passphrase. It stays on this computer, readable by anyone who can use your account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario no tiene frase de contraseña. Se queda en este equipo, y puede leerlo cualquier persona que use tu cuenta.</translation>
     </message>
     <message>
         <source>Your journal is now locked. The app will ask for your passphrase each time it opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario ya está bloqueado. La app te pedirá tu frase de contraseña cada vez que se abra.</translation>
     </message>
     <message>
         <source>Your passphrase is changed. Use the new one from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu frase de contraseña ha cambiado. A partir de ahora, usa la nueva.</translation>
     </message>
     <message>
         <source>The lock is off. Your journal opens without a passphrase now.</source>
-        <translation type="unfinished"></translation>
+        <translation>El bloqueo está desactivado. Ahora tu diario se abre sin frase de contraseña.</translation>
     </message>
     <message>
         <source>Back up everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer una copia de todo</translation>
     </message>
     <message>
         <source>The backup could not be made. {why} Try a folder you can write to, such as your Documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo hacer la copia de seguridad. {why} Puedes probar con una carpeta en la que puedas escribir, como Documentos.</translation>
     </message>
     <message>
         <source>Backed up everything to {file}. Keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se hizo una copia de todo en {file}. Guárdala en un lugar seguro.</translation>
     </message>
     <message>
         <source>Restore from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar desde una copia</translation>
     </message>
     <message>
         <source>Restore from {file}? Your journal, settings, own practices and packs are replaced by the ones in the backup. What is here now is kept first as a backup file in the backups folder of your data.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Restaurar desde {file}? Tu diario, tus ajustes, tus propias prácticas y tus paquetes se sustituirán por los de la copia. Antes, lo que hay ahora se guarda como archivo de copia en la carpeta de copias de seguridad de tus datos.</translation>
     </message>
     <message>
         <source>Restore from this backup?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Restaurar desde esta copia?</translation>
     </message>
     <message>
         <source>Nothing was changed. {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha cambiado nada. {why}</translation>
     </message>
 </context>
 <context>
     <name>Progress</name>
     <message>
         <source>Progress through the practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance de la práctica</translation>
     </message>
     <message>
         <source>Elapsed {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcurrido: {t}</translation>
     </message>
     <message>
         <source>Remaining {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quedan: {t}</translation>
     </message>
     <message>
         <source>{e} done, {r} to go</source>
-        <translation type="unfinished"></translation>
+        <translation>Llevas {e}, quedan {r}</translation>
     </message>
 </context>
 <context>
     <name>Questions</name>
     <message>
         <source>Import audio</source>
-        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` (&quot;cancel&quot; on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` ("cancel" on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
+        <translation>Importar audio</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
         <source>Record your voice</source>
-        <extracomment>Longest recording kept (a say step&apos;s clip, not a podcast).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Longest recording kept (a say step's clip, not a podcast).</extracomment>
+        <translation>Grabar tu voz</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Micrófono</translation>
     </message>
     <message>
         <source>Input level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de entrada</translation>
     </message>
     <message>
         <source>Press Record and speak as you would to your client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsa Grabar y habla como le hablarías a tu cliente.</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabar</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener</translation>
     </message>
     <message>
         <source>Listen back</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuchar</translation>
     </message>
     <message>
         <source>Use this recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar esta grabación</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
-        <source>This microphone&apos;s sound format is not supported.</source>
-        <translation type="unfinished"></translation>
+        <source>This microphone's sound format is not supported.</source>
+        <translation>El formato de sonido de este micrófono no es compatible.</translation>
     </message>
     <message>
         <source>The microphone could not be opened. Is another app using it?</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir el micrófono. ¿Puede que otra app lo esté usando?</translation>
     </message>
     <message>
         <source>Recording… press Stop when you have finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabando… pulsa Detener cuando termines.</translation>
     </message>
     <message>
         <source>Recorded {s:.1f} seconds. Listen back, record again, or use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se grabaron {s:.1f} segundos. Puedes escucharla, grabar de nuevo o usarla.</translation>
     </message>
     <message>
         <source>Record again</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabar de nuevo</translation>
     </message>
 </context>
 <context>
     <name>ReflectGate</name>
     <message>
         <source>What you wrote earlier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que escribiste antes:</translation>
     </message>
     <message>
         <source>What you wrote earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que escribiste antes</translation>
     </message>
     <message>
         <source>Write as much or as little as you like…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe tanto o tan poco como quieras…</translation>
     </message>
     <message>
         <source>Your reflection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu reflexión</translation>
     </message>
     <message>
         <source>Ctrl+Enter to continue. Only you can see this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Intro para continuar. Solo tú puedes ver esto.</translation>
     </message>
 </context>
 <context>
     <name>ReminderDialog</name>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordatorios</translation>
     </message>
     <message>
         <source>Gentle reminders, only if you would like them. You can change or turn them off at any time, and a reminder you miss is simply let go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordatorios suaves, solo si te apetecen. Puedes cambiarlos o desactivarlos cuando quieras, y si se te pasa uno, simplemente se deja ir.</translation>
     </message>
     <message>
         <source>Remind me to practise</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordarme practicar</translation>
     </message>
     <message>
         <source>Reminders arrive as notifications while KAP Companion runs. Closing the window keeps it running in the tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los recordatorios llegan como notificaciones mientras KAP Companion está en marcha. Al cerrar la ventana, sigue en marcha en la bandeja del sistema.</translation>
     </message>
     <message>
         <source>This desktop has no tray for KAP Companion to wait in, so reminders appear only while the app is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este escritorio no tiene bandeja del sistema donde KAP Companion pueda esperar, así que los recordatorios solo aparecen mientras la app está abierta.</translation>
     </message>
     <message>
         <source>Add a time</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una hora</translation>
     </message>
     <message>
         <source>Also a reminder from my session plan, at</source>
-        <translation type="unfinished"></translation>
+        <translation>También un recordatorio de mi plan de sesión, a las</translation>
     </message>
     <message>
         <source>Session plan reminder time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora del recordatorio del plan de sesión</translation>
     </message>
     <message>
         <source>Quiet hours from</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas de calma desde</translation>
     </message>
     <message>
         <source>Quiet hours until</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas de calma hasta</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>a</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Remind again after (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a recordar después de (minutos)</translation>
     </message>
     <message>
         <source>Keep running in the tray when I close the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
     </message>
     <message>
         <source>Start quietly when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar en segundo plano al entrar en mi cuenta</translation>
     </message>
     <message>
         <source>Quiet hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas de calma</translation>
     </message>
     <message>
         <source>Remind again after</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a recordar tras</translation>
     </message>
     <message>
         <source>Daily times</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas diarias</translation>
     </message>
 </context>
 <context>
     <name>ReminderRow</name>
     <message>
         <source>Reminder {n}: time</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordatorio {n}: hora</translation>
     </message>
     <message>
         <source>Reminder {n}: {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordatorio {n}: {day}</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove reminder {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el recordatorio {n}</translation>
     </message>
 </context>
 <context>
     <name>Reminders</name>
     <message>
         <source>KAP Companion</source>
-        <translation type="unfinished"></translation>
+        <translation>KAP Companion</translation>
     </message>
     <message>
         <source>Open KAP Companion</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir KAP Companion</translation>
     </message>
     <message>
         <source>Remind me again in a little while</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuérdamelo dentro de un rato</translation>
     </message>
     <message>
         <source>Turn reminders off</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivar los recordatorios</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>KAP Companion is still here</source>
-        <translation type="unfinished"></translation>
+        <translation>KAP Companion sigue aquí</translation>
     </message>
     <message>
-        <source>Your reminders will arrive from here. To quit, choose Quit in this icon&apos;s menu, or turn reminders off.</source>
-        <translation type="unfinished"></translation>
+        <source>Your reminders will arrive from here. To quit, choose Quit in this icon's menu, or turn reminders off.</source>
+        <translation>Tus recordatorios llegarán desde aquí. Para salir, elige Salir en el menú de este icono o desactiva los recordatorios.</translation>
     </message>
 </context>
 <context>
     <name>SessionsDialog</name>
     <message>
         <source>Your sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus sesiones</translation>
     </message>
     <message>
         <source>Add the dates of your KAP sessions, past or upcoming. Today uses them to suggest practices for the days around each one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añade las fechas de tus sesiones de KAP, pasadas o próximas. “Hoy” las usa para sugerirte prácticas para los días de alrededor de cada una.</translation>
     </message>
     <message>
         <source>Session dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas de las sesiones</translation>
     </message>
     <message>
         <source>Choose one to change it</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige una para cambiarla</translation>
     </message>
     <message>
         <source>New session</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva sesión</translation>
     </message>
     <message>
         <source>Start a new session date</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una nueva fecha de sesión</translation>
     </message>
     <message>
         <source>Session date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la sesión</translation>
     </message>
     <message>
         <source>Arrow keys change the day; Alt+Down opens a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Las flechas cambian el día; Alt+Abajo abre un calendario</translation>
     </message>
     <message>
         <source>For example: first session, with Dr. Rivera</source>
-        <translation type="unfinished"></translation>
+        <translation>Por ejemplo: primera sesión, con Sam Rivera</translation>
     </message>
     <message>
         <source>Label (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta (opcional)</translation>
     </message>
     <message>
         <source>Program for the days before</source>
-        <translation type="unfinished"></translation>
+        <translation>Programa para los días de antes</translation>
     </message>
     <message>
         <source>Program for the days after</source>
-        <translation type="unfinished"></translation>
+        <translation>Programa para los días de después</translation>
     </message>
     <message>
         <source>{id} (not in your library)</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} (no está en tu biblioteca)</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Después</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar…</translation>
     </message>
     <message>
         <source>Delete this session date</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar esta fecha de sesión</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>hecha</translation>
     </message>
     <message>
         <source>upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>próxima</translation>
     </message>
     <message>
         <source>past</source>
-        <translation type="unfinished"></translation>
+        <translation>pasada</translation>
     </message>
     <message>
         <source>Session {n} · {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión {n} · {day}</translation>
     </message>
     <message>
         <source>Session {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión {n}</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar cambios</translation>
     </message>
     <message>
         <source>Save changes to this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los cambios de esta sesión</translation>
     </message>
     <message>
         <source>Not done yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hecha</translation>
     </message>
     <message>
         <source>Mark as done</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como hecha</translation>
     </message>
     <message>
         <source>Marked as done: Today shows the days after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcada como hecha: “Hoy” muestra los días de después.</translation>
     </message>
     <message>
         <source>Not marked as done yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no está marcada como hecha.</translation>
     </message>
     <message>
         <source>A new session</source>
-        <translation type="unfinished"></translation>
+        <translation>Una nueva sesión</translation>
     </message>
     <message>
         <source>Add session</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir sesión</translation>
     </message>
     <message>
         <source>Add this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir esta sesión</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open, so sessions can&apos;t be saved just now.</source>
-        <translation type="unfinished"></translation>
+        <source>Your journal isn't open, so sessions can't be saved just now.</source>
+        <translation>Tu diario no está abierto, así que ahora mismo no se pueden guardar las sesiones.</translation>
     </message>
     <message>
         <source>the new session</source>
-        <translation type="unfinished"></translation>
+        <translation>la nueva sesión</translation>
     </message>
     <message>
         <source>the changes to this session</source>
-        <translation type="unfinished"></translation>
+        <translation>los cambios de esta sesión</translation>
     </message>
     <message>
         <source>marking the session</source>
-        <translation type="unfinished"></translation>
+        <translation>la sesión marcada como hecha</translation>
     </message>
     <message>
         <source>Delete {title}? Your journal entries from around it are kept — only the date goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Borrar {title}? Las entradas de tu diario de esos días se conservan; solo se borra la fecha.</translation>
     </message>
     <message>
         <source>Delete this session?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Borrar esta sesión?</translation>
     </message>
     <message>
         <source>deleting the session</source>
-        <translation type="unfinished"></translation>
+        <translation>el borrado de la sesión</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonido</translation>
     </message>
     <message>
         <source>Practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Práctica</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apariencia</translation>
     </message>
     <message>
         <source>Help lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Líneas de ayuda</translation>
     </message>
     <message>
         <source>Overall volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen general</translation>
     </message>
     <message>
         <source>Voice volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen de la voz</translation>
     </message>
     <message>
         <source>Breath cue volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen de las señales de respiración</translation>
     </message>
     <message>
         <source>Background sound volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Volumen del sonido de fondo</translation>
     </message>
     <message>
         <source>Overall</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Voz</translation>
     </message>
     <message>
         <source>Breath cues</source>
-        <translation type="unfinished"></translation>
+        <translation>Señales de respiración</translation>
     </message>
     <message>
         <source>Background</source>
-        <translation type="unfinished"></translation>
+        <translation>Fondo</translation>
     </message>
     <message>
         <source>Background sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonido de fondo</translation>
     </message>
     <message>
         <source>As the practice suggests</source>
-        <translation type="unfinished"></translation>
+        <translation>El que sugiera la práctica</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno</translation>
     </message>
     <message>
         <source>Brown noise</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruido marrón</translation>
     </message>
     <message>
         <source>Rain</source>
-        <translation type="unfinished"></translation>
+        <translation>Lluvia</translation>
     </message>
     <message>
         <source>Ocean</source>
-        <translation type="unfinished"></translation>
+        <translation>Mar</translation>
     </message>
     <message>
         <source>Drone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zumbido suave</translation>
     </message>
     <message>
         <source>Breath cue style</source>
-        <translation type="unfinished"></translation>
+        <translation>Estilo de las señales de respiración</translation>
     </message>
     <message>
         <source>Soft tones</source>
-        <translation type="unfinished"></translation>
+        <translation>Tonos suaves</translation>
     </message>
     <message>
         <source>Bell</source>
-        <translation type="unfinished"></translation>
+        <translation>Campana</translation>
     </message>
     <message>
         <source>Read guidance aloud when there is no recorded voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer la guía en voz alta cuando no haya voz grabada</translation>
     </message>
     <message>
-        <source>Reading aloud needs a system voice, which isn&apos;t available here.</source>
-        <translation type="unfinished"></translation>
+        <source>Reading aloud needs a system voice, which isn't available here.</source>
+        <translation>Para leer en voz alta hace falta una voz del sistema, y aquí no hay ninguna disponible.</translation>
     </message>
     <message>
         <source> seconds</source>
-        <translation type="unfinished"></translation>
+        <translation> segundos</translation>
     </message>
     <message>
         <source>Get-ready countdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta atrás inicial</translation>
     </message>
     <message>
         <source>0 begins straight away</source>
-        <translation type="unfinished"></translation>
+        <translation>Con 0 empieza enseguida</translation>
     </message>
     <message>
         <source>Reduce motion (a calm filling bar, no fades)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reducir el movimiento (una barra que se llena con calma, sin fundidos)</translation>
     </message>
     <message>
         <source>Show the stop rules again before every practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar las pautas para parar antes de cada práctica</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Igual que el sistema</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source>Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>Más pequeño</translation>
     </message>
     <message>
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Estándar</translation>
     </message>
     <message>
         <source>Larger</source>
-        <translation type="unfinished"></translation>
+        <translation>Más grande</translation>
     </message>
     <message>
         <source>Large</source>
-        <translation type="unfinished"></translation>
+        <translation>Grande</translation>
     </message>
     <message>
         <source>Largest</source>
-        <translation type="unfinished"></translation>
+        <translation>El más grande</translation>
     </message>
     <message>
         <source>Text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del texto</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>A new language shows fully the next time the app opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un idioma nuevo se muestra por completo la próxima vez que abras la app.</translation>
     </message>
     <message>
         <source>e.g. Riverside Clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Clínica Ribera</translation>
     </message>
     <message>
         <source>Clinic name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la clínica</translation>
     </message>
     <message>
         <source>After-hours number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número fuera de horario</translation>
     </message>
     <message>
         <source>Clinic after-hours number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de la clínica fuera de horario</translation>
     </message>
     <message>
         <source>Clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Clínica</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Each row: a name, how to reach it, a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada fila: un nombre, cómo contactar y una nota</translation>
     </message>
     <message>
         <source>Add a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una línea</translation>
     </message>
     <message>
         <source>Remove the selected line</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la línea seleccionada</translation>
     </message>
     <message>
         <source>Restore the suggested list</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar la lista sugerida</translation>
     </message>
 </context>
 <context>
@@ -1803,276 +1805,276 @@ The key is made once and stays on this computer, in KAP Companion&apos;s data fo
     <message>
         <source>Save the pack</source>
         <extracomment>Asks where to save: (parent, suggested path) -&gt; chosen path, or None when cancelled.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el paquete</translation>
     </message>
     <message>
         <source>KAP Companion packs (*.kappack)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes de KAP Companion (*.kappack)</translation>
     </message>
     <message>
         <source>Share with a client</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir con tu cliente</translation>
     </message>
     <message>
         <source>Practices and programs to share</source>
-        <translation type="unfinished"></translation>
+        <translation>Prácticas y programas para compartir</translation>
     </message>
     <message>
         <source>Press Space to tick or untick the highlighted one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsa Espacio para marcar o desmarcar el elemento resaltado.</translation>
     </message>
     <message>
         <source>Find a practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar una práctica</translation>
     </message>
     <message>
         <source>Find a practice to share</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar una práctica para compartir</translation>
     </message>
     <message>
         <source>Program: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Programa: {title}</translation>
     </message>
     <message>
         <source>Pack name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del paquete</translation>
     </message>
     <message>
         <source>for example, A calm start</source>
-        <translation type="unfinished"></translation>
+        <translation>por ejemplo, Un comienzo tranquilo</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>Your name as your client knows you</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nombre, tal como te conoce tu cliente</translation>
     </message>
     <message>
         <source>Practice or clinic (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulta o clínica (opcional)</translation>
     </message>
     <message>
         <source>A personal message to your client (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mensaje personal para tu cliente (opcional)</translation>
     </message>
     <message>
         <source>Here are the practices we tried together. Use them whenever it feels right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí tienes las prácticas que probamos en consulta. Puedes usarlas siempre que te sienta bien.</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Raise it each time you share an updated pack, for example 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Súbela cada vez que compartas un paquete actualizado; por ejemplo, 2</translation>
     </message>
     <message>
         <source>Practice or clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulta o clínica</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema</translation>
     </message>
     <message>
         <source>Save pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el paquete…</translation>
     </message>
     <message>
         <source>Save pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el paquete</translation>
     </message>
     <message>
         <source>Choose where to save the signed pack file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige dónde guardar el archivo del paquete firmado</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>your own</source>
-        <translation type="unfinished"></translation>
+        <translation>tuya</translation>
     </message>
     <message>
         <source>from a pack</source>
-        <translation type="unfinished"></translation>
+        <translation>de un paquete</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>incluida</translation>
     </message>
     <message>
         <source>Signed as {name} · fingerprint {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado como {name} · huella {fp}</translation>
     </message>
     <message>
         <source>Your key is made and kept on this computer. Its fingerprint is shown above; your clients may ask you about it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu clave se crea y se guarda en este equipo. Su huella aparece arriba; puede que tus clientes te pregunten por ella.</translation>
     </message>
     <message>
         <source>Tick at least one practice to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca al menos una práctica para compartir.</translation>
     </message>
     <message>
         <source>Give the pack a name, with some letters or digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponle un nombre al paquete, con algunas letras o números.</translation>
     </message>
     <message>
         <source>Say who the pack is from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica de quién es el paquete.</translation>
     </message>
     <message>
         <source>The message is longer than {n} characters; you might shorten it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje tiene más de {n} caracteres; puedes acortarlo.</translation>
     </message>
     <message>
         <source>The version should be a number like 1 or 2 (or 1.2).</source>
-        <translation type="unfinished"></translation>
+        <translation>La versión debe ser un número como 1 o 2 (o 1.2).</translation>
     </message>
     <message>
-        <source>The pack you are replacing there is version {old}. Raise the version so your client&apos;s app takes this one as an update.</source>
-        <translation type="unfinished"></translation>
+        <source>The pack you are replacing there is version {old}. Raise the version so your client's app takes this one as an update.</source>
+        <translation>El paquete que vas a sustituir ahí es la versión {old}. Sube la versión para que la app de tu cliente tome este como una actualización.</translation>
     </message>
     <message>
         <source>The pack was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete no se guardó.</translation>
     </message>
     <message>
         <source>Saved “{file}” in {folder}. It holds {n} practice(s) and {m} program(s). You can send it to your client however you usually share files. Tell them this fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó “{file}” en {folder}. Contiene {n} práctica(s) y {m} programa(s). Puedes enviárselo a tu cliente como sueles compartir archivos. Comunícale esta huella:</translation>
     </message>
 </context>
 <context>
     <name>StepList</name>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasos</translation>
     </message>
     <message>
         <source>A bell</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campana</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>ahora</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>hecho</translation>
     </message>
 </context>
 <context>
     <name>StepPanel</name>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasos</translation>
     </message>
     <message>
         <source>Showing the last version without errors — fix the marked lines to update.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestra la última versión sin errores; corrige las líneas marcadas para actualizar.</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Empieza</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <source>Steps with start times and lengths</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasos con su inicio y duración</translation>
     </message>
     <message>
         <source>Choose a step to see its line, add a voice, or preview from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige un paso para ver su línea, añadir una voz o previsualizar desde ahí.</translation>
     </message>
     <message>
         <source>Preview from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Previsualizar desde aquí</translation>
     </message>
     <message>
         <source>Preview from the chosen step</source>
-        <translation type="unfinished"></translation>
+        <translation>Previsualizar desde el paso elegido</translation>
     </message>
     <message>
         <source>Plays this draft in the player, starting at the chosen step. Nothing is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduce este borrador en el reproductor, desde el paso elegido. No se guarda nada.</translation>
     </message>
     <message>
         <source>waits for you</source>
-        <translation type="unfinished"></translation>
+        <translation>te espera</translation>
     </message>
     <message>
         <source>{n} steps · about {length} in all</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} pasos · alrededor de {length} en total</translation>
     </message>
     <message>
         <source>The steps appear here once the practice has no errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pasos aparecen aquí cuando la práctica no tiene errores.</translation>
     </message>
 </context>
 <context>
     <name>StopRules</name>
     <message>
         <source>Before you begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de empezar</translation>
     </message>
     <message>
         <source>Breathe gently, not deeply. Nothing here needs effort.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respira suavemente, sin forzar. Aquí nada requiere esfuerzo.</translation>
     </message>
     <message>
         <source>If you notice dizziness, tingling, air hunger, chest pain or panic, return to your natural breath. You can stop at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si notas mareo, hormigueo, falta de aire, dolor en el pecho o pánico, vuelve a tu respiración natural. Puedes parar en cualquier momento.</translation>
     </message>
     <message>
         <source>Practise seated or lying down — never while driving or in water.</source>
-        <translation type="unfinished"></translation>
+        <translation>Practica en una postura sentada o recostada, nunca mientras conduces ni dentro del agua.</translation>
     </message>
     <message>
         <source>Holds are always optional: you can breathe through them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las pausas siempre son opcionales: puedes seguir respirando durante ellas.</translation>
     </message>
     <message>
         <source>You can pause or stop at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puedes pausar o parar en cualquier momento.</translation>
     </message>
     <message>
         <source>Stop rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Pautas para parar</translation>
     </message>
     <message>
-        <source>Don&apos;t show this again for this practice</source>
-        <translation type="unfinished"></translation>
+        <source>Don't show this again for this practice</source>
+        <translation>No volver a mostrar para esta práctica</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no</translation>
     </message>
     <message>
         <source>Not now, back to the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no, volver a la biblioteca</translation>
     </message>
     <message>
         <source>I understand, begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Entendido, empezar</translation>
     </message>
 </context>
 <context>
@@ -2080,252 +2082,252 @@ The key is made once and stays on this computer, in KAP Companion&apos;s data fo
     <message>
         <source>Today</source>
         <extracomment>Gentle practices offered when no session is planned (those in the library, in order).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Your intention</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu intención</translation>
     </message>
     <message>
         <source>Suggested for today</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerencias para hoy</translation>
     </message>
     <message>
         <source>Suggestions, not tasks — choose what feels right, or simply rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerencias, no tareas: elige lo que te siente bien, o simplemente descansa.</translation>
     </message>
     <message>
         <source>When you know the date of your next KAP session, you might add it here. Today will then offer a few gentle practices for the days before and after.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando sepas la fecha de tu próxima sesión de KAP, puedes añadirla aquí. Entonces “Hoy” te ofrecerá algunas prácticas suaves para los días de antes y de después.</translation>
     </message>
     <message>
         <source>Add a session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una sesión…</translation>
     </message>
     <message>
         <source>Add a session date</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una fecha de sesión</translation>
     </message>
     <message>
         <source>For any moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Para cualquier momento</translation>
     </message>
     <message>
         <source>Your sessions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus sesiones…</translation>
     </message>
     <message>
         <source>Your sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus sesiones</translation>
     </message>
     <message>
         <source>Add, change or remove your session dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir, cambiar o quitar las fechas de tus sesiones</translation>
     </message>
     <message>
-        <source>I&apos;ve had my session</source>
-        <translation type="unfinished"></translation>
+        <source>I've had my session</source>
+        <translation>Ya tuve mi sesión</translation>
     </message>
     <message>
-        <source>Mark today&apos;s session as done</source>
-        <translation type="unfinished"></translation>
+        <source>Mark today's session as done</source>
+        <translation>Marcar la sesión de hoy como hecha</translation>
     </message>
     <message>
         <source>Today then suggests the practices for after your session</source>
-        <translation type="unfinished"></translation>
+        <translation>Entonces “Hoy” sugiere las prácticas para después de tu sesión</translation>
     </message>
     <message>
         <source>Today options</source>
-        <translation type="unfinished"></translation>
+        <translation>Opciones de Hoy</translation>
     </message>
     <message>
         <source>Show how many days in a row I have practised</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar cuántos días seguidos he practicado</translation>
     </message>
     <message>
         <source>Off by default. A gap is never counted against you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado de forma predeterminada. Un día sin practicar nunca cuenta en tu contra.</translation>
     </message>
     <message>
         <source>{title} — not in your library</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — no está en tu biblioteca</translation>
     </message>
     <message>
         <source>✓ {title}{length} — done today</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {title}{length} — hecha hoy</translation>
     </message>
     <message>
         <source>▶ {title}{length}</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ {title}{length}</translation>
     </message>
     <message>
         <source>Start {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar {title}</translation>
     </message>
     <message>
         <source>, done today</source>
-        <translation type="unfinished"></translation>
+        <translation>, hecha hoy</translation>
     </message>
     <message>
-        <source>Today&apos;s plan could not be read from your journal ({error}).</source>
-        <translation type="unfinished"></translation>
+        <source>Today's plan could not be read from your journal ({error}).</source>
+        <translation>No se pudo leer el plan de hoy desde tu diario ({error}).</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Te damos la bienvenida</translation>
     </message>
     <message>
         <source>No session planned</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna sesión prevista</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open, so your sessions and today&apos;s plan can&apos;t be shown. Every practice still plays from the library.</source>
-        <translation type="unfinished"></translation>
+        <source>Your journal isn't open, so your sessions and today's plan can't be shown. Every practice still plays from the library.</source>
+        <translation>Tu diario no está abierto, así que no se pueden mostrar tus sesiones ni el plan de hoy. Todas las prácticas se pueden reproducir igualmente desde la biblioteca.</translation>
     </message>
     <message>
         <source>Your intention: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu intención: {text}</translation>
     </message>
     <message>
-        <source>You&apos;ve done each of today&apos;s suggestions. Resting is part of it too.</source>
-        <translation type="unfinished"></translation>
+        <source>You've done each of today's suggestions. Resting is part of it too.</source>
+        <translation>Has hecho todas las sugerencias de hoy. Descansar también forma parte.</translation>
     </message>
     <message>
-        <source>The program “{names}” isn&apos;t in your library, so it can&apos;t suggest practices. You can choose another in Your sessions…</source>
-        <translation type="unfinished"></translation>
+        <source>The program “{names}” isn't in your library, so it can't suggest practices. You can choose another in Your sessions…</source>
+        <translation>El programa “{names}” no está en tu biblioteca, así que no puede sugerir prácticas. Puedes elegir otro en Tus sesiones…</translation>
     </message>
     <message>
         <source>marking your session as done</source>
-        <translation type="unfinished"></translation>
+        <translation>tu sesión marcada como hecha</translation>
     </message>
 </context>
 <context>
     <name>VoiceActions</name>
     <message>
         <source>Choose a guidance (say) step first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero elige un paso de guía (say).</translation>
     </message>
     <message>
         <source>Fix the marked problems first, so the voice goes to the right step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero corrige los problemas marcados, para que la voz vaya al paso correcto.</translation>
     </message>
     <message>
         <source>The clip was saved, but the text could not be changed: {e}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El clip se guardó, pero no se pudo cambiar el texto: {e}.</translation>
     </message>
     <message>
         <source>Step {n} now plays your voice ({s:.1f} s; {t:.1f} s of silence trimmed, levelled to match the bells).</source>
-        <translation type="unfinished"></translation>
+        <translation>El paso {n} ahora reproduce tu voz ({s:.1f} s; se recortaron {t:.1f} s de silencio y se igualó el nivel con las campanas).</translation>
     </message>
     <message>
         <source>“{name}” is not a supported audio file. Please choose a WAV, OGG, FLAC or MP3 file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” no es un archivo de audio compatible. Por favor, elige un archivo WAV, OGG, FLAC o MP3.</translation>
     </message>
     <message>
         <source>“{name}” could not be read as audio — the file may be damaged. Try exporting it again as WAV, OGG, FLAC or MP3.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” no se pudo leer como audio; puede que el archivo esté dañado. Prueba a exportarlo de nuevo como WAV, OGG, FLAC o MP3.</translation>
     </message>
     <message>
         <source>The recording seems to be silent. Check that the right microphone was chosen, or import another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>La grabación parece estar en silencio. Comprueba que elegiste el micrófono correcto, o importa otro archivo.</translation>
     </message>
     <message>
         <source>The recording is too short to use (under a fifth of a second of sound). Please record or import a longer clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>La grabación es demasiado corta para usarla (menos de una quinta parte de segundo de sonido). Por favor, graba o importa un clip más largo.</translation>
     </message>
     <message>
         <source>The clip could not be saved in {name}. Check there is free space and that the folder can be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el clip en {name}. Comprueba que hay espacio libre y que se puede escribir en la carpeta.</translation>
     </message>
     <message>
         <source>Step {n} shows its words again, without a voice.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paso {n} vuelve a mostrar su texto, sin voz.</translation>
     </message>
 </context>
 <context>
     <name>VoicePanel</name>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Voz</translation>
     </message>
     <message>
         <source>No microphone found — you can import a recording instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ningún micrófono; puedes importar una grabación en su lugar.</translation>
     </message>
     <message>
         <source>Record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabar…</translation>
     </message>
     <message>
         <source>Record a voice clip for this step</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabar un clip de voz para este paso</translation>
     </message>
     <message>
         <source>Import audio…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar audio…</translation>
     </message>
     <message>
         <source>Import an audio file for this step</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un archivo de audio para este paso</translation>
     </message>
     <message>
         <source>WAV, OGG, FLAC or MP3</source>
-        <translation type="unfinished"></translation>
+        <translation>WAV, OGG, FLAC o MP3</translation>
     </message>
     <message>
         <source>Remove voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la voz</translation>
     </message>
     <message>
-        <source>Remove this step&apos;s voice clip</source>
-        <translation type="unfinished"></translation>
+        <source>Remove this step's voice clip</source>
+        <translation>Quitar el clip de voz de este paso</translation>
     </message>
     <message>
         <source>Choose a microphone, record, listen back, then use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige un micrófono, graba, escucha y después úsalo.</translation>
     </message>
     <message>
         <source>Choose a guidance (say) step to give it your voice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige un paso de guía (say) para ponerle tu voz.</translation>
     </message>
     <message>
         <source>Step {n} is not a guidance step; only say steps carry a voice.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paso {n} no es un paso de guía; solo los pasos say llevan voz.</translation>
     </message>
     <message>
         <source>Step {n} plays your clip “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paso {n} reproduce tu clip “{name}”.</translation>
     </message>
     <message>
         <source>Step {n} has no voice yet; its words are shown on screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paso {n} aún no tiene voz; su texto se muestra en pantalla.</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Restore</source>
-        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or &quot;&quot; when cancelled.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or "" when cancelled.</extracomment>
+        <translation>Restaurar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservarla</translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
         <source>Reminders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordatorios…</translation>
     </message>
 </context>
 </TS>
