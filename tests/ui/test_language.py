@@ -22,6 +22,8 @@ def test_spanish_app_shows_spanish_practices_and_english_where_untranslated(qtbo
     win = open_in("es", qtbot)
     try:
         assert win.language == "es"
+        assert win.help_button.text() == "Ayuda ahora"  # the interface speaks Spanish
+        assert win.nav_buttons["library"].text() == "Biblioteca"
         assert win.practices["container"].language == "es"  # an Anytime practice, translated
         assert win.practices["cyclic-sigh"].language == "en"  # not translated yet: English
         assert win.entries["container"].practice.title != "The container"
