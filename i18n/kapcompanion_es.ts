@@ -46,7 +46,7 @@
     <name>DetailPane</name>
     <message>
         <source>Begin practice</source>
-        <extracomment>Words before each kind of step in "Steps at a glance" (translated by the pane). "Duplicate and edit" (the button shows once something listens: see ``can_duplicate``).</extracomment>
+        <extracomment>Words before each kind of step in &quot;Steps at a glance&quot; (translated by the pane). &quot;Duplicate and edit&quot; (the button shows once something listens: see ``can_duplicate``).</extracomment>
         <translation>Empezar la práctica</translation>
     </message>
     <message>
@@ -157,7 +157,7 @@
         <translation>Tu paquete está listo</translation>
     </message>
     <message>
-        <source>Your key's fingerprint</source>
+        <source>Your key&apos;s fingerprint</source>
         <translation>La huella de tu clave</translation>
     </message>
     <message>
@@ -339,7 +339,7 @@
         <translation>{n} respuestas guardadas con esta sesión.</translation>
     </message>
     <message>
-        <source>Take a moment before you move on. You might notice how you feel now — there's no need to change it. When you're ready, come back gently.</source>
+        <source>Take a moment before you move on. You might notice how you feel now — there&apos;s no need to change it. When you&apos;re ready, come back gently.</source>
         <translation>Puedes tomarte un momento antes de seguir. Quizás notes cómo te sientes ahora; no hace falta cambiarlo. Cuando quieras, vuelve con suavidad.</translation>
     </message>
 </context>
@@ -380,7 +380,7 @@
         <translation>Nadie supervisa esta app</translation>
     </message>
     <message>
-        <source>You can add your clinic's after-hours number under “Edit this list”.</source>
+        <source>You can add your clinic&apos;s after-hours number under “Edit this list”.</source>
         <translation>Puedes añadir el número de tu clínica para fuera de horario en “Editar esta lista”.</translation>
     </message>
     <message>
@@ -455,7 +455,7 @@
         <translation>De {who}. Firmado por {signer}, verificado: ya has confiado en esta clave antes.</translation>
     </message>
     <message>
-        <source>From {who}. This is the first pack you have opened from {signer}'s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
+        <source>From {who}. This is the first pack you have opened from {signer}&apos;s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
         <translation>De {who}. Es el primer paquete que abres con la clave de {signer}. Antes de confiar en ella, puedes comprobar esta huella con tu terapeuta; debería coincidir con la que ve en su pantalla:</translation>
     </message>
     <message>
@@ -471,7 +471,7 @@
         <translation>Este paquete no está firmado, así que no hay forma de saber de quién viene. No se importará nada. Puedes pedirle a tu terapeuta un paquete firmado.</translation>
     </message>
     <message>
-        <source>Adds the pack's practices to your library</source>
+        <source>Adds the pack&apos;s practices to your library</source>
         <translation>Añade las prácticas del paquete a tu biblioteca</translation>
     </message>
     <message>
@@ -515,7 +515,7 @@
         <translation>{n} práctica(s), {m} programa(s), {a} archivo(s) de audio ({size}).</translation>
     </message>
     <message>
-        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack's take the place of built-in ones.</source>
+        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack&apos;s take the place of built-in ones.</source>
         <translation>Ya están en tu biblioteca desde otro origen: {ids}. Tus propias prácticas tienen prioridad; las del paquete ocupan el lugar de las incluidas en la app.</translation>
     </message>
     <message>
@@ -551,7 +551,7 @@
     <name>JournalLink</name>
     <message>
         <source>Your journal is locked and stays closed for now. Practices still play; answers are not kept until you open it (More → Open your journal…).</source>
-        <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open ("" when it is, or before the first try). The message of the last failed write ("" when it went well).</extracomment>
+        <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open (&quot;&quot; when it is, or before the first try). The message of the last failed write (&quot;&quot; when it went well).</extracomment>
         <translation>Tu diario está bloqueado y, por ahora, sigue cerrado. Las prácticas se pueden reproducir igualmente; las respuestas no se guardan hasta que lo abras (Más → Abrir tu diario…).</translation>
     </message>
     <message>
@@ -594,8 +594,40 @@
         <translation>Abrir tu diario…</translation>
     </message>
     <message>
-        <source>Your journal isn't open, so sessions can't be kept just now.</source>
+        <source>Your journal isn&apos;t open, so sessions can&apos;t be kept just now.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se pueden guardar las sesiones.</translation>
+    </message>
+    <message>
+        <source>No session planned</source>
+        <translation>No hay ninguna sesión prevista</translation>
+    </message>
+    <message>
+        <source>Session day — before</source>
+        <translation>Día de la sesión — antes</translation>
+    </message>
+    <message>
+        <source>Session day — after</source>
+        <translation>Día de la sesión — después</translation>
+    </message>
+    <message>
+        <source>1 day before your session</source>
+        <translation>Falta 1 día para tu sesión</translation>
+    </message>
+    <message>
+        <source>{n} days before your session</source>
+        <translation>Faltan {n} días para tu sesión</translation>
+    </message>
+    <message>
+        <source>1 day after your session</source>
+        <translation>Ha pasado 1 día desde tu sesión</translation>
+    </message>
+    <message>
+        <source>{n} days after your session</source>
+        <translation>Han pasado {n} días desde tu sesión</translation>
+    </message>
+    <message>
+        <source>Session {number} — {date}</source>
+        <translation>Sesión {number} — {date}</translation>
     </message>
 </context>
 <context>
@@ -605,9 +637,9 @@
         <translation>Primero, tu clave de firma</translation>
     </message>
     <message>
-        <source>Packs you share are signed with a key that belongs to you. Your client's app uses it to check that a pack really comes from you and that nothing in it changed on the way.
+        <source>Packs you share are signed with a key that belongs to you. Your client&apos;s app uses it to check that a pack really comes from you and that nothing in it changed on the way.
 
-The key is made once and stays on this computer, in KAP Companion's data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
+The key is made once and stays on this computer, in KAP Companion&apos;s data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
         <translation>Los paquetes que compartes se firman con una clave que te pertenece. La app de tu cliente la usa para comprobar que un paquete viene de verdad de ti y que nada ha cambiado por el camino.
 
 La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos de KAP Companion. No se envía nada a ningún sitio. Guarda una copia de seguridad de esa carpeta: con una clave nueva, tus clientes tendrían que volver a confirmar que eres tú.</translation>
@@ -748,7 +780,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The interface language; the library shows practices in it where translated. The open journal (set by the journal's installer), or None.</extracomment>
+        <extracomment>The interface language; the library shows practices in it where translated. The open journal (set by the journal&apos;s installer), or None.</extracomment>
         <translation>Biblioteca</translation>
     </message>
     <message>
@@ -772,7 +804,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Descartar este aviso</translation>
     </message>
     <message>
-        <source>Your settings couldn't be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
+        <source>Your settings couldn&apos;t be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
         <translation>No se pudieron guardar tus ajustes en {folder}. Se aplican hasta que cierres la app. Puedes comprobar que la carpeta existe y que puedes escribir en ella.</translation>
     </message>
     <message>
@@ -784,7 +816,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Pacer</name>
     <message>
         <source>Breathing pacer</source>
-        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). Outer edge of the soft halo, as a multiple of the shape's radius.</extracomment>
+        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). Outer edge of the soft halo, as a multiple of the shape&apos;s radius.</extracomment>
         <translation>Guía de respiración</translation>
     </message>
     <message>
@@ -929,7 +961,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
 <context>
     <name>PlayerEndings</name>
     <message>
-        <source>Stop here? You've been practising for {t}.</source>
+        <source>Stop here? You&apos;ve been practising for {t}.</source>
         <translation>¿Paramos aquí? Llevas {t} practicando.</translation>
     </message>
 </context>
@@ -1020,11 +1052,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Terminar la práctica ahora</translation>
     </message>
     <message>
-        <source>That's okay. Stopping is always allowed.</source>
+        <source>That&apos;s okay. Stopping is always allowed.</source>
         <translation>Está bien. Siempre puedes parar.</translation>
     </message>
     <message>
-        <source>The sound is fading. Would you like a minute to land? We'll feel the feet on the floor and the hands resting — nothing more.</source>
+        <source>The sound is fading. Would you like a minute to land? We&apos;ll feel the feet on the floor and the hands resting — nothing more.</source>
         <translation>El sonido se va apagando. ¿Te gustaría tomarte un minuto para aterrizar? Sentiremos los pies en el suelo y las manos en reposo; nada más.</translation>
     </message>
     <message>
@@ -1064,7 +1096,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Algunos sonidos no se pudieron cargar; la práctica sigue.</translation>
     </message>
     <message>
-        <source>A few sounds couldn't be loaded; the practice plays on.</source>
+        <source>A few sounds couldn&apos;t be loaded; the practice plays on.</source>
         <translation>Unos pocos sonidos no se pudieron cargar; la práctica sigue.</translation>
     </message>
     <message>
@@ -1127,7 +1159,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Your journal isn't open, so the lock can't be changed just now. Backups and restoring still work.</source>
+        <source>Your journal isn&apos;t open, so the lock can&apos;t be changed just now. Backups and restoring still work.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se puede cambiar el bloqueo. Las copias de seguridad y la restauración funcionan igualmente.</translation>
     </message>
     <message>
@@ -1202,7 +1234,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Questions</name>
     <message>
         <source>Import audio</source>
-        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` ("cancel" on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
+        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` (&quot;cancel&quot; on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
         <translation>Importar audio</translation>
     </message>
 </context>
@@ -1210,7 +1242,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>RecordDialog</name>
     <message>
         <source>Record your voice</source>
-        <extracomment>Longest recording kept (a say step's clip, not a podcast).</extracomment>
+        <extracomment>Longest recording kept (a say step&apos;s clip, not a podcast).</extracomment>
         <translation>Grabar tu voz</translation>
     </message>
     <message>
@@ -1246,7 +1278,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>This microphone's sound format is not supported.</source>
+        <source>This microphone&apos;s sound format is not supported.</source>
         <translation>El formato de sonido de este micrófono no es compatible.</translation>
     </message>
     <message>
@@ -1410,7 +1442,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>KAP Companion sigue aquí</translation>
     </message>
     <message>
-        <source>Your reminders will arrive from here. To quit, choose Quit in this icon's menu, or turn reminders off.</source>
+        <source>Your reminders will arrive from here. To quit, choose Quit in this icon&apos;s menu, or turn reminders off.</source>
         <translation>Tus recordatorios llegarán desde aquí. Para salir, elige Salir en el menú de este icono o desactiva los recordatorios.</translation>
     </message>
 </context>
@@ -1553,7 +1585,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Añadir esta sesión</translation>
     </message>
     <message>
-        <source>Your journal isn't open, so sessions can't be saved just now.</source>
+        <source>Your journal isn&apos;t open, so sessions can&apos;t be saved just now.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se pueden guardar las sesiones.</translation>
     </message>
     <message>
@@ -1680,7 +1712,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Leer la guía en voz alta cuando no haya voz grabada</translation>
     </message>
     <message>
-        <source>Reading aloud needs a system voice, which isn't available here.</source>
+        <source>Reading aloud needs a system voice, which isn&apos;t available here.</source>
         <translation>Para leer en voz alta hace falta una voz del sistema, y aquí no hay ninguna disponible.</translation>
     </message>
     <message>
@@ -1940,7 +1972,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>La versión debe ser un número como 1 o 2 (o 1.2).</translation>
     </message>
     <message>
-        <source>The pack you are replacing there is version {old}. Raise the version so your client's app takes this one as an update.</source>
+        <source>The pack you are replacing there is version {old}. Raise the version so your client&apos;s app takes this one as an update.</source>
         <translation>El paquete que vas a sustituir ahí es la versión {old}. Sube la versión para que la app de tu cliente tome este como una actualización.</translation>
     </message>
     <message>
@@ -2061,7 +2093,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Pautas para parar</translation>
     </message>
     <message>
-        <source>Don't show this again for this practice</source>
+        <source>Don&apos;t show this again for this practice</source>
         <translation>No volver a mostrar para esta práctica</translation>
     </message>
     <message>
@@ -2125,11 +2157,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Añadir, cambiar o quitar las fechas de tus sesiones</translation>
     </message>
     <message>
-        <source>I've had my session</source>
+        <source>I&apos;ve had my session</source>
         <translation>Ya tuve mi sesión</translation>
     </message>
     <message>
-        <source>Mark today's session as done</source>
+        <source>Mark today&apos;s session as done</source>
         <translation>Marcar la sesión de hoy como hecha</translation>
     </message>
     <message>
@@ -2169,7 +2201,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>, hecha hoy</translation>
     </message>
     <message>
-        <source>Today's plan could not be read from your journal ({error}).</source>
+        <source>Today&apos;s plan could not be read from your journal ({error}).</source>
         <translation>No se pudo leer el plan de hoy desde tu diario ({error}).</translation>
     </message>
     <message>
@@ -2181,7 +2213,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>No hay ninguna sesión prevista</translation>
     </message>
     <message>
-        <source>Your journal isn't open, so your sessions and today's plan can't be shown. Every practice still plays from the library.</source>
+        <source>Your journal isn&apos;t open, so your sessions and today&apos;s plan can&apos;t be shown. Every practice still plays from the library.</source>
         <translation>Tu diario no está abierto, así que no se pueden mostrar tus sesiones ni el plan de hoy. Todas las prácticas se pueden reproducir igualmente desde la biblioteca.</translation>
     </message>
     <message>
@@ -2189,11 +2221,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Tu intención: {text}</translation>
     </message>
     <message>
-        <source>You've done each of today's suggestions. Resting is part of it too.</source>
+        <source>You&apos;ve done each of today&apos;s suggestions. Resting is part of it too.</source>
         <translation>Has hecho todas las sugerencias de hoy. Descansar también forma parte.</translation>
     </message>
     <message>
-        <source>The program “{names}” isn't in your library, so it can't suggest practices. You can choose another in Your sessions…</source>
+        <source>The program “{names}” isn&apos;t in your library, so it can&apos;t suggest practices. You can choose another in Your sessions…</source>
         <translation>El programa “{names}” no está en tu biblioteca, así que no puede sugerir prácticas. Puedes elegir otro en Tus sesiones…</translation>
     </message>
     <message>
@@ -2279,7 +2311,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Quitar la voz</translation>
     </message>
     <message>
-        <source>Remove this step's voice clip</source>
+        <source>Remove this step&apos;s voice clip</source>
         <translation>Quitar el clip de voz de este paso</translation>
     </message>
     <message>
@@ -2307,7 +2339,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>parent</name>
     <message>
         <source>Restore</source>
-        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or "" when cancelled.</extracomment>
+        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or &quot;&quot; when cancelled.</extracomment>
         <translation>Restaurar</translation>
     </message>
     <message>

@@ -45,3 +45,22 @@ def test_english_app_shows_english_only(qtbot) -> None:
         assert win.journey.programs()["week-after"].language == "en"
     finally:
         win.close()
+
+
+def test_spanish_today_says_where_you_are_in_spanish(qtbot) -> None:
+    from datetime import date, timedelta
+
+    from kapcompanion.journal.store import JournalStore
+
+    store = JournalStore.open()
+    store.add_session(date.today() + timedelta(days=3), "")
+    store.close()
+    win = open_in("es", qtbot)
+    try:
+        today = win.journey.today
+        assert today.where.text() == "Faltan 3 días para tu sesión"
+        assert today.session_line.text().startswith("Sesión 1 — ")
+        assert "de 20" in today.session_line.text()  # "… de diciembre de 2026": the locale's date
+    finally:
+        win.close()
+        install_translations(QApplication.instance(), "en")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.core.model import Program
 from kapcompanion.journal.records import DEFAULT_AFTER, DEFAULT_BEFORE, KapSession
+from kapcompanion.ui.journey.words import session_title
 from kapcompanion.ui.theme import current_palette
 
 if TYPE_CHECKING:
@@ -366,7 +367,7 @@ class SessionsDialog(QDialog):
             return
         question = self.tr(
             "Delete {title}? Your journal entries from around it are kept — only the date goes."
-        ).format(title=s.title)
+        ).format(title=session_title(s))
         if not self._confirm(self, self.tr("Delete this session?"), question):
             return
         if self._write(self.tr("deleting the session"), lambda st: st.delete_session(s.id) or True):

@@ -33,6 +33,7 @@ from kapcompanion.journal.journey import BEFORE
 from kapcompanion.journal.records import KapSession
 from kapcompanion.journal.today import Today, today_for
 from kapcompanion.ui.catalogue import length_text
+from kapcompanion.ui.journey.words import arc_text, session_title
 
 if TYPE_CHECKING:
     from kapcompanion.ui.journey.journal_link import JournalLink
@@ -284,8 +285,8 @@ class TodayView(QWidget):
         planned = today is not None and today.position.planned
         pos = today.position if today is not None else None
         if pos is not None and pos.session is not None:
-            self.where.setText(self.tr(pos.label))
-            self.session_line.setText(pos.session.title)
+            self.where.setText(arc_text(pos))
+            self.session_line.setText(session_title(pos.session))
         else:
             self.where.setText(self.tr("Welcome"))
             self.session_line.setText(self.tr("No session planned"))

@@ -168,7 +168,9 @@ class Reminders(QObject):
             if i.practice_id in self.window.practices
         ]
         note = next((i.note for i in todo if i.note), "")
-        return program_text(today.position.label, titles, note)
+        from kapcompanion.ui.journey.words import arc_text
+
+        return program_text(arc_text(today.position), titles, note)
 
     def show(self, occurrence: Occurrence) -> None:
         """Show one reminder: a system notification, or a notice in the window."""
