@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Modules installed in this order (one line each).
-INSTALLERS: list[str] = []
+INSTALLERS: list[str] = [
+    "kapcompanion.ui.journal_pages",
+]
 
 
 def install_all(window: MainWindow, names: list[str] | None = None) -> list[str]:
