@@ -442,7 +442,7 @@ class Who5Chart(TimeChart):
         first, last = self.points[0], self.points[-1]
         big = sum(1 for w in self.points if w.meaningful_change)
         return self.tr(
-            "{0} weekly scores, first {1:g}, latest {2:g}. {3} changes of {4} points or more "
+            "{0} weekly scores, first {1:g}, latest {2:g}; changes of {4} points or more: {3} "
             "(marked with a ring). A score of {5} or lower is a good reason to talk with "
             "someone you trust, such as your therapist."
         ).format(len(self.points), first.score, last.score, big, WHO5_MEANINGFUL_CHANGE, WHO5_LOW)
