@@ -118,7 +118,7 @@ def test_checkin_chart_draws_every_score_and_marks_sessions(pages, journal, qtbo
     assert not empty.has_data()
     assert not any(drawn_near(empty, p, 1) for p in chart.marks())
     assert "settled: 3 scores, first 3, latest 5" in chart.accessibleDescription()
-    heads, rows = chart.rows()
+    _heads, rows = chart.rows()
     assert len(rows) == 4 + 1  # scores and the session
     card = jp.history.cards[0]
     card.toggle.click()
@@ -171,7 +171,7 @@ def test_who5_is_shown_0_to_100_with_big_changes_marked(pages, journal, qtbot) -
     for p in chart.marks():
         assert drawn_near(chart, p)
     assert chart.marks()[1].y() < chart.marks()[0].y()
-    heads, rows = chart.rows()
+    _heads, rows = chart.rows()
     assert [r[1] for r in rows] == ["50", "70", "68"]
     assert rows[1][2] == "+20 *"
     assert "changes of 10 points or more: 1 (marked with a ring)" in chart.accessibleDescription()
