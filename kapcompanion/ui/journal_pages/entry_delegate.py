@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -17,12 +17,18 @@ log = logging.getLogger(__name__)
 class EntryDelegate(QStyledItemDelegate):
     """A day as a heading; an entry as a card: what it answers, the answer, the details."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[str, tuple[int, int]] = {}  # font -> (heading, card)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        """Headings are one line tall, cards three."""
-        fm = QFontMetrics(option.font)
-        if index.data(KIND_ROLE) == "day":
-            return QSize(200, int(fm.height() * 2.3))
-        return QSize(200, int(fm.height() * 4.7))
+        """Headings are one line tall, cards three (measured once per font)."""
+        key = option.font.key()
+        heights = self._heights.get(key)
+        if heights is None:
+            line = QFontMetrics(option.font).height()
+            heights = self._heights[key] = (int(line * 2.3), int(line * 4.7))
+        return QSize(200, heights[0] if index.data(KIND_ROLE) == "day" else heights[1])
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Paint one row."""

@@ -1,8 +1,9 @@
 """The journal list's model: entries newest first, grouped by day, read a page at a time.
 
-Rows are day headings and entries in one flat list. Without a search, entries come from
-the store :data:`PAGE` at a time through ``canFetchMore``/``fetchMore``, so 10,000 entries
-never become 10,000 rows at once; a search shows every hit of the back end's search.
+Rows are day headings and entries in one flat list, made :data:`PAGE` entries at a time
+through ``canFetchMore``/``fetchMore`` (as the list scrolls), so 10,000 entries never
+become 10,000 rows at once. Without a search each page is read from the store; a search
+takes every hit from the back end's search at once and makes rows for them page by page.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ class EntryListModel(QAbstractListModel):
         self._loaded = 0  # entries read from the store so far
         self._total = 0  # entries there are to read (all, or the hits of a search)
         self._query = ""
+        self._hits: list[Entry] = []  # the hits of the search shown
+        self._counted = True  # False while only the first page of hits is known
         self.titles: Mapping[str, str] = {}
         self._sessions: dict[int, str] = {}
         self.today: date | None = None  # for "Today" / "Yesterday"; None = date.today()
@@ -99,7 +102,8 @@ class EntryListModel(QAbstractListModel):
             JournalError: the journal cannot be read (the list is left empty).
         """
         self.beginResetModel()
-        self._rows, self._loaded, self._total = [], 0, 0
+        self._rows, self._loaded, self._total, self._hits = [], 0, 0, []
+        self._counted = True
         try:
             store = self._store
             if store is not None:
@@ -107,51 +111,70 @@ class EntryListModel(QAbstractListModel):
                     s.id: self.tr("Session {0}").format(s.number) for s in store.sessions()
                 }
                 if self._query:
-                    hits = store.search(self._query)
-                    self._total = len(hits)
-                    self._extend(hits)
+                    # the first page answers at once; every hit is found when counted
+                    first = store.search(self._query, limit=PAGE + 1)
+                    self._counted = len(first) <= PAGE
+                    self._hits = first[:PAGE]
+                    self._total = len(self._hits)
+                    self._extend(self._hits)
                 else:
                     self._total = store.count_entries()
                     self._extend(store.entries(limit=PAGE))
         finally:
             self.endResetModel()
 
-    def _extend(self, entries: list[Entry]) -> None:
+    def _rows_for(self, entries: list[Entry]) -> list[Row]:
+        out: list[Row] = []
         last = self._rows[-1].day if self._rows else None
         for e in entries:
-            if e.day != last:
-                self._rows.append(Row(e.day))
-                last = e.day
-            self._rows.append(Row(e.day, e))
+            day = e.day
+            if day != last:
+                out.append(Row(day))
+                last = day
+            out.append(Row(day, e))
+        return out
+
+    def _extend(self, entries: list[Entry]) -> None:
+        self._rows.extend(self._rows_for(entries))
         self._loaded += len(entries)
 
+    @property
+    def counted(self) -> bool:
+        """Whether :attr:`total` is every match (False: the first page of a search)."""
+        return self._counted
+
+    def count_all(self) -> None:
+        """Find every hit of the search shown (rows stay as they are)."""
+        if self._counted or self._store is None:
+            return
+        self._hits = self._store.search(self._query)
+        self._total = len(self._hits)
+        self._counted = True
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        """More entries wait in the store (never during a search: it shows every hit)."""
+        """More entries wait (in the store, or among the hits of a search)."""
         return (
             not parent.isValid()
             and self._store is not None
-            and not self._query
-            and self._loaded < self._total
+            and (self._loaded < self._total or not self._counted)
         )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        """Read the next page of entries."""
+        """Make rows for the next page of entries."""
         if not self.canFetchMore(parent) or self._store is None:
             return
-        batch = self._store.entries(limit=PAGE, offset=self._loaded)
+        if self._query:
+            self.count_all()
+            batch = self._hits[self._loaded : self._loaded + PAGE]
+        else:
+            batch = self._store.entries(limit=PAGE, offset=self._loaded)
         if not batch:
             self._total = self._loaded
             return
+        more = self._rows_for(batch)
         before = len(self._rows)
-        probe: list[Row] = []
-        last = self._rows[-1].day if self._rows else None
-        for e in batch:
-            if e.day != last:
-                probe.append(Row(e.day))
-                last = e.day
-            probe.append(Row(e.day, e))
-        self.beginInsertRows(QModelIndex(), before, before + len(probe) - 1)
-        self._rows.extend(probe)
+        self.beginInsertRows(QModelIndex(), before, before + len(more) - 1)
+        self._rows.extend(more)
         self._loaded += len(batch)
         self.endInsertRows()
 

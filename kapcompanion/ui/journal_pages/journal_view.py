@@ -201,7 +201,9 @@ class JournalView(QWidget):
         self.stack.setCurrentWidget(self.listing)
         n = self.model.total
         self.no_match.setVisible(bool(self.model.query) and n == 0)
-        if self.model.query:
+        if not self.model.counted:
+            self.count.setText(self.tr("More than {0} entries match").format(n))
+        elif self.model.query:
             self.count.setText(
                 self.tr("{0} entries match").format(f"{n:,}")
                 if n != 1
@@ -229,6 +231,15 @@ class JournalView(QWidget):
             self._problem(str(exc))
         self._update_states()
         self.pane.show_entry(None, None)
+        if not self.model.counted:  # the first page shows now; the count comes next
+            QTimer.singleShot(0, self._count_all)
+
+    def _count_all(self) -> None:
+        try:
+            self.model.count_all()
+        except JournalError as exc:
+            self._problem(str(exc))
+        self._update_states()
 
     def _search_now(self) -> None:
         self.run_search()

@@ -247,3 +247,21 @@ def test_an_answer_given_in_a_practice_shows_after_the_journal_saved_it(pages, j
         lambda: [e.text for e in jp.journal.visible_entries()] == ["The light in the trees"],
         timeout=2000,
     )
+
+
+def test_a_search_with_many_hits_shows_a_page_then_counts_them_all(pages, journal, qtbot):
+    with journal.transaction():
+        for n in range(PAGE + 60):
+            journal.add_note(f"river walk {n}", at=at(TODAY - timedelta(days=n // 30), 8, n % 60))
+        journal.add_note("mountain air", at=at(TODAY - timedelta(days=1), 7))
+    view = pages().journal
+    view.search.setText("river")
+    view.run_search()
+    assert len(view.visible_entries()) == PAGE
+    qtbot.waitUntil(lambda: view.count.text() == f"{PAGE + 60} entries match", timeout=2000)
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    found = view.visible_entries()
+    assert len(found) == PAGE + 60
+    assert len({e.id for e in found}) == len(found)
+    assert all(e.text.startswith("river walk") for e in found)
