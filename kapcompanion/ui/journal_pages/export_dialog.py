@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.journal import export
 from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,20 @@ def ask_save_path(parent: QWidget, suggested: Path, fmt: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the export"), str(suggested),
                                           wanted)  # fmt: skip
     return Path(name) if name else None
+
+
+def indicator_style() -> str:
+    """Ticks in the preview drawn like the app's check boxes (clear in light and dark)."""
+    from importlib import resources
+
+    p = current_palette()
+    check = Path(str(resources.files("kapcompanion.ui") / "icons" / f"check-{p.name}.svg"))
+    return (
+        f"QListWidget::indicator {{ width: 18px; height: 18px; border: 2px solid {p.muted};"
+        f" border-radius: 5px; background: {p.card}; }}"
+        f"QListWidget::indicator:checked {{ background: {p.accent}; border-color: {p.accent};"
+        f' image: url("{check.as_posix()}"); }}'
+    )
 
 
 def _qdate(d: date) -> QDate:
@@ -119,6 +134,7 @@ class ExportDialog(QDialog):
             self.tr("Each ticked entry goes into the file. Press Space to untick one.")
         )
         self.preview.setWordWrap(True)
+        self.preview.setStyleSheet(indicator_style())
         self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel("")
         self.count.setProperty("role", "muted")
@@ -160,7 +176,7 @@ class ExportDialog(QDialog):
             self.date_to.dateChanged,
         ):
             signal.connect(lambda *_a: self._timer.start())
-        self.preview.itemChanged.connect(lambda _i: self._count())
+        self.preview.itemChanged.connect(self._item_changed)
         self.all_button.clicked.connect(lambda: self._tick_all(True))
         self.none_button.clicked.connect(lambda: self._tick_all(False))
         self.save_button.clicked.connect(self.save)
@@ -222,12 +238,27 @@ class ExportDialog(QDialog):
         self.preview.blockSignals(False)
         self._count()
 
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        """An unticked entry is also struck through and says "left out" (not by tick alone)."""
+        left_out = item.checkState() != Qt.CheckState.Checked
+        font = item.font()
+        font.setStrikeOut(left_out)
+        item.setFont(font)
+        item.setToolTip(self.tr("Left out of the file") if left_out else "")
+        text = str(item.data(Qt.ItemDataRole.AccessibleTextRole) or "")
+        mark = self.tr("Left out: ")
+        text = text.removeprefix(mark)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, mark + text if left_out else text)
+        self._count()
+
     def _tick_all(self, on: bool) -> None:
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         self.preview.blockSignals(True)
         for i in range(self.preview.count()):
             self.preview.item(i).setCheckState(state)
         self.preview.blockSignals(False)
+        for i in range(self.preview.count()):
+            self._item_changed(self.preview.item(i))
         self._count()
 
     def excluded(self) -> set[int]:

@@ -31,9 +31,11 @@ from kapcompanion.journal import history
 from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.settings import Settings
-from kapcompanion.ui.journal_pages.charts import Chart, CheckinChart, PairsChart, Who5Chart
+from kapcompanion.ui.journal_pages.charts import Chart, CheckinChart
 from kapcompanion.ui.journal_pages.heatmap import MonthHeatMap
 from kapcompanion.ui.journal_pages.journal_view import calm_state
+from kapcompanion.ui.journal_pages.pairs_chart import PairsChart
+from kapcompanion.ui.journal_pages.who5_chart import Who5Chart
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +90,8 @@ class ChartCard(QFrame):
     def _switch(self, as_table: bool) -> None:
         self.toggle.setText(self.tr("Show as a chart") if as_table else self.tr("Show as a table"))
         self.stack.setCurrentIndex(1 if as_table else 0)
-        self.stack.setFixedHeight(
-            max(240, self.chart.height()) if as_table else self.chart.sizeHint().height()
-        )
-        self.stack.setMinimumHeight(self.chart.minimumHeight())
+        wanted = self.chart.wanted_height()
+        self.stack.setFixedHeight(max(260, wanted) if as_table else wanted)
 
     def refresh(self) -> None:
         """Copy the chart's data into the table and its summary under it."""
@@ -106,7 +106,8 @@ class ChartCard(QFrame):
         self.summary.setText(
             self.chart.summary() if self.chart.has_data() else self.chart.empty_text
         )
-        self.stack.setFixedHeight(max(self.chart.minimumHeight(), self.chart.height()))
+        wanted = self.chart.wanted_height()
+        self.stack.setFixedHeight(max(260, wanted) if self.toggle.isChecked() else wanted)
 
 
 class HistoryView(QWidget):
@@ -281,10 +282,13 @@ class HistoryView(QWidget):
         last = self._today()
         first = last - timedelta(days=back - 1) if back else None
         series = history.checkin_series(self.store, first, last)
-        if first is None:
-            days = [pt.day for pts in series.values() for pt in pts]
-            first = min(days, default=last)
-        self.checkins.set_data(series, history.session_dates(self.store), first, last)
+        sessions = history.session_dates(self.store)
+        # the axis starts at the first score or session in the range, not at empty weeks
+        known = [pt.day for pts in series.values() for pt in pts]
+        known += [d for d, _ in sessions if (first is None or d >= first) and d <= last]
+        if known:
+            first = min(known)
+        self.checkins.set_data(series, sessions, first or last, last)
         self.cards[0].refresh()
 
     def _draw_run(self) -> None:
@@ -292,5 +296,9 @@ class HistoryView(QWidget):
             self.run_label.hide()
             return
         n = history.days_in_a_row(self.store, self._today())
-        self.run_label.setText(history.days_in_a_row_text(n))
+        self.run_label.setText(
+            self.tr("1 day with a practice")
+            if n == 1
+            else self.tr("{0} days in a row with a practice").format(n)
+        )
         self.run_label.setVisible(n > 0)

@@ -51,6 +51,8 @@ def test_leaving_an_entry_out_keeps_it_out_of_the_file(qtbot, journal, tmp_path)
     assert dlg.leave_out(ids["private"])
     assert dlg.excluded() == {ids["private"]}
     assert dlg.count.text().startswith("2 of 3 entries")
+    left = next(dlg.preview.item(i) for i in range(3) if dlg.preview.item(i).font().strikeOut())
+    assert left.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Left out: ")
     written = dlg.save()
     assert written == tmp_path / "for-therapist.md"
     text = written.read_text(encoding="utf-8")

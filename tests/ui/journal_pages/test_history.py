@@ -9,8 +9,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from kapcompanion.journal.store import JournalStore
-from kapcompanion.ui.journal_pages.charts import CheckinChart, PairsChart, Who5Chart
+from kapcompanion.ui.journal_pages.charts import CheckinChart
 from kapcompanion.ui.journal_pages.history_view import add_months
+from kapcompanion.ui.journal_pages.pairs_chart import PairsChart
+from kapcompanion.ui.journal_pages.who5_chart import Who5Chart
 from kapcompanion.ui.theme import current_palette
 from tests.ui.journal_pages.conftest import at
 
