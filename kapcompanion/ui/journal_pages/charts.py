@@ -1,9 +1,9 @@
 """History charts drawn with QPainter: the shared base, and check-ins over time.
 
-Each chart (here, in pairs_chart.py and who5_chart.py) reads the theme's palette, tells series apart by marker shape and line style
-as well as colour, summarises its data in words (its accessible description) and gives
-the same data as table rows. ``marks()`` returns where each plotted point is drawn, so
-what is drawn can be checked against the data.
+Each chart (here, in pairs_chart.py and who5_chart.py) reads the theme's palette, tells
+series apart by marker shape and line style as well as colour, summarises its data in
+words (its accessible description) and gives the same data as table rows. ``marks()``
+returns where each plotted point is drawn, so what is drawn can be checked against the data.
 """
 
 from __future__ import annotations
