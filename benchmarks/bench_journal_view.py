@@ -104,6 +104,16 @@ def main() -> None:
     for q, (median, hits) in per_query.items():
         print(f"search {q!r}: {hits} hits, first page shown, median {median * 1000:.1f} ms")
     print(f"then counting every hit: median {statistics.median(counting) * 1000:.1f} ms")
+    hist = win.journal_pages.history  # type: ignore[attr-defined]
+    drawn = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        win.show_page("history")
+        hist.refresh()  # calendar, check-ins, before/after, WHO-5 from 10,000 entries
+        win.grab()
+        drawn.append(time.perf_counter() - t)
+        win.show_page("journal")
+    print(f"history page drawn (no target set): median {statistics.median(drawn) * 1000:.0f} ms")
     runs_ms = [round(x * 1000) for x in opens]
     print(f"journal page opens: {listed} entries listed of {made}; runs {runs_ms} ms")
     slowest = max(m for m, _ in per_query.values())

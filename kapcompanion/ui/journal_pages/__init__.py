@@ -39,7 +39,7 @@ class JournalPages(QObject):
             self.tr("Export for my therapist…"), self.open_export
         )
         self.journal.export_requested.connect(self.open_export)
-        self.journal.changed.connect(self.history.refresh)
+        self.journal.changed.connect(self.history.refresh_soon)
         hub = window.hub
         hub.journal_changed.connect(self.set_store)
         hub.settings_changed.connect(lambda s: self.history.set_settings(s))
@@ -69,7 +69,7 @@ class JournalPages(QObject):
         """Read the journal again (after a practice saved answers)."""
         self._stale = False
         self.journal.refresh()
-        self.history.refresh()
+        self.history.refresh_soon()
 
     def open_export(self) -> None:
         """Show the export dialog (or say why it cannot open)."""

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -117,6 +118,7 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self.store: JournalStore | None = None
+        self._stale = False
         self.titles: Mapping[str, str] = {}
         self.show_days_in_a_row = False
         self.today: date | None = None  # None: date.today()
@@ -231,8 +233,22 @@ class HistoryView(QWidget):
     def _today(self) -> date:
         return self.today or date.today()
 
+    def refresh_soon(self) -> None:
+        """Draw again now when shown, else the next time the page is shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Catch up with changes made while the page was hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Draw everything again from the journal."""
+        self._stale = False
         if self.store is None:
             self.stack.setCurrentWidget(self.closed_state)
             return

@@ -213,3 +213,15 @@ def test_days_in_a_row_only_when_turned_on(pages, journal) -> None:
     assert hist.run_label.text() == "3 days in a row with a practice"
     win.set_settings(replace(win.settings, show_days_in_a_row=False))
     assert not hist.run_label.isVisibleTo(hist)
+
+
+def test_a_change_made_elsewhere_shows_when_the_page_is_next_shown(pages, journal, qtbot):
+    jp = pages()
+    win, hist = jp.window, jp.history
+    win.show_page("journal")
+    assert hist.checkins.series == {}
+    journal.record_answer("box-4", 0, "settled", "check_in", 6, at=at(TODAY, 0, 2))
+    jp.journal.changed.emit()  # e.g. an entry saved on the Journal page
+    assert hist.checkins.series == {}  # not drawn while hidden
+    win.show_page("history")
+    assert [p.score for p in hist.checkins.series["settled"]] == [6]
