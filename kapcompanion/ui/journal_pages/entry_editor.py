@@ -215,6 +215,33 @@ class EntryPane(QWidget):
         self.save_button.setVisible(entry.kind != "checklist")
         self.pair.show_for(store, entry)
 
+    def unsaved(self) -> bool:
+        """Whether the words, title or score shown differ from what is stored."""
+        e = self.entry
+        if e is None or self.store is None:
+            return False
+        if e.kind == "check_in":
+            return self.score.value() != round(e.score or 0)
+        if e.kind == "checklist":
+            return False
+        changed = self.text_edit.toPlainText().strip() != e.text.strip()
+        return changed or (e.kind == "note" and self.title_edit.text().strip() != e.title)
+
+    def settle(self) -> bool:
+        """Before this entry makes way for another: offer to save unsaved changes.
+
+        Returns False only when the changes could not be saved (the reason is shown).
+        """
+        if not self.unsaved():
+            return True
+        if not self.confirm(
+            self,
+            self.tr("Save your changes?"),
+            self.tr("You changed this entry. Save the changes before moving on?"),
+        ):
+            return True
+        return self.save()
+
     def save(self) -> bool:
         """Write the changes; says "Saved" only once the store has committed them."""
         store, entry = self.store, self.entry

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -64,6 +65,7 @@ class JournalView(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self.store: JournalStore | None = None
+        self._keep_edits = False
         #: Asks for a new note (replaceable where no person is there to answer).
         self.ask_note: NoteAsker = NoteDialog.get_note
         self.model = EntryListModel(self)
@@ -98,7 +100,7 @@ class JournalView(QWidget):
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setAccessibleName(self.tr("Journal entries"))
         self.list.setAccessibleDescription(
-            self.tr("Newest first, by day. Press Enter to edit the chosen entry.")
+            self.tr("Newest first, by day. Press Enter to edit the chosen entry, Escape to return.")
         )
         self.pane = EntryPane()
         split = QSplitter()
@@ -147,6 +149,9 @@ class JournalView(QWidget):
         lay.addWidget(self.notice)
         lay.addWidget(self.stack, 1)
         self.setFocusProxy(self.list)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.pane)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(lambda: self.list.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -175,8 +180,12 @@ class JournalView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the journal again, keeping the search and (when still there) the entry."""
+        """Read the journal again, keeping the search and (when still there) the entry.
+
+        Changes being made to the open entry stay as they are, unsaved, while it is listed.
+        """
         keep = self.pane.entry.id if self.pane.entry is not None else None
+        self._keep_edits = self.pane.unsaved()
         self.notice.hide()
         try:
             self.model.reload()
@@ -186,7 +195,9 @@ class JournalView(QWidget):
         if keep is not None and self.model.row_of(keep) >= 0:
             self.select(keep)
         else:
+            self._settle()
             self.pane.show_entry(None, None)
+        self._keep_edits = False
 
     def _update_states(self) -> None:
         store = self.store
@@ -225,6 +236,7 @@ class JournalView(QWidget):
         self._timer.stop()
         if self.store is None:
             return
+        self._settle()
         try:
             self.model.set_query(self.search.text())
         except JournalError as exc:
@@ -297,8 +309,23 @@ class JournalView(QWidget):
                 out.append(e)
         return out
 
+    def _settle(self) -> None:
+        """Offer to save changes to the open entry before it makes way for another."""
+        shown = self.pane.entry
+        if shown is not None and not self.pane.settle():
+            self._problem(
+                self.tr("{0} Your words, to copy: {1}").format(
+                    self.pane.status.text(), self.pane.text_edit.toPlainText()
+                )
+            )
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(ENTRY_ROLE) if current.isValid() else None
+        shown = self.pane.entry
+        if self._keep_edits and entry is not None and shown is not None and entry.id == shown.id:
+            return  # the list was read again: the changes being made stay
+        if shown is not None and (entry is None or entry.id != shown.id):
+            self._settle()
         if entry is None:
             self.pane.show_entry(None, None)
             return
@@ -343,6 +370,7 @@ class JournalView(QWidget):
         """Ask for a note and save it; returns its id once it is on disk."""
         if self.store is None:
             return None
+        self._settle()
         title, text, ok = self.ask_note(self)
         if not ok or not text:
             return None

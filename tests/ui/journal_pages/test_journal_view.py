@@ -193,6 +193,8 @@ def test_keyboard_only_reading_and_editing(pages, journal, qtbot) -> None:
     qtbot.keyClick(view.pane.save_button, Qt.Key.Key_Space)
     assert journal.entry(ids["new"]).text == "Warmth in my chest, softly"
     assert view.pane.status.text() == "Saved"
+    qtbot.keyClick(view.pane.save_button, Qt.Key.Key_Escape)
+    assert view.list.hasFocus()
 
 
 def test_ten_pages_of_entries_are_read_a_page_at_a_time(pages, journal) -> None:
@@ -265,3 +267,52 @@ def test_a_search_with_many_hits_shows_a_page_then_counts_them_all(pages, journa
     assert len(found) == PAGE + 60
     assert len({e.id for e in found}) == len(found)
     assert all(e.text.startswith("river walk") for e in found)
+
+
+def test_moving_on_with_unsaved_changes_asks_to_save(pages, journal, qtbot) -> None:
+    ids = fill(journal)
+    view = pages().journal
+    view.select(ids["new"])
+    view.pane.text_edit.setPlainText("Warmth, and then rest")
+    asked: list[str] = []
+
+    def yes(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal(qtbot, yes)
+    view.select(ids["old"])
+    assert asked and "Save the changes" in asked[0]
+    assert journal.entry(ids["new"]).text == "Warmth, and then rest"
+    assert view.pane.entry.id == ids["old"]
+    # No: the stored words stay as they were
+    view.pane.text_edit.setPlainText("not this")
+    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.No).click())
+    view.select(ids["note"])
+    assert journal.entry(ids["old"]).text == "A memory of the sea"
+
+
+def test_changes_being_made_survive_the_list_being_read_again(pages, journal, qtbot) -> None:
+    ids = fill(journal)
+    jp = pages()
+    view = jp.journal
+    view.select(ids["new"])
+    view.pane.text_edit.setPlainText("half-written thought")
+    journal.add_note("saved by a practice meanwhile")
+    view.refresh()
+    assert view.pane.entry.id == ids["new"]
+    assert view.pane.text_edit.toPlainText() == "half-written thought"
+    assert len(view.visible_entries()) == 5
+
+
+def test_changes_that_cannot_be_saved_are_kept_on_screen(pages, journal, qtbot) -> None:
+    ids = fill(journal)
+    view = pages().journal
+    view.select(ids["new"])
+    view.pane.text_edit.setPlainText("words I care about")
+    journal.delete_entry(ids["new"])  # gone elsewhere
+    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    view.select(ids["note"])
+    assert view.notice.isVisibleTo(view)
+    assert "words I care about" in view.notice.text()
+    assert "not in your journal any more" in view.notice.text()
