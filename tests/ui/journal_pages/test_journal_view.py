@@ -316,3 +316,39 @@ def test_changes_that_cannot_be_saved_are_kept_on_screen(pages, journal, qtbot) 
     assert view.notice.isVisibleTo(view)
     assert "words I care about" in view.notice.text()
     assert "not in your journal any more" in view.notice.text()
+
+
+def test_intention_before_and_reflections_after_sit_side_by_side(pages, journal) -> None:
+    session_day = TODAY - timedelta(days=6)
+    sid = journal.add_session(session_day)
+    journal.record_answer(
+        "intention-setting", 3, "intention", "reflect", "To meet the quiet with kindness",
+        sid, at=at(session_day - timedelta(days=1), 19),
+    )  # fmt: skip
+    after = journal.record_answer(
+        "guided-journaling", 1, "stood_out", "reflect", "The quiet felt friendly",
+        sid, at=at(session_day + timedelta(days=1), 9),
+    )  # fmt: skip
+    view = pages().journal
+    view.select(after)
+    box = view.pane.pair
+    assert box.isVisibleTo(view.pane)
+    assert box.before.text() == "To meet the quiet with kindness"
+    assert "The quiet felt friendly" in box.after.text()
+    assert box.heading.text().startswith("Session 1, ")
+    assert "Before: To meet the quiet with kindness" in box.accessibleDescription()
+    lonely = journal.add_note("no session here", session_id=None, at=at(TODAY - timedelta(days=60)))
+    journal.connection.execute("UPDATE entries SET session_id = NULL WHERE id = ?", (lonely,))
+    view.refresh()
+    view.select(lonely)
+    assert not box.isVisibleTo(view.pane)
+
+
+def test_a_locked_journal_lists_and_searches(pages, journal) -> None:
+    fill(journal)
+    journal.enable_lock("a long passphrase")
+    view = pages().journal
+    assert len(view.visible_entries()) == 4
+    view.search.setText("sea")
+    view.run_search()
+    assert [e.text for e in view.visible_entries()] == ["A memory of the sea"]
