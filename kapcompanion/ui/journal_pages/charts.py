@@ -76,8 +76,8 @@ class Chart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        """Wide and low."""
-        return QSize(640, 260)
+        """Wide and low (taller with larger text)."""
+        return QSize(640, max(260, self.fontMetrics().height() * 15))
 
     def wanted_height(self) -> int:
         """How tall the chart would like to be."""

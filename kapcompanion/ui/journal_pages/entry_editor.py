@@ -142,6 +142,7 @@ class EntryPane(QWidget):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setAccessibleName(self.tr("Your words"))
         self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(self.fontMetrics().height() * 6)
         self.score = QSpinBox()
         self.score.setRange(0, 10)
         self.score.setAccessibleName(self.tr("Score from 0 to 10"))

@@ -8,11 +8,13 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -105,10 +107,15 @@ class JournalView(QWidget):
         self.pane = EntryPane()
         split = QSplitter()
         split.addWidget(self.list)
-        split.addWidget(self.pane)
+        holder = QScrollArea()  # large text: the open entry scrolls rather than clips
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(self.pane)
+        split.addWidget(holder)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        split.setSizes([560, 520])
         self.no_match = QLabel(self.tr("Nothing matches those words. You might try fewer."))
         self.no_match.setProperty("role", "muted")
         self.no_match.hide()
