@@ -114,6 +114,22 @@ def main() -> None:
         drawn.append(time.perf_counter() - t)
         win.show_page("journal")
     print(f"history page drawn (no target set): median {statistics.median(drawn) * 1000:.0f} ms")
+    from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
+
+    t = time.perf_counter()
+    dlg = ExportDialog(store, win.journal_pages.titles(), win)  # type: ignore[attr-defined]
+    dlg.show()
+    app.processEvents()
+    shown_at = time.perf_counter() - t
+    t = time.perf_counter()
+    dlg.leave_out(int(dlg.preview.item(dlg.preview.count() // 2).data(0x0101)))
+    app.processEvents()
+    untick = time.perf_counter() - t
+    print(
+        f"export preview of {dlg.preview.count()} entries opens in {shown_at * 1000:.0f} ms; "
+        f"leaving one out {untick * 1000:.0f} ms (no targets set)"
+    )
+    dlg.close()
     runs_ms = [round(x * 1000) for x in opens]
     print(f"journal page opens: {listed} entries listed of {made}; runs {runs_ms} ms")
     slowest = max(m for m, _ in per_query.values())
