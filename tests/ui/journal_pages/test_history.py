@@ -225,3 +225,13 @@ def test_a_change_made_elsewhere_shows_when_the_page_is_next_shown(pages, journa
     assert hist.checkins.series == {}  # not drawn while hidden
     win.show_page("history")
     assert [p.score for p in hist.checkins.series["settled"]] == [6]
+
+
+def test_the_dates_shown_choose_the_scores(pages, journal) -> None:
+    journal.record_answer("box-4", 0, "settled", "check_in", 2, at=at(TODAY - timedelta(days=60)))
+    journal.record_answer("box-4", 0, "settled", "check_in", 9, at=at(TODAY, 0, 3))
+    hist = pages().history
+    assert [p.score for p in hist.checkins.series["settled"]] == [2, 9]  # last 90 days
+    hist.range.setCurrentIndex(hist.range.findData("30"))
+    assert [p.score for p in hist.checkins.series["settled"]] == [9]
+    assert hist.cards[0].table.rowCount() == 1
