@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import _common
 
@@ -80,6 +81,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--practice", default="cyclic-sigh")
     ap.add_argument("--silent", action="store_true", help="the null player: UI cost alone")
+    ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     app = QApplication(sys.argv[:1])
     practices, origins = load_library()
@@ -159,6 +161,7 @@ def main() -> None:
             ("worst gap between frames", worst, 50.0, "ms"),
             ("resident memory", marks["rss"], 250.0, "Mi"),
         ],
+        args.json,
     )
     print(f"frames per second: {fps:.1f} (target about 60)")
 

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 import _common
 
@@ -75,6 +76,7 @@ def one_run(audio: bool) -> tuple[float, int]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     rows = []
     for audio in (False, True):
@@ -92,7 +94,7 @@ def main() -> None:
         rows.append(
             (f"launch to responsive library, {label} (median)", statistics.median(times), 1.0, "s")
         )
-    _common.report("UI start-up (issue #4)", rows)
+    _common.report("UI start-up (issue #4)", rows, args.json)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--data-dir", metavar="DIR", help="keep all user data in DIR (or set KAPCOMPANION_DATA_DIR)"
     )
+    desk = p.add_mutually_exclusive_group()
+    desk.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add KAP Companion to your Linux applications menu (launcher, icons, .kappack type)",
+    )
+    desk.add_argument(
+        "--remove-desktop-entry", action="store_true", help="take it out of the menu again"
+    )
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     play = sub.add_parser("play", help="play one practice")
@@ -99,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # The app and playback keep a log file; quick text commands only print warnings.
     setup_logging(to_file=args.command in (None, "play", "render", "pack", "journal"))
+    if args.install_desktop_entry or args.remove_desktop_entry:
+        from kapcompanion.desktop import install_cli
+
+        return install_cli(remove=args.remove_desktop_entry)
     try:
         return _dispatch(args)
     except ValidationError as exc:
@@ -116,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """Entry point of the desktop launcher (no console)."""
-    return main([])
+    """Entry point of the desktop launcher (no console); takes the same arguments."""
+    return main(sys.argv[1:])
 
 
 def _dispatch(args: argparse.Namespace) -> int:

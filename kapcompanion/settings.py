@@ -226,5 +226,7 @@ class SettingsStore:
             os.replace(tmp, path)
         except OSError as exc:
             log.warning("cannot save settings to %s (%s)", path, exc)
+            with contextlib.suppress(OSError):
+                path.with_name(path.name + ".tmp").unlink(missing_ok=True)
             return False
         return True

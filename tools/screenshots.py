@@ -184,6 +184,69 @@ def shoot_journal(theme: str, out: Path) -> list[Path]:
     return shots
 
 
+def shoot_journey(theme: str, out: Path) -> list[Path]:
+    """Today (with a session and an intention), the sessions and privacy dialogs."""
+    from datetime import date, datetime, time, timedelta
+
+    from kapcompanion.ui.journey import install
+    from kapcompanion.ui.journey.privacy import PrivacyDialog
+    from kapcompanion.ui.journey.sessions_dialog import SessionsDialog
+
+    practices, origins = load_library()
+    day = date(2026, 11, 29)
+
+    def now() -> datetime:
+        return datetime.combine(day, time(10, 30)).astimezone()
+
+    data = Path(os.environ["KAPCOMPANION_DATA_DIR"])
+    store = SettingsStore(data / f"settings-journey-{theme}.json")
+    settings = replace(Settings(), theme=theme, show_days_in_a_row=True)
+    win = MainWindow(practices, origins=origins, store=store, settings=settings)
+    journey = install(win, now=now, path=data / f"journal-{theme}.sqlite3")
+    journal = win.journal
+    assert journal is not None
+    journal.add_session(day - timedelta(days=40), "first session")
+    journal.mark_session_done(journal.sessions()[0].id)
+    journal.add_session(day + timedelta(days=3), "with Dr. Rivera")
+    journal.record_answer(
+        "intention-setting", 14, "intention", "reflect", SAMPLE_INTENTION, at=now()
+    )
+    journal.log_practice("calm-place", now() - timedelta(minutes=8), 420, True)
+    journal.log_practice("calm-place", now() - timedelta(days=1), 420, True)
+    win.resize(*SIZE)
+    win.show()
+    journey.today.refresh()
+    settle()
+    shots: list[Path] = []
+
+    def save(name: str, widget: object) -> None:
+        path = out / f"{name}-{theme}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        shots.append(path)
+
+    save("today", win)
+    dialog = SessionsDialog(journey.link, journey.programs(), journey.link.today, win)
+    dialog.list.setCurrentRow(1)
+    dialog.show()
+    settle()
+    save("sessions", dialog)
+    dialog.close()
+    privacy = PrivacyDialog(journey.link, win)
+    privacy.show()
+    settle()
+    save("privacy", privacy)
+    privacy.close()
+    from kapcompanion.ui.journey.passphrase import NEW, PassphraseDialog
+
+    ask = PassphraseDialog(NEW, parent=win)
+    ask.show()
+    settle()
+    save("passphrase", ask)
+    ask.close()
+    win.close()
+    return shots
+
+
 def main(argv: list[str]) -> int:
     """Take every screenshot; prints the files written."""
     out = Path(argv[1]) if len(argv) > 1 else Path("docs/img")
@@ -192,6 +255,9 @@ def main(argv: list[str]) -> int:
     app.setApplicationName("KAP Companion")
     for theme in ("light", "dark"):
         for path in [*shoot(theme, out), *shoot_journal(theme, out)]:
+            print(path)
+    for theme in ("light", "dark"):
+        for path in shoot_journey(theme, out):
             print(path)
     return 0
 

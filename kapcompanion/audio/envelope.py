@@ -8,6 +8,7 @@ both sound the same.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 from collections.abc import Sequence
 
@@ -90,6 +91,31 @@ class AmbientEnvelope:
             * _interp(self.fade_x, self.fade_y, t)
             * _interp(self.duck_x, self.duck_y, t)
         )
+
+    def apply(self, buf: np.ndarray, t0: float, rate: int) -> None:
+        """Multiply ``buf`` (frames starting at ``t0`` seconds) by the gains, in place.
+
+        Same result as ``buf *= over(t)``, but the stretches between breakpoints where the
+        gain holds still (most of a practice) are scaled by one number, and only the ramps
+        are computed sample by sample.
+        """
+        n = len(buf)
+        t1 = t0 + n / rate
+        cuts = sorted({x for x in (*self.fade_x, *self.duck_x) if t0 < x < t1})
+        edges = [0, *(min(n, max(0, round((x - t0) * rate))) for x in cuts), n]
+        for a, b in itertools.pairwise(edges):
+            if b <= a:
+                continue
+            ta, tb = t0 + a / rate, t0 + (b - 1) / rate
+            ga, gb, gm = self.at(ta), self.at(tb), self.at((ta + tb) / 2)
+            if abs(ga - gb) < 1e-9 and abs(gm - ga) < 1e-9:
+                if ga == 0.0:
+                    buf[a:b] = 0.0
+                elif ga != 1.0:
+                    buf[a:b] *= np.float32(ga)
+            else:
+                t = t0 + np.arange(a, b, dtype=np.float64) / rate
+                buf[a:b] *= self.over(t)[:, None]
 
     def over(self, t: np.ndarray) -> np.ndarray:
         """Gains at the positions in ``t`` (vectorised, for rendering)."""

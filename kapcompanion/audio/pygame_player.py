@@ -63,6 +63,8 @@ PAUSED_BED = 0.5  # the bed's level while paused or waiting (-6 dB)
 SEEK_FADE_MS = 60
 END_FADE_MS = 1000
 VOLUME_STEP = 1.0 / 256
+#: Said once when the device goes away mid-practice (unplugged headphones, a lost server).
+LOST_NOTICE = "The sound device went away — the practice carries on silently."
 
 Clock = Callable[[], float]
 
@@ -150,6 +152,20 @@ class PygamePlayer(Player):
         Mixer sounds are kept for the next practice only if it uses them too; decoded
         float copies are dropped at once, to keep resident memory small.
         """
+        if not self.available or pygame.mixer.get_init() is None:
+            self._lose("the mixer is closed")
+            self._reset(timeline)
+            self._stopped = True
+            return []
+        try:
+            return self._prepare(timeline)
+        except pygame.error as exc:
+            self._lose(str(exc))
+            self._reset(timeline)
+            self._stopped = True
+            return []
+
+    def _prepare(self, timeline: Timeline) -> list[str]:
         self.stop(fade_ms=SEEK_FADE_MS)
         warnings: list[str] = []
         kept: dict[tuple[tuple[str, int, int], bool], pygame.mixer.Sound] = {}
@@ -184,9 +200,34 @@ class PygamePlayer(Player):
         return warnings
 
     def update(self, state: SessionState) -> None:
-        """Follow the session: fire cues reached, steer the bed, react to the status."""
+        """Follow the session: fire cues reached, steer the bed, react to the status.
+
+        If the device has gone away (the mixer closed or failing), the player turns silent
+        with :data:`LOST_NOTICE`; the session's timing is untouched.
+        """
         if self._timeline is None or self._stopped:
             return
+        if pygame.mixer.get_init() is None:
+            self._lose("the mixer is closed")
+            return
+        try:
+            self._update(state)
+        except pygame.error as exc:
+            self._lose(str(exc))
+
+    def _lose(self, why: str) -> None:
+        """The device is gone: play nothing more, say so once, never raise."""
+        if not self.available:
+            return
+        log.warning("sound device lost (%s); carrying on silently", why)
+        self.available = False
+        self.notice = LOST_NOTICE
+        self._stopped = True
+        self._mixer_sounds = {}
+        self._sounds = {}
+        self._ambient = None
+
+    def _update(self, state: SessionState) -> None:
         now = self._clock()
         status, pos = state.status, state.position
         if status is Status.STOPPED:
@@ -216,10 +257,14 @@ class PygamePlayer(Player):
 
     def seek(self, position: float) -> None:
         """Cut sounding cues and voice with a short fade; go on from ``position``."""
-        for chans in self._groups.values():
-            for ch in chans:
-                if ch.get_busy():
-                    ch.fadeout(SEEK_FADE_MS)
+        if self.available and pygame.mixer.get_init() is not None:
+            try:
+                for chans in self._groups.values():
+                    for ch in chans:
+                        if ch.get_busy():
+                            ch.fadeout(SEEK_FADE_MS)
+            except pygame.error as exc:
+                self._lose(str(exc))
         self._cursor = bisect.bisect_left(self._times, position)
         self._last_pos = position
         self._last_clock = self._clock()
@@ -228,30 +273,39 @@ class PygamePlayer(Player):
         """Apply new volumes at once (the next update keeps them)."""
         self.volumes = volumes
         if self._timeline is not None and not self._stopped:
-            self._apply_all(self._last_pos or 0.0, None)
+            try:
+                self._apply_all(self._last_pos or 0.0, None)
+            except pygame.error as exc:
+                self._lose(str(exc))
 
     def stop(self, fade_ms: int = 800) -> None:
         """Fade every sound out over ``fade_ms`` and stop following the session."""
-        if pygame.mixer.get_init() is not None:
-            for chans in self._groups.values():
-                for ch in chans:
-                    if ch.get_busy():
-                        ch.fadeout(fade_ms)
-            if self._ambient_channel.get_busy():
-                self._ambient_channel.fadeout(fade_ms)
+        if self.available and pygame.mixer.get_init() is not None:
+            try:
+                for chans in self._groups.values():
+                    for ch in chans:
+                        if ch.get_busy():
+                            ch.fadeout(fade_ms)
+                if self._ambient_channel.get_busy():
+                    self._ambient_channel.fadeout(fade_ms)
+            except pygame.error as exc:
+                self._lose(str(exc))
         self._stopped = True
 
     def shutdown(self) -> None:
         """Release the device."""
         self._stopped = True
         if pygame.mixer.get_init() is not None:
-            pygame.mixer.stop()
+            with contextlib.suppress(pygame.error):
+                pygame.mixer.stop()
             pygame.mixer.quit()
 
     # -- reading (for tests and the terminal display) ----------------------------
 
     def busy(self, kind: str) -> bool:
         """Whether any channel of ``kind`` ("cue", "bell", "voice", "ambient") sounds."""
+        if not self.available or pygame.mixer.get_init() is None:
+            return False
         if kind == "ambient":
             return bool(self._ambient_channel.get_busy())
         return any(ch.get_busy() for ch in self._groups[kind])

@@ -133,8 +133,12 @@ class Mixer:
             buf[filled : filled + take] = loop[pos : pos + take]
             filled += take
             pos = 0
-        t = (np.arange(b0, b0 + n, dtype=np.float64)) / self.rate
-        buf *= self.envelope.over(t)[:, None]
+        self.envelope.apply(buf, b0 / self.rate, self.rate)
+
+
+def to_pcm16(x: np.ndarray) -> np.ndarray:
+    """Clipped float samples to 16-bit integers, rounded to nearest."""
+    return np.rint(x * 32767.0).astype(np.int16)
 
 
 def render_practice(
@@ -176,7 +180,9 @@ def render_practice(
             subtype=subtype,
         ) as f:  # fmt: skip
             for b0 in range(0, mixer.frames, block):
-                f.write(mixer.block(b0, min(b0 + block, mixer.frames)))
+                mixed = mixer.block(b0, min(b0 + block, mixer.frames))
+                # 16-bit PCM: numpy converts (rounded, already clipped) faster than libsndfile
+                f.write(to_pcm16(mixed) if subtype == "PCM_16" else mixed)
                 if progress is not None:
                     progress(min(1.0, (b0 + block) / mixer.frames))
         os.replace(part, out)

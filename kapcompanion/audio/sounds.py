@@ -209,7 +209,7 @@ class SoundBank:
             got = self._cache.get(key)
             if got is None:
                 try:
-                    got = decode(path, self.rate, self.channels, periodic=is_bundled_bed(name))
+                    got = decode(path, self.rate, self.channels, periodic=self._bundled_bed(name))
                 except SoundError as exc:
                     log.warning("sound %s: %s", name, exc)
                     warnings.append(
@@ -222,6 +222,10 @@ class SoundBank:
             self.sounds[name] = got
         return warnings
 
+    def _bundled_bed(self, name: str) -> bool:
+        """Whether ``name`` is a bundled bed read from the bundled file itself."""
+        return is_bundled_bed(name) and self.resolver(name) == resolve_sound(name)
+
     def loop(self, name: str) -> np.ndarray | None:
         """The seamless-loop version of a loaded sound (for ambient beds), cached.
 
@@ -232,7 +236,7 @@ class SoundBank:
         got = self.sounds.get(name)
         if got is None:
             return None
-        if is_bundled_bed(name):
+        if self._bundled_bed(name):
             return got.samples
         key = self._key(self.resolver(name))
         loop = self._loops.get(key)

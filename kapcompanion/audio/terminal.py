@@ -187,9 +187,14 @@ class TerminalPlay:
 
     def _loop(self) -> None:
         session, player = self.session, self.player
+        notice = player.notice
         while True:
             st = session.state()
             player.update(st)
+            if player.notice != notice:  # the device went away: say so once, carry on
+                notice = player.notice
+                if notice:
+                    print(notice, file=sys.stderr, flush=True)
             if st.status is Status.WAITING:
                 self._gate()
                 continue

@@ -34,3 +34,24 @@ def fill(text: str, values: Mapping[str, object]) -> str:
     out = re.sub(r"[ \t]{2,}", " ", out)
     out = re.sub(r"\s+([,.;!?])", r"\1", out)
     return out.replace("{{", "{").replace("}}", "}").strip()
+
+
+def reflow(text: str) -> str:
+    """Join the lines of each paragraph, as a YAML ``|`` block wraps them for the eye.
+
+    A blank line still separates paragraphs; lines starting with ``-`` or ``*`` (a list)
+    keep their own line.
+    """
+    paragraphs = []
+    for block in text.strip().split("\n\n"):
+        lines: list[str] = []
+        for raw in block.splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if lines and not line.startswith(("- ", "* ")):
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(p for p in paragraphs if p)

@@ -17,6 +17,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
@@ -139,7 +140,8 @@ def read_manifest(file: Path) -> dict:
         with zipfile.ZipFile(file) as z:
             manifest = json.loads(z.read(MANIFEST))
             names = set(z.namelist()) - {MANIFEST}
-    except (KeyError, ValueError, zipfile.BadZipFile):
+    except (KeyError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error,
+            zipfile.BadZipFile):  # fmt: skip
         raise _not_backup(file, "it has no readable list of contents") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _not_backup(file, "it has no KAP Companion list of contents")
@@ -148,12 +150,19 @@ def read_manifest(file: Path) -> dict:
             f"{file} was made by a newer version of KAP Companion; update the app to restore it"
         )
     listed = manifest.get("files")
-    if not isinstance(listed, dict) or set(listed) != names:
+    if (
+        not isinstance(listed, dict)
+        or set(listed) != names
+        or not all(
+            isinstance(v, dict) and isinstance(v.get("size"), int) and v["size"] >= 0
+            for v in listed.values()
+        )
+    ):
         raise _not_backup(file, "its contents do not match its list")
     bad = [n for n in names if not _safe_name(n)]
     if bad:
         raise _not_backup(file, f"it holds a file it should not: {bad[0]}")
-    if sum(int(v.get("size", 0)) for v in listed.values()) > MAX_TOTAL:
+    if sum(v["size"] for v in listed.values()) > MAX_TOTAL:
         raise _not_backup(file, "it is larger than any backup could be")
     return manifest
 
@@ -186,7 +195,9 @@ def restore_archive(file: Path, root: Path | None = None) -> str:
         _swap(stage, root)
     except BackupError:
         raise
-    except (OSError, zipfile.BadZipFile) as exc:
+    except (EOFError, NotImplementedError, RuntimeError, zlib.error, zipfile.BadZipFile):
+        raise _not_backup(file, "part of it is damaged and cannot be read") from None
+    except OSError as exc:
         raise BackupError(f"cannot restore {file} ({exc})") from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)

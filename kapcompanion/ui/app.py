@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.core.model import Practice
@@ -29,6 +31,18 @@ def load_library() -> tuple[dict[str, Practice], dict[str, str]]:
     return dict(lib.practices), dict(lib.origins)
 
 
+def app_icon() -> QIcon:
+    """The app's icon at every size it ships in."""
+    from kapcompanion.resources import asset
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = asset("icons", f"kapcompanion-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
 def create_window(argv: list[str], practice: Practice | None = None) -> MainWindow:
     """Create the QApplication (or reuse one) and the shown main window."""
     app = QApplication.instance()
@@ -37,6 +51,8 @@ def create_window(argv: list[str], practice: Practice | None = None) -> MainWind
     app.setApplicationName("KAP Companion")
     app.setOrganizationName("kapcompanion")
     app.setApplicationDisplayName("KAP Companion")
+    app.setDesktopFileName("kapcompanion")
+    app.setWindowIcon(app_icon())
     practices, origins = load_library()
     window = MainWindow(practices, origins=origins, store=SettingsStore())
     install_all(window)
@@ -46,14 +62,46 @@ def create_window(argv: list[str], practice: Practice | None = None) -> MainWind
     return window
 
 
-def run_app(argv: list[str], practice: Practice | None = None) -> int:
+def bring_forward(window: MainWindow) -> None:
+    """Show the window on top (a later launch asked for it)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def run_app(
+    argv: list[str], practice: Practice | None = None, args: list[str] | None = None
+) -> int:
     """Run the app until its window closes; returns the exit code.
 
-    With ``practice`` the window opens straight into the player.
+    With ``practice`` the window opens straight into the player. When the app is already
+    open, its window is brought forward instead (``args`` are passed on to it) and 0 is
+    returned at once.
     """
-    window = create_window(argv, practice)
     app = QApplication.instance()
-    assert app is not None
-    code = app.exec()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    from kapcompanion.paths import data_dir
+    from kapcompanion.ui.single import SingleInstance
+
+    single = SingleInstance(data_dir(), app)
+    if not single.acquire():
+        asked = single.ask_first_to_show(list(args or []))
+        print(
+            "KAP Companion is already open — bringing its window forward."
+            if asked
+            else "KAP Companion is already open in another window.",
+            file=sys.stderr,
+        )
+        return 0
+    window = create_window(argv, practice)
+    single.requested.connect(lambda _args, w=window: bring_forward(w))
+    single.requested.connect(window.hub.open_requested.emit)
+    try:
+        code = app.exec()
+    finally:
+        single.release()
     del window
     return int(code)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.core.model import Practice
+from kapcompanion.core.text import reflow
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.ui.catalogue import Entry, length_text
 
@@ -189,7 +190,7 @@ class DetailPane(QScrollArea):
             log.exception("steps of %s", p.id)
             lines = []
         self.steps.setText(
-            "<ol style='margin-left:-20px'>"
+            "<ol style='margin-left:-8px'>"
             + "".join(f"<li>{html.escape(x)}</li>" for x in lines)
             + "</ol>"
         )
@@ -212,6 +213,8 @@ class DetailPane(QScrollArea):
             self.evidence.setText(text)
         self.evidence.setVisible(p.evidence is not None)
         self.evidence_head.setVisible(p.evidence is not None)
-        self.safety.setText(self.tr("Safety: {note}").format(note=p.safety) if p.safety else "")
+        self.safety.setText(
+            self.tr("Safety: {note}").format(note=reflow(p.safety)) if p.safety else ""
+        )
         self.safety.setVisible(bool(p.safety))
         self.verticalScrollBar().setValue(0)

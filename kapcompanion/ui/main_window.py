@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -47,6 +48,7 @@ class Hub(QObject):
     session_finished = Signal(object)  # SessionResult
     journal_changed = Signal(object)  # the open JournalStore, or None when closed/unavailable
     library_changed = Signal()  # practices were added, edited or imported
+    open_requested = Signal(list)  # a later launch's arguments (e.g. a .kappack to open)
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
         brand.setProperty("role", "h2")
         self.more_menu = QMenu(self)
         self.more_button = QToolButton()
-        self.more_button.setText(self.tr("More"))
+        self.more_button.setText(self.tr("More ▾"))
         self.more_button.setAccessibleName(self.tr("More actions"))
         self.more_button.setMenu(self.more_menu)
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -152,6 +154,10 @@ class MainWindow(QMainWindow):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
         cl.addLayout(header)
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(24, 0, 24, 0)
+        self._notices: dict[str, QFrame] = {}
+        cl.addLayout(self.notices)
         cl.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -243,6 +249,65 @@ class MainWindow(QMainWindow):
             if page is shown:
                 return key
         return "library"
+
+    # -- notices: calm, dismissable lines under the header ------------------------
+
+    def notify(self, text: str, key: str = "") -> QFrame:
+        """Show ``text`` under the header until dismissed (a notice with the same key is replaced).
+
+        For things the person should know but that need no answer now: settings that could
+        not be saved, a journal that could not be opened, a sound device that went away.
+        """
+        named = bool(key)
+        key = key or text
+        self.clear_notice(key)
+        box = QFrame()
+        box.setObjectName("notice")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(14, 8, 8, 8)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAccessibleName(text)
+        dismiss = QPushButton(self.tr("Dismiss"))
+        dismiss.setAccessibleName(self.tr("Dismiss this notice"))
+        dismiss.clicked.connect(lambda: self.clear_notice(key))
+        row.addWidget(label, 1)
+        row.addWidget(dismiss)
+        self.notices.addWidget(box)
+        self._notices[key] = box
+        log.info("notice shown: %s", key if named else f"{len(text)} characters")
+        return box
+
+    def clear_notice(self, key: str) -> None:
+        """Take the notice ``key`` away, if shown."""
+        box = self._notices.pop(key, None)
+        if box is not None:
+            self.notices.removeWidget(box)
+            box.deleteLater()
+
+    def notice(self, key: str) -> QFrame | None:
+        """The notice shown under ``key``, or None."""
+        return self._notices.get(key)
+
+    def notice_texts(self) -> list[str]:
+        """The notices shown now (for tests and screen readers)."""
+        return [
+            box.findChild(QLabel).text()  # type: ignore[union-attr]
+            for box in self._notices.values()
+        ]
+
+    def _save_settings(self, settings: Settings) -> None:
+        if self.store.save(settings):
+            self.clear_notice("settings")
+            return
+        self.notify(
+            self.tr(
+                "Your settings couldn't be saved in {folder}. They apply until you close "
+                "the app. You might check that the folder exists and that you can write to it."
+            ).format(folder=self.store.path.parent),
+            "settings",
+        )
 
     # -- extension points: pages in the header's navigation and the More menu ---
 
@@ -428,7 +493,7 @@ class MainWindow(QMainWindow):
             self.settings.text_scale,
         )
         self.settings = settings
-        self.store.save(settings)
+        self._save_settings(settings)
         if look_changed:
             self._apply_look()
         self.player.apply_settings(settings)
@@ -438,5 +503,5 @@ class MainWindow(QMainWindow):
 
     def _player_settings(self, settings: Settings) -> None:
         self.settings = settings
-        self.store.save(settings)
+        self._save_settings(settings)
         self.hub.settings_changed.emit(settings)

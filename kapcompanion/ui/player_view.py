@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 Recall = Callable[[Sequence[str]], Mapping[str, object]]
 
 FRAME_MS = 16  # ~60 frames per second
-AUDIO_MS = 8
+AUDIO_MS = 8  # a cue closer than a frame plus this gets its own exact wake
 
 
 class PlayerView(QWidget, PlayerLayout, PlayerEndings):
@@ -78,12 +78,18 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.speaker = Speaker(self)
         self._build()
         self._keys()
-        # One precise timer drives both: with sound it wakes every 8 ms for the audio
-        # and draws on every second wake (~60 frames a second); silent, every 16 ms.
+        # A precise frame timer draws ~60 frames a second and lets the audio follow (fades,
+        # ducking). A cue that falls between two frames gets its own one-shot wake at its
+        # exact time, so onsets stay within a millisecond or two of the timeline without
+        # waking the app more often than it draws.
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.frame_timer.setInterval(FRAME_MS)
         self.frame_timer.timeout.connect(self._wake)
+        self.cue_timer = QTimer(self)
+        self.cue_timer.setSingleShot(True)
+        self.cue_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.cue_timer.timeout.connect(self._cue_wake)
         self._wakes = 0
         self._draw_every = 1
         self.apply_settings(settings)
@@ -247,9 +253,8 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.session.play()
         self._set_keys(True)
         self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        audible = self.player is not None and self.player.available
-        self._draw_every = FRAME_MS // AUDIO_MS if audible else 1
-        self.frame_timer.setInterval(AUDIO_MS if audible else FRAME_MS)
+        self._draw_every = 1
+        self.frame_timer.setInterval(FRAME_MS)
         self.frame_timer.start()
         self.tick()
 
@@ -284,7 +289,32 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         state = self.session.state()
         if self.player is not None:
             self.player.update(state)
+            self._follow_notice(self.player.notice)
+            self._aim_cue(state)
         self.render(state)
+
+    def _aim_cue(self, state: SessionState) -> None:
+        """Wake at the next cue's exact time when it falls before the next frame."""
+        if state.status is not Status.PLAYING or self.player is None or not self.player.available:
+            return
+        nxt = getattr(self.player, "next_cue_time", None)
+        if nxt is None:
+            return
+        wait_ms = (nxt - state.position) * 1000.0
+        if 0.0 <= wait_ms < FRAME_MS + AUDIO_MS and not self.cue_timer.isActive():
+            self.cue_timer.start(max(0, math.ceil(wait_ms)))
+
+    def _cue_wake(self) -> None:
+        if self.session is not None and self.player is not None and self.running:
+            state = self.session.state()
+            self.player.update(state)
+            self._aim_cue(state)
+
+    def _follow_notice(self, notice: str | None) -> None:
+        """Show a notice the player raised mid-practice (the device went away), once."""
+        if notice and notice not in self.notice.text():
+            self.notice.setText("  ".join(filter(None, [notice, self.notice.text()])))
+            self.notice.show()
 
     def render(self, state: SessionState) -> None:
         """Show ``state``: pacer, guidance, progress, steps, gates, end."""
@@ -410,6 +440,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
 
     def _halt(self, keep_session: bool = False) -> None:
         self.frame_timer.stop()
+        self.cue_timer.stop()
         self.frame_timer.setInterval(FRAME_MS)
         self._draw_every = 1
         self.ready_until = None

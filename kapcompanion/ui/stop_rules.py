@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from kapcompanion.core.model import Practice
+from kapcompanion.core.text import reflow
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class StopRules(QFrame):
         self.rules.setAccessibleName(self.tr("Stop rules"))
         self.rules.setAccessibleDescription(" ".join(rules))
         lay.addWidget(self.rules)
-        self.note = QLabel(practice.safety)
+        self.note = QLabel(reflow(practice.safety or ""))
         self.note.setWordWrap(True)
         self.note.setProperty("role", "safety")
         self.note.setVisible(bool(practice.safety))

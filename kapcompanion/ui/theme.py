@@ -153,6 +153,13 @@ QPushButton {{ background: {p.card}; border: 1px solid {p.border}; border-radius
 QPushButton:hover {{ border-color: {p.accent}; }}
 QPushButton[primary="true"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; font-weight: 600; }}
+QPushButton[role="nav"] {{ border-color: transparent; background: transparent;
+    padding: 8px 14px; }}
+QPushButton[role="nav"]:checked {{ border-bottom: 3px solid {p.accent}; border-radius: 0px; }}
+QToolButton {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 12px;
+    padding: 10px 20px; min-height: 28px; }}
+QToolButton::menu-indicator {{ image: none; width: 0px; }}
+QFrame#notice {{ background: {p.card}; border: 1px solid {p.accent}; border-radius: 12px; }}
 QPushButton#help {{ background: {p.help}; color: {p.help_text}; border-color: {p.help};
     font-weight: 600; }}
 QLabel:focus {{ border: 3px solid {p.focus}; border-radius: 6px; }}

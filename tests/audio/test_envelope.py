@@ -46,3 +46,17 @@ def test_vector_matches_scalar() -> None:
     env = AmbientEnvelope(40.0, 0.3, [(0.0, 2.0), (10.0, 14.0), (30.0, 38.5)])
     t = np.linspace(-1, 41, 5001)
     assert np.allclose(env.over(t), [env.at(x) for x in t], atol=1e-6)
+
+
+def test_apply_in_place_equals_the_vector_of_gains() -> None:
+    import numpy as np
+
+    env = AmbientEnvelope(60.0, 0.5, [(10.0, 12.5), (12.6, 14.0), (40.0, 41.0)])
+    rate = 1000
+    for t0 in (0.0, 2.5, 9.6, 12.0, 30.0, 39.9, 55.0):
+        n = 5 * rate
+        buf = np.ones((n, 2), dtype=np.float32)
+        env.apply(buf, t0, rate)
+        want = env.over(t0 + np.arange(n) / rate)
+        np.testing.assert_allclose(buf[:, 0], want, atol=1e-6)
+        np.testing.assert_allclose(buf[:, 1], want, atol=1e-6)

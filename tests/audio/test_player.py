@@ -236,3 +236,33 @@ def test_mixer_byte_formats() -> None:
     assert np.frombuffer(to_mixer_bytes(x, -16), np.int16).tolist() == [0, 32767, -32767, 16384]
     assert np.frombuffer(to_mixer_bytes(x, 32), np.float32).tolist() == [0.0, 1.0, -1.0, 0.5]
     assert np.frombuffer(to_mixer_bytes(x, 8), np.uint8).tolist() == [128, 255, 1, 192]
+
+
+def test_device_going_away_mid_practice_turns_silent_with_a_notice(
+    player: PygamePlayer, clock: FakeClock
+) -> None:
+    from dataclasses import replace
+
+    from kapcompanion.audio.pygame_player import LOST_NOTICE
+    from kapcompanion.core.model import SoundSettings
+
+    bells = bells_at([0.1, 1.0, 2.0, 3.0])
+    tl = compile_practice(replace(bells, sound=SoundSettings(ambient="rain", ambient_volume=0.5)))
+    assert player.prepare(tl) == []
+    session = Session(tl, clock)
+    session.play()
+    run(session, player, clock, 0.5)
+    assert player.busy("bell") and player.busy("ambient")
+    assert player.available and player.notice is None
+    pygame.mixer.quit()  # the device is gone: every mixer call now fails
+    run(session, player, clock, 1.0)  # no exception
+    assert not player.available
+    assert player.notice == LOST_NOTICE
+    # the session's timing is untouched, and everything else the owner calls is safe
+    assert session.state().position == pytest.approx(1.5, abs=0.02)
+    player.seek(2.5)
+    player.set_volumes(Volumes(master=0.5))
+    assert not player.busy("bell") and not player.busy("ambient")
+    player.stop()
+    assert player.prepare(tl) == []  # a next practice prepares silently too
+    player.update(session.state())

@@ -382,3 +382,34 @@ def test_esc_during_get_ready_goes_back_to_the_library(make_window, clock) -> No
     win.player.request_stop()
     assert win.current_view() == "library"
     assert win.player.session is None
+
+
+def test_a_cue_between_frames_gets_its_own_exact_wake(make_window, clock, recorder, qtbot) -> None:
+    """Frames come every 16 ms; a cue due sooner than the next frame wakes the audio on time."""
+
+    class Cueing(type(recorder)):  # type: ignore[misc]
+        available = True
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.next_cue_time: float | None = None
+
+    player = Cueing()
+    win = make_window(
+        replace(Settings(), get_ready_seconds=0, rules_dismissed=("box-4",)),
+        player_factory=lambda: player,
+    )
+    begin(win, "box-4", clock)
+    view = win.player
+    assert view.frame_timer.interval() == 16
+    position = view.session.position
+    player.next_cue_time = position + 0.005  # 5 ms ahead: before the next frame
+    view.tick()
+    assert view.cue_timer.isActive() and view.cue_timer.remainingTime() <= 5
+    updates = player.updates
+    qtbot.waitUntil(lambda: player.updates > updates, timeout=1000)  # the cue wake ran
+    view.cue_timer.stop()
+    player.next_cue_time = view.session.position + 0.5  # far: the frames will reach it
+    view.tick()
+    assert not view.cue_timer.isActive()
+    view.leave()
