@@ -6,7 +6,7 @@
   laid out and painted) < 50 ms; the count of every hit follows in the next event-loop
   turn and is printed too
 
-Run: python benchmarks/bench_journal_view.py [--entries N] [--runs N]
+Run: python benchmarks/bench_journal_view.py [--entries N] [--runs N] [--json OUT]
 Figures are medians of --runs; for search, the slowest query's median. The machine may be
 shared with other work, so figures are noisy. The debounce wait while typing (250 ms) is
 not counted: it is a pause on purpose, not work.
@@ -52,6 +52,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     path = Path(os.environ["KAPCOMPANION_DATA_DIR"]) / "journal.sqlite3"
@@ -144,6 +145,7 @@ def main() -> None:
             ),
             ("search answered in the view (slowest query, median)", slowest * 1000, 50, "ms"),
         ],
+        args.json,
     )
     store.connection.close()
     win.close()
