@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -33,11 +32,11 @@ from PySide6.QtWidgets import (
 from kapcompanion.journal import export
 from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.preview_model import PreviewModel
 from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Asks where to save: (parent, suggested path, format) -> chosen path or None.
 PathAsker = Callable[[QWidget, Path, str], Path | None]
 
@@ -57,10 +56,12 @@ def indicator_style() -> str:
     p = current_palette()
     check = Path(str(resources.files("kapcompanion.ui") / "icons" / f"check-{p.name}.svg"))
     return (
-        f"QListWidget::indicator {{ width: 18px; height: 18px; border: 2px solid {p.muted};"
+        f"QListView::indicator {{ width: 18px; height: 18px; border: 2px solid {p.muted};"
         f" border-radius: 5px; background: {p.card}; }}"
-        f"QListWidget::indicator:checked {{ background: {p.accent}; border-color: {p.accent};"
+        f"QListView::indicator:checked {{ background: {p.accent}; border-color: {p.accent};"
         f' image: url("{check.as_posix()}"); }}'
+        "QListView::item { padding: 6px; border-radius: 8px; }"
+        f"QListView::item:selected {{ background: {p.pacer_glow}; color: {p.text}; }}"
     )
 
 
@@ -82,7 +83,6 @@ class ExportDialog(QDialog):
         self.store = store
         self.titles = dict(titles)
         self.data: export.ExportData | None = None
-        self._excluded: set[int] = set()  # ids unticked in the preview
         self.written: Path | None = None
         #: Asks where to save (replaceable where no person is there to answer).
         self.ask_path: PathAsker = ask_save_path
@@ -129,7 +129,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("To"), self.date_to)
         form.addRow(self.tr("Session"), self.session)
         self.form = form
-        self.preview = QListWidget()
+        self.model = PreviewModel(self)
+        self.preview = QListView()
+        self.preview.setModel(self.model)
         self.preview.setAccessibleName(self.tr("Entries to include"))
         self.preview.setAccessibleDescription(
             self.tr("Each ticked entry goes into the file. Press Space to untick one.")
@@ -179,7 +181,7 @@ class ExportDialog(QDialog):
             self.date_to.dateChanged,
         ):
             signal.connect(lambda *_a: self._timer.start())
-        self.preview.itemChanged.connect(self._item_changed)
+        self.model.dataChanged.connect(lambda *_a: self._count())
         self.all_button.clicked.connect(lambda: self._tick_all(True))
         self.none_button.clicked.connect(lambda: self._tick_all(False))
         self.save_button.clicked.connect(self.save)
@@ -213,79 +215,42 @@ class ExportDialog(QDialog):
         date_from = _pydate(self.date_from.date()) if kind == "dates" else None
         date_to = _pydate(self.date_to.date()) if kind == "dates" else None
         session = self.session.currentData() if kind == "session" else None
-        self.preview.clear()
-        self._excluded.clear()
         self.data = None
         if kind == "session" and session is None:
+            self.model.set_data(None)
             self._count()
             return
         try:
             self.data = export.collect(self.store, date_from, date_to, session, self.titles)
         except JournalError as exc:
             self.status.setText(str(exc))
+            self.model.set_data(None)
             self._count()
             return
         self.status.setText("")
-        self.preview.blockSignals(True)
-        for e in reversed(self.data.entries):  # newest first, as in the journal
-            when = e.created_at.astimezone()
-            text = " ".join(e.display.split())
-            item = QListWidgetItem(f"{when:%d %b %Y %H:%M} · {self.data.practice_title(e)}\n{text}")
-            item.setData(ID_ROLE, e.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(
-                Qt.ItemDataRole.AccessibleTextRole,
-                f"{self.data.practice_title(e)}, {when:%d %B %Y}: {text}",
-            )
-            self.preview.addItem(item)
-        self.preview.blockSignals(False)
+        self.model.set_data(self.data)
         self._count()
-
-    def _item_changed(self, item: QListWidgetItem, count: bool = True) -> None:
-        """An unticked entry is also struck through and says "left out" (not by tick alone)."""
-        left_out = item.checkState() != Qt.CheckState.Checked
-        entry_id = int(item.data(ID_ROLE))
-        if left_out:
-            self._excluded.add(entry_id)
-        else:
-            self._excluded.discard(entry_id)
-        font = item.font()
-        font.setStrikeOut(left_out)
-        item.setFont(font)
-        item.setToolTip(self.tr("Left out of the file") if left_out else "")
-        text = str(item.data(Qt.ItemDataRole.AccessibleTextRole) or "")
-        mark = self.tr("Left out: ")
-        text = text.removeprefix(mark)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, mark + text if left_out else text)
-        if count:
-            self._count()
 
     def _tick_all(self, on: bool) -> None:
-        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        self.preview.blockSignals(True)
-        for i in range(self.preview.count()):
-            item = self.preview.item(i)
-            item.setCheckState(state)
-            self._item_changed(item, count=False)
-        self.preview.blockSignals(False)
-        self._count()
+        self.model.set_all(on)
+
+    def entry_ids(self) -> list[int]:
+        """Ids of the entries in the preview, in order (newest first)."""
+        return [e.id for e in self.model.entries]
 
     def excluded(self) -> set[int]:
         """Ids of the entries the person unticked."""
-        return set(self._excluded)
+        return set(self.model.excluded)
 
     def leave_out(self, entry_id: int) -> bool:
         """Untick entry ``entry_id`` in the preview; False when it is not listed."""
-        for i in range(self.preview.count()):
-            item = self.preview.item(i)
-            if item.data(ID_ROLE) == entry_id:
-                item.setCheckState(Qt.CheckState.Unchecked)
-                return True
-        return False
+        row = self.model.row_of(entry_id)
+        if row >= 0:
+            self.model.set_included(row, False)
+        return row >= 0
 
     def _count(self) -> None:
-        total = self.preview.count()
+        total = len(self.model.entries)
         chosen = total - len(self.excluded())
         if self.data is None:
             self.count.setText("")

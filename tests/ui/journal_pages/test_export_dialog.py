@@ -46,13 +46,17 @@ def test_leaving_an_entry_out_keeps_it_out_of_the_file(qtbot, journal, tmp_path)
     ids = fill(journal)
     dlg = dialog(qtbot, journal, tmp_path / "for-therapist.md")
     dlg.md.setChecked(True)
-    assert dlg.preview.count() == 3
+    assert len(dlg.entry_ids()) == 3
     assert dlg.count.text().startswith("3 of 3 entries")
     assert dlg.leave_out(ids["private"])
     assert dlg.excluded() == {ids["private"]}
     assert dlg.count.text().startswith("2 of 3 entries")
-    left = next(dlg.preview.item(i) for i in range(3) if dlg.preview.item(i).font().strikeOut())
+    left = dlg.model.index(dlg.model.row_of(ids["private"]))
+    assert left.data(Qt.ItemDataRole.FontRole).strikeOut()
     assert left.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Left out: ")
+    kept = dlg.model.index(dlg.model.row_of(ids["kept"]))
+    assert kept.data(Qt.ItemDataRole.FontRole) is None
+    assert not kept.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Left out")
     written = dlg.save()
     assert written == tmp_path / "for-therapist.md"
     text = written.read_text(encoding="utf-8")
@@ -71,7 +75,7 @@ def test_unticking_with_the_keyboard(qtbot, journal, tmp_path) -> None:
     fill(journal)
     dlg = dialog(qtbot, journal, tmp_path / "x.md")
     dlg.preview.setFocus()
-    dlg.preview.setCurrentRow(0)
+    dlg.preview.setCurrentIndex(dlg.model.index(0))
     qtbot.keyClick(dlg.preview, Qt.Key.Key_Space)
     assert len(dlg.excluded()) == 1
     qtbot.keyClick(dlg.preview, Qt.Key.Key_Space)
@@ -99,14 +103,13 @@ def test_a_session_or_dates_narrow_the_preview(qtbot, journal, tmp_path) -> None
     dlg.scope.setCurrentIndex(dlg.scope.findData("session"))
     dlg.session.setCurrentIndex(1)  # Session 2
     dlg.load_preview()
-    shown = {dlg.preview.item(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(2)}
-    assert dlg.preview.count() == 2 and shown == {ids["private"], ids["kept"]}
+    assert set(dlg.entry_ids()) == {ids["private"], ids["kept"]}
     dlg.scope.setCurrentIndex(dlg.scope.findData("dates"))
     d = TODAY - timedelta(days=19)
     dlg.date_from.setDate(QDate(d.year, d.month, d.day))
     dlg.date_to.setDate(QDate(d.year, d.month, d.day))
     dlg.load_preview()
-    assert dlg.preview.count() == 1
+    assert len(dlg.entry_ids()) == 1
     # the wrong way round: said plainly, nothing to save
     later = TODAY - timedelta(days=1)
     dlg.date_from.setDate(QDate(later.year, later.month, later.day))
@@ -147,7 +150,7 @@ def test_the_journal_page_and_more_menu_open_the_export(pages, journal, qtbot) -
 
     def look(dlg) -> None:
         assert isinstance(dlg, ExportDialog)
-        seen.append(dlg.preview.count())
+        seen.append(len(dlg.entry_ids()))
         dlg.close_button.click()
 
     when_modal(qtbot, look)
