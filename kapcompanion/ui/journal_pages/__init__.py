@@ -42,6 +42,8 @@ class JournalPages(QObject):
         self.journal.changed.connect(self.history.refresh_soon)
         hub = window.hub
         hub.journal_changed.connect(self.set_store)
+        # the window reloads the library first (it connected before): then new titles
+        hub.library_changed.connect(lambda: self.set_store(self.store))
         hub.settings_changed.connect(lambda s: self.history.set_settings(s))
         # an answer is saved by the journal's own listener: read after it has run
         hub.answer_given.connect(lambda *_a: self._later())

@@ -352,3 +352,24 @@ def test_a_locked_journal_lists_and_searches(pages, journal) -> None:
     view.search.setText("sea")
     view.run_search()
     assert [e.text for e in view.visible_entries()] == ["A memory of the sea"]
+
+
+def test_practice_titles_follow_the_library(pages, journal) -> None:
+    from kapcompanion.paths import user_practices_dir
+
+    entry = journal.record_answer(
+        "my-own-pause", 1, "noticed", "reflect", "The kettle, the rain", at=earlier_today(1)
+    )
+    jp = pages()
+    heading = jp.journal.model.index(jp.journal.model.row_of(entry)).data()
+    assert heading == "my-own-pause"  # not in the library: its id stands in
+    folder = user_practices_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "my-own-pause.yaml").write_text(
+        "kapcompanion: 1\nid: my-own-pause\ntitle: My own pause\ncategory: anytime\n"
+        "summary: A short pause of my own.\nsteps:\n  - say: Rest here.\n    duration: 10s\n",
+        encoding="utf-8",
+    )
+    jp.window.hub.library_changed.emit()
+    heading = jp.journal.model.index(jp.journal.model.row_of(entry)).data()
+    assert heading == "My own pause"
