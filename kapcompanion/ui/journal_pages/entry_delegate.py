@@ -19,16 +19,31 @@ class EntryDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._heights: dict[str, tuple[int, int]] = {}  # font -> (heading, card)
+        self._heights: dict[tuple[str, float], tuple[int, int]] = {}  # (heading, card)
+        self._fonts: dict[tuple[str, float], tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
+
+    @staticmethod
+    def _key(font: QFont) -> tuple[str, float]:
+        return font.family(), font.pointSizeF()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         """Headings are one line tall, cards three (measured once per font)."""
-        key = option.font.key()
+        key = self._key(option.font)
         heights = self._heights.get(key)
         if heights is None:
             line = QFontMetrics(option.font).height()
             heights = self._heights[key] = (int(line * 2.3), int(line * 4.7))
         return QSize(200, heights[0] if index.data(KIND_ROLE) == "day" else heights[1])
+
+    def fonts(self, font: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+        """The plain and bold fonts with their metrics (made once per font)."""
+        key = self._key(font)
+        found = self._fonts.get(key)
+        if found is None:
+            plain, bold = QFont(font), QFont(font)
+            bold.setWeight(QFont.Weight.DemiBold)
+            found = self._fonts[key] = (plain, bold, QFontMetrics(plain), QFontMetrics(bold))
+        return found
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Paint one row."""
@@ -36,10 +51,9 @@ class EntryDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
-        font = QFont(option.font)
+        font, bold, fm, bold_fm = self.fonts(option.font)
         if index.data(KIND_ROLE) == "day":
-            font.setWeight(QFont.Weight.DemiBold)
-            painter.setFont(font)
+            painter.setFont(bold)
             painter.setPen(QColor(pal.muted))
             painter.drawText(
                 rect.adjusted(8, 0, 0, -4),
@@ -60,24 +74,19 @@ class EntryDelegate(QStyledItemDelegate):
         else:
             painter.setPen(QPen(QColor(pal.border), 1))
         painter.drawPath(path)
-        fm = QFontMetrics(font)
         inner = rect.adjusted(14, 6, -14, -6)
         width = int(inner.width())
         line = fm.height() * 1.15
-        bold = QFont(font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(bold)
-        painter.setPen(QColor(pal.text))
         left_mid = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         texts = (
-            (bold, pal.text, str(index.data(Qt.ItemDataRole.DisplayRole) or "")),
-            (font, pal.text, str(index.data(ANSWER_ROLE) or "")),
-            (font, pal.muted, str(index.data(META_ROLE) or "")),
+            (bold, bold_fm, pal.text, str(index.data(Qt.ItemDataRole.DisplayRole) or "")),
+            (font, fm, pal.text, str(index.data(ANSWER_ROLE) or "")),
+            (font, fm, pal.muted, str(index.data(META_ROLE) or "")),
         )
-        for n, (f, colour, text) in enumerate(texts):
+        for n, (f, metrics, colour, text) in enumerate(texts):
             painter.setFont(f)
             painter.setPen(QColor(colour))
-            elided = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             painter.drawText(
                 QRectF(inner.left(), inner.top() + line * n, inner.width(), line), left_mid, elided
             )

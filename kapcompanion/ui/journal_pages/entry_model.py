@@ -36,6 +36,7 @@ class Row:
 
     day: date
     entry: Entry | None = None
+    texts: tuple[str, str, str] | None = None  # heading, answer, details (made when drawn)
 
 
 def one_line(text: str) -> str:
@@ -196,6 +197,7 @@ class EntryListModel(QAbstractListModel):
         row = self.row_of(entry.id)
         if row >= 0:
             self._rows[row].entry = entry
+            self._rows[row].texts = None
             idx = self.index(row)
             self.dataChanged.emit(idx, idx)
 
@@ -243,12 +245,12 @@ class EntryListModel(QAbstractListModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self.day_text(row.day)
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.heading(e)
-        if role == ANSWER_ROLE:
-            return self.answer(e)
-        if role == META_ROLE:
-            return self.meta(e)
+        if role in (Qt.ItemDataRole.DisplayRole, ANSWER_ROLE, META_ROLE):
+            if row.texts is None:
+                row.texts = (self.heading(e), self.answer(e), self.meta(e))
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.texts[0]
+            return row.texts[1] if role == ANSWER_ROLE else row.texts[2]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.heading(e)}. {self.answer(e)}. {self.meta(e)}"
         if role == Qt.ItemDataRole.ToolTipRole:
