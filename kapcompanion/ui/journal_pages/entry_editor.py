@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.export import long_date
 from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,8 @@ class BeforeAfterBox(QFrame):
                 )
                 if e.name != "intention"
             ]
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             log.warning("no before/after: %s", exc)
             self.hide()
             return False
@@ -261,7 +262,8 @@ class EntryPane(QWidget):
                 title = self.title_edit.text().strip() if entry.kind == "note" else None
                 store.update_entry(entry.id, text=text, title=title)
             fresh = store.entry(entry.id)
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self.status.setText(self.tr("Not saved: {0}").format(exc))
             return False
         self.entry = fresh
@@ -283,7 +285,8 @@ class EntryPane(QWidget):
             return False
         try:
             store.delete_entry(entry.id)
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self.status.setText(self.tr("Not deleted: {0}").format(exc))
             return False
         self.show_entry(None, None)

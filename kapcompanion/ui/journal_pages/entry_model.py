@@ -9,13 +9,22 @@ takes every hit from the back end's search at once and makes rows for them page 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
+from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
 
@@ -39,6 +48,24 @@ class Row:
     texts: tuple[str, str, str] | None = None  # heading, answer, details (made when drawn)
 
 
+def unreadable(exc: BaseException) -> JournalError:
+    """The plain message for a journal that cannot be read just now."""
+    return JournalError(
+        f"your journal could not be reached just now ({exc}). Nothing was changed; "
+        "try again in a moment, or close and reopen the app"
+    )
+
+
+#: What reading or writing the journal can raise (the store's own errors, and SQLite's
+#: when the file goes away under the app).
+STORE_ERRORS = (JournalError, sqlite3.Error)
+
+
+def as_journal_error(exc: BaseException) -> JournalError:
+    """A store error as a JournalError with words for the person."""
+    return exc if isinstance(exc, JournalError) else unreadable(exc)
+
+
 def one_line(text: str) -> str:
     """Text on one line (line breaks become spaces)."""
     return " ".join(text.split())
@@ -46,6 +73,8 @@ def one_line(text: str) -> str:
 
 class EntryListModel(QAbstractListModel):
     """Day headings and entries of the open journal, newest first."""
+
+    trouble = Signal(str)  # reading more entries failed (the words to show)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +88,8 @@ class EntryListModel(QAbstractListModel):
         self.titles: Mapping[str, str] = {}
         self._sessions: dict[int, str] = {}
         self.today: date | None = None  # for "Today" / "Yesterday"; None = date.today()
+        #: The last problem met while reading more (shown by the view), or "".
+        self.problem = ""
 
     # -- filling -----------------------------------------------------------------
 
@@ -106,23 +137,27 @@ class EntryListModel(QAbstractListModel):
         self._rows, self._loaded, self._total, self._hits = [], 0, 0, []
         self._counted = True
         try:
-            store = self._store
-            if store is not None:
-                self._sessions = {
-                    s.id: self.tr("Session {0}").format(s.number) for s in store.sessions()
-                }
-                if self._query:
-                    # the first page answers at once; every hit is found when counted
-                    first = store.search(self._query, limit=PAGE + 1)
-                    self._counted = len(first) <= PAGE
-                    self._hits = first[:PAGE]
-                    self._total = len(self._hits)
-                    self._extend(self._hits)
-                else:
-                    self._total = store.count_entries()
-                    self._extend(store.entries(limit=PAGE))
+            self._read_first()
+        except sqlite3.Error as exc:
+            raise unreadable(exc) from None
         finally:
             self.endResetModel()
+
+    def _read_first(self) -> None:
+        store = self._store
+        if store is None:
+            return
+        self._sessions = {s.id: self.tr("Session {0}").format(s.number) for s in store.sessions()}
+        if self._query:
+            # the first page answers at once; every hit is found when counted
+            first = store.search(self._query, limit=PAGE + 1)
+            self._counted = len(first) <= PAGE
+            self._hits = first[:PAGE]
+            self._total = len(self._hits)
+            self._extend(self._hits)
+        else:
+            self._total = store.count_entries()
+            self._extend(store.entries(limit=PAGE))
 
     def _rows_for(self, entries: list[Entry]) -> list[Row]:
         out: list[Row] = []
@@ -148,7 +183,11 @@ class EntryListModel(QAbstractListModel):
         """Find every hit of the search shown (rows stay as they are)."""
         if self._counted or self._store is None:
             return
-        self._hits = self._store.search(self._query)
+        try:
+            hits = self._store.search(self._query)
+        except sqlite3.Error as exc:
+            raise unreadable(exc) from None
+        self._hits = hits
         self._total = len(self._hits)
         self._counted = True
 
@@ -164,11 +203,18 @@ class EntryListModel(QAbstractListModel):
         """Make rows for the next page of entries."""
         if not self.canFetchMore(parent) or self._store is None:
             return
-        if self._query:
-            self.count_all()
-            batch = self._hits[self._loaded : self._loaded + PAGE]
-        else:
-            batch = self._store.entries(limit=PAGE, offset=self._loaded)
+        try:  # called by the view while scrolling: a problem stops the paging, quietly
+            if self._query:
+                self.count_all()
+                batch = self._hits[self._loaded : self._loaded + PAGE]
+            else:
+                batch = self._store.entries(limit=PAGE, offset=self._loaded)
+        except STORE_ERRORS as exc:
+            log.warning("journal list stopped at %d entries: %s", self._loaded, exc)
+            self._total, self._counted = self._loaded, True
+            self.problem = str(as_journal_error(exc))
+            self.trouble.emit(self.problem)
+            return
         if not batch:
             self._total = self._loaded
             return

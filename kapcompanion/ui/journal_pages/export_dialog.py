@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.journal import export
-from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 from kapcompanion.ui.journal_pages.preview_model import PreviewModel
 from kapcompanion.ui.theme import current_palette
 
@@ -222,7 +222,8 @@ class ExportDialog(QDialog):
             return
         try:
             self.data = export.collect(self.store, date_from, date_to, session, self.titles)
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self.status.setText(str(exc))
             self.model.set_data(None)
             self._count()
@@ -282,7 +283,8 @@ class ExportDialog(QDialog):
         data = self.data.without(self.excluded())
         try:
             export.write(data, self.fmt, out)
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self.status.setText(self.tr("The file was not saved: {0}").format(exc))
             return None
         n = len(data.entries)

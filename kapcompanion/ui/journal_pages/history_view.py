@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.journal import history
-from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.settings import Settings
 from kapcompanion.ui.journal_pages.charts import Chart, CheckinChart
+from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 from kapcompanion.ui.journal_pages.heatmap import MonthHeatMap
 from kapcompanion.ui.journal_pages.journal_view import calm_state
 from kapcompanion.ui.journal_pages.pairs_chart import PairsChart
@@ -260,7 +260,8 @@ class HistoryView(QWidget):
             self.pairs.set_data(history.before_after_pairs(self.store), self.titles)
             self.who5.set_data(history.who5_series(self.store))
             self._draw_run()
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self.notice.setText(str(exc))
             self.notice.show()
         for card in self.cards:

@@ -21,12 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.entry_delegate import EntryDelegate
 from kapcompanion.ui.journal_pages.entry_editor import EntryPane, NoteDialog
-from kapcompanion.ui.journal_pages.entry_model import ENTRY_ROLE, META_ROLE, EntryListModel
+from kapcompanion.ui.journal_pages.entry_model import (
+    ENTRY_ROLE,
+    META_ROLE,
+    STORE_ERRORS,
+    EntryListModel,
+    as_journal_error,
+)
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +176,7 @@ class JournalView(QWidget):
         self.list.activated.connect(self._edit)
         self.new_button.clicked.connect(self.new_entry)
         self.export_button.clicked.connect(self.export_requested.emit)
+        self.model.trouble.connect(self._problem)
         self.pane.saved.connect(self._saved)
         self.pane.deleted.connect(self._deleted)
         self.set_store(None, {})
@@ -196,7 +202,8 @@ class JournalView(QWidget):
         self.notice.hide()
         try:
             self.model.reload()
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self._problem(str(exc))
         self._update_states()
         if keep is not None and self.model.row_of(keep) >= 0:
@@ -246,7 +253,8 @@ class JournalView(QWidget):
         self._settle()
         try:
             self.model.set_query(self.search.text())
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self._problem(str(exc))
         self._update_states()
         self.pane.show_entry(None, None)
@@ -256,7 +264,8 @@ class JournalView(QWidget):
     def _count_all(self) -> None:
         try:
             self.model.count_all()
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self._problem(str(exc))
         self._update_states()
 
@@ -383,7 +392,8 @@ class JournalView(QWidget):
             return None
         try:
             entry_id = self.store.add_note(text, title)
-        except JournalError as exc:
+        except STORE_ERRORS as caught:
+            exc = as_journal_error(caught)
             self._problem(self.tr("Your entry was not saved: {0}").format(exc))
             return None
         self.search.blockSignals(True)

@@ -373,3 +373,37 @@ def test_practice_titles_follow_the_library(pages, journal) -> None:
     jp.window.hub.library_changed.emit()
     heading = jp.journal.model.index(jp.journal.model.row_of(entry)).data()
     assert heading == "My own pause"
+
+
+def test_a_journal_that_cannot_be_read_says_so_plainly(pages, journal) -> None:
+    with journal.transaction():
+        for n in range(PAGE + 20):
+            journal.add_note(f"note {n}", at=at(TODAY - timedelta(days=1), 9))
+    view = pages().journal
+    assert view.model.canFetchMore()
+    journal.connection.close()  # e.g. the disk went away under the app
+    view.model.fetchMore()  # as the list scrolls
+    assert view.notice.isVisibleTo(view)
+    assert "could not be reached just now" in view.notice.text()
+    assert not view.model.canFetchMore()
+    assert len(view.visible_entries()) == PAGE  # what was shown stays
+    view.refresh()
+    assert "could not be reached just now" in view.notice.text()
+    view.search.setText("note")
+    view.run_search()
+    assert "could not be reached just now" in view.notice.text()
+
+
+def test_saving_when_the_journal_went_away_says_so_and_keeps_the_words(pages, journal):
+    ids = fill(journal)
+    jp = pages()
+    view = jp.journal
+    view.select(ids["new"])
+    journal.connection.close()
+    view.pane.text_edit.setPlainText("still here")
+    assert not view.pane.save()
+    assert view.pane.status.text().startswith("Not saved: your journal could not be reached")
+    assert view.pane.text_edit.toPlainText() == "still here"
+    jp.history.refresh()  # the history says so too, without a traceback
+    assert "could not be reached" in jp.history.notice.text()
+    # the fixture closes the store at the end; a second close of sqlite is harmless
