@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--data-dir", metavar="DIR", help="keep all user data in DIR (or set KAPCOMPANION_DATA_DIR)"
     )
+    p.add_argument(
+        "--background",
+        action="store_true",
+        help="start quietly in the tray (used by start at login); the window opens on a click",
+    )
     desk = p.add_mutually_exclusive_group()
     desk.add_argument(
         "--install-desktop-entry",
@@ -136,7 +141,7 @@ def gui_main() -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     match args.command:
         case None:
-            return _open_app()
+            return _open_app(background=args.background)
         case "validate":
             from kapcompanion.commands import validate_command
 
@@ -168,7 +173,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _open_app() -> int:
+def _open_app(background: bool = False) -> int:
     try:
         from kapcompanion.ui.app import run_app
     except ImportError as exc:  # no desktop yet (or Qt missing): show the library instead
@@ -176,7 +181,7 @@ def _open_app() -> int:
         from kapcompanion.commands import list_command
 
         return list_command()
-    return run_app(sys.argv[:1])
+    return run_app(sys.argv[:1], background=background)
 
 
 def _play(args: argparse.Namespace) -> int:

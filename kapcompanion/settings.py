@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kapcompanion.core.reminders import ReminderPlan
 from kapcompanion.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ SETTINGS_VERSION = 2
 FILE_NAME = "settings.json"
 
 THEMES = ("system", "light", "dark")
+LANGUAGES = ("system", "en", "es")
 CUE_STYLES = ("tones", "bell", "none")
 AMBIENT_CHOICES = ("practice", "none", "brown-noise", "rain", "ocean", "drone")
 TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5)
@@ -83,6 +85,7 @@ class Settings:
     reduced_motion: bool = False
     text_scale: float = 1.0
     theme: str = "system"
+    language: str = "system"  # "system" follows the desktop; or "en", "es"
     help_lines: tuple[HelpLine, ...] = DEFAULT_HELP_LINES
     clinic_name: str = ""
     clinic_number: str = ""
@@ -93,12 +96,15 @@ class Settings:
     last_filter: str = ""
     #: Show "N days in a row" on Today and in History (off by default; never a guilt word).
     show_days_in_a_row: bool = False
+    #: Reminders (off until the person turns them on).
+    reminders: ReminderPlan = field(default_factory=ReminderPlan)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         data = asdict(self)
         data["help_lines"] = [asdict(h) for h in self.help_lines]
         data["rules_dismissed"] = list(self.rules_dismissed)
+        data["reminders"] = self.reminders.to_dict()
         return data
 
     @classmethod
@@ -147,6 +153,7 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         "theme": THEMES,
         "cue_style": CUE_STYLES,
         "ambient": AMBIENT_CHOICES,
+        "language": LANGUAGES,
     }
     if name in choices:
         return value if value in choices[name] else None
@@ -165,6 +172,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
                     HelpLine(item["name"], str(item.get("contact", "")), str(item.get("note", "")))
                 )
         return tuple(lines)
+    if name == "reminders":
+        return ReminderPlan.from_dict(value)
     if name == "rules_dismissed":
         return tuple(str(x) for x in value) if isinstance(value, list) else None
     if name == "get_ready_seconds":

@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from kapcompanion.core.model import Practice
 from kapcompanion.settings import SettingsStore
@@ -43,8 +43,14 @@ def app_icon() -> QIcon:
     return icon
 
 
-def create_window(argv: list[str], practice: Practice | None = None) -> MainWindow:
-    """Create the QApplication (or reuse one) and the shown main window."""
+def create_window(
+    argv: list[str], practice: Practice | None = None, *, background: bool = False
+) -> MainWindow:
+    """Create the QApplication (or reuse one) and the shown main window.
+
+    With ``background`` (start at login) the window stays hidden when there is a tray to
+    live in; without a tray it shows as usual.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or [sys.argv[0]])
@@ -53,10 +59,15 @@ def create_window(argv: list[str], practice: Practice | None = None) -> MainWind
     app.setApplicationDisplayName("KAP Companion")
     app.setDesktopFileName("kapcompanion")
     app.setWindowIcon(app_icon())
+    store = SettingsStore()
+    from kapcompanion.ui.i18n import install_translations
+
+    install_translations(app, store.load().language)
     practices, origins = load_library()
-    window = MainWindow(practices, origins=origins, store=SettingsStore())
+    window = MainWindow(practices, origins=origins, store=store)
     install_all(window)
-    window.show()
+    if not (background and QSystemTrayIcon.isSystemTrayAvailable()):
+        window.show()
     if practice is not None:
         window.play(practice)
     return window
@@ -72,7 +83,11 @@ def bring_forward(window: MainWindow) -> None:
 
 
 def run_app(
-    argv: list[str], practice: Practice | None = None, args: list[str] | None = None
+    argv: list[str],
+    practice: Practice | None = None,
+    args: list[str] | None = None,
+    *,
+    background: bool = False,
 ) -> int:
     """Run the app until its window closes; returns the exit code.
 
@@ -96,7 +111,7 @@ def run_app(
             file=sys.stderr,
         )
         return 0
-    window = create_window(argv, practice)
+    window = create_window(argv, practice, background=background)
     single.requested.connect(lambda _args, w=window: bring_forward(w))
     single.requested.connect(window.hub.open_requested.emit)
     try:

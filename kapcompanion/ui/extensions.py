@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 #: Modules installed in this order (one line each).
 INSTALLERS: list[str] = [
     "kapcompanion.ui.journey",
+    "kapcompanion.ui.reminders",
     "kapcompanion.ui.journal_pages",
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -100,6 +101,7 @@ class HelpPanel(QDialog):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 24, 28, 24)
         lay.setSpacing(14)
+        self._wrapped = (intro, self.not_monitored)
         for w in (head, intro, self.not_monitored):
             lay.addWidget(w)
         lay.addWidget(scroll, 1)
@@ -108,6 +110,12 @@ class HelpPanel(QDialog):
         self.close_button.clicked.connect(self.close)
         self.edit_button.clicked.connect(self.edit_requested.emit)
         self.show_settings(settings)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Keep the safety words whole at any width and text size (the list scrolls instead)."""
+        super().resizeEvent(event)
+        for label in self._wrapped:
+            label.setMinimumHeight(label.heightForWidth(label.width()))
 
     def show_settings(self, settings: Settings) -> None:
         """List the help lines from ``settings``."""

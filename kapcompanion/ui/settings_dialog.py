@@ -190,6 +190,20 @@ class SettingsDialog(QDialog):
             self.tr("Text size"), list(zip(names, TEXT_SCALES, strict=True)), s.text_scale
         )
         form.addRow(self.tr("Text size"), self.text_scale)
+        self.language = _combo(
+            self.tr("Language"),
+            [
+                (self.tr("Follow the system"), "system"),
+                ("English", "en"),  # each language in its own words
+                ("Español", "es"),
+            ],
+            s.language,
+        )
+        form.addRow(self.tr("Language"), self.language)
+        note = QLabel(self.tr("A new language shows fully the next time the app opens."))
+        note.setProperty("role", "muted")
+        note.setWordWrap(True)
+        form.addRow("", note)
         return page
 
     def _help_tab(self, s: Settings) -> QWidget:
@@ -284,6 +298,7 @@ class SettingsDialog(QDialog):
             rules_dismissed=() if self.reset_rules.isChecked() else self._base.rules_dismissed,
             theme=str(self.theme.currentData()),
             text_scale=float(self.text_scale.currentData()),
+            language=str(self.language.currentData()),
             clinic_name=self.clinic_name.text().strip(),
             clinic_number=self.clinic_number.text().strip(),
             help_lines=self.help_lines(),

@@ -165,10 +165,10 @@ QPushButton#help {{ background: {p.help}; color: {p.help_text}; border-color: {p
 QLabel:focus {{ border: 3px solid {p.focus}; border-radius: 6px; }}
 QPushButton:disabled {{ color: {p.muted}; background: {p.window}; border: 1px dashed {p.border}; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid {p.focus}; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox, QTimeEdit, QDateEdit {{
     background: {p.card}; border: 1px solid {p.border}; border-radius: 10px; padding: 8px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
-QDoubleSpinBox:focus {{ border: 3px solid {p.focus}; }}
+QDoubleSpinBox:focus, QTimeEdit:focus, QDateEdit:focus {{ border: 3px solid {p.focus}; }}
 QComboBox QAbstractItemView {{ background: {p.card}; selection-background-color: {p.accent};
     selection-color: {p.accent_text}; }}
 QCheckBox, QRadioButton {{ padding: 6px; border: 3px solid transparent; border-radius: 8px; }}

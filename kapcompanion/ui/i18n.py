@@ -1,0 +1,65 @@
+"""Load the interface's translation for the person's language (or the system's).
+
+Compiled translations (``kapcompanion_<lang>.qm``) live in ``kapcompanion/i18n``: the build
+compiles them from ``i18n/*.ts`` with Qt's lrelease. English is the source language and
+needs no file. Qt's own strings (standard buttons, dialogs) come from Qt's translations.
+Dates, times and numbers follow the chosen locale through ``QLocale.setDefault``.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+#: Languages the interface is offered in (English is built in).
+LANGUAGES = ("en", "es")
+
+_installed: list[QTranslator] = []
+
+
+def qm_dir() -> Path:
+    """Where the compiled translations are."""
+    return Path(str(resources.files("kapcompanion") / "i18n"))
+
+
+def resolve(choice: str, system: QLocale | None = None) -> str:
+    """The language to use: the person's choice, or the system's when it is offered."""
+    if choice in LANGUAGES:
+        return choice
+    name = (system or QLocale.system()).name().split("_")[0]
+    return name if name in LANGUAGES else "en"
+
+
+def install_translations(
+    app: QCoreApplication, choice: str = "system", *, qm: Path | None = None
+) -> str:
+    """Install the translators for ``choice`` ("system", "en", "es", ...); return the language.
+
+    ``qm`` loads one given file instead (the pseudo-locale test uses it).
+    """
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    lang = "en_XA" if qm is not None else resolve(choice)
+    QLocale.setDefault(QLocale(lang if lang != "en_XA" else "en"))
+    if qm is None and lang == "en":
+        return lang
+    own = QTranslator(app)
+    path = qm or qm_dir() / f"kapcompanion_{lang}.qm"
+    if own.load(str(path)):
+        app.installTranslator(own)
+        _installed.append(own)
+    else:
+        log.warning("no translation file for %s at %s; showing English", lang, path)
+    qt = QTranslator(app)
+    if qm is None and qt.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return lang

@@ -1,0 +1,72 @@
+"""Reminders in the app: the service (tray, notifications) and the "Reminders…" dialog."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QSystemTrayIcon
+
+from kapcompanion import autostart
+from kapcompanion.core.reminders import ReminderPlan
+from kapcompanion.ui.reminders.dialog import ReminderDialog
+from kapcompanion.ui.reminders.service import Reminders
+
+if TYPE_CHECKING:
+    from kapcompanion.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+Ask = Callable[[ReminderDialog], bool]
+
+
+def _ask(dialog: ReminderDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def set_login_start(on: bool) -> str | None:
+    """Add or remove the login entry; a plain message when that fails, else None."""
+    try:
+        if on:
+            autostart.enable()
+        else:
+            autostart.disable()
+    except OSError as exc:
+        where = exc.filename or autostart.entry_path()
+        return (
+            f"Starting at login could not be {'set up' if on else 'turned off'}: {where} "
+            f"could not be written ({exc.strerror or exc}). Reminders still work while "
+            "the app is open."
+        )
+    return None
+
+
+def edit_reminders(window: MainWindow, service: Reminders, ask: Ask = _ask) -> ReminderPlan | None:
+    """Show the dialog; apply and store what was saved. Returns the new plan, or None."""
+    dialog = ReminderDialog(
+        window.settings.reminders,
+        has_tray=service.has_tray,
+        can_autostart=autostart.supported(),
+        parent=window,
+    )
+    if not ask(dialog):
+        return None
+    plan = dialog.plan()
+    window.set_settings(replace(window.settings, reminders=plan))
+    want = plan.enabled and plan.start_at_login
+    if want != autostart.enabled() and autostart.supported():
+        problem = set_login_start(want)
+        if problem:
+            window.notify(problem, "autostart")
+    return plan
+
+
+def install(window: MainWindow, **options: object) -> Reminders:
+    """Start the reminder service and add "Reminders…" to the More menu."""
+    service = Reminders(window, **options)  # type: ignore[arg-type]
+    window.reminders = service  # type: ignore[attr-defined]
+    window.add_menu_action(window.tr("Reminders…"), lambda: edit_reminders(window, service))
+    log.info("reminders ready (tray: %s)", QSystemTrayIcon.isSystemTrayAvailable())
+    return service
