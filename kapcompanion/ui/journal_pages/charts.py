@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kapcompanion.journal.history import Point
+from kapcompanion.ui.journal_pages.dates import short_day
 from kapcompanion.ui.theme import Palette, current_palette
 
 log = logging.getLogger(__name__)
@@ -184,7 +185,7 @@ class TimeChart(Chart):
             painter.drawText(
                 QRectF(area.left(), area.bottom() + 4, area.width(), self.fontMetrics().height()),
                 align | Qt.AlignmentFlag.AlignTop,
-                f"{d.day} {d:%b %Y}",
+                short_day(d),
             )
 
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.journal.export import long_date
 from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.dates import day_month_year
 from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ class BeforeAfterBox(QFrame):
             self.hide()
             return False
         self.heading.setText(
-            self.tr("Session {0}, {1}").format(session.number, long_date(session.on_date))
+            self.tr("Session {0}, {1}").format(session.number, day_month_year(session.on_date))
         )
         self.before.setText(intention or self.tr("No intention was written for this session."))
         shown = [f"• {' '.join(e.display.split())}" for e in after[:AFTER_SHOWN]]

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.dates import clock_time, long_day
 
 log = logging.getLogger(__name__)
 
@@ -306,7 +307,7 @@ class EntryListModel(QAbstractListModel):
     def day_text(self, day: date) -> str:
         """A day heading: "Today — Sunday 29 November 2026"."""
         today = self.today or date.today()
-        words = f"{day:%A} {day.day} {day:%B %Y}"
+        words = long_day(day)
         if day == today:
             return self.tr("Today — {0}").format(words)
         if day == today - timedelta(days=1):
@@ -346,7 +347,7 @@ class EntryListModel(QAbstractListModel):
 
     def meta(self, e: Entry) -> str:
         """Time, session and kind: "21:40 · Session 2 · Reflection"."""
-        parts = [e.created_at.astimezone().strftime("%H:%M")]
+        parts = [clock_time(e.created_at)]
         if self.session_text(e):
             parts.append(self.session_text(e))
         parts.append(self.kind_text(e.kind))

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kapcompanion.journal.history import HeatDay
+from kapcompanion.ui.journal_pages.dates import day_month, month_year, weekday_short
 from kapcompanion.ui.theme import contrast, current_palette
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ class MonthHeatMap(QWidget):
                     self.current = i
         if self.days:
             first = self.days[0].day
-            self.setAccessibleName(self.tr("Practice calendar, {0}").format(f"{first:%B %Y}"))
+            self.setAccessibleName(self.tr("Practice calendar, {0}").format(month_year(first)))
         self.setFixedHeight(self.heightForWidth(max(self.width(), 7 * 36)))
         self._announce()
         self.update()
@@ -84,7 +85,7 @@ class MonthHeatMap(QWidget):
     def cell_text(self, i: int) -> str:
         """The words for day ``i``: "12 November: 2 practices, 14 minutes"."""
         d = self.days[i]
-        when = f"{d.day.day} {d.day:%B}"
+        when = day_month(d.day)
         if d.practices == 0:
             return self.tr("{0}: no practice").format(when)
         count = (
@@ -193,8 +194,7 @@ class MonthHeatMap(QWidget):
         painter.end()
 
     def _weekday_letters(self) -> list[str]:
-        monday = date(2024, 1, 1)  # a Monday
-        return [f"{monday + timedelta(days=n):%a}" for n in range(7)]
+        return [weekday_short(n) for n in range(1, 8)]
 
     # -- keyboard and mouse ------------------------------------------------------
 

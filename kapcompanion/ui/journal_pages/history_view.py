@@ -32,6 +32,7 @@ from kapcompanion.journal import history
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.settings import Settings
 from kapcompanion.ui.journal_pages.charts import Chart, CheckinChart
+from kapcompanion.ui.journal_pages.dates import month_year
 from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 from kapcompanion.ui.journal_pages.heatmap import MonthHeatMap
 from kapcompanion.ui.journal_pages.journal_view import calm_state
@@ -275,7 +276,7 @@ class HistoryView(QWidget):
     def show_month(self, first: date, focus_day: date | None = None) -> None:
         """Show the month that starts on ``first``, choosing ``focus_day`` in it."""
         self.month = first.replace(day=1)
-        self.month_label.setText(f"{self.month:%B %Y}")
+        self.month_label.setText(month_year(self.month))
         if self.store is None:
             return
         days = history.month_heatmap(self.store, self.month.year, self.month.month)

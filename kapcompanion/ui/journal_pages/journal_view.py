@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.dates import long_day
 from kapcompanion.ui.journal_pages.entry_delegate import EntryDelegate
 from kapcompanion.ui.journal_pages.entry_editor import EntryPane, NoteDialog
 from kapcompanion.ui.journal_pages.entry_model import (
@@ -349,7 +350,7 @@ class JournalView(QWidget):
             self.store,
             entry,
             self.model.pane_heading(entry),
-            f"{entry.day:%A} {entry.day.day} {entry.day:%B %Y} · {current.data(META_ROLE)}",
+            f"{long_day(entry.day)} · {current.data(META_ROLE)}",
         )
 
     def _edit(self, index: QModelIndex) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 
 from kapcompanion.journal.export import ExportData
 from kapcompanion.journal.records import Entry
+from kapcompanion.ui.journal_pages.dates import clock_time, day_month_year, short_day
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +81,8 @@ class PreviewModel(QAbstractListModel):
             when = e.created_at.astimezone()
             text = " ".join(e.display.split())
             self._text[row] = (
-                f"{when:%d %b %Y %H:%M} · {title}\n{text}",
-                f"{title}, {when:%d %B %Y}: {text}",
+                f"{short_day(when.date())} {clock_time(when)} · {title}\n{text}",
+                f"{title}, {day_month_year(when.date())}: {text}",
             )
         return self._text[row]
 

@@ -235,3 +235,25 @@ def test_the_dates_shown_choose_the_scores(pages, journal) -> None:
     hist.range.setCurrentIndex(hist.range.findData("30"))
     assert [p.score for p in hist.checkins.series["settled"]] == [9]
     assert hist.cards[0].table.rowCount() == 1
+
+
+def test_dates_follow_the_language(pages, journal) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from kapcompanion.ui.i18n import install_translations
+
+    practise(journal, date(2026, 11, 12), 2)
+    hist = pages().history
+    app = QApplication.instance()
+    install_translations(app, "es")
+    try:
+        assert QLocale().name().startswith("es")
+        hist.show_month(date(2026, 11, 1), date(2026, 11, 12))
+        assert hist.month_label.text().lower() == "noviembre 2026"
+        assert hist.heatmap.cell_text(11).startswith("12 noviembre")
+        assert hist.heatmap._weekday_letters()[0].lower().startswith("lun")
+    finally:
+        install_translations(app, "en")
+    hist.show_month(date(2026, 11, 1), date(2026, 11, 12))
+    assert hist.month_label.text() == "November 2026"
