@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -275,11 +275,8 @@ class JournalView(QWidget):
         self.list.setFocus(Qt.FocusReason.TabFocusReason)
         self._select_row(self._first_entry_row())
 
-    def eventFilter(self, obj: object, event: object) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         """Down in the search box moves to the list."""
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QKeyEvent
-
         if (
             obj is self.search
             and isinstance(event, QKeyEvent)
@@ -292,7 +289,7 @@ class JournalView(QWidget):
             if not self.list.currentIndex().isValid():
                 self._select_row(self._first_entry_row())
             return True
-        return super().eventFilter(obj, event)  # type: ignore[arg-type]
+        return super().eventFilter(obj, event)
 
     # -- choosing an entry -----------------------------------------------------------
 
