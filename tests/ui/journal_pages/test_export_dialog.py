@@ -118,7 +118,7 @@ def test_a_session_or_dates_narrow_the_preview(qtbot, journal, tmp_path) -> None
     assert not dlg.save_button.isEnabled()
 
 
-def test_a_folder_that_is_missing_or_not_writable_is_said_plainly(qtbot, journal, tmp_path):
+def test_a_missing_folder_or_a_folder_name_is_said_plainly(qtbot, journal, tmp_path):
     fill(journal)
     dlg = dialog(qtbot, journal, tmp_path / "no-such-folder" / "x.md")
     dlg.md.setChecked(True)
@@ -129,8 +129,14 @@ def test_a_folder_that_is_missing_or_not_writable_is_said_plainly(qtbot, journal
     dlg.ask_path = lambda *_a: tmp_path / "taken.md"
     assert dlg.save() is None
     assert "is a folder" in dlg.status.text()
-    if os.geteuid() == 0:
-        pytest.skip("root can write anywhere")
+    assert [p for p in tmp_path.glob("*.md") if p.is_file()] == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_a_folder_that_cannot_be_written_is_said_plainly(qtbot, journal, tmp_path) -> None:
+    fill(journal)
+    dlg = dialog(qtbot, journal, tmp_path / "x.md")
+    dlg.md.setChecked(True)
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
