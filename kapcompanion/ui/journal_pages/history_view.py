@@ -224,7 +224,10 @@ class HistoryView(QWidget):
         """Draw from ``store`` (None: the calm "isn't open" state)."""
         self.store = store
         self.titles = dict(titles)
-        self.refresh()
+        if store is None:
+            self.refresh()  # the calm state at once (cheap)
+        else:
+            self.refresh_soon()  # the charts are drawn when the page is shown
 
     def set_settings(self, settings: Settings) -> None:
         """Follow the "days in a row" option."""

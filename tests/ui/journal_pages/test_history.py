@@ -205,6 +205,7 @@ def test_days_in_a_row_only_when_turned_on(pages, journal) -> None:
     for n in range(3):
         practise(journal, TODAY - timedelta(days=n), 1)
     jp = pages()
+    jp.window.show_page("history")
     hist = jp.history
     assert not hist.run_label.isVisibleTo(hist)
     win = jp.window
@@ -218,6 +219,7 @@ def test_days_in_a_row_only_when_turned_on(pages, journal) -> None:
 def test_a_change_made_elsewhere_shows_when_the_page_is_next_shown(pages, journal, qtbot):
     jp = pages()
     win, hist = jp.window, jp.history
+    win.show_page("history")
     win.show_page("journal")
     assert hist.checkins.series == {}
     journal.record_answer("box-4", 0, "settled", "check_in", 6, at=at(TODAY, 0, 2))
@@ -230,7 +232,9 @@ def test_a_change_made_elsewhere_shows_when_the_page_is_next_shown(pages, journa
 def test_the_dates_shown_choose_the_scores(pages, journal) -> None:
     journal.record_answer("box-4", 0, "settled", "check_in", 2, at=at(TODAY - timedelta(days=60)))
     journal.record_answer("box-4", 0, "settled", "check_in", 9, at=at(TODAY, 0, 3))
-    hist = pages().history
+    jp = pages()
+    jp.window.show_page("history")
+    hist = jp.history
     assert [p.score for p in hist.checkins.series["settled"]] == [2, 9]  # last 90 days
     hist.range.setCurrentIndex(hist.range.findData("30"))
     assert [p.score for p in hist.checkins.series["settled"]] == [9]
