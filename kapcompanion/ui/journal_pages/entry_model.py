@@ -1,9 +1,10 @@
 """The journal list's model: entries newest first, grouped by day, read a page at a time.
 
-Rows are day headings and entries in one flat list, made :data:`PAGE` entries at a time
-through ``canFetchMore``/``fetchMore`` (as the list scrolls), so 10,000 entries never
-become 10,000 rows at once. Without a search each page is read from the store; a search
-takes every hit from the back end's search at once and makes rows for them page by page.
+Rows are day headings and entries in one flat list: :data:`FIRST` entries at first (more
+than a screenful), then :data:`PAGE` at a time through ``canFetchMore``/``fetchMore`` as
+the list scrolls, so 10,000 entries never become 10,000 rows at once. Without a search
+each page is read from the store; a search shows its first hits at once, then finds
+every hit (for the count, and for the rows made as the list scrolls).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from kapcompanion.ui.journal_pages.dates import clock_time, long_day
 
 log = logging.getLogger(__name__)
 
+#: Entries read when the list opens or a search answers (a screen holds about ten).
+FIRST = 60
+#: Entries read each time the list scrolls near its end.
 PAGE = 200
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "day" | "entry"
@@ -151,14 +155,14 @@ class EntryListModel(QAbstractListModel):
         self._sessions = {s.id: self.tr("Session {0}").format(s.number) for s in store.sessions()}
         if self._query:
             # the first page answers at once; every hit is found when counted
-            first = store.search(self._query, limit=PAGE + 1)
-            self._counted = len(first) <= PAGE
-            self._hits = first[:PAGE]
+            first = store.search(self._query, limit=FIRST + 1)
+            self._counted = len(first) <= FIRST
+            self._hits = first[:FIRST]
             self._total = len(self._hits)
             self._extend(self._hits)
         else:
             self._total = store.count_entries()
-            self._extend(store.entries(limit=PAGE))
+            self._extend(store.entries(limit=FIRST))
 
     def _rows_for(self, entries: list[Entry]) -> list[Row]:
         out: list[Row] = []

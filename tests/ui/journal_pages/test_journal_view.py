@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.entry_editor import NoteDialog
-from kapcompanion.ui.journal_pages.entry_model import KIND_ROLE, PAGE
+from kapcompanion.ui.journal_pages.entry_model import FIRST, KIND_ROLE, PAGE
 from tests.ui.journal_pages.conftest import at, when_modal
 
 TODAY = date.today()
@@ -259,7 +259,8 @@ def test_a_search_with_many_hits_shows_a_page_then_counts_them_all(pages, journa
     view = pages().journal
     view.search.setText("river")
     view.run_search()
-    assert len(view.visible_entries()) == PAGE
+    assert len(view.visible_entries()) == FIRST
+    assert view.count.text() == f"More than {FIRST} entries match"
     qtbot.waitUntil(lambda: view.count.text() == f"{PAGE + 60} entries match", timeout=2000)
     while view.model.canFetchMore():
         view.model.fetchMore()
@@ -386,7 +387,7 @@ def test_a_journal_that_cannot_be_read_says_so_plainly(pages, journal) -> None:
     assert view.notice.isVisibleTo(view)
     assert "could not be reached just now" in view.notice.text()
     assert not view.model.canFetchMore()
-    assert len(view.visible_entries()) == PAGE  # what was shown stays
+    assert len(view.visible_entries()) == FIRST  # what was shown stays
     view.refresh()
     assert "could not be reached just now" in view.notice.text()
     view.search.setText("note")
