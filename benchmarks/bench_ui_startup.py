@@ -43,6 +43,9 @@ app.exec()
 """
 
 
+PYCACHE = str(Path(tempfile.gettempdir()) / "kapcompanion-bench-pycache")
+
+
 def one_run(audio: bool) -> tuple[float, int]:
     env = dict(
         os.environ,
@@ -50,7 +53,11 @@ def one_run(audio: bool) -> tuple[float, int]:
         SDL_AUDIODRIVER=os.environ.get("SDL_AUDIODRIVER", "dummy"),
         PYGAME_HIDE_SUPPORT_PROMPT="1",
         KAPCOMPANION_DATA_DIR=tempfile.mkdtemp(prefix="kap-bench-"),
+        # An installed app has its bytecode compiled (pip does it at install); the warm-up
+        # run writes it here, so the timed runs start as a user's launch would.
+        PYTHONPYCACHEPREFIX=PYCACHE,
     )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     code = CHILD.format(root=str(_common.ROOT), audio=audio)
     t0 = time.perf_counter()
     proc = subprocess.Popen(

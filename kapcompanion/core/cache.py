@@ -13,11 +13,9 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kapcompanion.core.errors import Diagnostic
-from kapcompanion.core.loader import check_file
 from kapcompanion.core.model import BellStep, Practice, Program, SayStep
 
 log = logging.getLogger(__name__)
@@ -101,6 +99,9 @@ class CheckCache:
 
 
 def _check(path: Path) -> Result:
+    # Imported here: with every file remembered, starting the app never loads the parser.
+    from kapcompanion.core.loader import check_file
+
     return check_file(path)
 
 
@@ -111,12 +112,13 @@ def check_files(paths: Iterable[Path], cache: CheckCache | None = None) -> list[
     todo = [i for i, r in enumerate(results) if r is None]
     if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=ctx) as pool:
             fresh = list(pool.map(_check, [paths[i] for i in todo], chunksize=32))
     else:
-        fresh = [check_file(paths[i]) for i in todo]
+        fresh = [_check(paths[i]) for i in todo]
     for i, result in zip(todo, fresh, strict=True):
         results[i] = result
         if cache is not None:

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from kapcompanion.core.cache import CheckCache, check_files
 from kapcompanion.core.errors import WARNING, Diagnostic, NotFoundError
-from kapcompanion.core.loader import YAML_SUFFIXES, check_file
 from kapcompanion.core.model import Practice, Program
 from kapcompanion.paths import data_dir, packs_dir, user_practices_dir
 from kapcompanion.resources import builtin_scripts
 
 log = logging.getLogger(__name__)
 
+YAML_SUFFIXES = (".yaml", ".yml")  # as the loader reads them (not imported: start-up cost)
 BUILT_IN = "built-in"
 USER = "user"
 
@@ -86,6 +86,8 @@ class Library:
 
     def add_file(self, path: Path, origin: str) -> Practice | Program | None:
         """Load one file into the library; returns what was added."""
+        from kapcompanion.core.loader import check_file
+
         item, diagnostics = check_file(path)
         return self.add(path, origin, item, diagnostics)
 

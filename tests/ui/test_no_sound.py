@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-SCRIPT = """
+PREAMBLE = """
 import sys
 sys.path.insert(0, {root!r})
 from dataclasses import replace
@@ -28,6 +28,9 @@ win = MainWindow(library(), store=store, clock=clock, player_factory=default_pla
 win.show()
 win.start_practice("box-4")
 view = win.player
+"""
+
+SCRIPT = PREAMBLE + """
 clock.advance(30); view.tick()
 print("available", view.player.available)
 print("notice", view.notice.isVisible(), view.notice.text())
@@ -63,26 +66,8 @@ def test_practice_plays_through_without_a_sound_device(tmp_path: Path) -> None:
     assert out.stdout.strip().endswith("closed")
 
 
-LOST = """
-import sys
-sys.path.insert(0, {root!r})
-from dataclasses import replace
+LOST = PREAMBLE + """
 import pygame.mixer
-from PySide6.QtWidgets import QApplication
-from kapcompanion.settings import Settings, SettingsStore
-from kapcompanion.ui.main_window import MainWindow
-from kapcompanion.ui.audio_link import default_player
-from tests.ui.samples import library
-from tests.ui.conftest import FakeClock
-
-app = QApplication([])
-clock = FakeClock()
-store = SettingsStore()
-store.save(replace(Settings(), get_ready_seconds=0, rules_dismissed=("box-4",)))
-win = MainWindow(library(), store=store, clock=clock, player_factory=default_player)
-win.show()
-win.start_practice("box-4")
-view = win.player
 clock.advance(5); view.tick()
 print("before", view.player.available, view.notice.isVisible())
 pygame.mixer.quit()  # the device goes away mid-practice
