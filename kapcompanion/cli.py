@@ -104,9 +104,24 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+COMMANDS = frozenset(
+    {"play", "validate", "list", "timeline", "render", "schema", "pack", "journal"}
+)
+
+
+def split_pack_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
+    """``kapcompanion FILE.kappack`` opens the app with that pack: (other arguments, pack)."""
+    items = list(argv)
+    if items and items[-1].lower().endswith(".kappack") and not COMMANDS & set(items[:-1]):
+        return items[:-1], Path(items[-1]).absolute()
+    return items, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    rest, pack_file = split_pack_argument(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(rest)
+    args.open_pack = pack_file
     if args.data_dir:
         set_data_dir(args.data_dir)
     from kapcompanion.logs import setup_logging
@@ -141,7 +156,7 @@ def gui_main() -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     match args.command:
         case None:
-            return _open_app(background=args.background)
+            return _open_app(background=args.background, pack_file=args.open_pack)
         case "validate":
             from kapcompanion.commands import validate_command
 
@@ -173,7 +188,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _open_app(background: bool = False) -> int:
+def _open_app(background: bool = False, pack_file: Path | None = None) -> int:
     try:
         from kapcompanion.ui.app import run_app
     except ImportError as exc:  # no desktop yet (or Qt missing): show the library instead
@@ -181,7 +196,12 @@ def _open_app(background: bool = False) -> int:
         from kapcompanion.commands import list_command
 
         return list_command()
-    return run_app(sys.argv[:1], background=background)
+    if pack_file is not None:
+        from kapcompanion.ui.packs import request_open
+
+        request_open(pack_file)
+    args = [str(pack_file)] if pack_file else None
+    return run_app(sys.argv[:1], args=args, background=background)
 
 
 def _play(args: argparse.Namespace) -> int:

@@ -54,6 +54,8 @@ class Entry:
     practice: Practice
     length: float
     origin: str
+    author: str = ""  # who a pack's practice is from ("Sam Rivera, Riverside KAP"), else ""
+    verified: bool = False  # the pack's signing key is one this person trusts
 
     @property
     def id(self) -> str:
@@ -63,7 +65,8 @@ class Entry:
     def haystack(self) -> str:
         """Lower-case text that a search looks through."""
         p = self.practice
-        return " ".join((p.title, p.summary, p.description, " ".join(p.tags), p.id)).lower()
+        words = (p.title, p.summary, p.description, " ".join(p.tags), p.id, self.author)
+        return " ".join(words).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +88,42 @@ class Filter:
         return all(word in hay for word in self.text.lower().split())
 
 
+def pack_sources() -> dict[str, tuple[str, bool]]:
+    """Each installed pack's author and whether its key is trusted, by library origin."""
+    from kapcompanion.core import signing
+    from kapcompanion.core.pack_store import installed_packs, pack_authors
+
+    try:
+        authors = pack_authors()
+        found: dict[str, tuple[str, bool]] = {}
+        for pack in installed_packs():
+            origin = f"pack:{pack.folder.name}"
+            public = pack.manifest.public_raw if pack.manifest else None
+            verified = public is not None and signing.trusted_name(public) is not None
+            found[origin] = (authors.get(origin, pack.meta.author), verified)
+    except Exception:  # who a pack is from is a courtesy; the library must still show
+        log.exception("cannot read the installed packs' authors")
+        return {}
+    return found
+
+
 def build_entries(
-    practices: Iterable[Practice], origins: Mapping[str, str] | None = None
+    practices: Iterable[Practice],
+    origins: Mapping[str, str] | None = None,
+    authors: Mapping[str, tuple[str, bool]] | None = None,
 ) -> list[Entry]:
-    """Entries for every practice, grouped by category then sorted by title."""
+    """Entries for every practice, grouped by category then sorted by title.
+
+    Args:
+        practices: the practices.
+        origins: where each came from, by id ("built-in", "user", "pack:<folder>").
+        authors: (author, verified) by pack origin; read from the installed packs when
+            None and any practice comes from a pack.
+    """
     origins = origins or {}
+    if authors is None:
+        packed = any(o.startswith("pack:") for o in origins.values())
+        authors = pack_sources() if packed else {}
     order = {c: i for i, c in enumerate(CATEGORIES)}
     entries = []
     for p in practices:
@@ -98,7 +132,9 @@ def build_entries(
         except Exception:  # a practice that cannot compile is listed with no length
             log.exception("cannot compile %s", p.id)
             length = 0.0
-        entries.append(Entry(p, length, origins.get(p.id, "")))
+        origin = origins.get(p.id, "")
+        author, verified = authors.get(origin, ("", False))
+        entries.append(Entry(p, length, origin, author, verified))
     entries.sort(key=lambda e: (order.get(e.practice.category, 99), e.practice.title.lower()))
     return entries
 

@@ -161,7 +161,10 @@ class DetailPane(QScrollArea):
         bits = [category, length_text(entry.length)]
         if p.tags:
             bits.append(", ".join(p.tags))
-        if entry.origin and entry.origin != "built-in":
+        if entry.author:
+            who = self.tr("From {author}, verified") if entry.verified else self.tr("From {author}")
+            bits.append(who.format(author=entry.author))
+        elif entry.origin and entry.origin != "built-in":
             bits.append(self.tr("your own") if entry.origin == "user" else entry.origin)
         self.meta.setText(" · ".join(bits))
         self.title.setText(p.title)

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 INSTALLERS: list[str] = [
     "kapcompanion.ui.journey",
     "kapcompanion.ui.reminders",
+    "kapcompanion.ui.packs",
     "kapcompanion.ui.journal_pages",
 ]
 

@@ -240,12 +240,15 @@ class LibraryView(QWidget):
     def _item(self, e: Entry) -> QListWidgetItem:
         p = e.practice
         item = QListWidgetItem(p.title)
-        meta = " · ".join([length_text(e.length), *p.tags])
+        source = [self.tr("from {author}").format(author=e.author)] if e.author else []
+        meta = " · ".join([length_text(e.length), *source, *p.tags])
         item.setData(ID_ROLE, p.id)
         item.setData(KIND_ROLE, "practice")
         item.setData(SUMMARY_ROLE, p.summary)
         item.setData(META_ROLE, meta)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{p.title}, {length_text(e.length)}")
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole, ", ".join([p.title, length_text(e.length), *source])
+        )
         item.setData(
             Qt.ItemDataRole.AccessibleDescriptionRole,
             f"{p.summary} {self.tr('Tags')}: {', '.join(p.tags)}" if p.tags else p.summary,
