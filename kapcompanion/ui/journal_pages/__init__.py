@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.entry_editor import ask_yes_no
 
 if TYPE_CHECKING:
     from kapcompanion.ui.main_window import MainWindow
@@ -49,8 +50,24 @@ class JournalPages(QObject):
         hub.answer_given.connect(lambda *_a: self._later())
         hub.session_finished.connect(lambda *_a: self._later())
         self.history.set_settings(window.settings)
+        #: Asks at closing (replaceable where no person is there to answer).
+        self.ask_at_close = ask_yes_no
+        window.installEventFilter(self)  # offer to save an entry being changed at closing
         store = window.journal if isinstance(window.journal, JournalStore) else None
         self.set_store(store)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """When the window closes with changes to an entry not yet saved, offer to save."""
+        pane = self.journal.pane
+        if obj is self.window and event.type() == QEvent.Type.Close and pane.unsaved():
+            asked = self.ask_at_close(
+                self.window,
+                self.tr("Save your changes?"),
+                self.tr("You changed a journal entry. Save the changes before closing?"),
+            )
+            if asked and not pane.save():
+                log.warning("changes to entry not saved at closing: %s", pane.status.text())
+        return False
 
     def titles(self) -> dict[str, str]:
         """Practice titles by id, from the library the window shows."""

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from kapcompanion.journal.store import JournalStore
-from kapcompanion.ui.journal_pages.entry_editor import NoteDialog
+from kapcompanion.ui.journal_pages.entry_editor import NoteDialog, ask_yes_no
 from kapcompanion.ui.journal_pages.entry_model import FIRST, KIND_ROLE, PAGE
 from tests.ui.journal_pages.conftest import at, when_modal
 
@@ -408,3 +408,15 @@ def test_saving_when_the_journal_went_away_says_so_and_keeps_the_words(pages, jo
     jp.history.refresh()  # the history says so too, without a traceback
     assert "could not be reached" in jp.history.notice.text()
     # the fixture closes the store at the end; a second close of sqlite is harmless
+
+
+def test_closing_the_window_offers_to_save_changes(pages, journal, qtbot) -> None:
+    ids = fill(journal)
+    jp = pages()
+    view = jp.journal
+    view.select(ids["new"])
+    view.pane.text_edit.setPlainText("Warmth, written just before closing")
+    jp.ask_at_close = ask_yes_no  # a person at the window
+    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    jp.window.close()
+    assert journal.entry(ids["new"]).text == "Warmth, written just before closing"
