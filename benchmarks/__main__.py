@@ -36,6 +36,9 @@ ARGS: dict[str, tuple[list[str], list[str]]] = {
     "bench_journal_speed": ([], ["--entries", "1000", "--runs", "1"]),
     "bench_journal_durability": ([], ["--entries", "1000"]),
     "bench_packs": ([], ["--runs", "1"]),
+    "bench_packs_ui": ([], ["--runs", "1"]),
+    "bench_editor": ([], ["--repeat", "3"]),
+    "bench_library_language": ([], ["--runs", "1"]),
     "bench_ui_practice": (["--seconds", "30"], ["--seconds", "3"]),
     "bench_ui_startup": ([], ["--runs", "1"]),
 }

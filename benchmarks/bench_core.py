@@ -23,6 +23,9 @@ from kapcompanion.core.model import BreatheStep, BreathPattern, PhaseCues, Pract
 from kapcompanion.core.session import Session
 from kapcompanion.core.timeline import compile_practice
 
+C_LOADER = yamlsafe.loader_class(yaml.CSafeLoader)  # as the app reads files
+PY_LOADER = yamlsafe.loader_class(yaml.SafeLoader)
+
 STEP_BLOCK = """\
   - say: Let your shoulders soften, and notice the weight of your body {i}.
     duration: 12s
@@ -91,12 +94,12 @@ def main() -> None:
         folder = Path(tmp)
         for n in range(n_files):
             (folder / f"p{n:04d}.yaml").write_text(practice_file(n), encoding="utf-8")
-        serial = min(bench_load(folder, yaml.CSafeLoader) for _ in range(runs)) * scale
-        parallel = min(bench_load(folder, yaml.CSafeLoader, "parallel") for _ in range(runs))
+        serial = min(bench_load(folder, C_LOADER) for _ in range(runs)) * scale
+        parallel = min(bench_load(folder, C_LOADER, "parallel") for _ in range(runs))
         parallel *= scale
-        warm = min(bench_load(folder, yaml.CSafeLoader, "warm") for _ in range(runs)) * scale
-        py_serial = bench_load(folder, yaml.SafeLoader) * scale
-        py_parallel = bench_load(folder, yaml.SafeLoader, "parallel") * scale
+        warm = min(bench_load(folder, C_LOADER, "warm") for _ in range(runs)) * scale
+        py_serial = bench_load(folder, PY_LOADER) * scale
+        py_parallel = bench_load(folder, PY_LOADER, "parallel") * scale
     label = "load+validate 1,000 files × 40 steps"
     if n_files != 1000:
         label += f" (from {n_files})"

@@ -24,10 +24,37 @@
     </message>
 </context>
 <context>
+    <name>CodeEdit</name>
+    <message>
+        <source>Practice text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The practice in YAML. Problems are listed beside the text; Ctrl+Space suggests keys and step kinds; Ctrl+Tab moves on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Completer</name>
+    <message>
+        <source>Suggestions</source>
+        <extracomment>Keys inside each mapping that is not a step. Values offered after ``key:``.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Begin practice</source>
-        <extracomment>Words before each kind of step in &quot;Steps at a glance&quot; (translated by the pane).</extracomment>
+        <extracomment>Words before each kind of step in &quot;Steps at a glance&quot; (translated by the pane). &quot;Duplicate and edit&quot; (the button shows once something listens: see ``can_duplicate``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate and edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make your own copy of this practice and open it in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -56,6 +83,14 @@
     </message>
     <message>
         <source>Integrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {author}, verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {author}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -112,6 +147,156 @@
     </message>
     <message>
         <source>Safety: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Your pack is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key&apos;s fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first time your client opens a pack from you, their app shows this fingerprint. You might read it out to them, or send it another way, so they can check it matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the fingerprint to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <source>New practice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit practice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” could not be copied ({error}); here is a new practice instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” is not one of your own practices, so this is your copy of it; the original stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <source>Problems</source>
+        <extracomment>Milliseconds of quiet typing before the text is checked.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter on a problem to go to its line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to your practices (Ctrl+S); it then appears in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}, column {col}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint: {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems — ready to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{e} error(s), {w} warning(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A program over {n} day(s): it schedules practices, so there are no steps to list or preview here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}[*] — Practice editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked problems first; then the draft can play.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing the last version without errors; the marked lines are not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your changes to this practice before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -220,6 +405,149 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Open a pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the pack holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” — version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {who}. Signed by {signer}, verified: you have trusted this key before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {who}. This is the first pack you have opened from {signer}&apos;s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This pack is not signed, so there is no way to know who it is from. Nothing will be imported. You might ask your therapist for a signed pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the pack&apos;s practices to your library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update from version {old} to {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have version {old}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have version {old} of this pack; this file is version {new}, which is older, so it cannot replace it. Nothing will change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} practice(s), {m} program(s), {a} audio file(s) ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack&apos;s take the place of built-in ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This pack was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was added to your library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} changed while it was open, so it was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it again to see what it holds now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have “{name}” version {version}; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated “{name}” to version {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported “{name}”. Its practices are in your library now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JournalLink</name>
     <message>
         <source>Your journal is locked and stays closed for now. Practices still play; answers are not kept until you open it (More → Open your journal…).</source>
@@ -267,6 +595,63 @@
     </message>
     <message>
         <source>Your journal isn&apos;t open, so sessions can&apos;t be kept just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>First, your signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs you share are signed with a key that belongs to you. Your client&apos;s app uses it to check that a pack really comes from you and that nothing in it changed on the way.
+
+The key is made once and stays on this computer, in KAP Companion&apos;s data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, as your clients know you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name on packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to clients when they open a pack from you, for example Dr. Sam Rivera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example, Dr. Sam Rivera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create my key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create my signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will be kept in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key could not be saved in {folder} ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the data folder can be written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -332,6 +717,10 @@
         <source>Integrate</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>from {author}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -357,7 +746,7 @@
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The open journal (set by the journal&apos;s installer), or None.</extracomment>
+        <extracomment>The interface language; the library shows practices in it where translated. The open journal (set by the journal&apos;s installer), or None.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -414,6 +803,29 @@
     </message>
     <message>
         <source>breath {n} of {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Packs</name>
+    <message>
+        <source>Share with a client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KAP Companion packs (*.kappack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a KAP Companion pack, so nothing was opened. Packs end in .kappack: you can drop one here, or use More › Open a pack…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -781,6 +1193,74 @@
     </message>
     <message>
         <source>{e} done, {r} to go</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>Import audio</source>
+        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` (&quot;cancel&quot; on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Record your voice</source>
+        <extracomment>Longest recording kept (a say step&apos;s clip, not a podcast).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Record and speak as you would to your client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This microphone&apos;s sound format is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened. Is another app using it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording… press Stop when you have finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded {s:.1f} seconds. Listen back, record again, or use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1262,6 +1742,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language shows fully the next time the app opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. Riverside Clinic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,6 +1799,158 @@
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Save the pack</source>
+        <extracomment>Asks where to save: (parent, suggested path) -&gt; chosen path, or None when cancelled.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KAP Companion packs (*.kappack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share with a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practices and programs to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Space to tick or untick the highlighted one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a practice to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example, A calm start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name as your client knows you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice or clinic (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A personal message to your client (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here are the practices we tried together. Use them whenever it feels right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise it each time you share an updated pack, for example 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice or clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the signed pack file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from a pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed as {name} · fingerprint {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key is made and kept on this computer. Its fingerprint is shown above; your clients may ask you about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one practice to share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the pack a name, with some letters or digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who the pack is from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is longer than {n} characters; you might shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version should be a number like 1 or 2 (or 1.2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack you are replacing there is version {old}. Raise the version so your client&apos;s app takes this one as an update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “{file}” in {folder}. It holds {n} practice(s) and {m} program(s). You can send it to your client however you usually share files. Tell them this fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StepList</name>
     <message>
         <source>Steps</source>
@@ -1326,6 +1966,65 @@
     </message>
     <message>
         <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepPanel</name>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the last version without errors — fix the marked lines to update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps with start times and lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a step to see its line, add a voice, or preview from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview from the chosen step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plays this draft in the player, starting at the chosen step. Nothing is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waits for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} steps · about {length} in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The steps appear here once the practice has no errors.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1497,6 +2196,108 @@
     </message>
     <message>
         <source>marking your session as done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoiceActions</name>
+    <message>
+        <source>Choose a guidance (say) step first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the marked problems first, so the voice goes to the right step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clip was saved, but the text could not be changed: {e}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {n} now plays your voice ({s:.1f} s; {t:.1f} s of silence trimmed, levelled to match the bells).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is not a supported audio file. Please choose a WAV, OGG, FLAC or MP3 file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as audio — the file may be damaged. Try exporting it again as WAV, OGG, FLAC or MP3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording seems to be silent. Check that the right microphone was chosen, or import another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording is too short to use (under a fifth of a second of sound). Please record or import a longer clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clip could not be saved in {name}. Check there is free space and that the folder can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {n} shows its words again, without a voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoicePanel</name>
+    <message>
+        <source>Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No microphone found — you can import a recording instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a voice clip for this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import audio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an audio file for this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAV, OGG, FLAC or MP3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this step&apos;s voice clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a microphone, record, listen back, then use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a guidance (say) step to give it your voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {n} is not a guidance step; only say steps carry a voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {n} plays your clip “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {n} has no voice yet; its words are shown on screen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,7 +11,7 @@ from pathlib import Path
 from kapcompanion.core.cache import CheckCache
 from kapcompanion.core.durations import format_duration
 from kapcompanion.core.errors import KapError, NotFoundError
-from kapcompanion.core.library import Library, cache_path
+from kapcompanion.core.library import Library, cache_path, library_key
 from kapcompanion.core.loader import YAML_SUFFIXES, load_practice
 from kapcompanion.core.model import Practice
 from kapcompanion.core.timeline import compile_practice
@@ -93,11 +93,23 @@ def validate_command(paths: list[Path], *, as_json: bool = False) -> int:
     return 1 if errors else 0
 
 
+def _language_mark(row: dict[str, object]) -> str:
+    """A mark such as " [es]" after a title not in English; nothing for English."""
+    return "" if row.get("language", "en") == "en" else f" [{row['language']}]"
+
+
 def list_command(*, as_json: bool = False) -> int:
     """Print the library, grouped by category, then programs."""
     lib = Library.load()
     rows = []
-    for p in sorted(lib.practices.values(), key=lambda p: (p.category, p.title.lower())):
+
+    english = {p.id: p.title.lower() for p in lib.practices.values() if p.language == "en"}
+
+    def order(p: Practice) -> tuple[str, str, bool, str]:
+        # by title as before; a translation sits right under its English original
+        return p.category, english.get(p.id, p.title.lower()), p.language != "en", p.language
+
+    for p in sorted(lib.practices.values(), key=order):
         total = compile_practice(p).total
         rows.append(
             {
@@ -106,15 +118,21 @@ def list_command(*, as_json: bool = False) -> int:
                 "category": p.category,
                 "language": p.language,
                 "seconds": round(total, 1),
-                "origin": lib.origin(p.id),
+                "origin": lib.origin(library_key(p.id, p.language)),
                 "tags": list(p.tags),
                 "summary": p.summary,
                 "author": p.author,
             }
         )
     programs = [
-        {"id": g.id, "title": g.title, "origin": lib.origin(g.id), "days": [d.day for d in g.days]}
-        for g in lib.programs.values()
+        {
+            "id": g.id,
+            "title": g.title,
+            "language": g.language,
+            "origin": lib.origin(library_key(g.id, g.language)),
+            "days": [d.day for d in g.days],
+        }
+        for g in sorted(lib.programs.values(), key=lambda g: (g.id, g.language != "en", g.language))
     ]
     if as_json:
         print(json.dumps({"practices": rows, "programs": programs}, indent=2, ensure_ascii=False))
@@ -126,11 +144,12 @@ def list_command(*, as_json: bool = False) -> int:
             for r in group:
                 origin = "" if r["origin"] == "built-in" else f"  ({r['origin']})"
                 length = format_duration(r["seconds"])
-                print(f"  {r['id']:<26} {length:>7}  {r['title']}{origin}")
+                print(f"  {r['id']:<26} {length:>7}  {r['title']}{_language_mark(r)}{origin}")
     if programs:
         print("Programs")
         for g in programs:
-            print(f"  {g['id']:<26} days {min(g['days']):+d}…{max(g['days']):+d}  {g['title']}")
+            span = f"days {min(g['days']):+d}…{max(g['days']):+d}"
+            print(f"  {g['id']:<26} {span}  {g['title']}{_language_mark(g)}")
     for problem in lib.problems:
         print(problem, file=sys.stderr)
     return 0

@@ -164,7 +164,7 @@ class Row:
 
 
 def practices_in(paths: Iterable[Path]) -> Iterator[Practice]:
-    """Every valid practice below ``paths`` (programs and invalid files are skipped)."""
+    """Every valid English practice below ``paths`` (skips programs, translations, bad files)."""
     for path in paths:
         files = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
         for file in files:
@@ -173,8 +173,8 @@ def practices_in(paths: Iterable[Path]) -> Iterator[Practice]:
             except ValidationError as exc:
                 log.warning("skipping %s: %s", file, exc)
                 continue
-            if isinstance(item, Practice):
-                yield item
+            if isinstance(item, Practice) and item.language == "en":
+                yield item  # translations have their own measure (readability_es.py)
 
 
 def rows(paths: Iterable[Path]) -> list[Row]:

@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 SIZE = (1280, 820)
 BREATH_ID = "cyclic-sigh"
 REFLECT_ID = "intention-setting"
+EDIT_ID = "exhale-4-6"
 SAMPLE_INTENTION = "To meet whatever comes with curiosity and kindness."
 
 
@@ -127,6 +129,7 @@ def shoot(theme: str, out: Path) -> list[Path]:
     settle()
     save("help", panel)
     panel.close()
+    shoot_editor(win, save)
     win.close()
     return shots
 
@@ -181,6 +184,50 @@ def shoot_journal(theme: str, out: Path) -> list[Path]:
     win.close()
     journal.close()
     return shots
+
+
+def _voice_take(path: Path) -> Path:
+    """A short synthetic "voice" (a gliding hum in syllables) with silence around it."""
+    import numpy as np
+    import soundfile as sf
+
+    rate = 44100
+    t = np.arange(int(2.2 * rate)) / rate
+    hum = np.sin(2 * np.pi * np.cumsum(160 + 30 * np.sin(2 * np.pi * 0.8 * t)) / rate)
+    words = np.clip(np.sin(2 * np.pi * 2.7 * t), 0, None) ** 0.6
+    quiet = np.zeros(int(0.8 * rate))
+    sf.write(path, np.concatenate([quiet, 0.2 * hum * words, quiet]), rate)
+    return path
+
+
+def shoot_editor(win: MainWindow, save: Callable[[str, object], None]) -> None:
+    """The practice editor: a duplicated built-in with a live error, then its voice panel."""
+    from kapcompanion.ui.editor import install
+
+    install(win)
+    editor = win.editor_launcher.duplicate(EDIT_ID)  # type: ignore[attr-defined]
+    assert editor is not None
+    editor.ask = lambda *_args: "discard"
+    editor.resize(*SIZE)
+    text = editor.text
+    broken = text.replace("  - say: If it feels", "  - sya: If it feels", 1)
+    editor.replace_text(broken.replace("cycles: 30", "cycles: 30\n      hold: 12", 1))
+    editor.steps.select(3)
+    editor.edit.go_to(editor.diagnostics[0].line, editor.diagnostics[0].col)
+    settle()
+    save("editor", editor)
+
+    editor.replace_text(text)
+    first_say = next(
+        i for i, st in enumerate(editor.practice.steps) if type(st).__name__ == "SayStep"
+    )
+    editor.steps.select(first_say)
+    take = _voice_take(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / "welcome.wav")
+    editor.voice_actions.import_voice(take)
+    editor.voice.set_microphone(False)
+    settle()
+    save("editor-voice", editor)
+    editor.close()
 
 
 def shoot_journey(theme: str, out: Path) -> list[Path]:
@@ -242,6 +289,51 @@ def shoot_journey(theme: str, out: Path) -> list[Path]:
     settle()
     save("passphrase", ask)
     ask.close()
+    win.close()
+    return shots
+
+
+def shoot_spanish(theme: str, out: Path) -> list[Path]:
+    """The player with Spanish practices: the longest safety words, and a breath label."""
+    from kapcompanion.core.library import Library
+
+    lib = Library.load(user=False, packs=False)
+    practices = lib.for_language("es")
+    store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"settings-es-{theme}.json")
+    settings = replace(
+        Settings(), theme=theme, get_ready_seconds=0, rules_dismissed=tuple(practices)
+    )
+    clock = HandClock()
+    win = MainWindow(
+        practices,
+        origins=lib.origins_for_language("es"),
+        store=store,
+        settings=settings,
+        clock=clock,
+    )
+    win.resize(*SIZE)
+    win.show()
+    settle()
+    shots: list[Path] = []
+
+    def save(name: str) -> None:
+        path = out / f"{name}-{theme}.png"
+        win.grab().save(str(path))
+        shots.append(path)
+
+    win.start_practice("box-breathing")
+    timeline = win.player.session.timeline  # type: ignore[union-attr]
+    said = max(timeline.segments[:8], key=lambda s: len(s.text))
+    go_to(win, clock, said.start + 1.0)
+    settle()
+    go_to(win, clock, said.start + 1.0)
+    save("player-es-safety")
+    hold = next(s for s in timeline.segments if s.phase is Phase.HOLD and s.cycle == 2)
+    go_to(win, clock, hold.start + hold.duration * 0.5)
+    settle()
+    go_to(win, clock, hold.start + hold.duration * 0.5)
+    save("player-es-breath")
+    win.player.leave()
     win.close()
     return shots
 
@@ -385,6 +477,9 @@ def main(argv: list[str]) -> int:
             print(path)
     for theme in ("light", "dark"):
         for path in shoot_packs(theme, out):
+            print(path)
+    for theme in ("light", "dark"):
+        for path in shoot_spanish(theme, out):
             print(path)
     return 0
 

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from kapcompanion.core.cache import CheckCache, check_files
 from kapcompanion.core.errors import WARNING, Diagnostic, NotFoundError
@@ -21,6 +22,7 @@ from kapcompanion.resources import builtin_scripts
 
 log = logging.getLogger(__name__)
 
+Item = TypeVar("Item", Practice, Program)
 YAML_SUFFIXES = (".yaml", ".yml")  # as the loader reads them (not imported: start-up cost)
 BUILT_IN = "built-in"
 USER = "user"
@@ -29,6 +31,33 @@ USER = "user"
 def cache_path() -> Path:
     """Where checked files are remembered (inside the data dir)."""
     return data_dir() / "cache" / "checks.pickle"
+
+
+def library_key(item_id: str, language: str) -> str:
+    """The key a practice or program is stored under: its id in English, else ``id@lang``."""
+    return item_id if language == "en" else f"{item_id}@{language}"
+
+
+def _language_choices(language: str) -> list[str]:
+    """Languages to try for ``language``, best first: "es-MX" gives es-MX, es, then en."""
+    wanted = language.replace("_", "-").strip() or "en"
+    return list(dict.fromkeys([wanted, wanted.split("-")[0], "en"]))
+
+
+def _in_language(items: Iterable[Item], language: str) -> dict[str, Item]:
+    """For each id, the item in ``language`` if there is one, else English, else any."""
+    choices = _language_choices(language)
+
+    def rank(item: Item) -> tuple[int, str]:
+        found = choices.index(item.language) if item.language in choices else len(choices)
+        return found, item.language
+
+    best: dict[str, Item] = {}
+    for item in items:
+        held = best.get(item.id)
+        if held is None or rank(item) < rank(held):
+            best[item.id] = item
+    return best
 
 
 def yaml_files(folder: Path) -> Iterator[Path]:
@@ -105,11 +134,7 @@ class Library:
             return None
         table: dict[str, Practice] | dict[str, Program]
         table = self.programs if isinstance(item, Program) else self.practices
-        key = (
-            item.id
-            if isinstance(item, Program) or item.language == "en"
-            else f"{item.id}@{item.language}"
-        )
+        key = library_key(item.id, item.language)
         if key in table:
             self.problems.append(
                 Diagnostic(
@@ -126,6 +151,29 @@ class Library:
         table[key] = item  # type: ignore[assignment]
         self.origins[key] = origin
         return item
+
+    def for_language(self, language: str) -> dict[str, Practice]:
+        """Practices keyed by plain id, each in ``language`` where translated, else English.
+
+        An id with neither (a practice written only in another language) still appears, in
+        its own language, so nothing a therapist wrote disappears from the app.
+        """
+        return _in_language(self.practices.values(), language)
+
+    def programs_for_language(self, language: str) -> dict[str, Program]:
+        """Programs keyed by plain id, each in ``language`` where translated, else English."""
+        return _in_language(self.programs.values(), language)
+
+    def origins_for_language(self, language: str) -> dict[str, str]:
+        """Where each practice that :meth:`for_language` gives came from, keyed by plain id."""
+        return {
+            pid: self.origins.get(library_key(pid, p.language), "")
+            for pid, p in self.for_language(language).items()
+        }
+
+    def translations(self, pid: str) -> dict[str, Practice]:
+        """Every language a practice is available in: {language: practice}."""
+        return {p.language: p for p in self.practices.values() if p.id == pid}
 
     def practice(self, pid: str) -> Practice:
         """The practice with id ``pid``."""

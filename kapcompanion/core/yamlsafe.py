@@ -29,9 +29,46 @@ from kapcompanion.core.errors import ERROR, Diagnostic
 log = logging.getLogger(__name__)
 
 try:  # libyaml's C parser; the pure-Python one is the fallback
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+#: Short plain scalars resolve to the same tag every time (safe loading has no path
+#: resolvers), so their tags are remembered: most of a practice's scalars repeat
+#: (keys, numbers, sound names), and resolving is PyYAML's slowest step per value.
+_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}
+_TAG_VALUE_MAX = 40
+_TAGS_MAX = 50_000
+
+
+class _Resolving:
+    """A loader mix-in: remembered scalar tags, and no per-node path-resolver calls."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode and isinstance(value, str) and len(value) <= _TAG_VALUE_MAX:
+            key = (value, implicit)
+            tag = _TAGS.get(key)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
+                if len(_TAGS) < _TAGS_MAX:
+                    _TAGS[key] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Nothing to do: safe loading defines no path resolvers."""
+
+    def ascend_resolver(self) -> None:
+        """Nothing to do: safe loading defines no path resolvers."""
+
+
+def loader_class(base: type) -> type:
+    """``base`` (a PyYAML safe loader) with remembered scalar tags."""
+    assert not getattr(base, "yaml_path_resolvers", None), "path resolvers need the full resolver"
+    return type(f"Kap{base.__name__}", (_Resolving, base), {})
+
+
+_Loader = loader_class(_Base)
 
 MAX_BYTES = 1024 * 1024
 MAX_NODES = 50_000

@@ -17,8 +17,11 @@ from kapcompanion.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 
-def load_library() -> tuple[dict[str, Practice], dict[str, str]]:
-    """The practices and where each came from (an unreadable library gives an empty one)."""
+def load_library(language: str = "en") -> tuple[dict[str, Practice], dict[str, str]]:
+    """The practices in ``language`` (else English) and where each came from.
+
+    An unreadable library gives an empty one.
+    """
     try:
         from kapcompanion.core.library import Library
 
@@ -28,7 +31,7 @@ def load_library() -> tuple[dict[str, Practice], dict[str, str]]:
         return {}, {}
     for problem in lib.problems:
         log.warning("%s", problem)
-    return dict(lib.practices), dict(lib.origins)
+    return lib.for_language(language), lib.origins_for_language(language)
 
 
 def app_icon() -> QIcon:
@@ -62,9 +65,10 @@ def create_window(
     store = SettingsStore()
     from kapcompanion.ui.i18n import install_translations
 
-    install_translations(app, store.load().language)
-    practices, origins = load_library()
+    language = install_translations(app, store.load().language)
+    practices, origins = load_library(language)
     window = MainWindow(practices, origins=origins, store=store)
+    window.language = language
     install_all(window)
     if not (background and QSystemTrayIcon.isSystemTrayAvailable()):
         window.show()

@@ -78,6 +78,8 @@ class DetailPane(QScrollArea):
     """Shows one practice and offers to begin it."""
 
     start_requested = Signal(str)
+    #: "Duplicate and edit" (the button shows once something listens: see ``can_duplicate``).
+    duplicate_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +97,12 @@ class DetailPane(QScrollArea):
         self.start.setAccessibleName(self.tr("Begin practice"))
         self.start.setCursor(Qt.CursorShape.PointingHandCursor)
         self.start.clicked.connect(lambda: self.start_requested.emit(self._pid))
+        self.can_duplicate = False
+        self.duplicate = QPushButton(self.tr("Duplicate and edit"))
+        self.duplicate.setAccessibleDescription(
+            self.tr("Make your own copy of this practice and open it in the editor.")
+        )
+        self.duplicate.clicked.connect(lambda: self.duplicate_requested.emit(self._pid))
         self.description = _label()
         self.description.setTextFormat(Qt.TextFormat.MarkdownText)
         self.steps_head = _label(self.tr("Steps at a glance"), "h2")
@@ -107,6 +115,7 @@ class DetailPane(QScrollArea):
 
         row = QHBoxLayout()
         row.addWidget(self.start)
+        row.addWidget(self.duplicate)
         row.addStretch(1)
         lay = QVBoxLayout(card)
         lay.setContentsMargins(28, 24, 28, 28)
@@ -142,6 +151,7 @@ class DetailPane(QScrollArea):
             self.summary.setText(self.tr("Pick one from the list to read about it."))
             for w in (
                 self.start,
+                self.duplicate,
                 self.description,
                 self.steps_head,
                 self.steps,
@@ -170,6 +180,7 @@ class DetailPane(QScrollArea):
         self.title.setText(p.title)
         self.summary.setText(p.summary)
         self.start.show()
+        self.duplicate.setVisible(self.can_duplicate)
         self.start.setAccessibleDescription(
             self.tr("Begin {title}, about {length}").format(
                 title=p.title, length=length_text(entry.length)

@@ -22,6 +22,7 @@ INSTALLERS: list[str] = [
     "kapcompanion.ui.journey",
     "kapcompanion.ui.reminders",
     "kapcompanion.ui.packs",
+    "kapcompanion.ui.editor",
     "kapcompanion.ui.journal_pages",
 ]
 

@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.player.recall = recall
         self.stack = QStackedWidget()
         self.stack.addWidget(self.player)
+        #: The interface language; the library shows practices in it where translated.
+        self.language = "en"
         #: The open journal (set by the journal's installer), or None.
         self.journal: object | None = None
         self.add_page("library", self.tr("Library"), self.library_page, shortcut="Ctrl+L")
@@ -406,7 +408,7 @@ class MainWindow(QMainWindow):
         """Read the library again from disk (built-in, packs, the user's own practices)."""
         from kapcompanion.ui.app import load_library
 
-        practices, origins = load_library()
+        practices, origins = load_library(self.language)
         self.set_practices(practices, origins)
 
     def _selected(self, pid: str) -> None:

@@ -170,13 +170,21 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
 
     # -- starting ----------------------------------------------------------------
 
-    def start(self, practice: Practice, *, grounding: bool = False) -> None:
-        """Begin ``practice``: stop rules when due, then get ready, then play."""
+    def start(self, practice: Practice, *, grounding: bool = False, start_step: int = 0) -> None:
+        """Begin ``practice``: stop rules when due, then get ready, then play.
+
+        ``start_step`` begins at that step (the editor's "Preview from here").
+        """
         self._halt()
         self.practice = practice
         self.grounding = grounding
         timeline = tuned_timeline(compile_practice(practice), self.settings)
         self.session = Session(timeline, clock=self.clock)
+        target = min(max(0, start_step), len(timeline.steps) - 1)
+        for _ in range(target):  # before play: moves the start; earlier gates are passed
+            if self.session.current_step >= target:
+                break
+            self.session.skip()
         self._recalled = {}
         if self.recall is not None and practice.uses:
             try:
@@ -251,6 +259,8 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
             return
         self.stage.setCurrentIndex(0)
         self.session.play()
+        if self.session.position > 0 and self.player is not None:
+            self.player.seek(self.session.position)
         self._set_keys(True)
         self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._draw_every = 1

@@ -29,10 +29,12 @@ from kapcompanion.core.timeline import compile_practice
 from kapcompanion.core.validate import validate_paths
 from kapcompanion.resources import builtin_scripts
 
-from .texts import all_text, step_texts
+from .texts import all_text, english_only, step_texts
 
 SCRIPTS = builtin_scripts()
-FILES = list(yaml_files(SCRIPTS))
+#: The English originals live at scripts/<category>/<id>.yaml; translations one level
+#: deeper (scripts/es/...) and are checked in test_spanish.py.
+FILES = [p for p in yaml_files(SCRIPTS) if len(p.relative_to(SCRIPTS).parts) == 2]
 
 #: The 19 practices of the content brief, with their categories.
 BRIEF_PRACTICES = {
@@ -88,7 +90,7 @@ GROUNDING_IN_THE_ROOM = {"grounding-54321", "orienting", "feet-and-hands", "land
 def library() -> Library:
     lib = Library.load(user=False, packs=False, use_cache=False)
     assert lib.problems == []
-    return lib
+    return english_only(lib)
 
 
 def _practices(lib: Library) -> list[Practice]:

@@ -14,7 +14,7 @@ from kapcompanion.core.library import Library
 from kapcompanion.core.model import CheckInStep, Practice, ReflectStep, SayStep
 from kapcompanion.resources import builtin_scripts
 
-from .texts import all_text, step_texts
+from .texts import all_text, english_only, step_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,7 +54,7 @@ INWARD = {
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    return Library.load(user=False, packs=False, use_cache=False)
+    return english_only(Library.load(user=False, packs=False, use_cache=False))
 
 
 @pytest.fixture(scope="module")

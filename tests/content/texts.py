@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kapcompanion.core.library import Library
 from kapcompanion.core.model import (
     BreatheStep,
     CheckInStep,
@@ -40,3 +41,10 @@ def all_text(practice: Practice) -> str:
     """Title, summary, description, safety note and every step's text, as one string."""
     head = [practice.title, practice.summary, practice.description, practice.safety]
     return "\n".join([*head, *step_texts(practice)])
+
+
+def english_only(lib: Library) -> Library:
+    """The same library with its translations left out (the English content tests' view)."""
+    lib.practices = {k: p for k, p in lib.practices.items() if p.language == "en"}
+    lib.programs = {k: g for k, g in lib.programs.items() if g.language == "en"}
+    return lib

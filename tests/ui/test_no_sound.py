@@ -30,7 +30,9 @@ win.start_practice("box-4")
 view = win.player
 """
 
-SCRIPT = PREAMBLE + """
+SCRIPT = (
+    PREAMBLE
+    + """
 clock.advance(30); view.tick()
 print("available", view.player.available)
 print("notice", view.notice.isVisible(), view.notice.text())
@@ -40,6 +42,7 @@ print("end", view.pages.currentIndex(), view.session.status)
 win.close()
 print("closed")
 """
+)
 
 
 def test_practice_plays_through_without_a_sound_device(tmp_path: Path) -> None:
@@ -66,7 +69,9 @@ def test_practice_plays_through_without_a_sound_device(tmp_path: Path) -> None:
     assert out.stdout.strip().endswith("closed")
 
 
-LOST = PREAMBLE + """
+LOST = (
+    PREAMBLE
+    + """
 import pygame.mixer
 clock.advance(5); view.tick()
 print("before", view.player.available, view.notice.isVisible())
@@ -79,6 +84,7 @@ print("end", view.session.status)
 win.close()
 print("closed")
 """
+)
 
 
 def test_sound_device_going_away_mid_practice(tmp_path: Path) -> None:

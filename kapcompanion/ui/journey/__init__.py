@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def load_programs() -> dict[str, Program]:
-    """The programs of the library (built-in, packs, the person's own); {} when unreadable."""
+def load_programs(language: str = "en") -> dict[str, Program]:
+    """The library's programs in ``language`` (else English); {} when unreadable."""
     try:
         from kapcompanion.core.library import Library
 
-        return dict(Library.load().programs)
+        return Library.load().programs_for_language(language)
     except Exception:  # Today still shows the arc without programs
         log.exception("cannot load the programs")
         return {}
@@ -47,12 +47,12 @@ class Journey(QObject):
         *,
         now: Callable[[], datetime] = local_now,
         ask_passphrase: AskPassphrase = passphrase.ask,
-        programs: Callable[[], Mapping[str, Program]] = load_programs,
+        programs: Callable[[], Mapping[str, Program]] | None = None,
         path: Path | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._load_programs = programs
+        self._load_programs = programs or (lambda: load_programs(window.language))
         self._programs: dict[str, Program] | None = None
         self.link = JournalLink(window, now=now, ask_passphrase=ask_passphrase, path=path)
         self.today = TodayView(window, self.link, self.programs, self.link.today)

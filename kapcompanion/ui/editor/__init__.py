@@ -1,0 +1,163 @@
+"""The practice editor: "New practice…" in the More menu and "Duplicate and edit".
+
+``install(window)`` adds both to the main window. Each editor is its own window; saving
+emits ``window.hub.library_changed`` so the library shows the practice, and "Preview
+from here" plays the draft in the main window's player.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from kapcompanion.core.model import Practice
+from kapcompanion.paths import user_practices_dir
+
+if TYPE_CHECKING:
+    from kapcompanion.ui.editor.editor_window import EditorWindow
+    from kapcompanion.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class EditorLauncher(QObject):
+    """Opens editors for one main window and keeps them alive while they are open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editors: list[EditorWindow] = []
+
+    def _taken(self, pid: str) -> bool:
+        if pid in self.window.practices or (user_practices_dir() / f"{pid}.yaml").exists():
+            return True
+        return any(e.target_path() == user_practices_dir() / f"{pid}.yaml" for e in self.editors)
+
+    def open_text(self, text: str, path: Path | None = None) -> EditorWindow:
+        """Open an editor window on ``text`` (bound to ``path`` when it is a saved file)."""
+        from kapcompanion.ui.editor.editor_window import EditorWindow
+
+        editor = EditorWindow(text, path=path, preview=self.preview)
+        editor.saved.connect(lambda _p: self.window.hub.library_changed.emit())
+        self.window.hub.settings_changed.connect(lambda _s: editor.use_palette())
+        self.editors = [e for e in self.editors if e.isVisible()]
+        self.editors.append(editor)
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def add_actions(self) -> None:
+        """More ▸ New practice… (Ctrl+N) and Edit practice… (Ctrl+E)."""
+        self.window.add_menu_action(self.tr("New practice…"), self.new_practice, shortcut="Ctrl+N")
+        self.window.add_menu_action(
+            self.tr("Edit practice…"), self.edit_selected, shortcut="Ctrl+E"
+        )
+
+    def new_practice(self) -> EditorWindow:
+        """More ▸ New practice… (Ctrl+N): a small valid practice to start from."""
+        from kapcompanion.ui.editor.drafts import template, unique_id
+
+        return self.open_text(template(unique_id("my-practice", self._taken)))
+
+    def duplicate(self, pid: str) -> EditorWindow | None:
+        """Duplicate and edit: a copy with a new id and "(my version)"; the original stays."""
+        from kapcompanion.ui.editor.drafts import (
+            EditError,
+            duplicate_text,
+            referenced_files,
+            unique_id,
+        )
+
+        practice = self.window.practices.get(pid)
+        if practice is None or practice.source is None:
+            log.warning("cannot duplicate %s: no source file", pid)
+            return None
+        try:
+            text = practice.source.read_text(encoding="utf-8")
+            new_id = unique_id(f"{pid}-copy", self._taken)
+            copy = duplicate_text(text, new_id, f"{practice.title} (my version)")
+        except (OSError, UnicodeDecodeError, EditError) as exc:
+            log.warning("cannot duplicate %s: %s", pid, exc)
+            editor = self.new_practice()
+            editor.show_banner(
+                self.tr(
+                    "“{title}” could not be copied ({error}); here is a new practice instead."
+                ).format(title=practice.title, error=exc)
+            )
+            return editor
+        _copy_audio(practice, referenced_files(text))
+        return self.open_text(copy)
+
+    def edit(self, pid: str) -> EditorWindow | None:
+        """Edit practice ``pid``: the user's own file in place; anything else as a copy."""
+        practice = self.window.practices.get(pid)
+        if practice is None or practice.source is None:
+            return None
+        source = practice.source
+        for editor in self.editors:
+            if editor.isVisible() and editor.saved_path == source:
+                editor.raise_()
+                editor.activateWindow()
+                return editor
+        if source.parent.resolve() != user_practices_dir().resolve():
+            editor = self.duplicate(pid)
+            if editor is not None:
+                editor.show_banner(
+                    self.tr(
+                        "“{title}” is not one of your own practices, so this is your copy "
+                        "of it; the original stays as it is."
+                    ).format(title=practice.title)
+                )
+            return editor
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("cannot open %s: %s", source, exc)
+            return None
+        return self.open_text(text, path=source)
+
+    def edit_selected(self) -> EditorWindow | None:
+        """More ▸ Edit practice… (Ctrl+E): the practice shown in the detail pane."""
+        pid = self.window.detail.practice_id
+        return self.edit(pid) if pid else None
+
+    def preview(self, practice: Practice, start_step: int) -> None:
+        """Play ``practice`` in the main window's player from ``start_step``."""
+        win = self.window
+        win.play(practice)
+        if start_step > 0:
+            win.player.start(practice, start_step=start_step)
+        win.raise_()
+        win.activateWindow()
+
+
+def _copy_audio(practice: Practice, relative: list[str]) -> None:
+    """Copy the audio a duplicated practice names next to the copy (never overwriting)."""
+    if practice.folder is None:
+        return
+    dest_root = user_practices_dir()
+    if practice.folder.resolve() == dest_root.resolve():
+        return
+    for rel in relative:
+        src, dest = practice.folder / rel, dest_root / rel
+        if src.is_file() and not dest.exists():
+            try:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dest)
+            except OSError as exc:
+                log.warning("could not copy %s for the duplicate: %s", src, exc)
+
+
+def install(window: MainWindow) -> None:
+    """Add "New practice…" (Ctrl+N), "Edit practice…" (Ctrl+E), "Duplicate and edit"."""
+    launcher = EditorLauncher(window)
+    window.editor_launcher = launcher  # type: ignore[attr-defined]
+    launcher.add_actions()
+    window.detail.duplicate_requested.connect(launcher.duplicate)
+    window.detail.can_duplicate = True
+    window.detail.duplicate.setVisible(bool(window.detail.practice_id))
