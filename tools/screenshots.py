@@ -134,6 +134,58 @@ def shoot(theme: str, out: Path) -> list[Path]:
     return shots
 
 
+def shoot_journal(theme: str, out: Path) -> list[Path]:
+    """The Journal and History pages and the export preview, with a demo journal."""
+    from kapcompanion.journal.demo import fill_demo
+    from kapcompanion.journal.store import JournalStore
+    from kapcompanion.ui.journal_pages import install
+    from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
+
+    practices, origins = load_library()
+    store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"journal-{theme}.json")
+    settings = replace(Settings(), theme=theme, show_days_in_a_row=True)
+    win = MainWindow(practices, origins=origins, store=store, settings=settings)
+    install(win)
+    journal = JournalStore.open()
+    if journal.count_entries() == 0:
+        fill_demo(journal, 240)
+    win.journal = journal
+    win.hub.journal_changed.emit(journal)
+    win.resize(*SIZE)
+    win.show()
+    pages = win.journal_pages  # type: ignore[attr-defined]
+    win.show_page("journal")
+    view = pages.journal
+    pick = next(e for e in view.visible_entries()[5:] if e.kind == "reflect")
+    view.select(pick.id)
+    settle()
+    shots = [out / f"journal-{theme}.png", out / f"history-{theme}.png"]
+    win.grab().save(str(shots[0]))
+    win.show_page("history")
+    pages.history.body.verticalScrollBar().setValue(0)
+    settle()
+    win.grab().save(str(shots[1]))
+    pages.history.body.verticalScrollBar().setValue(720)
+    settle()
+    shots.append(out / f"history-charts-{theme}.png")
+    win.grab().save(str(shots[-1]))
+    bar = pages.history.body.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    settle()
+    shots.append(out / f"history-wellbeing-{theme}.png")
+    win.grab().save(str(shots[-1]))
+    dlg = ExportDialog(journal, pages.titles(), win)
+    dlg.leave_out(dlg.entry_ids()[1])
+    dlg.show()
+    settle()
+    shots.append(out / f"export-preview-{theme}.png")
+    dlg.grab().save(str(shots[-1]))
+    dlg.close()
+    win.close()
+    journal.close()
+    return shots
+
+
 def _voice_take(path: Path) -> Path:
     """A short synthetic "voice" (a gliding hum in syllables) with silence around it."""
     import numpy as np
@@ -418,7 +470,7 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv[:1])
     app.setApplicationName("KAP Companion")
     for theme in ("light", "dark"):
-        for path in shoot(theme, out):
+        for path in [*shoot(theme, out), *shoot_journal(theme, out)]:
             print(path)
     for theme in ("light", "dark"):
         for path in shoot_journey(theme, out):

@@ -23,6 +23,7 @@ INSTALLERS: list[str] = [
     "kapcompanion.ui.reminders",
     "kapcompanion.ui.packs",
     "kapcompanion.ui.editor",
+    "kapcompanion.ui.journal_pages",
 ]
 
 

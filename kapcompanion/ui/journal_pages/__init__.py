@@ -1,0 +1,103 @@
+"""The journal and history pages, and export with a preview, attached to the main window.
+
+:func:`install` adds the Journal page (Ctrl+3), the History page (Ctrl+4) and "Export for
+my therapist…" in the More menu. The pages show ``window.journal`` when it is set and
+follow ``hub.journal_changed`` (a store, or None for the calm "isn't open" state).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.entry_editor import ask_yes_no
+
+if TYPE_CHECKING:
+    from kapcompanion.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class JournalPages(QObject):
+    """Keeps the journal and history pages in step with the open journal."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        from kapcompanion.ui.journal_pages.history_view import HistoryView
+        from kapcompanion.ui.journal_pages.journal_view import JournalView
+
+        self.window = window
+        self.journal = JournalView()
+        self.history = HistoryView()
+        self.store: JournalStore | None = None
+        self._stale = False
+        window.add_page("journal", self.tr("Journal"), self.journal, shortcut="Ctrl+3")
+        window.add_page("history", self.tr("History"), self.history, shortcut="Ctrl+4")
+        self.export_action = window.add_menu_action(
+            self.tr("Export for my therapist…"), self.open_export
+        )
+        self.journal.export_requested.connect(self.open_export)
+        self.journal.changed.connect(self.history.refresh_soon)
+        hub = window.hub
+        hub.journal_changed.connect(self.set_store)
+        # the window reloads the library first (it connected before): then new titles
+        hub.library_changed.connect(lambda: self.set_store(self.store))
+        hub.settings_changed.connect(lambda s: self.history.set_settings(s))
+        # an answer is saved by the journal's own listener: read after it has run
+        hub.answer_given.connect(lambda *_a: self._later())
+        hub.session_finished.connect(lambda *_a: self._later())
+        self.history.set_settings(window.settings)
+        #: Asks at closing (replaceable where no person is there to answer).
+        self.ask_at_close = ask_yes_no
+        window.installEventFilter(self)  # offer to save an entry being changed at closing
+        store = window.journal if isinstance(window.journal, JournalStore) else None
+        self.set_store(store)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """When the window closes with changes to an entry not yet saved, offer to save."""
+        pane = self.journal.pane
+        if obj is self.window and event.type() == QEvent.Type.Close and pane.unsaved():
+            asked = self.ask_at_close(
+                self.window,
+                self.tr("Save your changes?"),
+                self.tr("You changed a journal entry. Save the changes before closing?"),
+            )
+            if asked and not pane.save():
+                log.warning("changes to entry not saved at closing: %s", pane.status.text())
+        return False
+
+    def titles(self) -> dict[str, str]:
+        """Practice titles by id, from the library the window shows."""
+        return {pid: p.title for pid, p in self.window.practices.items()}
+
+    def set_store(self, store: object) -> None:
+        """Show ``store`` (anything but an open JournalStore: the "isn't open" state)."""
+        self.store = store if isinstance(store, JournalStore) else None
+        self.journal.set_store(self.store, self.titles())
+        self.history.set_store(self.store, self.titles())
+
+    def _later(self) -> None:
+        if not self._stale:
+            self._stale = True
+            QTimer.singleShot(0, self.refresh)
+
+    def refresh(self) -> None:
+        """Read the journal again (after a practice saved answers)."""
+        self._stale = False
+        self.journal.refresh()
+        self.history.refresh_soon()
+
+    def open_export(self) -> None:
+        """Show the export dialog (or say why it cannot open)."""
+        from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
+
+        ExportDialog.run(self.window, self.store, self.titles())
+
+
+def install(window: MainWindow) -> None:
+    """Add the Journal and History pages and the export action to ``window``."""
+    window.journal_pages = JournalPages(window)  # type: ignore[attr-defined]
+    log.debug("journal pages installed")
