@@ -39,6 +39,8 @@ ARGS: dict[str, tuple[list[str], list[str]]] = {
     "bench_packs_ui": ([], ["--runs", "1"]),
     "bench_editor": ([], ["--repeat", "3"]),
     "bench_library_language": ([], ["--runs", "1"]),
+    "bench_today": ([], ["--entries", "1000", "--runs", "1"]),
+    "bench_journal_view": ([], ["--entries", "1000", "--runs", "1"]),
     "bench_ui_practice": (["--seconds", "30"], ["--seconds", "3"]),
     "bench_ui_startup": ([], ["--runs", "1"]),
 }

@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>BeforeAfterBox</name>
+    <message>
+        <source>Before your session</source>
+        <extracomment>Reflections this many days after a session sit beside its intention (as in the export).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session {0}, {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No intention was written for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and {0} more in your journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing written after it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before and after your session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: {0}. After: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>Show as a table</source>
+        <extracomment>The check-in chart&apos;s ranges: label key -&gt; days back (None: everything).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show {0} as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show as a chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInGate</name>
     <message>
         <source>0 means {low}, 10 means {high}. Use the arrow keys.</source>
@@ -14,6 +70,37 @@
     <message>
         <source>{v} of 10</source>
         <translation>{v} de 10</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinChart</name>
+    <message>
+        <source>Check-in scores over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check-in scores in these dates yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Fecha</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} scores, first {2:g}, latest {3:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions marked: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -344,6 +431,246 @@
     </message>
 </context>
 <context>
+    <name>EntryListModel</name>
+    <message>
+        <source>Session {0}</source>
+        <extracomment>Entries read when the list opens or a search answers (a screen holds about ten). Entries read each time the list scrolls near its end. What reading or writing the journal can raise (the store&apos;s own errors, and SQLite&apos;s when the file goes away under the app). The last problem met while reading more (shown by the view), or &quot;&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryPane</name>
+    <message>
+        <source>Choose an entry to read it here.</source>
+        <extracomment>Asks before deleting (replaceable where no person is there to answer).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A title, if you like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score from 0 to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished">Guardar cambios</translation>
+    </message>
+    <message>
+        <source>Save changes to this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished">Borrar…</translation>
+    </message>
+    <message>
+        <source>Delete this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks before anything is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed this entry. Save the changes before moving on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no words to save. To remove the entry, use Delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry will be removed from your journal for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept — nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for my therapist</source>
+        <extracomment>Asks where to save (replaceable where no person is there to answer).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what to share. Untick anything you would rather keep to yourself — it is left out of the file completely. Nothing is sent anywhere: you choose where the file is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (plain text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (a tidy summary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between two dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries to include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each ticked entry goes into the file. Press Space to untick one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <source>There are no sessions in your journal yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} entries will be included — {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0} with {1} entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0} with 1 entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gate</name>
     <message>
         <source>Continue</source>
@@ -402,6 +729,73 @@
     <message>
         <source>Your clinic (after hours)</source>
         <translation>Tu clínica (fuera de horario)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ Earlier month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later month ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the month before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the month after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys move by day and week; Page Up and Page Down by month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal isn&apos;t open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your history is drawn from your journal. Practices still play as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day with a practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days in a row with a practice</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -573,6 +967,130 @@
     <message>
         <source>the record of this practice</source>
         <translation>la anotación de esta práctica</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPages</name>
+    <message>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for my therapist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your changes?</source>
+        <extracomment>Asks at closing (replaceable where no person is there to answer).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed a journal entry. Save the changes before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <source>Journal</source>
+        <extracomment>Wait this long after the last key before searching. Asks for a new note (replaceable where no person is there to answer).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search your journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words from what you wrote or what was asked. Press Down to reach the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for my therapist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for my therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose entries and save them as a Markdown or PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first, by day. Press Enter to edit the chosen entry, Escape to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches those words. You might try fewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal isn&apos;t open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practices still play as usual. When your journal can be opened, your answers and notes will be here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal is waiting for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers you give in practices and notes you write will gather here, only on this computer. You could begin with a few words: choose New entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than {0} entries match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} entries match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} Your words, to copy: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your entry was not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -813,6 +1331,61 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>MonthHeatMap</name>
+    <message>
+        <source>Practice calendar</source>
+        <extracomment>The person moved past the month: (months to move, the day wanted).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice calendar, {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: no practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} practices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}, {2} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>New entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write whatever you would like to keep. Only you see this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A title, if you like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a few words first, or choose Cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pacer</name>
     <message>
         <source>Breathing pacer</source>
@@ -861,6 +1434,45 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>“{name}” is not a KAP Companion pack, so nothing was opened. Packs end in .kappack: you can drop one here, or use More › Open a pack…</source>
         <translation>“{name}” no es un paquete de KAP Companion, así que no se abrió nada. Los paquetes terminan en .kappack: puedes soltar uno aquí o usar Más › Abrir un paquete…</translation>
+    </message>
+</context>
+<context>
+    <name>PairsChart</name>
+    <message>
+        <source>Before and after each practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No practices with a check-in before and after yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished">Práctica</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before (average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After (average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1:.1f} before and {2:.1f} after on average, {3} times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ before   ● after   (average, 0–10)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1726,17 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Breathe gently, not deeply.</source>
         <translation>Respira suavemente, sin forzar.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Left out: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out of the file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2336,6 +2959,37 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>Who5Chart</name>
+    <message>
+        <source>Weekly wellbeing (WHO-5, 0–100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete WHO-5 check-ins yet. The weekly WHO-5 practice adds one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Fecha</translation>
+    </message>
+    <message>
+        <source>Score (0–100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} weekly scores, first {1:g}, latest {2:g}; changes of {4} points or more: {3} (marked with a ring); the band shows {4} points either side of your first score. A score of {5} or lower is a good reason to talk with someone you trust, such as your therapist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>- - line at {0}    ··· band: within {1} points of your first score    ◯ a change of {1} points or more since the week before</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <source>Restore</source>
@@ -2353,6 +3007,19 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Keep it</source>
         <translation>Conservarla</translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <extracomment>Asks where to save: (parent, suggested path, format) -&gt; chosen path or None.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal isn&apos;t open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to export until your journal can be opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
