@@ -6,35 +6,35 @@
     <message>
         <source>Before your session</source>
         <extracomment>Reflections this many days after a session sit beside its intention (as in the export).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Antes de tu sesión</translation>
     </message>
     <message>
         <source>After it</source>
-        <translation type="unfinished"></translation>
+        <translation>Después</translation>
     </message>
     <message>
         <source>Session {0}, {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión {0}, {1}</translation>
     </message>
     <message>
         <source>No intention was written for this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se escribió ninguna intención para esta sesión.</translation>
     </message>
     <message>
         <source>…and {0} more in your journal</source>
-        <translation type="unfinished"></translation>
+        <translation>…y {0} más en tu diario</translation>
     </message>
     <message>
         <source>Nothing written after it yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay nada escrito después.</translation>
     </message>
     <message>
         <source>Before and after your session</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes y después de tu sesión</translation>
     </message>
     <message>
         <source>Before: {0}. After: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes: {0}. Después: {1}</translation>
     </message>
 </context>
 <context>
@@ -42,19 +42,19 @@
     <message>
         <source>Show as a table</source>
         <extracomment>The check-in chart&apos;s ranges: label key -&gt; days back (None: everything).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ver como tabla</translation>
     </message>
     <message>
         <source>Show {0} as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver {0} como tabla</translation>
     </message>
     <message>
         <source>{0}, as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, como tabla</translation>
     </message>
     <message>
         <source>Show as a chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver como gráfico</translation>
     </message>
 </context>
 <context>
@@ -76,31 +76,31 @@
     <name>CheckinChart</name>
     <message>
         <source>Check-in scores over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus registros a lo largo del tiempo</translation>
     </message>
     <message>
         <source>No check-in scores in these dates yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay puntuaciones de registros en estas fechas.</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta</translation>
     </message>
     <message>
         <source>Score (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación (0–10)</translation>
     </message>
     <message>
         <source>{0}: {1} scores, first {2:g}, latest {3:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} puntuaciones, la primera {2:g}, la última {3:g}</translation>
     </message>
     <message>
         <source>Sessions marked: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones marcadas: {0}</translation>
     </message>
 </context>
 <context>
@@ -435,39 +435,39 @@
     <message>
         <source>Session {0}</source>
         <extracomment>Entries read when the list opens or a search answers (a screen holds about ten). Entries read each time the list scrolls near its end. What reading or writing the journal can raise (the store&apos;s own errors, and SQLite&apos;s when the file goes away under the app). The last problem met while reading more (shown by the view), or &quot;&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sesión {0}</translation>
     </message>
     <message>
         <source>Today — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy — {0}</translation>
     </message>
     <message>
         <source>Yesterday — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayer — {0}</translation>
     </message>
     <message>
         <source>Your own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus propias palabras</translation>
     </message>
     <message>
         <source>(nothing written)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no hay nada escrito)</translation>
     </message>
     <message>
         <source>Reflection</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflexión</translation>
     </message>
     <message>
         <source>Check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
         <source>Your note</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nota</translation>
     </message>
 </context>
 <context>
@@ -475,91 +475,91 @@
     <message>
         <source>Choose an entry to read it here.</source>
         <extracomment>Asks before deleting (replaceable where no person is there to answer).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Elige una entrada para leerla aquí.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>A title, if you like</source>
-        <translation type="unfinished"></translation>
+        <translation>Un título, si quieres</translation>
     </message>
     <message>
         <source>Your words</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus palabras</translation>
     </message>
     <message>
         <source>Score from 0 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación de 0 a 10</translation>
     </message>
     <message>
         <source>Score (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación (0–10)</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished">Guardar cambios</translation>
+        <translation>Guardar cambios</translation>
     </message>
     <message>
         <source>Save changes to this entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los cambios de esta entrada</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished">Borrar…</translation>
+        <translation>Borrar…</translation>
     </message>
     <message>
         <source>Delete this entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar esta entrada</translation>
     </message>
     <message>
         <source>Asks before anything is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te pregunta antes de borrar nada.</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ha pasado</translation>
     </message>
     <message>
         <source>Save your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quieres guardar los cambios?</translation>
     </message>
     <message>
         <source>You changed this entry. Save the changes before moving on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Has cambiado esta entrada. ¿Quieres guardar los cambios antes de seguir?</translation>
     </message>
     <message>
         <source>There are no words to save. To remove the entry, use Delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay palabras que guardar. Para quitar la entrada, usa Borrar.</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: {0}</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado</translation>
     </message>
     <message>
         <source>Delete this entry?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Borrar esta entrada?</translation>
     </message>
     <message>
         <source>This entry will be removed from your journal for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta entrada se borrará de tu diario para siempre.</translation>
     </message>
     <message>
         <source>Kept — nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se conserva: no se borró nada.</translation>
     </message>
     <message>
         <source>Not deleted: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se borró: {0}</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrado</translation>
     </message>
 </context>
 <context>
@@ -567,107 +567,107 @@
     <message>
         <source>Export for my therapist</source>
         <extracomment>Asks where to save (replaceable where no person is there to answer).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para mi terapeuta</translation>
     </message>
     <message>
         <source>Choose what to share. Untick anything you would rather keep to yourself — it is left out of the file completely. Nothing is sent anywhere: you choose where the file is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige qué compartir. Desmarca lo que prefieras guardar para ti: se queda completamente fuera del archivo. No se envía nada a ningún sitio: tú eliges dónde se guarda el archivo.</translation>
     </message>
     <message>
         <source>Markdown (plain text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (texto sin formato)</translation>
     </message>
     <message>
         <source>PDF (a tidy summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (un resumen ordenado)</translation>
     </message>
     <message>
         <source>What to include</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué incluir</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo</translation>
     </message>
     <message>
         <source>Between two dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre dos fechas</translation>
     </message>
     <message>
         <source>One session</source>
-        <translation type="unfinished"></translation>
+        <translation>Una sesión</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">De</translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato</translation>
     </message>
     <message>
         <source>Include</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluir</translation>
     </message>
     <message>
         <source>Entries to include</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas que se incluirán</translation>
     </message>
     <message>
         <source>Each ticked entry goes into the file. Press Space to untick one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada entrada marcada va al archivo. Pulsa Espacio para desmarcar una.</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ha pasado</translation>
     </message>
     <message>
         <source>Tick all</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar todas</translation>
     </message>
     <message>
         <source>Untick all</source>
-        <translation type="unfinished"></translation>
+        <translation>Desmarcar todas</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar…</translation>
     </message>
     <message>
         <source>Choose where to save the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige dónde guardar el archivo</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>There are no sessions in your journal yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay sesiones en tu diario.</translation>
     </message>
     <message>
         <source>{0} of {1} entries will be included — {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se incluirán {0} de {1} entradas — {2}</translation>
     </message>
     <message>
         <source>The file was not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo no se guardó: {0}</translation>
     </message>
     <message>
         <source>Saved {0} with {1} entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó {0} con {1} entradas.</translation>
     </message>
     <message>
         <source>Saved {0} with 1 entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó {0} con 1 entrada.</translation>
     </message>
 </context>
 <context>
@@ -735,67 +735,67 @@
     <name>HistoryView</name>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>‹ Earlier month</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Mes anterior</translation>
     </message>
     <message>
         <source>Later month ›</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes siguiente ›</translation>
     </message>
     <message>
         <source>Show the month before</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el mes anterior</translation>
     </message>
     <message>
         <source>Show the month after</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el mes siguiente</translation>
     </message>
     <message>
         <source>Chosen day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día elegido</translation>
     </message>
     <message>
         <source>Arrow keys move by day and week; Page Up and Page Down by month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las flechas avanzan por días y semanas; Re Pág y Av Pág, por meses.</translation>
     </message>
     <message>
         <source>Dates shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas mostradas</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 90 días</translation>
     </message>
     <message>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>Último año</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo</translation>
     </message>
     <message>
         <source>Your journal isn&apos;t open</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario no está abierto</translation>
     </message>
     <message>
         <source>Your history is drawn from your journal. Practices still play as usual.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu historial se forma a partir de tu diario. Las prácticas se pueden reproducir igualmente.</translation>
     </message>
     <message>
         <source>1 day with a practice</source>
-        <translation type="unfinished"></translation>
+        <translation>1 día con práctica</translation>
     </message>
     <message>
         <source>{0} days in a row with a practice</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} días seguidos con práctica</translation>
     </message>
 </context>
 <context>
@@ -973,24 +973,24 @@
     <name>JournalPages</name>
     <message>
         <source>Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Diario</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Export for my therapist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para mi terapeuta…</translation>
     </message>
     <message>
         <source>Save your changes?</source>
         <extracomment>Asks at closing (replaceable where no person is there to answer).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>¿Quieres guardar los cambios?</translation>
     </message>
     <message>
         <source>You changed a journal entry. Save the changes before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Has cambiado una entrada del diario. ¿Quieres guardar los cambios antes de cerrar?</translation>
     </message>
 </context>
 <context>
@@ -998,99 +998,99 @@
     <message>
         <source>Journal</source>
         <extracomment>Wait this long after the last key before searching. Asks for a new note (replaceable where no person is there to answer).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Diario</translation>
     </message>
     <message>
         <source>Search your journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en tu diario</translation>
     </message>
     <message>
         <source>Words from what you wrote or what was asked. Press Down to reach the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras de lo que escribiste o de lo que se te preguntó. Pulsa la flecha abajo para llegar a la lista.</translation>
     </message>
     <message>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva entrada</translation>
     </message>
     <message>
         <source>Write a new entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir una nueva entrada</translation>
     </message>
     <message>
         <source>Export for my therapist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para mi terapeuta…</translation>
     </message>
     <message>
         <source>Export for my therapist</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para mi terapeuta</translation>
     </message>
     <message>
         <source>Choose entries and save them as a Markdown or PDF file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige entradas y guárdalas en un archivo Markdown o PDF.</translation>
     </message>
     <message>
         <source>Journal entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas del diario</translation>
     </message>
     <message>
         <source>Newest first, by day. Press Enter to edit the chosen entry, Escape to return.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las más recientes primero, por días. Pulsa Intro para editar la entrada elegida y Esc para volver.</translation>
     </message>
     <message>
         <source>Nothing matches those words. You might try fewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada coincide con esas palabras. Puedes probar con menos.</translation>
     </message>
     <message>
         <source>Your journal isn&apos;t open</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario no está abierto</translation>
     </message>
     <message>
         <source>Practices still play as usual. When your journal can be opened, your answers and notes will be here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las prácticas se pueden reproducir igualmente. Cuando se pueda abrir tu diario, tus respuestas y notas estarán aquí.</translation>
     </message>
     <message>
         <source>Your journal is waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario te está esperando</translation>
     </message>
     <message>
         <source>Answers you give in practices and notes you write will gather here, only on this computer. You could begin with a few words: choose New entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las respuestas que des en las prácticas y las notas que escribas se irán reuniendo aquí, solo en este equipo. Puedes empezar con unas pocas palabras: elige Nueva entrada.</translation>
     </message>
     <message>
         <source>More than {0} entries match</source>
-        <translation type="unfinished"></translation>
+        <translation>Coinciden más de {0} entradas</translation>
     </message>
     <message>
         <source>{0} entries match</source>
-        <translation type="unfinished"></translation>
+        <translation>Coinciden {0} entradas</translation>
     </message>
     <message>
         <source>1 entry matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincide 1 entrada</translation>
     </message>
     <message>
         <source>{0} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} entradas</translation>
     </message>
     <message>
         <source>1 entry</source>
-        <translation type="unfinished"></translation>
+        <translation>1 entrada</translation>
     </message>
     <message>
         <source>{0} Your words, to copy: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Tus palabras, para que puedas copiarlas: {1}</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrado</translation>
     </message>
     <message>
         <source>Your entry was not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu entrada no se guardó: {0}</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado</translation>
     </message>
 </context>
 <context>
@@ -1335,54 +1335,54 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Practice calendar</source>
         <extracomment>The person moved past the month: (months to move, the day wanted).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Calendario de prácticas</translation>
     </message>
     <message>
         <source>Practice calendar, {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendario de prácticas, {0}</translation>
     </message>
     <message>
         <source>{0}: no practice</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: sin práctica</translation>
     </message>
     <message>
         <source>1 practice</source>
-        <translation type="unfinished"></translation>
+        <translation>1 práctica</translation>
     </message>
     <message>
         <source>{0} practices</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} prácticas</translation>
     </message>
     <message>
         <source>{0}: {1}, {2} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}, {2} minutos</translation>
     </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva entrada</translation>
     </message>
     <message>
         <source>Write whatever you would like to keep. Only you see this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe lo que quieras guardar. Solo tú puedes ver esto.</translation>
     </message>
     <message>
         <source>A title, if you like</source>
-        <translation type="unfinished"></translation>
+        <translation>Un título, si quieres</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Your words</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus palabras</translation>
     </message>
     <message>
         <source>Write a few words first, or choose Cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero escribe unas palabras, o elige Cancelar.</translation>
     </message>
 </context>
 <context>
@@ -1440,39 +1440,39 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>PairsChart</name>
     <message>
         <source>Before and after each practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes y después de cada práctica</translation>
     </message>
     <message>
         <source>No practices with a check-in before and after yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay prácticas con un registro antes y después.</translation>
     </message>
     <message>
         <source>Practice</source>
-        <translation type="unfinished">Práctica</translation>
+        <translation>Práctica</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta</translation>
     </message>
     <message>
         <source>Before (average)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes (promedio)</translation>
     </message>
     <message>
         <source>After (average)</source>
-        <translation type="unfinished"></translation>
+        <translation>Después (promedio)</translation>
     </message>
     <message>
         <source>Times</source>
-        <translation type="unfinished"></translation>
+        <translation>Veces</translation>
     </message>
     <message>
         <source>{0}: {1:.1f} before and {2:.1f} after on average, {3} times</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: en promedio, {1:.1f} antes y {2:.1f} después, {3} veces</translation>
     </message>
     <message>
         <source>○ before   ● after   (average, 0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>○ antes   ● después   (promedio, 0–10)</translation>
     </message>
 </context>
 <context>
@@ -1732,11 +1732,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>PreviewModel</name>
     <message>
         <source>Left out: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se deja fuera: {0}</translation>
     </message>
     <message>
         <source>Left out of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Se deja fuera del archivo</translation>
     </message>
 </context>
 <context>
@@ -2962,31 +2962,31 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Who5Chart</name>
     <message>
         <source>Weekly wellbeing (WHO-5, 0–100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienestar semanal (WHO-5, 0–100)</translation>
     </message>
     <message>
         <source>No complete WHO-5 check-ins yet. The weekly WHO-5 practice adds one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ningún registro completo del WHO-5 (índice de bienestar). La práctica semanal del WHO-5 añade uno.</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Score (0–100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación (0–100)</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio</translation>
     </message>
     <message>
         <source>{0} weekly scores, first {1:g}, latest {2:g}; changes of {4} points or more: {3} (marked with a ring); the band shows {4} points either side of your first score. A score of {5} or lower is a good reason to talk with someone you trust, such as your therapist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} puntuaciones semanales, la primera {1:g}, la última {2:g}; cambios de {4} puntos o más: {3} (marcados con un círculo); la franja muestra {4} puntos por encima y por debajo de tu primera puntuación. Una puntuación de {5} o menos es un buen motivo para hablar con alguien de confianza, como tu terapeuta.</translation>
     </message>
     <message>
         <source>- - line at {0}    ··· band: within {1} points of your first score    ◯ a change of {1} points or more since the week before</source>
-        <translation type="unfinished"></translation>
+        <translation>- - línea en {0}    ··· franja: ±{1} puntos de tu primera puntuación    ◯ cambio de {1} puntos o más desde la semana anterior</translation>
     </message>
 </context>
 <context>
@@ -3011,15 +3011,15 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Save the export</source>
         <extracomment>Asks where to save: (parent, suggested path, format) -&gt; chosen path or None.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la exportación</translation>
     </message>
     <message>
         <source>Your journal isn&apos;t open</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario no está abierto</translation>
     </message>
     <message>
         <source>There is nothing to export until your journal can be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que exportar hasta que se pueda abrir tu diario.</translation>
     </message>
 </context>
 <context>
