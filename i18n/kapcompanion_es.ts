@@ -451,7 +451,7 @@
     </message>
     <message>
         <source>(nothing written)</source>
-        <translation>(no hay nada escrito)</translation>
+        <translation>(nada escrito)</translation>
     </message>
     <message>
         <source>Reflection</source>
@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>Arrow keys move by day and week; Page Up and Page Down by month.</source>
-        <translation>Las flechas avanzan por días y semanas; Re Pág y Av Pág, por meses.</translation>
+        <translation>Con las flechas te mueves por días y semanas; con Re Pág y Av Pág, por meses.</translation>
     </message>
     <message>
         <source>Dates shown</source>
@@ -787,7 +787,7 @@
     </message>
     <message>
         <source>Your history is drawn from your journal. Practices still play as usual.</source>
-        <translation>Tu historial se forma a partir de tu diario. Las prácticas se pueden reproducir igualmente.</translation>
+        <translation>Tu historial se crea a partir de tu diario. Las prácticas se pueden reproducir igualmente.</translation>
     </message>
     <message>
         <source>1 day with a practice</source>

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QWidget,
+)
 
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.app import create_window
 from kapcompanion.ui.i18n import install_translations
+from kapcompanion.ui.main_window import MainWindow
 
 
 def open_in(language: str, qtbot):
@@ -61,6 +74,219 @@ def test_spanish_today_says_where_you_are_in_spanish(qtbot) -> None:
         assert today.where.text() == "Faltan 3 días para tu sesión"
         assert today.session_line.text().startswith("Sesión 1 — ")
         assert "de 20" in today.session_line.text()  # "… de diciembre de 2026": the locale's date
+    finally:
+        win.close()
+        install_translations(QApplication.instance(), "en")
+
+
+# -- the Journal, History and Export pages in Spanish -----------------------------------
+
+TS = Path(__file__).resolve().parents[2] / "i18n" / "kapcompanion_es.ts"
+MONTHS_AND_DAYS = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b"
+)
+
+
+def english_sources() -> tuple[set[str], list[re.Pattern[str]]]:
+    """The interface's English texts that Spanish changes, and patterns of the formatted ones.
+
+    A source whose Spanish is the same (such as "KAP Companion") is left out; a pattern is
+    made only from a source with English words around its placeholders.
+    """
+    plain: set[str] = set()
+    patterns: list[re.Pattern[str]] = []
+    for message in ET.parse(TS).iter("message"):
+        source = message.findtext("source") or ""
+        spanish = message.findtext("translation") or ""
+        if not source.strip() or source == spanish:
+            continue
+        plain.add(source)
+        parts = re.split(r"\{[^}]*\}", source)
+        if len(parts) > 1 and sum(len(re.findall(r"[A-Za-z]{3,}", p)) for p in parts) >= 2:
+            body = "(.+?)".join(re.escape(p) for p in parts)
+            patterns.append(re.compile(f"^{body}$", re.S))
+    return plain, patterns
+
+
+def widget_texts(root: QWidget) -> list[str]:
+    """Every text a person can see or hear from the visible widgets under ``root``."""
+    out: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisible():
+            continue
+        out += [w.accessibleName(), w.accessibleDescription(), w.toolTip()]
+        if w.isWindow():
+            out.append(w.windowTitle())
+        if isinstance(w, QLabel | QAbstractButton):
+            out.append(w.text())
+        if isinstance(w, QLineEdit):
+            out.append(w.placeholderText())
+        if isinstance(w, QComboBox):
+            out += [w.itemText(i) for i in range(w.count())]
+        if isinstance(w, QTableWidget):
+            out += [w.horizontalHeaderItem(c).text() for c in range(w.columnCount())]
+    return out
+
+
+def model_texts(model: QAbstractItemModel, rows: int, roles: tuple[int, ...]) -> list[str]:
+    """The texts of the first ``rows`` rows of a list model, in ``roles``."""
+    out = []
+    for row in range(min(rows, model.rowCount())):
+        index = model.index(row, 0)
+        out += [str(index.data(role) or "") for role in roles]
+    return out
+
+
+def english_in(texts: list[str]) -> list[str]:
+    """The texts (or parts of texts joined by " · ") still in English."""
+    plain, patterns = english_sources()
+    found = []
+    for text in {t.replace("&", "").strip() for t in texts if t and t.strip()}:
+        for part in [text, *text.split(" · ")]:
+            if part in plain or any(p.match(part) for p in patterns):
+                found.append(f"source text: {part!r}")
+        if MONTHS_AND_DAYS.search(text):
+            found.append(f"English date: {text!r}")
+    return sorted(set(found))
+
+
+def open_spanish_journal(qtbot) -> MainWindow:
+    """The Spanish app with a realistic journal open (sessions, check-ins, WHO-5, notes)."""
+    from kapcompanion.journal.demo import fill_demo
+    from kapcompanion.journal.store import JournalStore
+
+    store = JournalStore.open()
+    fill_demo(store, 90)
+    store.close()
+    SettingsStore().save(replace(Settings(), language="es", show_days_in_a_row=True))
+    win = create_window([])
+    qtbot.addWidget(win)
+    win.resize(1280, 820)
+    win.journal_pages.ask_at_close = lambda *_a: False  # type: ignore[attr-defined]
+    return win
+
+
+def test_spanish_journal_history_and_export_show_no_english(qtbot) -> None:
+    from kapcompanion.ui.journal_pages.entry_editor import NoteDialog
+    from kapcompanion.ui.journal_pages.entry_model import META_ROLE
+    from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
+
+    win = open_spanish_journal(qtbot)
+    try:
+        pages = win.journal_pages  # type: ignore[attr-defined]
+        assert win.journal is not None
+        assert win.nav_buttons["journal"].text().replace("&", "") == "Diario"
+        assert win.nav_buttons["history"].text().replace("&", "") == "Historial"
+        seen: dict[str, list[str]] = {}
+
+        win.show_page("journal")
+        view = pages.journal
+        entries = view.visible_entries()
+        kinds = {e.kind for e in entries}
+        assert {"reflect", "check_in", "note"} <= kinds  # every kind of row is looked at
+        texts = model_texts(view.model, 80, (Qt.ItemDataRole.DisplayRole, META_ROLE))
+        assert any(t.startswith("Hoy — ") for t in texts)  # the day headings speak Spanish
+        for kind in ("reflect", "check_in", "note"):
+            view.select(next(e.id for e in entries if e.kind == kind and e.session_id))
+            QApplication.processEvents()
+            texts += widget_texts(win)
+        assert pages.journal.pane.pair.isVisible()  # the before/after of a session was read
+        view.search.setText("zzzz-nothing")
+        view.run_search()
+        texts += widget_texts(win)
+        seen["journal"] = texts
+
+        win.show_page("history")
+        history = pages.history
+        history.refresh()
+        QApplication.processEvents()
+        texts = widget_texts(win)
+        assert history.run_label.isVisible()  # "days in a row", asked for in the settings
+        for card in history.cards:
+            assert card.chart.has_data(), card.chart.title
+            texts += [card.chart.title, card.chart.summary(), card.chart.accessibleDescription()]
+            card.toggle.setChecked(True)
+        QApplication.processEvents()
+        texts += widget_texts(win)
+        texts += [history.heatmap.cell_text(i) for i in range(len(history.heatmap.days))]
+        seen["history"] = texts
+
+        dlg = ExportDialog(win.journal, pages.titles(), win)
+        qtbot.addWidget(dlg)
+        dlg.leave_out(dlg.entry_ids()[0])
+        dlg.show()
+        QApplication.processEvents()
+        texts = widget_texts(dlg)
+        texts += model_texts(
+            dlg.model, 40, (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        )
+        for scope in range(dlg.scope.count()):
+            dlg.scope.setCurrentIndex(scope)
+            dlg.load_preview()
+            QApplication.processEvents()
+            texts += widget_texts(dlg)
+        seen["export"] = texts
+        dlg.close()
+
+        note = NoteDialog(win)
+        qtbot.addWidget(note)
+        note.show()
+        note.buttons.accepted.emit()  # Save with nothing written: a hint, in Spanish
+        QApplication.processEvents()
+        assert note.hint.text()
+        seen["new entry"] = widget_texts(note)
+        note.close()
+
+        bad = {page: english_in(texts) for page, texts in seen.items()}
+        assert {k: v for k, v in bad.items() if v} == {}
+    finally:
+        win.close()
+        install_translations(QApplication.instance(), "en")
+
+
+def test_the_check_finds_english_where_it_is_left(qtbot) -> None:
+    """The same look at the pages in English finds English: the check above can fail."""
+    from kapcompanion.ui.journal_pages.journal_view import JournalView
+
+    install_translations(QApplication.instance(), "en")
+    view = JournalView()
+    qtbot.addWidget(view)
+    view.show()
+    assert "source text: 'Search your journal'" in english_in(widget_texts(view))
+    assert english_in(["Saved /tmp/x.md with 3 entries."]) == [
+        "source text: 'Saved /tmp/x.md with 3 entries.'"
+    ]
+    assert english_in(["21:40 · Session 2 · Reflection"]) != []
+    assert english_in(["Sunday 29 November 2026"]) == ["English date: 'Sunday 29 November 2026'"]
+    assert english_in(["domingo, 29 de noviembre de 2026", "KAP Companion", "WHO-5"]) == []
+
+
+def test_spanish_export_without_an_open_journal_says_so_in_spanish(qtbot) -> None:
+    from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
+
+    win = open_spanish_journal(qtbot)
+    try:
+        win.journal = None
+        win.hub.journal_changed.emit(None)
+        win.show_page("journal")
+        QApplication.processEvents()
+        closed = widget_texts(win)
+        assert "Tu diario no está abierto" in closed
+        said: list[str] = []
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if box is None:
+                QTimer.singleShot(20, answer)
+                return
+            said.extend(widget_texts(box))
+            box.close()
+
+        QTimer.singleShot(0, answer)
+        assert ExportDialog.run(win, None, {}) is None
+        assert "Tu diario no está abierto" in said
+        assert english_in(closed + said) == []
     finally:
         win.close()
         install_translations(QApplication.instance(), "en")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.journal import export
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.ui.journal_pages.dates import day_month_year
 from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 from kapcompanion.ui.journal_pages.preview_model import PreviewModel
 from kapcompanion.ui.theme import current_palette
@@ -44,8 +45,9 @@ PathAsker = Callable[[QWidget, Path, str], Path | None]
 def ask_save_path(parent: QWidget, suggested: Path, fmt: str) -> Path | None:
     """The system's save dialog; None when the person cancels."""
     wanted = "Markdown (*.md)" if fmt == "md" else "PDF (*.pdf)"
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the export"), str(suggested),
-                                          wanted)  # fmt: skip
+    # the dialog's context (parent.tr would look under the parent's class, not found there)
+    title = QCoreApplication.translate("ExportDialog", "Save the export")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), wanted)
     return Path(name) if name else None
 
 
@@ -258,10 +260,20 @@ class ExportDialog(QDialog):
         else:
             self.count.setText(
                 self.tr("{0} of {1} entries will be included — {2}").format(
-                    chosen, total, self.data.range_text
+                    chosen, total, self.range_words()
                 )
             )
         self.save_button.setEnabled(self.data is not None)
+
+    def range_words(self) -> str:
+        """The dates the choice covers, in the interface's language."""
+        first = self.data.first_day if self.data is not None else None
+        last = self.data.last_day if self.data is not None else None
+        if first is None or last is None:
+            return self.tr("No entries")
+        if first == last:
+            return day_month_year(first)
+        return f"{day_month_year(first)} – {day_month_year(last)}"
 
     # -- saving ------------------------------------------------------------------------
 
@@ -306,8 +318,10 @@ class ExportDialog(QDialog):
 
             inform(
                 parent,
-                parent.tr("Your journal isn't open"),
-                parent.tr("There is nothing to export until your journal can be opened."),
+                QCoreApplication.translate("ExportDialog", "Your journal isn't open"),
+                QCoreApplication.translate(
+                    "ExportDialog", "There is nothing to export until your journal can be opened."
+                ),
             )
             return None
         dlg = cls(store, titles, parent)

@@ -77,7 +77,10 @@ class PreviewModel(QAbstractListModel):
     def _words(self, row: int) -> tuple[str, str]:
         if row not in self._text:
             e = self.entries[row]
-            title = self.data_.practice_title(e) if self.data_ is not None else ""
+            if e.practice_id is None:  # a note: its title, else the words the journal uses
+                title = e.title or self.tr("Your own words")
+            else:
+                title = self.data_.practice_title(e) if self.data_ is not None else ""
             when = e.created_at.astimezone()
             text = " ".join(e.display.split())
             self._text[row] = (
