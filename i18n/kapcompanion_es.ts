@@ -565,6 +565,11 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Save the export</source>
+        <extracomment>Asks where to save: (parent, suggested path, format) -&gt; chosen path or None.</extracomment>
+        <translation>Guardar la exportación</translation>
+    </message>
+    <message>
         <source>Export for my therapist</source>
         <extracomment>Asks where to save (replaceable where no person is there to answer).</extracomment>
         <translation>Exportar para mi terapeuta</translation>
@@ -658,6 +663,10 @@
         <translation>Se incluirán {0} de {1} entradas — {2}</translation>
     </message>
     <message>
+        <source>No entries</source>
+        <translation>Sin entradas</translation>
+    </message>
+    <message>
         <source>The file was not saved: {0}</source>
         <translation>El archivo no se guardó: {0}</translation>
     </message>
@@ -668,6 +677,14 @@
     <message>
         <source>Saved {0} with 1 entry.</source>
         <translation>Se guardó {0} con 1 entrada.</translation>
+    </message>
+    <message>
+        <source>Your journal isn&apos;t open</source>
+        <translation>Tu diario no está abierto</translation>
+    </message>
+    <message>
+        <source>There is nothing to export until your journal can be opened.</source>
+        <translation>No hay nada que exportar hasta que se pueda abrir tu diario.</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1747,10 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
 </context>
 <context>
     <name>PreviewModel</name>
+    <message>
+        <source>Your own words</source>
+        <translation>Tus propias palabras</translation>
+    </message>
     <message>
         <source>Left out: {0}</source>
         <translation>Se deja fuera: {0}</translation>
@@ -3007,19 +3028,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Keep it</source>
         <translation>Conservarla</translation>
-    </message>
-    <message>
-        <source>Save the export</source>
-        <extracomment>Asks where to save: (parent, suggested path, format) -&gt; chosen path or None.</extracomment>
-        <translation>Guardar la exportación</translation>
-    </message>
-    <message>
-        <source>Your journal isn&apos;t open</source>
-        <translation>Tu diario no está abierto</translation>
-    </message>
-    <message>
-        <source>There is nothing to export until your journal can be opened.</source>
-        <translation>No hay nada que exportar hasta que se pueda abrir tu diario.</translation>
     </message>
 </context>
 <context>
