@@ -158,6 +158,8 @@ def open_spanish_journal(qtbot) -> MainWindow:
 
     store = JournalStore.open()
     fill_demo(store, 90)
+    store.add_note("Un rato tranquilo junto al río.")  # untitled: the list names it
+    store.record_answer("grounding-54321", 3, "ready", "checklist", {"Agua": True, "Manta": False})
     store.close()
     SettingsStore().save(replace(Settings(), language="es", show_days_in_a_row=True))
     win = create_window([])
@@ -184,11 +186,11 @@ def test_spanish_journal_history_and_export_show_no_english(qtbot) -> None:
         view = pages.journal
         entries = view.visible_entries()
         kinds = {e.kind for e in entries}
-        assert {"reflect", "check_in", "note"} <= kinds  # every kind of row is looked at
+        assert {"reflect", "check_in", "note", "checklist"} <= kinds  # every kind is looked at
         texts = model_texts(view.model, 80, (Qt.ItemDataRole.DisplayRole, META_ROLE))
         assert any(t.startswith("Hoy — ") for t in texts)  # the day headings speak Spanish
-        for kind in ("reflect", "check_in", "note"):
-            view.select(next(e.id for e in entries if e.kind == kind and e.session_id))
+        for kind in ("note", "checklist", "check_in", "reflect"):
+            view.select(next(e.id for e in entries if e.kind == kind))
             QApplication.processEvents()
             texts += widget_texts(win)
         assert pages.journal.pane.pair.isVisible()  # the before/after of a session was read

@@ -34,6 +34,7 @@ from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.dates import day_month_year
 from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 from kapcompanion.ui.journal_pages.preview_model import PreviewModel
+from kapcompanion.ui.journey.words import session_title
 from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
@@ -122,8 +123,8 @@ class ExportDialog(QDialog):
             w.setAccessibleName(name)
         self.session = QComboBox()
         self.session.setAccessibleName(self.tr("Session"))
-        for s in store.sessions():
-            self.session.addItem(s.title, s.number)
+        for s in store.sessions():  # named in the app's language, as on Today
+            self.session.addItem(session_title(s), s.number)
         form = QFormLayout()
         form.addRow(self.tr("Format"), fmt_row)
         form.addRow(self.tr("Include"), self.scope)
