@@ -130,6 +130,29 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <extracomment>A Qt date pattern: dddd weekday, d day, MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
+        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <extracomment>A Qt date pattern: d day, MMMM month; &apos;text&apos; in quotes is kept.</extracomment>
+        <translation>d &apos;de&apos; MMMM</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <extracomment>A Qt date pattern: d day, MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <extracomment>A Qt date pattern: MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
+        <translation>MMMM &apos;de&apos; yyyy</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Begin practice</source>

@@ -188,7 +188,8 @@ def test_spanish_journal_history_and_export_show_no_english(qtbot) -> None:
         kinds = {e.kind for e in entries}
         assert {"reflect", "check_in", "note", "checklist"} <= kinds  # every kind is looked at
         texts = model_texts(view.model, 80, (Qt.ItemDataRole.DisplayRole, META_ROLE))
-        assert any(t.startswith("Hoy — ") for t in texts)  # the day headings speak Spanish
+        # the day headings speak Spanish, dates written the Spanish way
+        assert any(re.fullmatch(r"Hoy — \w+, \d+ de \w+ de \d{4}", t) for t in texts), texts[:3]
         for kind in ("note", "checklist", "check_in", "reflect"):
             view.select(next(e.id for e in entries if e.kind == kind))
             QApplication.processEvents()

@@ -1,11 +1,15 @@
-"""Dates in the person's language (Qt's locale, set with the interface language)."""
+"""Dates in the person's language (Qt's locale, set with the interface language).
+
+The patterns are translatable too, so each language orders and joins the parts its own
+way ("Sunday 29 November 2026", "domingo, 29 de noviembre de 2026").
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 log = logging.getLogger(__name__)
 
@@ -20,17 +24,20 @@ def _say(d: date, pattern: str) -> str:
 
 def long_day(d: date) -> str:
     """Like "Sunday 29 November 2026"."""
-    return _say(d, "dddd d MMMM yyyy")
+    #: A Qt date pattern: dddd weekday, d day, MMMM month, yyyy year; 'text' in quotes is kept.
+    return _say(d, QCoreApplication.translate("Dates", "dddd d MMMM yyyy"))
 
 
 def day_month(d: date) -> str:
     """Like "29 November"."""
-    return _say(d, "d MMMM")
+    #: A Qt date pattern: d day, MMMM month; 'text' in quotes is kept.
+    return _say(d, QCoreApplication.translate("Dates", "d MMMM"))
 
 
 def day_month_year(d: date) -> str:
     """Like "29 November 2026"."""
-    return _say(d, "d MMMM yyyy")
+    #: A Qt date pattern: d day, MMMM month, yyyy year; 'text' in quotes is kept.
+    return _say(d, QCoreApplication.translate("Dates", "d MMMM yyyy"))
 
 
 def short_day(d: date) -> str:
@@ -40,7 +47,8 @@ def short_day(d: date) -> str:
 
 def month_year(d: date) -> str:
     """Like "November 2026"."""
-    return _say(d, "MMMM yyyy")
+    #: A Qt date pattern: MMMM month, yyyy year; 'text' in quotes is kept.
+    return _say(d, QCoreApplication.translate("Dates", "MMMM yyyy"))
 
 
 def weekday_short(iso_weekday: int) -> str:

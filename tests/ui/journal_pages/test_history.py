@@ -254,8 +254,8 @@ def test_dates_follow_the_language(pages, journal) -> None:
     try:
         assert QLocale().name().startswith("es")
         hist.show_month(date(2026, 11, 1), date(2026, 11, 12))
-        assert hist.month_label.text().lower() == "noviembre 2026"
-        assert hist.heatmap.cell_text(11).startswith("12 noviembre")
+        assert hist.month_label.text().lower() == "noviembre de 2026"  # the Spanish pattern
+        assert hist.heatmap.cell_text(11).startswith("12 de noviembre: 2 prácticas")
         assert hist.heatmap._weekday_letters()[0].lower().startswith("lun")
     finally:
         install_translations(app, "en")
