@@ -830,6 +830,10 @@
         <translation>Tu historial se crea a partir de tu diario. Las prácticas se pueden reproducir igualmente.</translation>
     </message>
     <message>
+        <source>Session {0}</source>
+        <translation>Sesión {0}</translation>
+    </message>
+    <message>
         <source>1 day with a practice</source>
         <translation>1 día con práctica</translation>
     </message>

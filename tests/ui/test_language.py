@@ -82,9 +82,10 @@ def test_spanish_today_says_where_you_are_in_spanish(qtbot) -> None:
 # -- the Journal, History and Export pages in Spanish -----------------------------------
 
 TS = Path(__file__).resolve().parents[2] / "i18n" / "kapcompanion_es.ts"
-MONTHS_AND_DAYS = re.compile(
+ENGLISH_WORDS = re.compile(
     r"\b(January|February|March|April|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b"
+    r"|\bSessions? \d"
 )
 
 
@@ -146,8 +147,8 @@ def english_in(texts: list[str]) -> list[str]:
         for part in [text, *text.split(" · ")]:
             if part in plain or any(p.match(part) for p in patterns):
                 found.append(f"source text: {part!r}")
-        if MONTHS_AND_DAYS.search(text):
-            found.append(f"English date: {text!r}")
+        if ENGLISH_WORDS.search(text):
+            found.append(f"English words: {text!r}")
     return sorted(set(found))
 
 
@@ -210,6 +211,9 @@ def test_spanish_journal_history_and_export_show_no_english(qtbot) -> None:
             assert card.chart.has_data(), card.chart.title
             texts += [card.chart.title, card.chart.summary(), card.chart.accessibleDescription()]
             card.toggle.setChecked(True)
+        marks = [label for _day, label in history.checkins.sessions]  # drawn on the chart
+        assert marks
+        texts += marks
         QApplication.processEvents()
         texts += widget_texts(win)
         texts += [history.heatmap.cell_text(i) for i in range(len(history.heatmap.days))]
@@ -261,7 +265,8 @@ def test_the_check_finds_english_where_it_is_left(qtbot) -> None:
         "source text: 'Saved /tmp/x.md with 3 entries.'"
     ]
     assert english_in(["21:40 · Session 2 · Reflection"]) != []
-    assert english_in(["Sunday 29 November 2026"]) == ["English date: 'Sunday 29 November 2026'"]
+    assert english_in(["Sunday 29 November 2026"]) == ["English words: 'Sunday 29 November 2026'"]
+    assert english_in(["Sesiones marcadas: Session 1."]) != []
     assert english_in(["domingo, 29 de noviembre de 2026", "KAP Companion", "WHO-5"]) == []
 
 

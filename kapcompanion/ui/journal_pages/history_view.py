@@ -303,7 +303,10 @@ class HistoryView(QWidget):
         last = self._today()
         first = last - timedelta(days=back - 1) if back else None
         series = history.checkin_series(self.store, first, last)
-        sessions = history.session_dates(self.store)
+        # named here, in the app's language (the back end's names are English)
+        sessions = [
+            (s.on_date, self.tr("Session {0}").format(s.number)) for s in self.store.sessions()
+        ]
         # the axis starts at the first score or session in the range, not at empty weeks
         known = [pt.day for pts in series.values() for pt in pts]
         known += [d for d, _ in sessions if (first is None or d >= first) and d <= last]
