@@ -233,6 +233,8 @@ def test_spanish_journal_history_and_export_show_no_english(qtbot) -> None:
             dlg.load_preview()
             QApplication.processEvents()
             texts += widget_texts(dlg)
+            texts += [w.text() for w in (dlg.date_from, dlg.date_to) if w.isVisible()]
+        assert re.fullmatch(r"\d+ de \w+ de \d{4}", dlg.date_to.text()), dlg.date_to.text()
         seen["export"] = texts
         dlg.close()
 

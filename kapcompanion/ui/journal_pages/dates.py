@@ -34,10 +34,15 @@ def day_month(d: date) -> str:
     return _say(d, QCoreApplication.translate("Dates", "d MMMM"))
 
 
+def day_month_year_pattern() -> str:
+    """The pattern of :func:`day_month_year` (for date editors too)."""
+    #: A Qt date pattern: d day, MMMM month, yyyy year; 'text' in quotes is kept.
+    return QCoreApplication.translate("Dates", "d MMMM yyyy")
+
+
 def day_month_year(d: date) -> str:
     """Like "29 November 2026"."""
-    #: A Qt date pattern: d day, MMMM month, yyyy year; 'text' in quotes is kept.
-    return _say(d, QCoreApplication.translate("Dates", "d MMMM yyyy"))
+    return _say(d, day_month_year_pattern())
 
 
 def short_day(d: date) -> str:

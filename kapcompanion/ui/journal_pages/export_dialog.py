@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.journal import export
 from kapcompanion.journal.store import JournalStore
-from kapcompanion.ui.journal_pages.dates import day_month_year
+from kapcompanion.ui.journal_pages.dates import day_month_year, day_month_year_pattern
 from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 from kapcompanion.ui.journal_pages.preview_model import PreviewModel
 from kapcompanion.ui.journey.words import session_title
@@ -119,7 +119,7 @@ class ExportDialog(QDialog):
         self.date_to = QDateEdit(_qdate(today))
         for w, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
             w.setCalendarPopup(True)
-            w.setDisplayFormat("d MMMM yyyy")
+            w.setDisplayFormat(day_month_year_pattern())  # "30 de octubre de 2026" in Spanish
             w.setAccessibleName(name)
         self.session = QComboBox()
         self.session.setAccessibleName(self.tr("Session"))
