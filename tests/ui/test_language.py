@@ -300,3 +300,33 @@ def test_spanish_export_without_an_open_journal_says_so_in_spanish(qtbot) -> Non
     finally:
         win.close()
         install_translations(QApplication.instance(), "en")
+
+
+def test_spanish_wellbeing_key_wraps_instead_of_running_off_the_chart(qtbot) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kapcompanion.journal.history import Who5Point
+    from kapcompanion.ui.journal_pages.who5_chart import Who5Chart
+
+    install_translations(QApplication.instance(), "es")
+    try:
+        chart = Who5Chart()
+        qtbot.addWidget(chart)
+        start = datetime(2026, 11, 1, 20, tzinfo=UTC)
+        chart.set_data(
+            [Who5Point(start + timedelta(weeks=n), (5,) * 5, s) for n, s in enumerate((40, 64))]
+        )
+        font = chart.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)  # the largest text size
+        chart.setFont(font)
+        chart.resize(700, chart.wanted_height())
+        chart.show()
+        key, area = chart.legend_rect(), chart.plot_rect()
+        assert chart.legend().startswith("- - línea en 50")
+        assert chart.fontMetrics().horizontalAdvance(chart.legend()) > key.width()  # it wraps
+        assert key.right() <= chart.width()
+        assert area.top() >= key.bottom()  # the plot starts under the key's last line
+        assert all(area.top() - 0.5 <= pt.y() <= area.bottom() + 0.5 for pt in chart.marks())
+        chart.grab()  # and it paints
+    finally:
+        install_translations(QApplication.instance(), "en")

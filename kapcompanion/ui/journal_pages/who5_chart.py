@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
@@ -35,6 +35,28 @@ class Who5Chart(TimeChart):
             self.first = self.points[0].at.astimezone().date()
             self.last = self.points[-1].at.astimezone().date()
         self._described()
+
+    def legend(self) -> str:
+        """The key to the line, the band and the rings."""
+        return self.tr(
+            "- - line at {0}    ··· band: within {1} points of your first score    "
+            "◯ a change of {1} points or more since the week before"
+        ).format(WHO5_LOW, WHO5_MEANINGFUL_CHANGE)
+
+    def legend_rect(self) -> QRectF:
+        """Where the key is drawn: wrapped to the chart's width (large text, long words)."""
+        fm = self.fontMetrics()
+        left = fm.horizontalAdvance("100") + 20
+        width = max(1, self.width() - left - 16)
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        box = fm.boundingRect(QRect(0, 0, width, 100000), flags, self.legend())
+        return QRectF(left, fm.height() * 0.5, width, box.height())
+
+    def plot_rect(self) -> QRectF:
+        """Below the key (lower when the key takes more than one line)."""
+        area = super().plot_rect()
+        top = self.legend_rect().bottom() + self.fontMetrics().height() * 0.9
+        return area.adjusted(0, max(0.0, top - area.top()), 0, 0)
 
     def _y(self, score: float) -> float:
         area = self.plot_rect()
@@ -75,7 +97,6 @@ class Who5Chart(TimeChart):
             painter.end()
             return
         area = self.plot_rect()
-        fm = self.fontMetrics()
         self._frame(painter, p, 100, (0, 25, 50, 75, 100))
         self._dates(painter, p)
         base = self.points[0].score
@@ -92,11 +113,9 @@ class Who5Chart(TimeChart):
                          QPointF(area.right(), self._y(WHO5_LOW)))  # fmt: skip
         painter.setPen(QColor(p.muted))
         painter.drawText(
-            QPointF(area.left() + 4, fm.height() * 1.2),
-            self.tr(
-                "- - line at {0}    ··· band: within {1} points of your first score    "
-                "◯ a change of {1} points or more since the week before"
-            ).format(WHO5_LOW, WHO5_MEANINGFUL_CHANGE),
+            self.legend_rect(),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            self.legend(),
         )
         where = self.marks()
         accent = QColor(p.accent)
