@@ -400,6 +400,40 @@ def test_the_neuroplasticity_window_is_called_a_hypothesis():
     assert len(mentions) >= 2 and all("hipótesis" in t for t in mentions)
 
 
+#: The brief's integration prompts, by a phrase each Spanish prompt keeps (the English
+#: test's INTEGRATION_PROMPTS, in the same order).
+INTEGRATION_PROMPTS_ES = (
+    "lo que más te llamó la atención",
+    "tu intención",
+    "qué emociones llegaron",
+    "difícil o confuso",
+    "la forma en que te tratas",
+    "las personas de tu vida",
+    "importar más",
+    "paso pequeño y concreto",
+    "próximos 7 días",
+    "tu sueño, tus comidas y tu movimiento",
+    "algo más grande",
+    "qué quieres conservar",
+    "qué apoyo necesitas",
+    "una semana después, ¿qué ha cambiado",
+    "tu próxima sesión de integración",
+)
+
+
+def test_integration_prompts_follow_the_brief_in_spanish():
+    prompts = _flat(
+        " ".join(
+            s.prompt
+            for p in SPANISH_PRACTICES
+            if p.category == "integrate"
+            for s in p.steps
+            if isinstance(s, ReflectStep)
+        )
+    )
+    assert [phrase for phrase in INTEGRATION_PROMPTS_ES if phrase not in prompts] == []
+
+
 # -- the WHO-5 in its Spanish wording ------------------------------------------------------
 
 #: The WHO-5 items as the Spanish version words them ("/a" for the gendered adjectives).
