@@ -360,7 +360,7 @@ INWARD = (
     "landing",
 )
 WAY_BACK = ("mira a tu alrededor", "pies en el suelo", "sonidos", "respiración natural", "manos")
-STOP_OR_SKIP = ("parar", "saltar", "o para.", "para, mira", "para y vuelve")
+STOP_OR_SKIP = ("puedes parar", "saltar", "para, mira", "para y vuelve")
 
 
 @pytest.mark.parametrize("pid", ["grounding-54321", "orienting", "feet-and-hands", "container"])
