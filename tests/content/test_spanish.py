@@ -34,9 +34,7 @@ SPANISH = SCRIPTS / "es"
 ES_FILES = list(yaml_files(SPANISH))
 CATEGORIES = ("prepare", "anytime", "integrate")
 #: Every English built-in practice, by category: each must have a Spanish twin.
-ENGLISH_BY_CATEGORY = {
-    c: sorted(p.stem for p in (SCRIPTS / c).glob("*.yaml")) for c in CATEGORIES
-}
+ENGLISH_BY_CATEGORY = {c: sorted(p.stem for p in (SCRIPTS / c).glob("*.yaml")) for c in CATEGORIES}
 PROGRAMS_EN = sorted(p.stem for p in (SCRIPTS / "programs").glob("*.yaml"))
 
 #: Usted forms (and vosotros, a regionalism) that must not appear in a tú library.
