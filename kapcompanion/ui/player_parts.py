@@ -186,7 +186,7 @@ class StepList(QListWidget):
         self._marked = key
         self.current = index
         for i, raw in enumerate(self._titles):
-            title = fill(raw, values or {})
+            title = fill(raw, values or {}, missing="…")
             item = self.item(i)
             prefix = "▶  " if i == index else ("✓  " if i < index else "    ")
             item.setText(prefix + title)
