@@ -46,13 +46,14 @@ app.exec()
 PYCACHE = str(Path(tempfile.gettempdir()) / "kapcompanion-bench-pycache")
 
 
-def one_run(audio: bool) -> tuple[float, int]:
+def one_run(audio: bool, data_dir: str | None = None) -> tuple[float, int]:
+    """One launch; ``data_dir`` None is a first launch (a new, empty data folder)."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         SDL_AUDIODRIVER=os.environ.get("SDL_AUDIODRIVER", "dummy"),
         PYGAME_HIDE_SUPPORT_PROMPT="1",
-        KAPCOMPANION_DATA_DIR=tempfile.mkdtemp(prefix="kap-bench-"),
+        KAPCOMPANION_DATA_DIR=data_dir or tempfile.mkdtemp(prefix="kap-bench-"),
         # An installed app has its bytecode compiled (pip does it at install); the warm-up
         # run writes it here, so the timed runs start as a user's launch would.
         PYTHONPYCACHEPREFIX=PYCACHE,
@@ -86,14 +87,21 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     rows = []
-    for audio in (False, True):
-        one_run(audio)  # warm the disk cache
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    bare = time.perf_counter() - t0
+    print(f"a bare Python start on this machine (python -c pass): {bare * 1000:.0f} ms")
+    kept = tempfile.mkdtemp(prefix="kap-bench-kept-")
+    one_run(False, kept)  # the first launch: settings, journal and library cache made here
+    for audio, data_dir in ((False, kept), (False, None), (True, kept)):
+        one_run(audio, data_dir)  # warm the disk cache
         times = []
         count = 0
         for _ in range(args.runs):
-            t, count = one_run(audio)
+            t, count = one_run(audio, data_dir)
             times.append(t)
         label = "audio initialised at start" if audio else "audio lazy (as shipped)"
+        label += ", first launch (new data folder)" if data_dir is None else ", later launch"
         print(
             f"{label}: median {statistics.median(times):.3f} s, best {min(times):.3f} s, "
             f"worst {max(times):.3f} s over {args.runs} runs; {count} practices listed"

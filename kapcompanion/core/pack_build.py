@@ -18,6 +18,7 @@ from pathlib import Path
 from kapcompanion.core import signing
 from kapcompanion.core.errors import Diagnostic
 from kapcompanion.core.pack_format import make_manifest, parse_meta
+from kapcompanion.core.pack_names import PACK_SUFFIX
 from kapcompanion.core.pack_safety import (
     ALLOWED_SUFFIXES,
     MANIFEST,
@@ -35,7 +36,6 @@ from kapcompanion.core.yamlsafe import YamlError, read_text
 
 log = logging.getLogger(__name__)
 
-PACK_SUFFIX = ".kappack"
 _YAML = (".yaml", ".yml")
 
 

@@ -17,19 +17,25 @@ def placeholders(text: str) -> list[str]:
     return PLACEHOLDER.findall(text)
 
 
-def fill(text: str, values: Mapping[str, object]) -> str:
+def fill(text: str, values: Mapping[str, object], missing: str | None = None) -> str:
     """Replace each ``{name}`` with its value.
 
     A name with no value is dropped gracefully, together with a colon or dash that only
     introduced it, so "Your intention: {intention}" reads "Your intention" rather than
-    showing braces. ``{{`` and ``}}`` become literal braces.
+    showing braces. With ``missing`` (such as "…"), a name with no value shows as that
+    instead: an overview of steps not yet reached reads "Your answers were …, … and …".
+    ``{{`` and ``}}`` become literal braces.
     """
 
     def one(match: re.Match[str]) -> str:
         value = values.get(match.group(1))
-        return "" if value is None else str(value).strip()
+        if value is None:
+            return missing if missing is not None else ""
+        return str(value).strip()
 
     out = PLACEHOLDER.sub(one, text)
+    if missing is not None:
+        return out.replace("{{", "{").replace("}}", "}").strip()
     out = re.sub(r"\s*[:—–-]\s*(?=[.!?]?\s*$)", "", out) if out != text else out
     out = re.sub(r"[ \t]{2,}", " ", out)
     out = re.sub(r"\s+([,.;!?])", r"\1", out)

@@ -12,10 +12,9 @@ from kapcompanion.core.errors import ERROR, Diagnostic
 from kapcompanion.core.library import yaml_files
 from kapcompanion.core.loader import YAML_SUFFIXES
 from kapcompanion.core.model import Practice, Program
+from kapcompanion.core.pack_names import PACK_SUFFIX
 
 log = logging.getLogger(__name__)
-
-PACK_SUFFIX = ".kappack"
 
 
 class UsageError(Exception):

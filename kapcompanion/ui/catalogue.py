@@ -6,7 +6,7 @@ Kept free of Qt so the filtering rules are easy to test and reuse.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from kapcompanion.core.model import CATEGORIES, Practice
@@ -56,6 +56,7 @@ class Entry:
     origin: str
     author: str = ""  # who a pack's practice is from ("Sam Rivera, Riverside KAP"), else ""
     verified: bool = False  # the pack's signing key is one this person trusts
+    words: str = ""  # more words a search finds: the tags' labels in the app's language
 
     @property
     def id(self) -> str:
@@ -65,7 +66,8 @@ class Entry:
     def haystack(self) -> str:
         """Lower-case text that a search looks through."""
         p = self.practice
-        words = (p.title, p.summary, p.description, " ".join(p.tags), p.id, self.author)
+        words = (p.title, p.summary, p.description, " ".join(p.tags), self.words, p.id)
+        words += (self.author,)
         return " ".join(words).lower()
 
 
@@ -111,6 +113,7 @@ def build_entries(
     practices: Iterable[Practice],
     origins: Mapping[str, str] | None = None,
     authors: Mapping[str, tuple[str, bool]] | None = None,
+    label: Callable[[str], str] | None = None,
 ) -> list[Entry]:
     """Entries for every practice, grouped by category then sorted by title.
 
@@ -119,6 +122,7 @@ def build_entries(
         origins: where each came from, by id ("built-in", "user", "pack:<folder>").
         authors: (author, verified) by pack origin; read from the installed packs when
             None and any practice comes from a pack.
+        label: a tag's label in the app's language (searched as well as the tag).
     """
     origins = origins or {}
     if authors is None:
@@ -134,7 +138,8 @@ def build_entries(
             length = 0.0
         origin = origins.get(p.id, "")
         author, verified = authors.get(origin, ("", False))
-        entries.append(Entry(p, length, origin, author, verified))
+        words = " ".join(label(t) for t in p.tags) if label is not None else ""
+        entries.append(Entry(p, length, origin, author, verified, words))
     entries.sort(key=lambda e: (order.get(e.practice.category, 99), e.practice.title.lower()))
     return entries
 

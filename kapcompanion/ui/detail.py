@@ -21,6 +21,7 @@ from kapcompanion.core.model import Practice
 from kapcompanion.core.text import reflow
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.ui.catalogue import Entry, length_text
+from kapcompanion.ui.tags import tag_labels
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +171,7 @@ class DetailPane(QScrollArea):
         }.get(p.category, p.category)
         bits = [category, length_text(entry.length)]
         if p.tags:
-            bits.append(", ".join(p.tags))
+            bits.append(", ".join(tag_labels(p.tags)))
         if entry.author:
             who = self.tr("From {author}, verified") if entry.verified else self.tr("From {author}")
             bits.append(who.format(author=entry.author))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.ui.catalogue import Entry, Filter, all_tags, grouped, length_text
+from kapcompanion.ui.tags import tag_label, tag_labels
 from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
@@ -144,8 +145,8 @@ class LibraryView(QWidget):
         self.tag = QComboBox()
         self.tag.setAccessibleName(self.tr("Filter by tag"))
         self.tag.addItem(self.tr("All tags"), "")
-        for t in all_tags(entries):
-            self.tag.addItem(t, t)
+        for t in sorted(all_tags(entries), key=lambda t: tag_label(t).lower()):
+            self.tag.addItem(tag_label(t), t)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Practices"))
         self.list.setAccessibleDescription(
@@ -186,8 +187,8 @@ class LibraryView(QWidget):
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem(self.tr("All tags"), "")
-        for t in all_tags(entries):
-            self.tag.addItem(t, t)
+        for t in sorted(all_tags(entries), key=lambda t: tag_label(t).lower()):
+            self.tag.addItem(tag_label(t), t)
         self.tag.setCurrentIndex(max(0, self.tag.findData(keep_tag)))
         self.tag.blockSignals(False)
         self.refresh()
@@ -241,7 +242,7 @@ class LibraryView(QWidget):
         p = e.practice
         item = QListWidgetItem(p.title)
         source = [self.tr("from {author}").format(author=e.author)] if e.author else []
-        meta = " · ".join([length_text(e.length), *source, *p.tags])
+        meta = " · ".join([length_text(e.length), *source, *tag_labels(p.tags)])
         item.setData(ID_ROLE, p.id)
         item.setData(KIND_ROLE, "practice")
         item.setData(SUMMARY_ROLE, p.summary)
@@ -251,7 +252,9 @@ class LibraryView(QWidget):
         )
         item.setData(
             Qt.ItemDataRole.AccessibleDescriptionRole,
-            f"{p.summary} {self.tr('Tags')}: {', '.join(p.tags)}" if p.tags else p.summary,
+            f"{p.summary} {self.tr('Tags')}: {', '.join(tag_labels(p.tags))}"
+            if p.tags
+            else p.summary,
         )
         item.setToolTip(p.summary)
         return item

@@ -35,6 +35,7 @@ from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.library_view import LibraryView
 from kapcompanion.ui.player_view import PlayerView, Recall
 from kapcompanion.ui.settings_dialog import SettingsDialog
+from kapcompanion.ui.tags import tag_label
 from kapcompanion.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
             player_factory = default_player
         self.practices = dict(practices)
         self.entries: dict[str, Entry] = {
-            e.id: e for e in build_entries(self.practices.values(), origins)
+            e.id: e for e in build_entries(self.practices.values(), origins, label=tag_label)
         }
         self.setWindowTitle(self.tr("KAP Companion"))
         self.setAccessibleName(self.tr("KAP Companion"))
@@ -400,7 +401,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Replace the library's practices (the selection is kept when it still exists)."""
         self.practices = dict(practices)
-        self.entries = {e.id: e for e in build_entries(self.practices.values(), origins)}
+        self.entries = {
+            e.id: e for e in build_entries(self.practices.values(), origins, label=tag_label)
+        }
         self.library.set_entries(list(self.entries.values()))
         self._selected(self.library.current_id() or "")
 

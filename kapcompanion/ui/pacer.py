@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kapcompanion.core.model import BREATH_PHASES, Phase
 from kapcompanion.core.session import SessionState
 from kapcompanion.core.timeline import FIRST_PART_LEVEL
-from kapcompanion.ui.theme import current_palette
+from kapcompanion.ui.theme import Palette, current_palette
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 MIN_FRACTION = 0.38
 #: Outer edge of the soft halo, as a multiple of the shape's radius.
 HALO = 1.22
+#: Radius of a full breath as a fraction of the pacer's smaller side: the halo of a full
+#: breath ends 2% short of the pacer's edge, never cut off.
+MAX_FRACTION = 0.49 / HALO
 
 
 class Pacer(QWidget):
@@ -66,6 +69,9 @@ class Pacer(QWidget):
         self._words_half = 0.0
         self._words: QPixmap | None = None
         self._words_key: tuple[object, ...] = ()
+        self._font_serial = 0  # bumped on a font change: the words are drawn afresh
+        self._colours_for = ""
+        self._colours: tuple[QColor, ...] = ()
         self.announcements: list[str] = []  # what was announced, newest last (kept short)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -78,6 +84,8 @@ class Pacer(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange:
             self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._font_serial += 1
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """A generous square."""
@@ -164,8 +172,8 @@ class Pacer(QWidget):
     # -- geometry ----------------------------------------------------------------
 
     def max_radius(self) -> float:
-        """Radius of a full breath in pixels."""
-        return min(self.width(), self.height()) * 0.44
+        """Radius of a full breath in pixels (its halo still fits inside the pacer)."""
+        return min(self.width(), self.height()) * MAX_FRACTION
 
     def radius(self) -> float:
         """Radius of the shape now (a pure function of the level)."""
@@ -192,8 +200,7 @@ class Pacer(QWidget):
             self._paint_bar(p, pal.pacer, pal.border, pal.text, pal.muted)
         else:
             p.drawPixmap(rect, self._background(pal.name, pal.window, pal.border), rect)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._paint_circle(p, pal.pacer, pal.pacer_glow, pal.window, pal.text, pal.muted)
+            self._paint_circle(p, pal)
         p.end()
 
     def _background(self, name: str, window: str, guide: str) -> QPixmap:
@@ -221,27 +228,40 @@ class Pacer(QWidget):
         self._bg, self._bg_key = pix, key
         return pix
 
-    def _paint_circle(
-        self, p: QPainter, fill: str, glow: str, window: str, text: str, muted: str
-    ) -> None:
-        c = QPointF(self.width() / 2, self.height() / 2)
-        rmax = self.max_radius()
-        r = self.radius() if self.breathing else rmax * MIN_FRACTION
+    def _colours_of(self, pal: Palette) -> tuple[QColor, ...]:
+        """Outer halo, inner halo and shape colours (made once per palette, not per frame)."""
+        if self._colours_for != pal.name:
+            window, glow = QColor(pal.window), QColor(pal.pacer_glow)
+            self._colours = (_mix(window, glow, 0.45), glow, QColor(pal.pacer))
+            self._colours_for = pal.name
+        return self._colours
+
+    def _paint_circle(self, p: QPainter, pal: Palette) -> None:
+        w, h = self.width(), self.height()
+        c = QPointF(w / 2, h / 2)
+        rmax = min(w, h) * MAX_FRACTION
+        breathing = self.phase in BREATH_PHASES
+        r = (
+            rmax * (MIN_FRACTION + (1 - MIN_FRACTION) * self.level)
+            if breathing
+            else rmax * MIN_FRACTION
+        )
+        outer, inner, fill = self._colours_of(pal)
         # A soft halo of two opaque discs, shading from the window colour to the glow:
         # it looks like a gradient, but opaque fills are the cheapest thing to draw.
         # The halo's colours sit close to the window's, so its edges need no antialiasing
         # (which costs most of a frame); the shape itself keeps a smooth edge.
         p.setPen(Qt.PenStyle.NoPen)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for scale, amount in ((HALO, 0.45), (1.1, 1.0)):
-            p.setBrush(_mix(QColor(window), QColor(glow), amount))
-            p.drawEllipse(c, r * scale, r * scale)
+        p.setBrush(outer)
+        p.drawEllipse(c, r * HALO, r * HALO)
+        p.setBrush(inner)
+        p.drawEllipse(c, r * 1.1, r * 1.1)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setBrush(QColor(fill))
+        p.setBrush(fill)
         p.drawEllipse(c, r, r)
-        if not self.breathing:
-            return
-        self._paint_words(p, QRectF(c.x() - rmax, c.y() - rmax, 2 * rmax, 2 * rmax), text, muted)
+        if breathing:
+            box = QRectF(c.x() - rmax, c.y() - rmax, 2 * rmax, 2 * rmax)
+            self._paint_words(p, box, pal.text, pal.muted)
 
     def _word_font(self) -> QFont:
         font = QFont(self.font())
@@ -266,7 +286,7 @@ class Pacer(QWidget):
         """
         small = self._small_words()
         ratio = self.devicePixelRatioF()
-        key = (self.word, self.seconds, small, round(box.width()), text, ratio, self.font().key())
+        key = (self.word, self.seconds, small, round(box.width()), text, ratio, self._font_serial)
         if key != self._words_key or self._words is None:
             self._words = self._render_words(box, text, small, ratio)
             self._words_key = key

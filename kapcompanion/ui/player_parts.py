@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt
+from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -82,9 +82,9 @@ class Progress(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.elapsed = QLabel("0:00")
+        self.elapsed = SteadyLabel("0:00")
         self.elapsed.setProperty("role", "muted")
-        self.remaining = QLabel("0:00")
+        self.remaining = SteadyLabel("0:00")
         self.remaining.setProperty("role", "muted")
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
@@ -105,13 +105,44 @@ class Progress(QWidget):
         if key == self._shown:
             return
         self._shown = key
-        self.elapsed.setText(clock_text(elapsed))
-        self.remaining.setText("−" + clock_text(remaining))
+        self.elapsed.set_steady(clock_text(elapsed))
+        self.remaining.set_steady("−" + clock_text(remaining))
         self.elapsed.setAccessibleName(self.tr("Elapsed {t}").format(t=clock_text(elapsed)))
         self.remaining.setAccessibleName(self.tr("Remaining {t}").format(t=clock_text(remaining)))
         self.bar.setAccessibleDescription(
             self.tr("{e} done, {r} to go").format(e=clock_text(elapsed), r=clock_text(remaining))
         )
+
+
+#: Qt's QWIDGETSIZE_MAX (not exported by PySide6): no maximum size.
+WIDGET_SIZE_MAX = (1 << 24) - 1
+
+
+class SteadyLabel(QLabel):
+    """A label held at a fixed size, so a new second never relays out the player.
+
+    A label whose size can change asks its layout to recompute on every new text (and the
+    player's word-wrapped guidance makes that costly, every second); a fixed size asks
+    nothing. The size grows when a longer text (an hour mark) needs it and is measured
+    afresh when the font or style changes (the text size setting).
+    """
+
+    def set_steady(self, text: str) -> None:
+        """Show ``text``, growing the fixed size only if it does not fit."""
+        self.setText(text)
+        need = self.sizeHint()
+        have = self.minimumSize()
+        grow = need.width() > have.width() or need.height() > have.height()
+        if self.maximumSize() != have or grow:
+            self.setFixedSize(need.expandedTo(have))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A new font or style sheet: fit the text afresh."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.setMinimumSize(0, 0)
+            self.setMaximumSize(WIDGET_SIZE_MAX, WIDGET_SIZE_MAX)
+            self.set_steady(self.text())
 
 
 class StepList(QListWidget):
@@ -155,7 +186,7 @@ class StepList(QListWidget):
         self._marked = key
         self.current = index
         for i, raw in enumerate(self._titles):
-            title = fill(raw, values or {})
+            title = fill(raw, values or {}, missing="…")
             item = self.item(i)
             prefix = "▶  " if i == index else ("✓  " if i < index else "    ")
             item.setText(prefix + title)

@@ -70,6 +70,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.gate: Gate | None = None
         self._gate_segment = -1
         self._last_segment = -1
+        self._frame_keys: tuple[object, object] = (None, None)  # what render last showed
         self._resume_after_confirm = False
         self._shown_status: Status | None = None
         #: Reads earlier answers saved by other practices (the journal provides it).
@@ -211,6 +212,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.title.setText(practice.title)
         self.steps.show_timeline(timeline)
         self._last_segment = -1
+        self._frame_keys: tuple[object, object] = (None, None)  # what render last showed
         self._gate_segment = -1
         self.guidance.show_text("")
         self.confirm.hide()
@@ -337,15 +339,25 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
             self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
             self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
             self.play_button.setEnabled(state.status is not Status.WAITING)
-        self.steps.mark(state.step, self.values())
+        # Steps and guidance change only with the step, segment, phase or a new answer, so
+        # they are worked out then, not on every frame.
+        answers = len(self.session.values) if self.session is not None else 0
+        seg = state.segment
+        marks, guide = self._frame_keys
+        if marks != (state.step, answers):
+            self.steps.mark(state.step, self.values())
         self.progress.show_times(state.elapsed, state.remaining, state.progress)
-        if state.status is Status.WAITING and state.segment is not None:
+        if state.status is Status.WAITING and seg is not None:
+            self._frame_keys = ((state.step, answers), None)
             self._show_gate(state)
             return
         if self.stage.currentIndex() == 1:
             self._close_gate()
         self.pacer.set_state(state)
-        seg = state.segment
+        key = (seg.index if seg is not None else None, state.phase, answers)
+        self._frame_keys = ((state.step, answers), key)
+        if key == guide:
+            return
         values = self.values()
         text = ""
         if seg is not None and state.phase not in BREATH_PHASES:
@@ -446,6 +458,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         if self.session is not None and self.player is not None:
             self.player.seek(self.session.position)
         self._last_segment = -1
+        self._frame_keys: tuple[object, object] = (None, None)  # what render last showed
         self.tick()
 
     def _halt(self, keep_session: bool = False) -> None:

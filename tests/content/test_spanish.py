@@ -12,7 +12,16 @@ import pytest
 
 from kapcompanion.core.library import Library, yaml_files
 from kapcompanion.core.loader import check_file, load_file
-from kapcompanion.core.model import BreatheStep, Practice, Program
+from kapcompanion.core.model import (
+    BreatheStep,
+    CheckInStep,
+    ChecklistStep,
+    Practice,
+    Program,
+    ReflectStep,
+    SayStep,
+)
+from kapcompanion.core.text import placeholders
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.core.validate import validate_paths
 from kapcompanion.resources import builtin_scripts
@@ -23,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = builtin_scripts()
 SPANISH = SCRIPTS / "es"
 ES_FILES = list(yaml_files(SPANISH))
-ANYTIME_EN = sorted(p.stem for p in (SCRIPTS / "anytime").glob("*.yaml"))
+CATEGORIES = ("prepare", "anytime", "integrate")
+#: Every English built-in practice, by category: each must have a Spanish twin.
+ENGLISH_BY_CATEGORY = {c: sorted(p.stem for p in (SCRIPTS / c).glob("*.yaml")) for c in CATEGORIES}
 PROGRAMS_EN = sorted(p.stem for p in (SCRIPTS / "programs").glob("*.yaml"))
 
 #: Usted forms (and vosotros, a regionalism) that must not appear in a tú library.
@@ -112,11 +123,20 @@ def readability_es() -> ModuleType:
 # -- complete, valid, in the right place --------------------------------------------------
 
 
-def test_every_anytime_practice_and_both_programs_are_in_spanish():
+def test_every_english_practice_and_both_programs_are_in_spanish():
     found = {(type(i).__name__, i.id) for i in map(load_file, ES_FILES)}
-    wanted = {("Practice", pid) for pid in ANYTIME_EN} | {("Program", g) for g in PROGRAMS_EN}
-    assert wanted <= found
-    assert len(ANYTIME_EN) == 8 and set(PROGRAMS_EN) == {"week-before", "week-after"}
+    wanted = {("Program", g) for g in PROGRAMS_EN}
+    wanted |= {("Practice", pid) for ids in ENGLISH_BY_CATEGORY.values() for pid in ids}
+    assert wanted == found  # no English practice left untranslated, no Spanish orphan
+    counts = {c: len(ids) for c, ids in ENGLISH_BY_CATEGORY.items()}
+    assert counts == {"prepare": 7, "anytime": 8, "integrate": 7}
+    assert set(PROGRAMS_EN) == {"week-before", "week-after"}
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_each_category_folder_in_spanish_mirrors_the_english_one(category: str):
+    spanish = sorted(p.stem for p in (SPANISH / category).glob("*.yaml"))
+    assert spanish == ENGLISH_BY_CATEGORY[category]
 
 
 @pytest.mark.parametrize("path", ES_FILES, ids=lambda p: p.name)
@@ -166,6 +186,45 @@ def test_category_tags_evidence_and_breath_pattern_are_the_originals(practice: P
     ]
 
 
+def _shape(practice: Practice) -> list[tuple[object, ...]]:
+    """Each step's kind, what it saves, and how many labels or items it shows."""
+    out: list[tuple[object, ...]] = []
+    for step in practice.steps:
+        match step:
+            case ReflectStep():
+                out.append(("reflect", step.save_as))
+            case CheckInStep():
+                out.append(("check_in", step.save_as, len(step.labels)))
+            case ChecklistStep():
+                out.append(("checklist", len(step.items)))
+            case _:
+                out.append((type(step).__name__,))
+    return out
+
+
+@pytest.mark.parametrize("practice", SPANISH_PRACTICES, ids=IDS)
+def test_steps_save_the_same_answers_at_the_same_places(practice: Practice):
+    # The journal keys an answer by practice id, step index and save_as name: a Spanish
+    # answer must land where the English one would (history, WHO-5 chart, {placeholders}).
+    english = _original(practice)
+    assert isinstance(english, Practice)
+    assert _shape(practice) == _shape(english)
+    assert practice.saved_names == english.saved_names
+
+
+@pytest.mark.parametrize("practice", SPANISH_PRACTICES, ids=IDS)
+def test_each_step_keeps_the_placeholders_of_the_original(practice: Practice):
+    english = _original(practice)
+    assert isinstance(english, Practice)
+
+    def names(p: Practice) -> list[list[str]]:
+        return [
+            [n for text in step_texts(p, [step]) for n in placeholders(text)] for step in p.steps
+        ]
+
+    assert names(practice) == names(english)
+
+
 @pytest.mark.parametrize("practice", SPANISH_PRACTICES, ids=IDS)
 def test_every_text_is_translated(practice: Practice):
     english = _original(practice)
@@ -196,6 +255,16 @@ def test_programs_keep_the_same_days_and_practices_and_name_existing_ones(progra
     assert lib.programs_for_language("es")[program].language == "es"
 
 
+@pytest.mark.parametrize("program", PROGRAMS_EN)
+def test_a_spanish_program_plays_spanish_from_the_first_day_to_the_last(program: str):
+    lib = Library.load(user=False, packs=False, use_cache=False)
+    chosen = lib.programs_for_language("es")[program]
+    shown = lib.for_language("es")
+    named = sorted({pid for d in chosen.days for pid in d.practices})
+    assert named and [pid for pid in named if shown[pid].language != "es"] == []
+    assert {p.id for p in lib.for_language("es-MX").values() if p.language != "es"} == set()
+
+
 # -- one voice: tú, warm, invitational, no pressure ---------------------------------------
 
 
@@ -223,6 +292,7 @@ def test_the_usted_check_catches_usted_forms():
 
 @pytest.mark.parametrize(("pid", "text"), _voice_texts(), ids=[i for i, _ in _voice_texts()])
 def test_no_deep_breathing_no_promises_no_commands(pid: str, text: str):
+    text = text.replace("no es un diagnóstico", "")  # the WHO-5 says what it is not
     assert [p for p in FORBIDDEN if re.search(p, text)] == [], pid
     assert "respira hondo" not in text and "respiración profunda" not in text
 
@@ -237,16 +307,23 @@ def test_each_practice_invites_rather_than_tells(practice: Practice):
 # -- safety -------------------------------------------------------------------------------
 
 
-BREATH = [p for p in SPANISH_PRACTICES if "breath" in p.tags]
+#: Breath practices that carry the stop rules: every paced one, and the self-paced sigh.
+BREATH_IDS = {
+    "box-breathing",
+    "breathing-4-7-8",
+    "cyclic-sigh",
+    "cyclic-sigh-self-paced",
+    "coherent-breathing",
+    "exhale-4-6",
+    "sigh-reset",
+}
+BREATH = [p for p in SPANISH_PRACTICES if p.id in BREATH_IDS]
 
 
 def test_the_breath_practices_are_the_ones_expected():
-    assert {p.id for p in BREATH} == {
-        "box-breathing",
-        "breathing-4-7-8",
-        "cyclic-sigh-self-paced",
-        "sigh-reset",
-    }
+    assert {p.id for p in BREATH} == BREATH_IDS
+    assert {p.id for p in SPANISH_PRACTICES if p.has_breathing} <= BREATH_IDS
+    assert all("breath" in p.tags for p in BREATH)
 
 
 @pytest.mark.parametrize("practice", BREATH, ids=[p.id for p in BREATH])
@@ -268,15 +345,137 @@ def test_practices_with_holds_say_holds_can_be_skipped_and_who_should_check(pid:
     assert [w for w in HOLD_SAFETY if w not in safety] == []
 
 
+EYES_OPEN = ("ojos abiertos", "abre los ojos", "abrir los ojos", "ojos pueden quedarse abiertos")
+#: Practices that turn attention inward (or follow a session) and must offer eyes open and
+#: a way back to the room, as their English originals do.
+INWARD = (
+    "body-scan-short",
+    "breath-awareness",
+    "calm-place",
+    "container",
+    "integration-body-scan",
+    "intention-setting",
+    "landing",
+)
+WAY_BACK = ("mira a tu alrededor", "pies en el suelo", "sonidos", "respiración natural", "manos")
+STOP_OR_SKIP = ("puedes parar", "saltar", "para, mira", "para y vuelve")
+
+
 @pytest.mark.parametrize("pid", ["grounding-54321", "orienting", "feet-and-hands", "container"])
 def test_grounding_and_imagery_offer_eyes_open(pid: str):
     practice = next(p for p in SPANISH_PRACTICES if p.id == pid)
     assert "ojos abiertos" in _text(practice) or "abre los ojos" in _text(practice)
 
 
+@pytest.mark.parametrize("pid", INWARD)
+def test_inward_practices_offer_eyes_open_a_way_back_and_a_way_out(pid: str):
+    practice = next(p for p in SPANISH_PRACTICES if p.id == pid)
+    said = _flat(practice.safety + " " + " ".join(step_texts(practice)))
+    assert any(phrase in said for phrase in EYES_OPEN), pid
+    assert any(phrase in said for phrase in WAY_BACK), pid
+    assert any(phrase in said for phrase in STOP_OR_SKIP), pid
+
+
 def test_the_container_points_to_get_help_now():
     practice = next(p for p in SPANISH_PRACTICES if p.id == "container")
     assert "«ayuda ahora»" in _flat(practice.safety)
+
+
+def test_after_the_session_no_driving_until_after_a_nights_sleep():
+    landing = next(p for p in SPANISH_PRACTICES if p.id == "landing")
+    plan = next(p for p in SPANISH_PRACTICES if p.id == "set-and-setting")
+    for practice in (landing, plan):
+        safety = _flat(practice.safety)
+        assert "no conduzcas" in safety and "después de una noche de sueño" in safety
+    assert not landing.has_breathing  # the dosing day: no pacer, no holds
+    assert "«ayuda ahora»" in _flat(landing.safety)
+
+
+def test_the_neuroplasticity_window_is_called_a_hypothesis():
+    texts = [_text(p) for p in SPANISH_PRACTICES]
+    texts += [_flat(g.description) for g in map(load_file, ES_FILES) if isinstance(g, Program)]
+    mentions = [t for t in texts if "apertura al cambio" in t]
+    assert len(mentions) >= 2 and all("hipótesis" in t for t in mentions)
+
+
+#: The brief's integration prompts, by a phrase each Spanish prompt keeps (the English
+#: test's INTEGRATION_PROMPTS, in the same order).
+INTEGRATION_PROMPTS_ES = (
+    "lo que más te llamó la atención",
+    "tu intención",
+    "qué emociones llegaron",
+    "difícil o confuso",
+    "la forma en que te tratas",
+    "las personas de tu vida",
+    "importar más",
+    "paso pequeño y concreto",
+    "próximos 7 días",
+    "tu sueño, tus comidas y tu movimiento",
+    "algo más grande",
+    "qué quieres conservar",
+    "qué apoyo necesitas",
+    "una semana después, ¿qué ha cambiado",
+    "tu próxima sesión de integración",
+)
+
+
+def test_integration_prompts_follow_the_brief_in_spanish():
+    prompts = _flat(
+        " ".join(
+            s.prompt
+            for p in SPANISH_PRACTICES
+            if p.category == "integrate"
+            for s in p.steps
+            if isinstance(s, ReflectStep)
+        )
+    )
+    assert [phrase for phrase in INTEGRATION_PROMPTS_ES if phrase not in prompts] == []
+
+
+# -- the WHO-5 in its Spanish wording ------------------------------------------------------
+
+#: The WHO-5 items as the Spanish version words them ("/a" for the gendered adjectives).
+WHO5_ITEMS_ES = (
+    "Me he sentido alegre y de buen humor",
+    "Me he sentido tranquilo/a y relajado/a",
+    "Me he sentido activo/a y enérgico/a",
+    "Me he despertado fresco/a y descansado/a",
+    "Mi vida cotidiana ha estado llena de cosas que me interesan",
+)
+
+
+def _who5() -> Practice:
+    return next(p for p in SPANISH_PRACTICES if p.id == "who5-weekly")
+
+
+def test_who5_uses_the_spanish_items_the_same_scale_and_the_credit():
+    p = _who5()
+    checks = [s for s in p.steps if isinstance(s, CheckInStep)]
+    assert [s.save_as for s in checks] == [f"who5_{i}" for i in range(1, 6)]
+    for step, item in zip(checks, WHO5_ITEMS_ES, strict=True):
+        assert step.question == f"Durante las últimas dos semanas: {item}."
+        assert step.labels == ("nunca", "todo el tiempo")  # the Spanish scale's two ends
+    assert p.evidence is not None
+    assert any("Psychiatric Center North Zealand" in s for s in p.evidence.sources)
+    assert "versión oficial en español" in _flat(p.description)
+
+
+def test_who5_scoring_is_explained_in_spanish_in_the_description_and_aloud():
+    p = _who5()
+    description = _flat(p.description)
+    for phrase in (
+        "de 0 a 10",
+        "se divide entre dos",
+        "se multiplican por 4",
+        "de 0 a 100",
+        "50 o menos",
+        "10 puntos",
+        "no es un diagnóstico",
+    ):
+        assert phrase in description, phrase
+    said = _flat(" ".join(s.text for s in p.steps if isinstance(s, SayStep)))
+    assert "suma tus cinco respuestas y multiplica el total por dos" in said
+    assert "50 o menos" in said and "no es un diagnóstico" in said
 
 
 # -- readability --------------------------------------------------------------------------

@@ -80,7 +80,7 @@ def test_for_language_gives_spanish_where_translated_and_english_elsewhere():
     en = lib.for_language("en")
     assert set(es) == set(en) == {p.id for p in lib.practices.values()}
     assert es["container"].language == "es" and es["container"].title == "El contenedor"
-    assert es["landing"].language == "en"  # not translated yet: English
+    assert es["landing"].language == "es"  # every built-in practice has a Spanish twin
     assert {p.language for p in en.values()} == {"en"}
     assert lib.for_language("es-MX")["orienting"].language == "es"
     assert lib.for_language("es_ES")["orienting"].language == "es"
@@ -89,7 +89,14 @@ def test_for_language_gives_spanish_where_translated_and_english_elsewhere():
     assert programs["week-after"].language == "es"
     assert lib.programs_for_language("en")["week-after"].language == "en"
     assert set(lib.translations("container")) == {"en", "es"}
-    assert set(lib.translations("landing")) == {"en"}
+    assert set(lib.translations("landing")) == {"en", "es"}
+
+
+def test_a_practice_only_in_english_shows_in_english_to_a_spanish_client():
+    write(user_practices_dir(), _practice("solo-en", "en", "Hello."), "solo.yaml")
+    lib = Library.load(packs=False, use_cache=False)
+    assert lib.for_language("es")["solo-en"].language == "en"
+    assert lib.for_language("es")["landing"].language == "es"
 
 
 # -- the user's own practices in several languages ----------------------------------------

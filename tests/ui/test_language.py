@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.paths import user_practices_dir
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.app import create_window
 from kapcompanion.ui.i18n import install_translations
@@ -32,13 +33,20 @@ def open_in(language: str, qtbot):
 
 
 def test_spanish_app_shows_spanish_practices_and_english_where_untranslated(qtbot) -> None:
+    english_only = (
+        "kapcompanion: 1\nid: solo-en\ntitle: Only in English\ncategory: anytime\n"
+        "summary: Not translated.\nlanguage: en\nsteps:\n  - say: Hello.\n"
+    )
+    user_practices_dir().mkdir(parents=True, exist_ok=True)
+    (user_practices_dir() / "solo-en.yaml").write_text(english_only, encoding="utf-8")
     win = open_in("es", qtbot)
     try:
         assert win.language == "es"
         assert win.help_button.text() == "Ayuda ahora"  # the interface speaks Spanish
         assert win.nav_buttons["library"].text() == "Biblioteca"
         assert win.practices["container"].language == "es"  # an Anytime practice, translated
-        assert win.practices["cyclic-sigh"].language == "en"  # not translated yet: English
+        assert win.practices["cyclic-sigh"].language == "es"  # a Prepare practice, translated
+        assert win.practices["solo-en"].language == "en"  # not translated: English
         assert win.entries["container"].practice.title != "The container"
         programs = win.journey.programs()
         assert set(programs) >= {"week-before", "week-after"}

@@ -8,7 +8,7 @@ import pytest
 from kapcompanion.core.session import Status
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.settings import Settings
-from kapcompanion.ui.pacer import MIN_FRACTION
+from kapcompanion.ui.pacer import HALO, MIN_FRACTION
 from kapcompanion.ui.sound_choices import tuned_timeline
 from tests.ui.conftest import at, begin
 from tests.ui.samples import BOX, practice
@@ -17,7 +17,9 @@ QUICK = replace(Settings(), get_ready_seconds=0, rules_dismissed=("cyclic-sigh",
 
 
 def expected_radius(win, level: float) -> float:
-    rmax = min(win.player.pacer.width(), win.player.pacer.height()) * 0.44
+    side = min(win.player.pacer.width(), win.player.pacer.height())
+    rmax = side * 0.49 / HALO
+    assert rmax * HALO < side / 2, "a full breath's halo must fit inside the pacer"
     return rmax * (MIN_FRACTION + (1 - MIN_FRACTION) * level)
 
 

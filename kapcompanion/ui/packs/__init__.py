@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFileDialog, QFrame
 
-from kapcompanion.core.packs import ImportResult
 from kapcompanion.ui.packs.drop import PackDropFilter, is_pack
-from kapcompanion.ui.packs.import_dialog import ImportDialog
-from kapcompanion.ui.packs.share_dialog import ShareDialog
 
 if TYPE_CHECKING:
+    from kapcompanion.core.packs import ImportResult
     from kapcompanion.ui.main_window import MainWindow
+    from kapcompanion.ui.packs.import_dialog import ImportDialog
+    from kapcompanion.ui.packs.share_dialog import ShareDialog
+
+# The dialogs (and the pack reader, zip and signing code under them) are imported when a
+# pack is first shared or opened, not at start-up.
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,8 @@ def open_share(window: MainWindow, **kw: object) -> ShareDialog:
         log.exception("cannot list programs")
         programs = []
     practices = [(e.practice, e.origin) for e in window.entries.values()]
+    from kapcompanion.ui.packs.share_dialog import ShareDialog
+
     dialog = ShareDialog(practices, programs, window, **kw)  # type: ignore[arg-type]
     current = window.library.current_id()
     if current and window.entries[current].origin == "user":
@@ -90,6 +95,8 @@ def choose_and_open(window: MainWindow) -> ImportDialog | None:
 
 def open_pack(window: MainWindow, path: Path) -> ImportDialog:
     """Inspect ``path`` and show what it holds (or why it cannot be imported)."""
+    from kapcompanion.ui.packs.import_dialog import ImportDialog
+
     dialog = ImportDialog(Path(path), window)
     log.info("opened %s: %s", path, dialog.refusal or "shown to accept")
     dialog.imported.connect(lambda result: _imported(window, result))

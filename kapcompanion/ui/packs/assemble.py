@@ -21,12 +21,11 @@ from kapcompanion.core import signing
 from kapcompanion.core.errors import Diagnostic
 from kapcompanion.core.model import BellStep, BreatheStep, Practice, Program, SayStep
 from kapcompanion.core.pack_format import PackInfo, slug
+from kapcompanion.core.pack_names import PACK_SUFFIX
 from kapcompanion.core.packs import PackError, build_pack, inspect_pack
 from kapcompanion.paths import data_dir
 
 log = logging.getLogger(__name__)
-
-PACK_SUFFIX = ".kappack"
 
 
 @dataclass(frozen=True)
