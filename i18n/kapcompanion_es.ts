@@ -1433,7 +1433,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Pacer</name>
     <message>
         <source>Breathing pacer</source>
-        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). Outer edge of the soft halo, as a multiple of the shape&apos;s radius.</extracomment>
+        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). Outer edge of the soft halo, as a multiple of the shape&apos;s radius. Radius of a full breath as a fraction of the pacer&apos;s smaller side: the halo of a full breath ends 2% short of the pacer&apos;s edge, never cut off.</extracomment>
         <translation>Guía de respiración</translation>
     </message>
     <message>
@@ -2659,6 +2659,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>StepList</name>
     <message>
         <source>Steps</source>
+        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (not exported by PySide6): no maximum size.</extracomment>
         <translation>Pasos</translation>
     </message>
     <message>
@@ -2778,6 +2779,174 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>I understand, begin</source>
         <translation>Entendido, empezar</translation>
+    </message>
+</context>
+<context>
+    <name>Tags</name>
+    <message>
+        <source>acceptance</source>
+        <extracomment>Labels for the tags the built-in library uses (lupdate reads these for translation).</extracomment>
+        <translation>aceptación</translation>
+    </message>
+    <message>
+        <source>ACT</source>
+        <translation>ACT</translation>
+    </message>
+    <message>
+        <source>after a session</source>
+        <translation>después de una sesión</translation>
+    </message>
+    <message>
+        <source>arriving</source>
+        <translation>llegar</translation>
+    </message>
+    <message>
+        <source>awareness</source>
+        <translation>conciencia</translation>
+    </message>
+    <message>
+        <source>before a session</source>
+        <translation>antes de una sesión</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>cuerpo</translation>
+    </message>
+    <message>
+        <source>breath</source>
+        <translation>respiración</translation>
+    </message>
+    <message>
+        <source>calming</source>
+        <translation>calma</translation>
+    </message>
+    <message>
+        <source>check-in</source>
+        <translation>registro</translation>
+    </message>
+    <message>
+        <source>comfort</source>
+        <translation>comodidad</translation>
+    </message>
+    <message>
+        <source>containment</source>
+        <translation>contención</translation>
+    </message>
+    <message>
+        <source>long exhale</source>
+        <translation>salida del aire larga</translation>
+    </message>
+    <message>
+        <source>eyes open</source>
+        <translation>ojos abiertos</translation>
+    </message>
+    <message>
+        <source>focus</source>
+        <translation>concentración</translation>
+    </message>
+    <message>
+        <source>grounding</source>
+        <translation>anclaje</translation>
+    </message>
+    <message>
+        <source>breath holds</source>
+        <translation>pausas de la respiración</translation>
+    </message>
+    <message>
+        <source>imagery</source>
+        <translation>imaginación</translation>
+    </message>
+    <message>
+        <source>integration</source>
+        <translation>integración</translation>
+    </message>
+    <message>
+        <source>intention</source>
+        <translation>intención</translation>
+    </message>
+    <message>
+        <source>journaling</source>
+        <translation>diario</translation>
+    </message>
+    <message>
+        <source>mindfulness</source>
+        <translation>mindfulness</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>openness</source>
+        <translation>apertura</translation>
+    </message>
+    <message>
+        <source>orienting</source>
+        <translation>orientación</translation>
+    </message>
+    <message>
+        <source>overwhelm</source>
+        <translation>agobio</translation>
+    </message>
+    <message>
+        <source>planning</source>
+        <translation>planificación</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>cuestionario</translation>
+    </message>
+    <message>
+        <source>reflection</source>
+        <translation>reflexión</translation>
+    </message>
+    <message>
+        <source>resource</source>
+        <translation>recurso</translation>
+    </message>
+    <message>
+        <source>at your own pace</source>
+        <translation>a tu ritmo</translation>
+    </message>
+    <message>
+        <source>senses</source>
+        <translation>sentidos</translation>
+    </message>
+    <message>
+        <source>session day</source>
+        <translation>día de la sesión</translation>
+    </message>
+    <message>
+        <source>set and setting</source>
+        <translation>mentalidad y entorno</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>breve</translation>
+    </message>
+    <message>
+        <source>sleep</source>
+        <translation>sueño</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>ritmo lento</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>valores</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>semanal</translation>
+    </message>
+    <message>
+        <source>wellbeing</source>
+        <translation>bienestar</translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation>escritura</translation>
     </message>
 </context>
 <context>
