@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import _common
@@ -27,25 +28,12 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ["KAPCOMPANION_DATA_DIR"] = tempfile.mkdtemp(prefix="kap-bench-")
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.app import load_library
 from kapcompanion.ui.main_window import MainWindow
-
-
-class PaintClock(QObject):
-    """Notes the time of every paint of one widget."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.times: list[float] = []
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            self.times.append(time.perf_counter())
-        return False
 
 
 def thread_cpu() -> dict[str, float]:
@@ -98,8 +86,7 @@ def main() -> None:
     )
     win.show()
     app.processEvents()
-    paints = PaintClock()
-    win.player.pacer.installEventFilter(paints)
+    paints = win.player.pacer.frame_times  # the pacer notes when it paints each frame
     win.start_practice(args.practice)
     view = win.player
     # Measure while the pacer moves: skip to the first breathing step.
@@ -118,7 +105,7 @@ def main() -> None:
     threads_after: dict[str, float] = {}
 
     def begin() -> None:
-        paints.times.clear()
+        paints.clear()
         marks["wall"] = time.perf_counter()
         marks["cpu"] = time.process_time()
         threads_before.update(thread_cpu())
@@ -136,14 +123,15 @@ def main() -> None:
     app.exec()
     wall = marks["wall_end"] - marks["wall"]
     cpu = marks["cpu_end"] - marks["cpu"]
-    gaps = [b - a for a, b in zip(paints.times, paints.times[1:], strict=False)]
-    fps = len(paints.times) / wall
+    times = list(paints)
+    gaps = [b - a for a, b in pairwise(times)]
+    fps = len(times) / wall
     worst = max(gaps) * 1000 if gaps else float("inf")
     gaps = gaps or [float("nan")]
     late = sum(1 for g in gaps if g > 0.050)
     state = marks.get("state")
     print(
-        f"{args.practice}: {wall:.1f} s measured, {len(paints.times)} frames = {fps:.1f} fps; "
+        f"{args.practice}: {wall:.1f} s measured, {len(times)} frames = {fps:.1f} fps; "
         f"frame gap median {statistics.median(gaps) * 1000:.1f} ms, worst {worst:.1f} ms, "
         f"{late} frames later than 50 ms; CPU {cpu / wall * 100:.1f}% of one core; "
         f"RSS {marks['rss']:.0f} MiB; session {state.status if state else '-'} at "

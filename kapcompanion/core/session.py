@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from kapcompanion.core.model import Phase
-from kapcompanion.core.timeline import Segment, Timeline
+from kapcompanion.core.timeline import Segment, Timeline, ease
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,9 @@ class Session:
     @property
     def position(self) -> float:
         """Seconds into the timeline now, stopped at the next unanswered gate."""
+        return self._position()
+
+    def _position(self) -> float:
         if self._status is Status.PLAYING:
             pos = self._anchor_pos + (self._clock() - self._anchor_clock)
         else:
@@ -187,9 +190,9 @@ class Session:
         return self.timeline.step_index_at(self.position)
 
     def state(self) -> SessionState:
-        """The complete state now, computed from the clock."""
-        status = self.status
-        pos = self.position
+        """The complete state now, computed from the clock (read once)."""
+        pos = self._settle()
+        status = self._status
         tl = self.timeline
         gate = self._gate_here(pos) if status is not Status.FINISHED else None
         seg = gate or tl.segment_at(pos)
@@ -210,18 +213,19 @@ class Session:
                 0.0,
                 "",
             )
+        progress = seg.progress_at(pos) if gate is None else 0.0
         return SessionState(
             status=status,
             position=pos,
             segment=seg,
             step=seg.step,
             phase=seg.phase,
-            phase_progress=seg.progress_at(pos) if gate is None else 0.0,
+            phase_progress=progress,
             phase_remaining=max(seg.end - pos, 0.0),
             elapsed=pos,
             remaining=max(total - pos, 0.0),
             progress=pos / total if total > 0 else 0.0,
-            level=seg.level_at(pos),
+            level=seg.level_from + (seg.level_to - seg.level_from) * ease(progress),
             text=seg.text,
         )
 
@@ -233,11 +237,15 @@ class Session:
         gate = self.timeline.segments[self._gate_indices[self._gate_cursor]]
         return gate if gate.start <= pos else None
 
-    def _settle(self) -> None:
-        """Notice reaching a gate or the end (a pure function of the clock)."""
+    def _settle(self) -> float:
+        """Notice reaching a gate or the end (a pure function of the clock).
+
+        Returns the position now (after any change of status), so a caller reads the
+        clock once.
+        """
         if self._status not in (Status.PLAYING, Status.WAITING):
-            return
-        pos = self.position
+            return self._position()
+        pos = self._position()
         if self._gate_here(pos) is not None:
             if self._status is Status.PLAYING:
                 self._anchor_pos = pos
@@ -245,9 +253,12 @@ class Session:
         elif self._status is Status.WAITING:
             self._anchor_clock = self._clock()
             self._status = Status.PLAYING
+            pos = self._position()
         if self._status is Status.PLAYING and pos >= self.timeline.total:
             self._anchor_pos = self.timeline.total
             self._status = Status.FINISHED
+            pos = self._position()
+        return pos
 
     def _seek(self, pos: float, first_segment: int) -> None:
         self._anchor_pos = pos
