@@ -256,6 +256,22 @@
         <translation>Práctica de uso tradicional; por ahora hay poca investigación formal.</translation>
     </message>
     <message>
+        <source>Strong</source>
+        <translation>Sólida</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderada</translation>
+    </message>
+    <message>
+        <source>Emerging</source>
+        <translation>Emergente</translation>
+    </message>
+    <message>
+        <source>Traditional</source>
+        <translation>Tradicional</translation>
+    </message>
+    <message>
         <source>Safety: {note}</source>
         <translation>Seguridad: {note}</translation>
     </message>
@@ -1791,6 +1807,19 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
 <context>
     <name>PrivacyDialog</name>
     <message>
+        <source>KAP Companion backups (*.kapbackup)</source>
+        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or &quot;&quot; when cancelled.</extracomment>
+        <translation>Copias de seguridad de KAP Companion (*.kapbackup)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
         <source>Privacy and backups</source>
         <translation>Privacidad y copias de seguridad</translation>
     </message>
@@ -2117,9 +2146,21 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>Your reminders will arrive from here. To quit, choose Quit in this icon&apos;s menu, or turn reminders off.</source>
         <translation>Tus recordatorios llegarán desde aquí. Para salir, elige Salir en el menú de este icono o desactiva los recordatorios.</translation>
     </message>
+    <message>
+        <source>Reminders…</source>
+        <translation>Recordatorios…</translation>
+    </message>
 </context>
 <context>
     <name>SessionsDialog</name>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Conservarla</translation>
+    </message>
     <message>
         <source>Your sessions</source>
         <translation>Tus sesiones</translation>
@@ -2664,10 +2705,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Pasos</translation>
     </message>
     <message>
-        <source>A bell</source>
-        <translation>Una campana</translation>
-    </message>
-    <message>
         <source>now</source>
         <translation>ahora</translation>
     </message>
@@ -2733,6 +2770,41 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>The steps appear here once the practice has no errors.</source>
         <translation>Los pasos aparecen aquí cuando la práctica no tiene errores.</translation>
+    </message>
+</context>
+<context>
+    <name>StepWords</name>
+    <message>
+        <source>in {s}</source>
+        <translation>toma aire {s}</translation>
+    </message>
+    <message>
+        <source>hold {s}</source>
+        <translation>pausa {s}</translation>
+    </message>
+    <message>
+        <source>out {s}</source>
+        <translation>suelta {s}</translation>
+    </message>
+    <message>
+        <source>rest {s}</source>
+        <translation>descansa {s}</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+    <message>
+        <source>Breathe</source>
+        <translation>Respira</translation>
+    </message>
+    <message>
+        <source>A bell</source>
+        <translation>Una campana</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silencio</translation>
     </message>
 </context>
 <context>
@@ -3205,33 +3277,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>- - line at {0}    ··· band: within {1} points of your first score    ◯ a change of {1} points or more since the week before</source>
         <translation>- - línea en {0}    ··· franja: ±{1} puntos de tu primera puntuación    ◯ cambio de {1} puntos o más desde la semana anterior</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Restore</source>
-        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or &quot;&quot; when cancelled.</extracomment>
-        <translation>Restaurar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Borrar</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Conservarla</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Reminders…</source>
-        <translation>Recordatorios…</translation>
     </message>
 </context>
 </TS>

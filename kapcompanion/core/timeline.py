@@ -105,6 +105,7 @@ class StepSpan:
     end: float
     first_segment: int
     end_segment: int  # exclusive
+    step: Step | None = None  # the step itself (a view may word it in its own language)
 
     @property
     def interactive(self) -> bool:
@@ -354,7 +355,9 @@ def compile_practice(practice: Practice, *, gate_seconds: float = 0.0) -> Timeli
         start, first = b.t, len(b.segments)
         b.step(i, step)
         spans.append(
-            StepSpan(i, _step_kind(step), _step_title(step), start, b.t, first, len(b.segments))
+            StepSpan(
+                i, _step_kind(step), _step_title(step), start, b.t, first, len(b.segments), step
+            )
         )
     b.cues.sort(key=lambda c: (c.time, c.segment))
     return Timeline(

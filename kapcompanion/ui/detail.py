@@ -21,6 +21,7 @@ from kapcompanion.core.model import Practice
 from kapcompanion.core.text import reflow
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.ui.catalogue import Entry, length_text
+from kapcompanion.ui.step_words import span_title
 from kapcompanion.ui.tags import tag_labels
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,8 @@ def steps_at_a_glance(practice: Practice, words: Mapping[str, str] = STEP_WORDS)
         count = 1
         last_kind = kind
         length = f" — {length_text(span.end - span.start)}" if span.end > span.start else ""
-        title = span.title if len(span.title) <= 90 else span.title[:87].rstrip() + "…"
+        title = span_title(span)
+        title = title if len(title) <= 90 else title[:87].rstrip() + "…"
         lines.append(words.get(kind, "{title}").format(title=title) + length)
     if count > 1:
         lines[-1] += " " + words["more"].format(n=count - 1)
@@ -218,7 +220,13 @@ class DetailPane(QScrollArea):
                 "emerging": self.tr("Early or mixed findings; promising, not settled."),
                 "traditional": self.tr("Long-used practice; little formal research so far."),
             }.get(p.evidence.level, "")
-            text = f"<b>{html.escape(p.evidence.level.title())}</b> — {html.escape(meaning)}"
+            level = {
+                "strong": self.tr("Strong"),
+                "moderate": self.tr("Moderate"),
+                "emerging": self.tr("Emerging"),
+                "traditional": self.tr("Traditional"),
+            }.get(p.evidence.level, p.evidence.level.title())
+            text = f"<b>{html.escape(level)}</b> — {html.escape(meaning)}"
             if p.evidence.sources:
                 text += (
                     "<ul style='margin-left:-20px'>"

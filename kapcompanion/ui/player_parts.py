@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.core.text import fill
 from kapcompanion.core.timeline import Timeline
 from kapcompanion.ui.catalogue import clock_text
+from kapcompanion.ui.step_words import span_title
 
 log = logging.getLogger(__name__)
 
@@ -167,9 +168,8 @@ class StepList(QListWidget):
         self.clear()
         self._titles = []
         for span in timeline.steps:
-            title = span.title if len(span.title) <= 70 else span.title[:67].rstrip() + "…"
-            if span.kind == "bell":
-                title = self.tr("A bell")
+            title = span_title(span)
+            title = title if len(title) <= 70 else title[:67].rstrip() + "…"
             self._titles.append(title)
             self.addItem(QListWidgetItem(title))
         self.current = -1

@@ -338,3 +338,23 @@ def test_spanish_wellbeing_key_wraps_instead_of_running_off_the_chart(qtbot) -> 
         chart.grab()  # and it paints
     finally:
         install_translations(QApplication.instance(), "en")
+
+
+def test_spanish_detail_and_step_list_word_breathing_and_evidence_in_spanish(qtbot) -> None:
+    win = open_in("es", qtbot)
+    try:
+        entry = win.entries["breathing-4-7-8"]
+        win.detail.show_entry(entry)
+        steps = win.detail.steps.text()
+        assert "Respira · toma aire 4 · pausa 7 · suelta 8 · 4×" in steps
+        assert "Breathe" not in steps and " in 4" not in steps
+        evidence = win.detail.evidence.text()
+        level = entry.practice.evidence.level
+        spanish = {"strong": "Sólida", "moderate": "Moderada", "emerging": "Emergente"}
+        assert f"<b>{spanish.get(level, 'Tradicional')}</b>" in evidence
+        tags = win.library.tag
+        labels = [tags.itemText(i) for i in range(1, tags.count())]
+        assert "respiración" in labels and "breath" not in labels  # tag labels in Spanish
+    finally:
+        win.close()
+        install_translations(QApplication.instance(), "en")

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,26 +38,39 @@ log = logging.getLogger(__name__)
 #: (parent, title, suggested path) -> the chosen path, or "" when cancelled.
 ChooseFile = Callable[[QWidget, str, str], str]
 Confirm = Callable[[QWidget, str, str], bool]
-FILTER = "KAP Companion backups (*.kapbackup)"
 
 
 def choose_save(parent: QWidget, title: str, suggested: str) -> str:
     """Ask where to write a backup."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, parent.tr(FILTER))
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        suggested,
+        QCoreApplication.translate("PrivacyDialog", "KAP Companion backups (*.kapbackup)"),
+    )
     return path
 
 
 def choose_open(parent: QWidget, title: str, suggested: str) -> str:
     """Ask which backup to restore."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, suggested, parent.tr(FILTER))
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        title,
+        suggested,
+        QCoreApplication.translate("PrivacyDialog", "KAP Companion backups (*.kapbackup)"),
+    )
     return path
 
 
 def confirm_box(parent: QWidget, title: str, text: str) -> bool:
     """Ask before going ahead; "Cancel" is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes = box.addButton(parent.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(parent.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    yes = box.addButton(
+        QCoreApplication.translate("PrivacyDialog", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    no = box.addButton(
+        QCoreApplication.translate("PrivacyDialog", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes

@@ -12,7 +12,7 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,8 +45,13 @@ Confirm = Callable[[QWidget, str, str], bool]
 def confirm_box(parent: QWidget, title: str, text: str) -> bool:
     """Ask yes/no with a message box; "No" is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes = box.addButton(parent.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-    no = box.addButton(parent.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+    yes = box.addButton(
+        QCoreApplication.translate("SessionsDialog", "Delete"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    no = box.addButton(
+        QCoreApplication.translate("SessionsDialog", "Keep it"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes

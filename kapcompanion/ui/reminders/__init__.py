@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 
 from kapcompanion import autostart
@@ -67,6 +68,9 @@ def install(window: MainWindow, **options: object) -> Reminders:
     """Start the reminder service and add "Reminders…" to the More menu."""
     service = Reminders(window, **options)  # type: ignore[arg-type]
     window.reminders = service  # type: ignore[attr-defined]
-    window.add_menu_action(window.tr("Reminders…"), lambda: edit_reminders(window, service))
+    window.add_menu_action(
+        QCoreApplication.translate("Reminders", "Reminders…"),
+        lambda: edit_reminders(window, service),
+    )
     log.info("reminders ready (tray: %s)", QSystemTrayIcon.isSystemTrayAvailable())
     return service
