@@ -104,6 +104,54 @@
     </message>
 </context>
 <context>
+    <name>CheckinNames</name>
+    <message>
+        <source>grounded after</source>
+        <extracomment>Names for the check-ins of the built-in library (their ``save_as``), for translation.</extracomment>
+        <translation>presencia después</translation>
+    </message>
+    <message>
+        <source>connected to your session</source>
+        <translation>conexión con tu sesión</translation>
+    </message>
+    <message>
+        <source>close to: relationships</source>
+        <translation>cerca de: relaciones</translation>
+    </message>
+    <message>
+        <source>close to: work</source>
+        <translation>cerca de: trabajo</translation>
+    </message>
+    <message>
+        <source>close to: health</source>
+        <translation>cerca de: salud</translation>
+    </message>
+    <message>
+        <source>close to: meaning</source>
+        <translation>cerca de: sentido</translation>
+    </message>
+    <message>
+        <source>WHO-5: cheerful</source>
+        <translation>WHO-5: alegría</translation>
+    </message>
+    <message>
+        <source>WHO-5: calm</source>
+        <translation>WHO-5: tranquilidad</translation>
+    </message>
+    <message>
+        <source>WHO-5: active</source>
+        <translation>WHO-5: energía</translation>
+    </message>
+    <message>
+        <source>WHO-5: rested</source>
+        <translation>WHO-5: descanso</translation>
+    </message>
+    <message>
+        <source>WHO-5: interested</source>
+        <translation>WHO-5: interés</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistGate</name>
     <message>
         <source>Tick what is done; the rest can wait.</source>

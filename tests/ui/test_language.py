@@ -358,3 +358,18 @@ def test_spanish_detail_and_step_list_word_breathing_and_evidence_in_spanish(qtb
     finally:
         win.close()
         install_translations(QApplication.instance(), "en")
+
+
+def test_check_in_names_in_history_follow_the_language(qtbot) -> None:
+    from kapcompanion.ui.journal_pages.charts import nice_name
+
+    app = QApplication.instance()
+    assert nice_name("grounded_after") == "grounded after"
+    assert nice_name("my_own_scale") == "my own scale"  # a therapist's name, in words
+    try:
+        install_translations(app, "es")
+        assert nice_name("who5_2") == "WHO-5: tranquilidad"
+        assert nice_name("value_work_close") == "cerca de: trabajo"
+        assert nice_name("my_own_scale") == "my own scale"
+    finally:
+        install_translations(app, "en")

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -38,8 +38,27 @@ def series_colours(p: Palette) -> list[str]:
     return [p.accent, p.focus, p.muted, p.help_text]
 
 
+#: Names for the check-ins of the built-in library (their ``save_as``), for translation.
+CHECKIN_NAMES: dict[str, str] = {
+    "grounded_after": QT_TRANSLATE_NOOP("CheckinNames", "grounded after"),
+    "week_connected": QT_TRANSLATE_NOOP("CheckinNames", "connected to your session"),
+    "value_relationships_close": QT_TRANSLATE_NOOP("CheckinNames", "close to: relationships"),
+    "value_work_close": QT_TRANSLATE_NOOP("CheckinNames", "close to: work"),
+    "value_health_close": QT_TRANSLATE_NOOP("CheckinNames", "close to: health"),
+    "value_meaning_close": QT_TRANSLATE_NOOP("CheckinNames", "close to: meaning"),
+    "who5_1": QT_TRANSLATE_NOOP("CheckinNames", "WHO-5: cheerful"),
+    "who5_2": QT_TRANSLATE_NOOP("CheckinNames", "WHO-5: calm"),
+    "who5_3": QT_TRANSLATE_NOOP("CheckinNames", "WHO-5: active"),
+    "who5_4": QT_TRANSLATE_NOOP("CheckinNames", "WHO-5: rested"),
+    "who5_5": QT_TRANSLATE_NOOP("CheckinNames", "WHO-5: interested"),
+}
+
+
 def nice_name(name: str) -> str:
-    """A save-as name in words: ``settled_before`` → "settled before"."""
+    """A check-in's name as read: the built-in ones translated, others with spaces."""
+    known = CHECKIN_NAMES.get(name)
+    if known is not None:
+        return QCoreApplication.translate("CheckinNames", known)
     return name.replace("_", " ").strip()
 
 
