@@ -274,7 +274,8 @@ def _analyse(x: np.ndarray, rate: int = RATE) -> dict[str, float]:
         "rms": float(np.sqrt(np.mean(np.square(part[block:-block])))),
         "freq": main,
         "purity": float(spectrum[near].sum() / spectrum.sum()),
-        "lead_peak": float(np.max(np.abs(x[: loud[0] * block]))) if loud[0] else 0.0,
+        # before the tone's onset (the block or two where it rises are left out)
+        "lead_peak": float(np.max(np.abs(x[: max(0, loud[0] - 2) * block]), initial=0.0)),
     }
 
 
@@ -312,6 +313,7 @@ def case_a_take_holds_the_tone_and_a_retake_replaces_it(virtual_mics, qtbot, tmp
     assert dlg.record.text() == "Record again"
     assert "Recorded" in dlg.status.text()
     first = _analyse(dlg.samples)
+    print(f"{mic} first take: {first}, meter max {max(levels[quiet:])}")
     assert abs(first["freq"] - 440) <= 2, first  # resampled to RATE at the right pitch
     assert first["seconds"] == pytest.approx(1.5, abs=0.05), first
     assert first["rms"] == pytest.approx(0.5 / np.sqrt(2), rel=0.05), first  # -9 dBFS
@@ -320,6 +322,7 @@ def case_a_take_holds_the_tone_and_a_retake_replaces_it(virtual_mics, qtbot, tmp
 
     levels, _ = _take(qtbot, dlg, _tone(tmp_path / "e660.wav", 660, 1.0))
     second = _analyse(dlg.samples)
+    print(f"{mic} re-take: {second}")
     assert abs(second["freq"] - 660) <= 2, second
     assert second["seconds"] == pytest.approx(1.0, abs=0.05), second
     spectrum = np.abs(np.fft.rfft(dlg.samples)) ** 2
@@ -357,6 +360,7 @@ def case_listen_back_plays_the_take_once_to_the_end(virtual_mics, qtbot, tmp_pat
         listener.wait(timeout=10)
     heard_x, heard_rate = sf.read(heard, dtype="float64")
     result = _analyse(heard_x, heard_rate)
+    print(f"heard from the speakers: {result}")
     assert abs(result["freq"] - 660) <= 2, result
     assert result["seconds"] == pytest.approx(1.0, abs=0.1), result
 
@@ -408,6 +412,10 @@ def case_the_editor_records_levels_and_saves_the_clip(
     decoded, rate = sf.read(clip, dtype="float64")
     assert rate == RATE
     result = _analyse(decoded)
+    print(
+        f"saved clip: {result}, {len(decoded) / RATE:.3f} s, "
+        f"loudness {loudness_db(decoded):.2f} dB, peak {peak_db(decoded):.2f} dBFS"
+    )
     assert abs(result["freq"] - 440) <= 2, result
     assert len(decoded) / RATE == pytest.approx(1.5 + 2 * MARGIN_S, abs=0.06)  # trimmed
     assert abs(loudness_db(decoded) - CUE_LOUDNESS_DB) <= 1.0
