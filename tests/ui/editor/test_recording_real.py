@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.audio.sounds import RATE
 from kapcompanion.audio.synth import CUE_LOUDNESS_DB, loudness_db, peak_db
 from kapcompanion.audio.voice_clip import MARGIN_S, PEAK_LIMIT_DB
+from kapcompanion.core.loader import check_file
 from kapcompanion.paths import user_practices_dir
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -257,6 +258,11 @@ def _take(qtbot, dlg, tone: Path) -> tuple[list[int], int]:
     return levels, quiet
 
 
+def _samples(dlg) -> np.ndarray:
+    assert dlg.samples is not None, dlg.status.text()
+    return dlg.samples
+
+
 def _analyse(x: np.ndarray, rate: int = RATE) -> dict[str, float]:
     """The loud part of ``x``: its length, RMS, main frequency and share of energy there."""
     block = rate // 100
@@ -312,7 +318,7 @@ def case_a_take_holds_the_tone_and_a_retake_replaces_it(virtual_mics, qtbot, tmp
     assert dlg.listen.isEnabled() and dlg.use.isEnabled() and not dlg.stop.isEnabled()
     assert dlg.record.text() == "Record again"
     assert "Recorded" in dlg.status.text()
-    first = _analyse(dlg.samples)
+    first = _analyse(_samples(dlg))
     print(f"{mic} first take: {first}, meter max {max(levels[quiet:])}")
     assert abs(first["freq"] - 440) <= 2, first  # resampled to RATE at the right pitch
     assert first["seconds"] == pytest.approx(1.5, abs=0.05), first
@@ -321,12 +327,12 @@ def case_a_take_holds_the_tone_and_a_retake_replaces_it(virtual_mics, qtbot, tmp
     assert first["lead_peak"] < 1e-3, first
 
     levels, _ = _take(qtbot, dlg, _tone(tmp_path / "e660.wav", 660, 1.0))
-    second = _analyse(dlg.samples)
+    second = _analyse(_samples(dlg))
     print(f"{mic} re-take: {second}")
     assert abs(second["freq"] - 660) <= 2, second
     assert second["seconds"] == pytest.approx(1.0, abs=0.05), second
-    spectrum = np.abs(np.fft.rfft(dlg.samples)) ** 2
-    freqs = np.fft.rfftfreq(len(dlg.samples), 1 / RATE)
+    spectrum = np.abs(np.fft.rfft(_samples(dlg))) ** 2
+    freqs = np.fft.rfftfreq(len(_samples(dlg)), 1 / RATE)
     at_440 = spectrum[np.abs(freqs - 440) <= 20].sum() / spectrum.sum()
     assert at_440 < 0.001  # nothing of the first take is left
 
@@ -338,7 +344,7 @@ def case_listen_back_plays_the_take_once_to_the_end(virtual_mics, qtbot, tmp_pat
     qtbot.addWidget(dlg)
     dlg.show()
     _take(qtbot, dlg, _tone(tmp_path / "e660.wav", 660, 1.0))
-    take = len(dlg.samples) / RATE
+    take = len(_samples(dlg)) / RATE
     heard = tmp_path / "speakers.wav"
     listener = subprocess.Popen(
         ["parec", "--device=speakers.monitor", "--file-format=wav", "--channels=1", str(heard)]
@@ -347,7 +353,7 @@ def case_listen_back_plays_the_take_once_to_the_end(virtual_mics, qtbot, tmp_pat
         dlg.listen.click()
         dlg.listen.click()  # a second press starts over, it does not play on top
         assert dlg.sink is not None and dlg.stop.isEnabled()
-        assert dlg.sink.error() == dlg.qm.QtAudio.Error.NoError
+        assert dlg.qm is not None and dlg.sink.error() == dlg.qm.QtAudio.Error.NoError
         streams = subprocess.run(
             ["pactl", "list", "short", "sink-inputs"], capture_output=True, text=True, timeout=10
         ).stdout
@@ -382,7 +388,7 @@ def case_the_editor_records_levels_and_saves_the_clip(
         try:
             assert isinstance(dlg, RecordDialog), dlg
             _take(qtbot, dlg, tone)
-            seen["take"] = dlg.samples.copy()
+            seen["take"] = _samples(dlg).copy()
             dlg.use.click()
         except BaseException as exc:  # never leave a modal dialog open
             seen["error"] = exc
@@ -421,3 +427,7 @@ def case_the_editor_records_levels_and_saves_the_clip(
     assert abs(loudness_db(decoded) - CUE_LOUDNESS_DB) <= 1.0
     assert peak_db(decoded) <= PEAK_LIMIT_DB + 0.5
     assert ed.practice.steps[0].voice == clip
+    assert ed.save()
+    practice, problems = check_file(user_practices_dir() / "my-practice.yaml")
+    assert practice is not None and not [d for d in problems if d.is_error]
+    assert practice.steps[0].voice == clip  # the relative voice: path, read back from disk
