@@ -143,6 +143,11 @@ class RecordDialog(QDialog):
         self.limit = QTimer(self)
         self.limit.setSingleShot(True)
         self.limit.timeout.connect(self.stop_all)
+        # PySide6 6.12 cannot hand QAudioSink.stateChanged to a Python slot ("QAudio::State
+        # cannot be converted"), so the end of a playback is noticed by looking now and then.
+        self.playing = QTimer(self)
+        self.playing.setInterval(100)
+        self.playing.timeout.connect(self._check_playback)
 
     def start_recording(self) -> None:
         """Begin a new take (a re-take replaces the last one)."""
@@ -189,6 +194,7 @@ class RecordDialog(QDialog):
         self.limit.stop()
         if self.source is not None:
             self.source.stop()
+            self.source.deleteLater()
             self.source = None
             self.io = None
             mono = to_float(bytes(self.raw), self.format_name, self.channels)
@@ -200,7 +206,9 @@ class RecordDialog(QDialog):
                 )
             )
         if self.sink is not None:
+            self.playing.stop()
             self.sink.stop()
+            self.sink.deleteLater()
             self.sink = None
         self.meter.setValue(0)
         again = self.samples is not None
@@ -215,6 +223,7 @@ class RecordDialog(QDialog):
         """Play the take through the default output."""
         if self.qm is None or self.samples is None:
             return
+        self.stop_all()  # a second Listen back starts over instead of playing on top
         fmt = self.qm.QAudioFormat()
         fmt.setSampleRate(RATE)
         fmt.setChannelCount(1)
@@ -226,6 +235,17 @@ class RecordDialog(QDialog):
         self.sink = self.qm.QAudioSink(self.qm.QMediaDevices.defaultAudioOutput(), fmt, self)
         self.sink.start(self._buffer)
         self.stop.setEnabled(True)
+        self.playing.start()
+
+    def _check_playback(self) -> None:
+        """After the take has played to its end, release the output and offer Stop no more."""
+        sink = self.sink
+        if (
+            self.qm is not None
+            and sink is not None
+            and sink.state() == self.qm.QtAudio.State.IdleState
+        ):
+            self.stop_all()
 
     def done(self, result: int) -> None:  # noqa: D102
         self.stop_all()
