@@ -1,0 +1,210 @@
+"""The app under a real X server with a real system tray; run by test_tray_real.py.
+
+Run as ``python -m tests.ui.reminders.tray_child SHOTS_DIR`` with ``QT_QPA_PLATFORM=xcb``,
+``DISPLAY`` of a private Xvfb on which an XEmbed tray (trayer) runs, and a private data dir
+and ``XDG_CONFIG_HOME``. It drives the real window the way a person would (the Reminders
+dialog, closing the window, clicking the notification) and prints one JSON line starting
+with ``RESULT `` that the test asserts on. Nothing here is faked except the clock's offset:
+the service reads the real time shifted so that the next whole minute is two seconds away
+(reminder times are whole minutes); the service's own timers do the waiting.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTime, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget
+
+log = logging.getLogger(__name__)
+
+SHOTS = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/tray")
+result: dict[str, object] = {}
+
+
+def spin(ms: int) -> None:
+    """Run the event loop for ``ms`` milliseconds."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(what: Callable[[], object], seconds: float) -> object:
+    """Run the event loop until ``what()`` is truthy (returned) or the time is up (None)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        got = what()
+        if got:
+            return got
+        spin(50)
+    return None
+
+
+def balloons() -> list[QWidget]:
+    """Qt's own notification balloons (QBalloonTip) that are showing."""
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.metaObject().className() == "QBalloonTip" and w.isVisible()
+    ]
+
+
+def words(widget: QWidget) -> list[str]:
+    """The texts of the labels inside ``widget``."""
+    return [label.text() for label in widget.findChildren(QLabel) if label.text()]
+
+
+def tray_widget() -> QWidget | None:
+    """The XEmbed window Qt docks into the tray (QSystemTrayIconSys), when showing."""
+    for w in QApplication.topLevelWidgets():
+        if w.objectName() == "QSystemTrayIconSys" and w.isVisible():
+            return w
+    return None
+
+
+def screenshot(name: str) -> str | None:
+    """The whole X screen as a PNG (ImageMagick's ``import``), or None without it."""
+    tool = shutil.which("import")
+    if tool is None:
+        return None
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    done = subprocess.run(
+        [tool, "-window", "root", str(path)], capture_output=True, timeout=20, check=False
+    )
+    return str(path) if done.returncode == 0 and path.is_file() else None
+
+
+def balloon_seen(name: str, needle: str) -> dict[str, object]:
+    """Wait for a balloon whose words include ``needle``; describe it and take a picture."""
+    found = wait_for(lambda: [b for b in balloons() if any(needle in t for t in words(b))], 20)
+    if not found:
+        return {"shown": False, "all_balloons": [words(b) for b in balloons()]}
+    balloon = found[0]
+    spin(300)  # let it paint before the picture
+    g = balloon.frameGeometry()
+    return {
+        "shown": True,
+        "words": words(balloon),
+        "geometry": [g.x(), g.y(), g.width(), g.height()],
+        "screenshot": screenshot(name),
+    }
+
+
+def click(widget: QWidget) -> None:
+    """A left click in the middle of ``widget`` (how a person dismisses a balloon)."""
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+
+def main() -> int:
+    """Drive the app; print the result."""
+    app = QApplication([sys.argv[0]])
+    result["platform"] = app.platformName()
+    # The tray program may still be starting: wait for its selection owner.
+    result["tray_available"] = bool(wait_for(QSystemTrayIcon.isSystemTrayAvailable, 15))
+    if not result["tray_available"]:
+        return 0
+
+    from kapcompanion import autostart
+    from kapcompanion.ui.app import create_window
+    from kapcompanion.ui.reminders import edit_reminders
+    from kapcompanion.ui.reminders.dialog import ReminderDialog
+    from kapcompanion.ui.reminders.service import local_now
+
+    window = create_window([sys.argv[0]])
+    service = window.reminders  # type: ignore[attr-defined]
+    result["has_tray"] = service.has_tray
+    result["tray_before"] = service.tray is not None and service.tray.isVisible()
+    wait_for(window.isVisible, 5)
+
+    # The next whole minute, two seconds from the service's "now".
+    real = local_now()
+    boundary = (real + timedelta(seconds=63)).replace(second=0, microsecond=0)
+    shift = boundary - timedelta(seconds=2) - real
+    service.now = lambda: local_now() + shift
+    at = QTime(boundary.hour, boundary.minute)
+    result["reminder_at"] = at.toString("HH:mm")
+
+    def turn_on(dialog: ReminderDialog) -> bool:
+        result["dialog_note"] = dialog.tray_note.text()
+        dialog.enabled.setChecked(True)
+        dialog.rows[0].at.setTime(at)
+        for box in dialog.rows[0].days:
+            box.setChecked(True)
+        dialog.program.setChecked(False)
+        dialog.quiet_from.setTime(at.addSecs(3 * 3600))  # quiet hours well away from it
+        dialog.quiet_until.setTime(at.addSecs(4 * 3600))
+        dialog.keep_running.setChecked(True)
+        dialog.login.setChecked(True)
+        return True
+
+    started = datetime.now().astimezone()
+    plan = edit_reminders(window, service, ask=turn_on)
+    result["plan_enabled"] = bool(plan and plan.enabled)
+    result["autostart_after_on"] = autostart.enabled()
+    result["tray_visible"] = service.tray is not None and service.tray.isVisible()
+    dock = wait_for(tray_widget, 10)
+    if dock is not None and service.tray is not None:
+        g = service.tray.geometry()
+        result["tray_geometry"] = [g.x(), g.y(), g.width(), g.height()]
+    result["tray_docked"] = dock is not None
+
+    reminder = balloon_seen("reminder", "practice")
+    reminder["after_seconds"] = round((datetime.now().astimezone() - started).total_seconds(), 1)
+    result["reminder"] = reminder
+    result["shown"] = [list(s) for s in service.shown]
+    for b in balloons():
+        click(b)  # dismissed by a click, as a person would
+    result["balloon_gone_after_click"] = bool(wait_for(lambda: not balloons(), 5))
+
+    # Close to tray: the window hides, the app stays, and says so once.
+    window.close()
+    spin(200)
+    result["window_hidden_after_close"] = not window.isVisible()
+    result["quit_on_last_closed"] = app.quitOnLastWindowClosed()
+    told = balloon_seen("still-here", "still here")
+    result["told"] = told
+    result["told_stored"] = window.store.load().reminders.told_about_tray
+    for b in balloons():
+        click(b)  # clicking the message brings the window back
+    result["window_back_after_click"] = bool(wait_for(window.isVisible, 5))
+    window.close()
+    spin(1500)
+    result["window_hidden_second_close"] = not window.isVisible()
+    result["balloons_second_close"] = [words(b) for b in balloons()]
+
+    # Reminders off: the tray icon goes, and so does the login entry.
+    service.open_window()
+    wait_for(window.isVisible, 5)
+
+    def turn_off(dialog: ReminderDialog) -> bool:
+        dialog.enabled.setChecked(False)
+        return True
+
+    edit_reminders(window, service, ask=turn_off)
+    result["tray_visible_after_off"] = service.tray is not None and service.tray.isVisible()
+    result["tray_docked_after_off"] = wait_for(lambda: tray_widget() is None, 5) is not None
+    result["autostart_after_off"] = autostart.enabled()
+    folder = autostart.entry_path().parent
+    result["autostart_folder_after_off"] = (
+        sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    )
+    result["quit_on_last_closed_after_off"] = app.quitOnLastWindowClosed()
+    result["desktop_shot"] = screenshot("reminders-off")
+    service.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    print("RESULT " + json.dumps(result), flush=True)
+    sys.exit(code)
