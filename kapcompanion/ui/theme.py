@@ -204,6 +204,10 @@ QTableView:focus {{ border: 3px solid {p.focus}; }}
 QComboBox::drop-down {{ border: none; width: 28px; }}
 QTextBrowser {{ background: {p.card}; border: none; }}
 QToolTip {{ background: {p.card}; color: {p.text}; border: 1px solid {p.border}; }}
+/* Qt's own notification balloon (a tray message where no notification service runs):
+   without this the transparent QWidget rule leaves it black behind dark text. */
+QBalloonTip {{ background: {p.card}; }}
+QBalloonTip QPushButton {{ background: transparent; border: none; padding: 0px; min-height: 0px; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

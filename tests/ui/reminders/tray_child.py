@@ -17,11 +17,13 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTime, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget
 
@@ -84,6 +86,21 @@ def screenshot(name: str) -> str | None:
     return str(path) if done.returncode == 0 and path.is_file() else None
 
 
+def colours(widget: QWidget) -> dict[str, object]:
+    """What the X server shows for ``widget``: its commonest colour and its text colour."""
+    g = widget.frameGeometry()
+    screen = QApplication.primaryScreen()
+    image = screen.grabWindow(0, g.x(), g.y(), g.width(), g.height()).toImage()
+    counts: Counter[str] = Counter(
+        QColor(image.pixel(x, y)).name()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    )
+    labels = widget.findChildren(QLabel)
+    text = labels[-1].palette().color(QPalette.ColorRole.WindowText).name() if labels else ""
+    return {"background": counts.most_common(1)[0][0] if counts else "", "text": text}
+
+
 def balloon_seen(name: str, needle: str) -> dict[str, object]:
     """Wait for a balloon whose words include ``needle``; describe it and take a picture."""
     found = wait_for(lambda: [b for b in balloons() if any(needle in t for t in words(b))], 20)
@@ -96,6 +113,7 @@ def balloon_seen(name: str, needle: str) -> dict[str, object]:
         "shown": True,
         "words": words(balloon),
         "geometry": [g.x(), g.y(), g.width(), g.height()],
+        "colours": colours(balloon),
         "screenshot": screenshot(name),
     }
 
