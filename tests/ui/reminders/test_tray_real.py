@@ -150,6 +150,21 @@ def test_a_morning_reminder_arrives_from_a_real_tray(x_tray: str, tmp_path: Path
     assert not r["autostart_after_off"] and r["autostart_folder_after_off"] == []
     assert r["quit_on_last_closed_after_off"]
 
+    # On again, window closed; "Turn reminders off" from the tray icon's own (readable) menu
+    # quits the hidden app and takes the login entry with it.
+    assert r["autostart_on_again"]
+    assert r["tray_menu"] == [
+        "Open KAP Companion",
+        "Remind me again in a little while",
+        "Turn reminders off",
+        "Quit",
+    ]
+    _readable({"colours": r["tray_menu_colours"]})
+    assert r["exit_code_from_tray_menu"] == 0  # quit by the menu, not by the 20 s guard
+    assert r["enabled_after_tray_off"] is False and not r["tray_visible_after_tray_off"]
+    assert r["autostart_after_tray_off"] is False
+
     if shutil.which("import"):  # ImageMagick took pictures of the X screen
-        for shot in (reminder["screenshot"], told["screenshot"], r["desktop_shot"]):
+        shots = (reminder["screenshot"], told["screenshot"], r["desktop_shot"], r["tray_menu_shot"])
+        for shot in shots:
             assert shot and Path(shot).stat().st_size > 0

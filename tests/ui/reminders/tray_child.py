@@ -97,8 +97,8 @@ def colours(widget: QWidget) -> dict[str, object]:
         for y in range(0, image.height(), 3)
     )
     labels = widget.findChildren(QLabel)
-    text = labels[-1].palette().color(QPalette.ColorRole.WindowText).name() if labels else ""
-    return {"background": counts.most_common(1)[0][0] if counts else "", "text": text}
+    text = (labels[-1] if labels else widget).palette().color(QPalette.ColorRole.WindowText)
+    return {"background": counts.most_common(1)[0][0] if counts else "", "text": text.name()}
 
 
 def balloon_seen(name: str, needle: str) -> dict[str, object]:
@@ -218,7 +218,38 @@ def main() -> int:
     )
     result["quit_on_last_closed_after_off"] = app.quitOnLastWindowClosed()
     result["desktop_shot"] = screenshot("reminders-off")
-    service.quit()
+
+    # On again, window closed to the tray; then "Turn reminders off" from the tray icon's
+    # own menu: the app quits (its window is hidden) and the login entry goes too.
+    edit_reminders(window, service, ask=turn_on)
+    result["autostart_on_again"] = autostart.enabled()
+    window.close()
+    dock = wait_for(tray_widget, 10)
+    menu = service.tray.contextMenu() if service.tray is not None else None
+    if dock is None or menu is None:
+        result["tray_menu"] = None
+        return 0
+
+    def pick(text: str) -> None:
+        result["tray_menu"] = [a.text() for a in menu.actions()] if menu.isVisible() else None
+        action = next(a for a in menu.actions() if a.text() == text)
+        where = menu.actionGeometry(action).center()
+        QTest.mouseMove(menu, where)  # hovered, as a person pointing at it
+        spin(300)
+        result["tray_menu_colours"] = colours(menu)
+        result["tray_menu_shot"] = screenshot("tray-menu")
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=where)
+
+    def open_menu() -> None:
+        QTest.mouseClick(dock, Qt.MouseButton.RightButton, pos=dock.rect().center())
+        QTimer.singleShot(400, lambda: pick("Turn reminders off"))
+
+    QTimer.singleShot(100, open_menu)
+    QTimer.singleShot(20_000, lambda: app.exit(3))  # never hang
+    result["exit_code_from_tray_menu"] = app.exec()
+    result["enabled_after_tray_off"] = window.store.load().reminders.enabled
+    result["tray_visible_after_tray_off"] = service.tray.isVisible()
+    result["autostart_after_tray_off"] = autostart.enabled()
     return 0
 
 
