@@ -78,7 +78,7 @@ def x_tray(tmp_path: Path) -> Iterator[str]:
         _stop(server)
 
 
-def run_child(display: str, tmp_path: Path) -> dict:
+def run_child(display: str, tmp_path: Path, *mode: str) -> dict:
     """Run the app in the child on ``display``; its JSON result."""
     shots = Path(os.environ.get("KAP_TRAY_SHOTS") or tmp_path / "shots")
     env = dict(
@@ -93,7 +93,7 @@ def run_child(display: str, tmp_path: Path) -> dict:
     )
     env.pop("WAYLAND_DISPLAY", None)
     out = subprocess.run(
-        [sys.executable, "-m", "tests.ui.reminders.tray_child", str(shots)],
+        [sys.executable, "-m", "tests.ui.reminders.tray_child", str(shots), *mode],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -168,3 +168,14 @@ def test_a_morning_reminder_arrives_from_a_real_tray(x_tray: str, tmp_path: Path
         shots = (reminder["screenshot"], told["screenshot"], r["desktop_shot"], r["tray_menu_shot"])
         for shot in shots:
             assert shot and Path(shot).stat().st_size > 0
+
+
+def test_started_at_login_hides_only_in_a_tray_icon(x_tray: str, tmp_path: Path) -> None:
+    r = run_child(x_tray, tmp_path, "background")
+    assert r["tray_available"]
+    # Reminders off (say the login entry outlived them): no icon, so the window shows.
+    assert not r["off_tray_visible"] and not r["off_tray_docked"]
+    assert r["off_window_visible"]
+    # Reminders on: it waits quietly as an icon in the tray.
+    assert r["on_tray_visible"] and r["on_tray_docked"]
+    assert not r["on_window_visible"]

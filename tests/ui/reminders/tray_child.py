@@ -19,6 +19,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -253,7 +254,35 @@ def main() -> int:
     return 0
 
 
+def background() -> int:
+    """Started at login (``--background``): hidden in the tray only when its icon is there."""
+    app = QApplication([sys.argv[0]])
+    result["tray_available"] = bool(wait_for(QSystemTrayIcon.isSystemTrayAvailable, 15))
+    if not result["tray_available"]:
+        return 0
+    from kapcompanion.core.reminders import ReminderPlan
+    from kapcompanion.settings import SettingsStore
+    from kapcompanion.ui.app import create_window
+
+    for name, plan in (("off", ReminderPlan()), ("on", ReminderPlan(enabled=True, program=False))):
+        store = SettingsStore()
+        store.save(replace(store.load(), reminders=plan))
+        window = create_window([sys.argv[0]], background=True)
+        tray = window.reminders.tray  # type: ignore[attr-defined]
+        result[f"{name}_tray_visible"] = tray is not None and tray.isVisible()
+        if plan.enabled:
+            result[f"{name}_tray_docked"] = wait_for(tray_widget, 5) is not None
+        spin(500)
+        result.setdefault(f"{name}_tray_docked", tray_widget() is not None)
+        result[f"{name}_window_visible"] = window.isVisible()
+        result[f"{name}_shot"] = screenshot(f"background-{name}")
+        window.reminders.quit()  # type: ignore[attr-defined]
+        spin(300)
+    app.quit()
+    return 0
+
+
 if __name__ == "__main__":
-    code = main()
+    code = background() if sys.argv[2:] == ["background"] else main()
     print("RESULT " + json.dumps(result), flush=True)
     sys.exit(code)
