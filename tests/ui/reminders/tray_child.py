@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTime, QTimer
 from PySide6.QtGui import QColor, QPalette
@@ -29,6 +30,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SHOTS = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/tray")
 result: dict[str, object] = {}
@@ -41,7 +43,7 @@ def spin(ms: int) -> None:
     loop.exec()
 
 
-def wait_for(what: Callable[[], object], seconds: float) -> object:
+def wait_for(what: Callable[[], T], seconds: float) -> T | None:
     """Run the event loop until ``what()`` is truthy (returned) or the time is up (None)."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -249,7 +251,7 @@ def main() -> int:
     QTimer.singleShot(20_000, lambda: app.exit(3))  # never hang
     result["exit_code_from_tray_menu"] = app.exec()
     result["enabled_after_tray_off"] = window.store.load().reminders.enabled
-    result["tray_visible_after_tray_off"] = service.tray.isVisible()
+    result["tray_visible_after_tray_off"] = service.tray is not None and service.tray.isVisible()
     result["autostart_after_tray_off"] = autostart.enabled()
     return 0
 
