@@ -134,6 +134,9 @@ def test_a_morning_reminder_arrives_from_a_real_tray(x_tray: str, tmp_path: Path
     assert reminder["words"] == ["KAP Companion", DAILY_TEXT]
     assert r["shown"] == [["daily", DAILY_TEXT]]
     _readable(reminder)
+    x, y, w, h = r["tray_geometry"]  # the icon sits in trayer, docked at the top right
+    assert w > 0 and h > 0 and x >= 640 and y < 100, r["tray_geometry"]
+    assert r["tray_icon_colours"] >= 8  # the app's icon is drawn there, not an empty slot
     assert r["balloon_gone_after_click"]
 
     # Closing the window keeps the app in the tray and says so, once.

@@ -173,13 +173,17 @@ def main() -> int:
     result["plan_enabled"] = bool(plan and plan.enabled)
     result["autostart_after_on"] = autostart.enabled()
     result["tray_visible"] = service.tray is not None and service.tray.isVisible()
-    dock = wait_for(tray_widget, 10)
-    if dock is not None and service.tray is not None:
-        g = service.tray.geometry()
-        result["tray_geometry"] = [g.x(), g.y(), g.width(), g.height()]
-    result["tray_docked"] = dock is not None
+    result["tray_docked"] = wait_for(tray_widget, 10) is not None
 
     reminder = balloon_seen("reminder", "practice")
+    if service.tray is not None:  # where the icon sits now, and what the screen shows there
+        g = service.tray.geometry()
+        result["tray_geometry"] = [g.x(), g.y(), g.width(), g.height()]
+        shot = QApplication.primaryScreen().grabWindow(0, g.x(), g.y(), g.width(), g.height())
+        image = shot.toImage()
+        result["tray_icon_colours"] = len(
+            {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+        )
     reminder["after_seconds"] = round((datetime.now().astimezone() - started).total_seconds(), 1)
     result["reminder"] = reminder
     result["shown"] = [list(s) for s in service.shown]
