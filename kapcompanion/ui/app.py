@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 from kapcompanion.core.model import Practice
 from kapcompanion.settings import SettingsStore
@@ -51,8 +51,8 @@ def create_window(
 ) -> MainWindow:
     """Create the QApplication (or reuse one) and the shown main window.
 
-    With ``background`` (start at login) the window stays hidden when there is a tray to
-    live in; without a tray it shows as usual.
+    With ``background`` (start at login) the window stays hidden when the reminders' icon
+    is in the tray; otherwise (no tray, or reminders off) it shows as usual.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -70,8 +70,10 @@ def create_window(
     window = MainWindow(practices, origins=origins, store=store)
     window.language = language
     install_all(window)
-    if not (background and QSystemTrayIcon.isSystemTrayAvailable()):
-        window.show()
+    reminders = getattr(window, "reminders", None)
+    tray = getattr(reminders, "tray", None)
+    if not (background and tray is not None and tray.isVisible()):
+        window.show()  # a background start with no icon in the tray would be invisible
     if practice is not None:
         window.play(practice)
     return window

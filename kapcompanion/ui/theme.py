@@ -204,6 +204,14 @@ QTableView:focus {{ border: 3px solid {p.focus}; }}
 QComboBox::drop-down {{ border: none; width: 28px; }}
 QTextBrowser {{ background: {p.card}; border: none; }}
 QToolTip {{ background: {p.card}; color: {p.text}; border: 1px solid {p.border}; }}
+/* Qt's own notification balloon (a tray message where no notification service runs) and
+   menus (the tray icon's, More): without these the transparent QWidget rule leaves them
+   black behind dark text on a real X screen. */
+QBalloonTip {{ background: {p.card}; }}
+QBalloonTip QPushButton {{ background: transparent; border: none; padding: 0px; min-height: 0px; }}
+QMenu {{ background: {p.card}; border: 1px solid {p.border}; padding: 4px; }}
+QMenu::item {{ padding: 8px 24px; border-radius: 6px; }}
+QMenu::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 from kapcompanion import autostart
 from kapcompanion.core.reminders import ReminderPlan
 from kapcompanion.ui.reminders.dialog import ReminderDialog
-from kapcompanion.ui.reminders.service import Reminders
+from kapcompanion.ui.reminders.service import Reminders, set_login_start
 
 if TYPE_CHECKING:
     from kapcompanion.ui.main_window import MainWindow
@@ -25,23 +25,6 @@ Ask = Callable[[ReminderDialog], bool]
 
 def _ask(dialog: ReminderDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def set_login_start(on: bool) -> str | None:
-    """Add or remove the login entry; a plain message when that fails, else None."""
-    try:
-        if on:
-            autostart.enable()
-        else:
-            autostart.disable()
-    except OSError as exc:
-        where = exc.filename or autostart.entry_path()
-        return (
-            f"Starting at login could not be {'set up' if on else 'turned off'}: {where} "
-            f"could not be written ({exc.strerror or exc}). Reminders still work while "
-            "the app is open."
-        )
-    return None
 
 
 def edit_reminders(window: MainWindow, service: Reminders, ask: Ask = _ask) -> ReminderPlan | None:

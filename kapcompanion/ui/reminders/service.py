@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
+from kapcompanion import autostart
 from kapcompanion.core.reminders import DAILY_TEXT, Occurrence, due, next_after, program_text
 
 if TYPE_CHECKING:
@@ -33,6 +34,23 @@ MAX_WAIT_MS = 60 * 60 * 1000
 def local_now() -> datetime:
     """The local time, aware."""
     return datetime.now().astimezone()
+
+
+def set_login_start(on: bool) -> str | None:
+    """Add or remove the login entry; a plain message when that fails, else None."""
+    try:
+        if on:
+            autostart.enable()
+        else:
+            autostart.disable()
+    except OSError as exc:
+        where = exc.filename or autostart.entry_path()
+        return (
+            f"Starting at login could not be {'set up' if on else 'turned off'}: {where} "
+            f"could not be written ({exc.strerror or exc}). Reminders still work while "
+            "the app is open."
+        )
+    return None
 
 
 class Reminders(QObject):
@@ -214,10 +232,14 @@ class Reminders(QObject):
             self.open_window()
 
     def turn_off(self) -> None:
-        """Turn reminders off (from the tray menu)."""
+        """Turn reminders off (from the tray menu); the login entry goes with them."""
         plan = replace(self.plan, enabled=False)
         self.window.set_settings(replace(self.window.settings, reminders=plan))
-        if not self.window.isVisible():
+        problem = set_login_start(False) if autostart.enabled() else None
+        if problem:
+            self.window.notify(problem, "autostart")
+            self.open_window()  # say so where it can be read, rather than quit silently
+        elif not self.window.isVisible():
             self.quit()
 
     def quit(self) -> None:

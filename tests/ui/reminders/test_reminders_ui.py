@@ -176,3 +176,19 @@ def test_with_a_tray_closing_keeps_the_app_and_says_so_once(make_window, qtbot) 
         assert app.quitOnLastWindowClosed()
     finally:
         app.setQuitOnLastWindowClosed(True)
+
+
+def test_turning_off_from_the_tray_menu_removes_the_login_entry(make_window, config_home) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    on = replace(ReminderPlan(), enabled=True, program=False, start_at_login=True)
+    win = make_window(replace(Settings(), reminders=on))
+    service = install(win, now=Now(), tray_available=lambda: True)
+    autostart.enable("/opt/kap/bin/kapcompanion-gui")
+    try:
+        service.turn_off()  # the window is open: reminders off, the app stays
+        assert not win.settings.reminders.enabled and win.isVisible()
+        assert not autostart.entry_path().exists()
+        assert not list((config_home / "autostart").iterdir())
+    finally:
+        QApplication.instance().setQuitOnLastWindowClosed(True)
