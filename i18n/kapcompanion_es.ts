@@ -95,8 +95,8 @@
         <translation>Puntuación (0–10)</translation>
     </message>
     <message>
-        <source>{0}: {1} scores, first {2:g}, latest {3:g}</source>
-        <translation>{0}: {1} puntuaciones, la primera {2:g}, la última {3:g}</translation>
+        <source>{0}: {1} scores, first {2}, latest {3}</source>
+        <translation>{0}: {1} puntuaciones, la primera {2}, la última {3}</translation>
     </message>
     <message>
         <source>Sessions marked: {0}</source>
@@ -1576,8 +1576,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Veces</translation>
     </message>
     <message>
-        <source>{0}: {1:.1f} before and {2:.1f} after on average, {3} times</source>
-        <translation>{0}: en promedio, {1:.1f} antes y {2:.1f} después, {3} veces</translation>
+        <source>{0}: {1} before and {2} after on average, {3} times</source>
+        <translation>{0}: en promedio, {1} antes y {2} después, {3} veces</translation>
     </message>
     <message>
         <source>○ before   ● after   (average, 0–10)</source>
@@ -2039,8 +2039,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Grabando… pulsa Detener cuando termines.</translation>
     </message>
     <message>
-        <source>Recorded {s:.1f} seconds. Listen back, record again, or use it.</source>
-        <translation>Se grabaron {s:.1f} segundos. Puedes escucharla, grabar de nuevo o usarla.</translation>
+        <source>Recorded {s} seconds. Listen back, record again, or use it.</source>
+        <translation>Se grabaron {s} segundos. Puedes escucharla, grabar de nuevo o usarla.</translation>
     </message>
     <message>
         <source>Record again</source>
@@ -3209,8 +3209,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>El clip se guardó, pero no se pudo cambiar el texto: {e}.</translation>
     </message>
     <message>
-        <source>Step {n} now plays your voice ({s:.1f} s; {t:.1f} s of silence trimmed, levelled to match the bells).</source>
-        <translation>El paso {n} ahora reproduce tu voz ({s:.1f} s; se recortaron {t:.1f} s de silencio y se igualó el nivel con las campanas).</translation>
+        <source>Step {n} now plays your voice ({s} s; {t} s of silence trimmed, levelled to match the bells).</source>
+        <translation>El paso {n} ahora reproduce tu voz ({s} s; se recortaron {t} s de silencio y se igualó el nivel con las campanas).</translation>
     </message>
     <message>
         <source>“{name}” is not a supported audio file. Please choose a WAV, OGG, FLAC or MP3 file.</source>
@@ -3319,8 +3319,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Cambio</translation>
     </message>
     <message>
-        <source>{0} weekly scores, first {1:g}, latest {2:g}; changes of {4} points or more: {3} (marked with a ring); the band shows {4} points either side of your first score. A score of {5} or lower is a good reason to talk with someone you trust, such as your therapist.</source>
-        <translation>{0} puntuaciones semanales, la primera {1:g}, la última {2:g}; cambios de {4} puntos o más: {3} (marcados con un círculo); la franja muestra {4} puntos por encima y por debajo de tu primera puntuación. Una puntuación de {5} o menos es un buen motivo para hablar con alguien de confianza, como tu terapeuta.</translation>
+        <source>{0} weekly scores, first {1}, latest {2}; changes of {4} points or more: {3} (marked with a ring); the band shows {4} points either side of your first score. A score of {5} or lower is a good reason to talk with someone you trust, such as your therapist.</source>
+        <translation>{0} puntuaciones semanales, la primera {1}, la última {2}; cambios de {4} puntos o más: {3} (marcados con un círculo); la franja muestra {4} puntos por encima y por debajo de tu primera puntuación. Una puntuación de {5} o menos es un buen motivo para hablar con alguien de confianza, como tu terapeuta.</translation>
     </message>
     <message>
         <source>- - line at {0}    ··· band: within {1} points of your first score    ◯ a change of {1} points or more since the week before</source>

@@ -373,3 +373,26 @@ def test_check_in_names_in_history_follow_the_language(qtbot) -> None:
         assert nice_name("my_own_scale") == "my own scale"
     finally:
         install_translations(app, "en")
+
+
+def test_numbers_follow_the_language(qtbot) -> None:
+    from kapcompanion.ui.numbers import count, decimal, score
+
+    app = QApplication.instance()
+    try:
+        install_translations(app, "es")
+        assert (decimal(4.26), score(7.5), score(7.0), count(12345)) == (
+            "4,3",
+            "7,5",
+            "7",
+            "12.345",
+        )
+        install_translations(app, "en")
+        assert (decimal(4.26), score(7.5), score(7.0), count(12345)) == (
+            "4.3",
+            "7.5",
+            "7",
+            "12,345",
+        )
+    finally:
+        install_translations(app, "en")

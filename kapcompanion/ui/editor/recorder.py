@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.audio.sounds import RATE, resample
+from kapcompanion.ui.numbers import decimal
 
 log = logging.getLogger(__name__)
 
@@ -201,8 +202,8 @@ class RecordDialog(QDialog):
             self.samples = resample(mono[:, None].astype(np.float32), self.rate, RATE)[:, 0]
             seconds = len(self.samples) / RATE
             self.status.setText(
-                self.tr("Recorded {s:.1f} seconds. Listen back, record again, or use it.").format(
-                    s=seconds
+                self.tr("Recorded {s} seconds. Listen back, record again, or use it.").format(
+                    s=decimal(seconds)
                 )
             )
         if self.sink is not None:

@@ -19,6 +19,7 @@ from kapcompanion.ui.editor.drafts import EditError, remove_voice, set_voice
 
 if TYPE_CHECKING:
     from kapcompanion.ui.editor.editor_window import EditorWindow
+from kapcompanion.ui.numbers import decimal
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +82,13 @@ class VoiceActions(QObject):
         ed.steps.select(index)
         ed.voice.say(
             self.tr(
-                "Step {n} now plays your voice ({s:.1f} s; {t:.1f} s of silence trimmed, "
+                "Step {n} now plays your voice ({s} s; {t} s of silence trimmed, "
                 "levelled to match the bells)."
-            ).format(n=index + 1, s=report.seconds, t=max(0.0, report.trimmed_seconds))
+            ).format(
+                n=index + 1,
+                s=decimal(report.seconds),
+                t=decimal(max(0.0, report.trimmed_seconds)),
+            )
         )
         return True
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kapcompanion.journal.history import Point
 from kapcompanion.ui.journal_pages.dates import short_day
+from kapcompanion.ui.numbers import score
 from kapcompanion.ui.theme import Palette, current_palette
 
 log = logging.getLogger(__name__)
@@ -144,7 +145,7 @@ class Chart(QWidget):
             painter.drawText(
                 QRectF(0, y - 10, area.left() - 6, 20),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{t:g}",
+                score(t),
             )
 
     def _ring(self, painter: QPainter, p: Palette) -> None:
@@ -247,7 +248,7 @@ class CheckinChart(TimeChart):
     def rows(self) -> tuple[list[str], list[list[str]]]:
         """Date, question, score."""
         out = [
-            [f"{pt.day:%Y-%m-%d}", nice_name(name), f"{pt.score:g}"]
+            [f"{pt.day:%Y-%m-%d}", nice_name(name), score(pt.score)]
             for name, pts in self.series.items()
             for pt in pts
         ]
@@ -258,8 +259,8 @@ class CheckinChart(TimeChart):
     def summary(self) -> str:
         """Per question: how many scores, the first and the latest."""
         parts = [
-            self.tr("{0}: {1} scores, first {2:g}, latest {3:g}").format(
-                nice_name(name), len(pts), pts[0].score, pts[-1].score
+            self.tr("{0}: {1} scores, first {2}, latest {3}").format(
+                nice_name(name), len(pts), score(pts[0].score), score(pts[-1].score)
             )
             for name, pts in self.series.items()
         ]

@@ -33,6 +33,7 @@ from kapcompanion.ui.journal_pages.entry_model import (
     EntryListModel,
     as_journal_error,
 )
+from kapcompanion.ui.numbers import count
 
 log = logging.getLogger(__name__)
 
@@ -231,13 +232,13 @@ class JournalView(QWidget):
             self.count.setText(self.tr("More than {0} entries match").format(n))
         elif self.model.query:
             self.count.setText(
-                self.tr("{0} entries match").format(f"{n:,}")
+                self.tr("{0} entries match").format(count(n))
                 if n != 1
                 else self.tr("1 entry matches")
             )
         else:
             self.count.setText(
-                self.tr("{0} entries").format(f"{n:,}") if n != 1 else self.tr("1 entry")
+                self.tr("{0} entries").format(count(n)) if n != 1 else self.tr("1 entry")
             )
 
     def _problem(self, text: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from kapcompanion.journal.history import BeforeAfter
 from kapcompanion.ui.journal_pages.charts import Chart, nice_name
+from kapcompanion.ui.numbers import decimal
 from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ class PairsChart(Chart):
                  self.tr("After (average)"), self.tr("Times")]  # fmt: skip
         return heads, [
             [self.titles.get(s.practice_id, s.practice_id), nice_name(s.name),
-             f"{s.before:.1f}", f"{s.after:.1f}", str(s.count)]
+             decimal(s.before), decimal(s.after), str(s.count)]
             for s in self.pairs
         ]  # fmt: skip
 
@@ -106,8 +107,8 @@ class PairsChart(Chart):
         """Each practice's average before and after."""
         return (
             ". ".join(
-                self.tr("{0}: {1:.1f} before and {2:.1f} after on average, {3} times").format(
-                    self.label(s), s.before, s.after, s.count
+                self.tr("{0}: {1} before and {2} after on average, {3} times").format(
+                    self.label(s), decimal(s.before), decimal(s.after), s.count
                 )
                 for s in self.pairs
             )
@@ -153,6 +154,6 @@ class PairsChart(Chart):
             painter.drawEllipse(b, 6, 6)
             painter.setPen(QColor(p.text))
             painter.drawText(QPointF(area.right() + 12, y + fm.ascent() / 2.5),
-                             f"{s.before:.1f} → {s.after:.1f} ({s.count}×)")  # fmt: skip
+                             f"{decimal(s.before)} → {decimal(s.after)} ({s.count}×)")  # fmt: skip
         self._ring(painter, p)
         painter.end()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from kapcompanion.journal.history import WHO5_LOW, WHO5_MEANINGFUL_CHANGE
 from kapcompanion.journal.history import Who5Point as Who5
 from kapcompanion.ui.journal_pages.charts import TimeChart
+from kapcompanion.ui.numbers import score
 from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class Who5Chart(TimeChart):
         """Date, score, change since the last."""
         heads = [self.tr("Date"), self.tr("Score (0–100)"), self.tr("Change")]
         return heads, [
-            [f"{w.at.astimezone():%Y-%m-%d}", f"{w.score:g}",
+            [f"{w.at.astimezone():%Y-%m-%d}", score(w.score),
              "" if w.change is None else f"{w.change:+g}" + (" *" if w.meaningful_change else "")]
             for w in self.points
         ]  # fmt: skip
@@ -80,11 +81,18 @@ class Who5Chart(TimeChart):
         first, last = self.points[0], self.points[-1]
         big = sum(1 for w in self.points if w.meaningful_change)
         return self.tr(
-            "{0} weekly scores, first {1:g}, latest {2:g}; changes of {4} points or more: {3} "
+            "{0} weekly scores, first {1}, latest {2}; changes of {4} points or more: {3} "
             "(marked with a ring); the band shows {4} points either side of your first score. "
             "A score of {5} or lower is a good reason to talk with "
             "someone you trust, such as your therapist."
-        ).format(len(self.points), first.score, last.score, big, WHO5_MEANINGFUL_CHANGE, WHO5_LOW)
+        ).format(
+            len(self.points),
+            score(first.score),
+            score(last.score),
+            big,
+            WHO5_MEANINGFUL_CHANGE,
+            WHO5_LOW,
+        )
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         """Grid, the line at 50, the scores, rings on big changes."""
