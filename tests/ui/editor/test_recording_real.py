@@ -37,6 +37,7 @@ from kapcompanion.audio.synth import CUE_LOUDNESS_DB, loudness_db, peak_db
 from kapcompanion.audio.voice_clip import MARGIN_S, PEAK_LIMIT_DB
 from kapcompanion.core.loader import check_file
 from kapcompanion.paths import user_practices_dir
+from tests.procs import stop
 
 ROOT = Path(__file__).resolve().parents[3]
 CHILD_FLAG = "KAP_VIRTUAL_MIC"
@@ -144,12 +145,7 @@ def pulse_server() -> Iterator[dict[str, str]]:
             time.sleep(0.1)
         yield client
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        stop(server, timeout=10)
         log.close()
         shutil.rmtree(home, ignore_errors=True)
 

@@ -25,19 +25,13 @@ import pytest
 
 from kapcompanion.core.reminders import DAILY_TEXT
 from kapcompanion.ui.theme import contrast
+from tests.procs import stop
 
 ROOT = Path(__file__).resolve().parents[3]
 TRAY = ("trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32")
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+_stop = stop
 
 
 @pytest.fixture
