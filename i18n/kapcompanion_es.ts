@@ -2167,6 +2167,14 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
 <context>
     <name>Reminders</name>
     <message>
+        <source>Starting at login could not be set up: {where} could not be written ({why}). Reminders still work while the app is open.</source>
+        <translation>No se pudo activar el inicio al entrar en tu cuenta: no se pudo escribir {where} ({why}). Los recordatorios siguen funcionando mientras la aplicación está abierta.</translation>
+    </message>
+    <message>
+        <source>Starting at login could not be turned off: {where} could not be removed ({why}). You can delete that file yourself.</source>
+        <translation>No se pudo desactivar el inicio al entrar en tu cuenta: no se pudo borrar {where} ({why}). Puedes borrar ese archivo tú mismo.</translation>
+    </message>
+    <message>
         <source>KAP Companion</source>
         <translation>KAP Companion</translation>
     </message>

@@ -58,8 +58,12 @@ def enable(command: str | None = None) -> Path:
     path = entry_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(entry_text(command or launcher_command()), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(entry_text(command or launcher_command()), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # no half-made file left behind
+        raise
     log.info("autostart entry written")
     return path
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import Qt, Signal
@@ -44,7 +45,10 @@ class StopRules(QFrame):
         ]
         if not practice.has_breathing:
             rules = [self.tr("You can pause or stop at any time.")]
-        self.rules = QLabel("\n".join("•  " + r for r in rules))
+        # A list, so a long rule wraps under its own first word, not back at the margin.
+        items = "".join(f"<li>{html.escape(r, quote=False)}</li>" for r in rules)
+        self.rules = QLabel(f"<ul style='margin-left:-20px'>{items}</ul>")
+        self.rules.setTextFormat(Qt.TextFormat.RichText)
         self.rules.setWordWrap(True)
         self.rules.setAccessibleName(self.tr("Stop rules"))
         self.rules.setAccessibleDescription(" ".join(rules))

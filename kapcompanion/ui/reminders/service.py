@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -44,12 +44,21 @@ def set_login_start(on: bool) -> str | None:
         else:
             autostart.disable()
     except OSError as exc:
-        where = exc.filename or autostart.entry_path()
-        return (
-            f"Starting at login could not be {'set up' if on else 'turned off'}: {where} "
-            f"could not be written ({exc.strerror or exc}). Reminders still work while "
-            "the app is open."
-        )
+        where = str(autostart.entry_path())  # the file a person would look for
+        why = exc.strerror or str(exc)
+        if on:
+            text = QCoreApplication.translate(
+                "Reminders",
+                "Starting at login could not be set up: {where} could not be written "
+                "({why}). Reminders still work while the app is open.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "Reminders",
+                "Starting at login could not be turned off: {where} could not be removed "
+                "({why}). You can delete that file yourself.",
+            )
+        return text.format(where=where, why=why)
     return None
 
 

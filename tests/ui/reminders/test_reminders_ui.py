@@ -192,3 +192,27 @@ def test_turning_off_from_the_tray_menu_removes_the_login_entry(make_window, con
         assert not list((config_home / "autostart").iterdir())
     finally:
         QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def test_login_start_that_cannot_be_written_says_where_and_why(config_home) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from kapcompanion import autostart
+    from kapcompanion.ui.i18n import install_translations
+    from kapcompanion.ui.reminders.service import set_login_start
+
+    blocker = autostart.entry_path()
+    (blocker / "in-the-way").mkdir(parents=True)  # a folder where the entry should go
+    message = set_login_start(True)
+    assert message is not None and str(blocker) in message
+    assert "Reminders still work while the app is open" in message
+    app = QApplication.instance()
+    try:
+        install_translations(app, "es")
+        spanish = set_login_start(True)
+        assert spanish is not None and spanish.startswith("No se pudo activar el inicio")
+        assert str(blocker) in spanish
+    finally:
+        install_translations(app, "en")
+    assert blocker.is_dir()  # nothing of the person's was removed
+    assert [f.name for f in blocker.parent.iterdir()] == [blocker.name]  # no temp file left
