@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from kapcompanion.core.model import Phase
-from kapcompanion.core.timeline import Segment, Timeline, ease
+from kapcompanion.core.timeline import Segment, Timeline
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +225,7 @@ class Session:
             elapsed=pos,
             remaining=max(total - pos, 0.0),
             progress=pos / total if total > 0 else 0.0,
-            level=seg.level_from + (seg.level_to - seg.level_from) * ease(progress),
+            level=seg.level_for(progress),
             text=seg.text,
         )
 

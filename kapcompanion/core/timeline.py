@@ -90,8 +90,11 @@ class Segment(NamedTuple):
 
     def level_at(self, t: float) -> float:
         """Pacer level 0 (empty lungs) .. 1 (full) at absolute time ``t``, eased."""
-        p = ease(self.progress_at(t))
-        return self.level_from + (self.level_to - self.level_from) * p
+        return self.level_for(self.progress_at(t))
+
+    def level_for(self, progress: float) -> float:
+        """Pacer level once ``progress`` (0..1, from :meth:`progress_at`) of this phase is done."""
+        return self.level_from + (self.level_to - self.level_from) * ease(progress)
 
 
 @dataclass(frozen=True, slots=True)

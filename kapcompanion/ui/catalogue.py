@@ -66,8 +66,8 @@ class Entry:
     def haystack(self) -> str:
         """Lower-case text that a search looks through."""
         p = self.practice
-        words = (p.title, p.summary, p.description, " ".join(p.tags), self.words, p.id)
-        words += (self.author,)
+        tags = " ".join(p.tags)
+        words = (p.title, p.summary, p.description, tags, self.words, p.id, self.author)
         return " ".join(words).lower()
 
 

@@ -9,6 +9,7 @@ Dates, times and numbers follow the chosen locale through ``QLocale.setDefault``
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -63,3 +64,13 @@ def install_translations(
         app.installTranslator(qt)
         _installed.append(qt)
     return lang
+
+
+def known_label(context: str, labels: Mapping[str, str], key: str, fallback: str) -> str:
+    """The translated label of ``key``, or ``fallback`` for a key the app does not know.
+
+    ``labels`` maps known keys to source texts marked with QT_TRANSLATE_NOOP in ``context``;
+    a key outside it (a therapist's own tag or check-in) gets ``fallback``.
+    """
+    label = labels.get(key)
+    return QCoreApplication.translate(context, label) if label is not None else fallback

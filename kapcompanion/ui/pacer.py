@@ -188,7 +188,7 @@ class Pacer(QWidget):
 
     def radius_at(self, level: float) -> float:
         """Radius of the shape at ``level`` 0..1."""
-        return self.max_radius() * (MIN_FRACTION + (1 - MIN_FRACTION) * level)
+        return _radius(self.max_radius(), level)
 
     def bar_fill(self) -> float:
         """Width fraction of the reduced-motion bar (the level)."""
@@ -247,13 +247,9 @@ class Pacer(QWidget):
     def _paint_circle(self, p: QPainter, pal: Palette) -> None:
         w, h = self.width(), self.height()
         c = QPointF(w / 2, h / 2)
-        rmax = min(w, h) * MAX_FRACTION
+        rmax = min(w, h) * MAX_FRACTION  # max_radius(), with the size already at hand
         breathing = self.phase in BREATH_PHASES
-        r = (
-            rmax * (MIN_FRACTION + (1 - MIN_FRACTION) * self.level)
-            if breathing
-            else rmax * MIN_FRACTION
-        )
+        r = _radius(rmax, self.level if breathing else 0.0)
         outer, inner, fill = self._colours_of(pal)
         # A soft halo of two opaque discs, shading from the window colour to the glow:
         # it looks like a gradient, but opaque fills are the cheapest thing to draw.
@@ -356,6 +352,11 @@ class Pacer(QWidget):
             p.drawLine(QPointF(x, bar.top() - 6), QPointF(x, bar.bottom() + 6))
         if self.breathing:
             self._paint_words(p, QRectF(0, h * -0.1, w, h * 0.8), text, muted)
+
+
+def _radius(rmax: float, level: float) -> float:
+    """Radius of the shape at ``level`` 0..1 when a full breath is ``rmax``."""
+    return rmax * (MIN_FRACTION + (1 - MIN_FRACTION) * level)
 
 
 def _mix(a: QColor, b: QColor, amount: float) -> QColor:

@@ -69,8 +69,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.ready_until: float | None = None
         self.gate: Gate | None = None
         self._gate_segment = -1
-        self._last_segment = -1
-        self._frame_keys: tuple[object, object] = (None, None)  # what render last showed
+        self._forget_shown()
         self._resume_after_confirm = False
         self._shown_status: Status | None = None
         #: Reads earlier answers saved by other practices (the journal provides it).
@@ -211,8 +210,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.notice.setVisible(bool(notes))
         self.title.setText(practice.title)
         self.steps.show_timeline(timeline)
-        self._last_segment = -1
-        self._frame_keys: tuple[object, object] = (None, None)  # what render last showed
+        self._forget_shown()
         self._gate_segment = -1
         self.guidance.show_text("")
         self.confirm.hide()
@@ -327,6 +325,11 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         if notice and notice not in self.notice.text():
             self.notice.setText("  ".join(filter(None, [notice, self.notice.text()])))
             self.notice.show()
+
+    def _forget_shown(self) -> None:
+        """Make the next frame work out the guidance and the step marks afresh."""
+        self._last_segment = -1
+        self._frame_keys: tuple[object, object] = (None, None)  # (marks, guidance) shown
 
     def render(self, state: SessionState) -> None:
         """Show ``state``: pacer, guidance, progress, steps, gates, end."""
@@ -457,8 +460,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
     def _after_seek(self) -> None:
         if self.session is not None and self.player is not None:
             self.player.seek(self.session.position)
-        self._last_segment = -1
-        self._frame_keys: tuple[object, object] = (None, None)  # what render last showed
+        self._forget_shown()
         self.tick()
 
     def _halt(self, keep_session: bool = False) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from kapcompanion.ui.i18n import known_label
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +63,7 @@ LABELS: dict[str, str] = {
 
 def tag_label(tag: str) -> str:
     """What a person reads for ``tag``: its translated label, or the tag as written."""
-    label = LABELS.get(tag)
-    return QCoreApplication.translate("Tags", label) if label is not None else tag
+    return known_label("Tags", LABELS, tag, tag)
 
 
 def tag_labels(tags: tuple[str, ...] | list[str]) -> list[str]:

@@ -16,10 +16,10 @@ from kapcompanion.core.model import SayStep
 from kapcompanion.paths import user_practices_dir
 from kapcompanion.ui.editor import recorder
 from kapcompanion.ui.editor.drafts import EditError, remove_voice, set_voice
+from kapcompanion.ui.numbers import decimal
 
 if TYPE_CHECKING:
     from kapcompanion.ui.editor.editor_window import EditorWindow
-from kapcompanion.ui.numbers import decimal
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kapcompanion.journal.history import Point
+from kapcompanion.ui.i18n import known_label
 from kapcompanion.ui.journal_pages.dates import short_day
 from kapcompanion.ui.numbers import score
 from kapcompanion.ui.theme import Palette, current_palette
@@ -57,10 +58,7 @@ CHECKIN_NAMES: dict[str, str] = {
 
 def nice_name(name: str) -> str:
     """A check-in's name as read: the built-in ones translated, others with spaces."""
-    known = CHECKIN_NAMES.get(name)
-    if known is not None:
-        return QCoreApplication.translate("CheckinNames", known)
-    return name.replace("_", " ").strip()
+    return known_label("CheckinNames", CHECKIN_NAMES, name, name.replace("_", " ").strip())
 
 
 def draw_marker(painter: QPainter, at: QPointF, shape: str, size: float, filled: bool) -> None:

@@ -40,25 +40,20 @@ ChooseFile = Callable[[QWidget, str, str], str]
 Confirm = Callable[[QWidget, str, str], bool]
 
 
+def backup_filter() -> str:
+    """The file dialogs' filter for backups, in the app's language."""
+    return QCoreApplication.translate("PrivacyDialog", "KAP Companion backups (*.kapbackup)")
+
+
 def choose_save(parent: QWidget, title: str, suggested: str) -> str:
     """Ask where to write a backup."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        suggested,
-        QCoreApplication.translate("PrivacyDialog", "KAP Companion backups (*.kapbackup)"),
-    )
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, backup_filter())
     return path
 
 
 def choose_open(parent: QWidget, title: str, suggested: str) -> str:
     """Ask which backup to restore."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent,
-        title,
-        suggested,
-        QCoreApplication.translate("PrivacyDialog", "KAP Companion backups (*.kapbackup)"),
-    )
+    path, _ = QFileDialog.getOpenFileName(parent, title, suggested, backup_filter())
     return path
 
 
