@@ -27,6 +27,7 @@ from kapcompanion.core.session import Clock, Session, SessionState, Status
 from kapcompanion.core.text import fill
 from kapcompanion.core.timeline import CHANNEL_VOICE, compile_practice
 from kapcompanion.settings import ChannelVolumes, Settings
+from kapcompanion.ui.frame_clock import FrameClock
 from kapcompanion.ui.gates import Gate, make_gate
 from kapcompanion.ui.player_endings import PlayerEndings
 from kapcompanion.ui.player_layout import PlayerLayout
@@ -39,7 +40,8 @@ log = logging.getLogger(__name__)
 
 Recall = Callable[[Sequence[str]], Mapping[str, object]]
 
-FRAME_MS = 16  # ~60 frames per second
+FPS = 60  # frames a second, on an even beat (ui/frame_clock.py)
+FRAME_MS = 1000 / FPS
 AUDIO_MS = 8  # a cue closer than a frame plus this gets its own exact wake
 
 
@@ -78,20 +80,16 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.speaker = Speaker(self)
         self._build()
         self._keys()
-        # A precise frame timer draws ~60 frames a second and lets the audio follow (fades,
+        # An even frame beat draws 60 frames a second and lets the audio follow (fades,
         # ducking). A cue that falls between two frames gets its own one-shot wake at its
         # exact time, so onsets stay within a millisecond or two of the timeline without
         # waking the app more often than it draws.
-        self.frame_timer = QTimer(self)
-        self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.frame_timer.setInterval(FRAME_MS)
-        self.frame_timer.timeout.connect(self._wake)
+        self.frames = FrameClock(FPS, self)
+        self.frames.frame.connect(self.tick)
         self.cue_timer = QTimer(self)
         self.cue_timer.setSingleShot(True)
         self.cue_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.cue_timer.timeout.connect(self._cue_wake)
-        self._wakes = 0
-        self._draw_every = 1
         self.apply_settings(settings)
 
     # -- building ----------------------------------------------------------------
@@ -250,7 +248,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.stage.setCurrentIndex(2)
         self._set_keys(True)
         self.begin_now.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.frame_timer.start()
+        self.frames.start()
         self.tick()
 
     def _begin_session(self) -> None:
@@ -263,9 +261,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
             self.player.seek(self.session.position)
         self._set_keys(True)
         self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._draw_every = 1
-        self.frame_timer.setInterval(FRAME_MS)
-        self.frame_timer.start()
+        self.frames.start()
         self.tick()
 
     def values(self) -> dict[str, object]:
@@ -274,13 +270,6 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         return {**self._recalled, **own}
 
     # -- every frame -------------------------------------------------------------
-
-    def _wake(self) -> None:
-        self._wakes += 1
-        if self._wakes % self._draw_every == 0 or self.ready_until is not None:
-            self.tick()
-        elif self.session is not None and self.player is not None:
-            self.player.update(self.session.state())
 
     def tick(self) -> None:
         """Draw one frame from the clock."""
@@ -464,10 +453,8 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.tick()
 
     def _halt(self, keep_session: bool = False) -> None:
-        self.frame_timer.stop()
+        self.frames.stop()
         self.cue_timer.stop()
-        self.frame_timer.setInterval(FRAME_MS)
-        self._draw_every = 1
         self.ready_until = None
         self._set_keys(False)
         self.speaker.stop()
