@@ -25,7 +25,10 @@ class FrameClock(QObject):
     frame = Signal()
 
     def __init__(
-        self, fps: float = 60.0, parent: QObject | None = None, now: Callable[[], float] = perf_counter
+        self,
+        fps: float = 60.0,
+        parent: QObject | None = None,
+        now: Callable[[], float] = perf_counter,
     ) -> None:
         super().__init__(parent)
         self.fps = fps
