@@ -12,7 +12,7 @@ import math
 from collections import deque
 from time import perf_counter
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QRegion,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -68,11 +69,15 @@ class Pacer(QWidget):
         self.parts = 0
         self.cycle = 0
         self.cycles = 0
+        self._look: tuple[object, ...] = (None, None, None)  # (phase, segment, second) shown
+        self._small = ""  # the small words under the countdown (part, breath n of m)
+        self._geometry = (110.0, 110.0, 220 * MAX_FRACTION)  # centre x, centre y, full radius
         self._bg: QPixmap | None = None
         self._bg_key: tuple[object, ...] = ()
         self._words_half = 0.0
         self._words: QPixmap | None = None
         self._words_key: tuple[object, ...] = ()
+        self._words_at = QRect()  # where the words picture sits
         self._font_serial = 0  # bumped on a font change: the words are drawn afresh
         self._colours_for = ""
         self._colours: tuple[QColor, ...] = ()
@@ -94,6 +99,12 @@ class Pacer(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._font_serial += 1
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Keep the centre and the full radius at hand for every frame."""
+        w, h = event.size().width(), event.size().height()
+        self._geometry = (w / 2, h / 2, min(w, h) * MAX_FRACTION)
+        super().resizeEvent(event)
+
     def sizeHint(self) -> QSize:  # noqa: N802
         """A generous square."""
         return QSize(420, 420)
@@ -106,29 +117,37 @@ class Pacer(QWidget):
         return self.phase in BREATH_PHASES
 
     def set_state(self, state: SessionState) -> None:
-        """Take the level, phase and countdown from ``state`` and repaint."""
+        """Take the level, phase and countdown from ``state`` and repaint what changed.
+
+        Runs every frame: while the segment and the whole second stay the same only the
+        level can change, and only the ring it sweeps is repainted.
+        """
         seg = state.segment
         phase = state.phase
-        word = seg.text if seg is not None and phase in BREATH_PHASES else ""
-        seconds = math.ceil(state.phase_remaining - 1e-6) if phase in BREATH_PHASES else 0
-        changed_phase = (phase, word, seg.part if seg else 0) != (self.phase, self.word, self.part)
-        changed_seconds = seconds != self.seconds
-        changed_cycle = seg is not None and seg.cycle != self.cycle
-        old_level = self.level
-        self.level = state.level if phase in BREATH_PHASES else 0.0
+        breathing = phase in BREATH_PHASES
+        seconds = math.ceil(state.phase_remaining - 1e-6) if breathing else 0
+        look = (phase, seg.index if seg is not None else -1, seconds)
+        level = state.level if breathing else 0.0
+        if look == self._look:
+            if level != self.level:
+                old, self.level = self.level, level
+                self.update(self.dirty_region(old))
+            return
+        word = seg.text if seg is not None and breathing else ""
+        part = seg.part if seg is not None else 0
+        changed_phase = (phase, word, part) != (self.phase, self.word, self.part)
+        self._look = look
+        self.level = level
         self.phase = phase
         self.word = word
         self.seconds = seconds
-        self.part = seg.part if seg is not None else 0
+        self.part = part
         self.parts = seg.parts if seg is not None else 0
         self.cycle = seg.cycle if seg is not None else 0
         self.cycles = seg.cycles if seg is not None else 0
-        if changed_phase or changed_seconds:
-            self._announce(changed_phase)
-        if changed_phase or changed_seconds or changed_cycle:
-            self.update()
-        elif self.level != old_level:
-            self.update(self.dirty_region(old_level))
+        self._small = self._small_words()
+        self._announce(changed_phase)
+        self.update()
 
     def dirty_region(self, old_level: float) -> QRegion:
         """The part of the pacer a change of level from ``old_level`` repaints.
@@ -139,15 +158,17 @@ class Pacer(QWidget):
         """
         if self.reduced_motion:
             return QRegion(self._bar_rect().adjusted(-4, -8, 4, 8).toAlignedRect())
-        cx, cy = self.width() / 2, self.height() / 2
-        lo = min(self.radius_at(old_level), self.radius_at(self.level))
-        hi = max(self.radius_at(old_level), self.radius_at(self.level))
+        cx, cy, rmax = self._geometry
+        a, b = _radius(rmax, old_level), _radius(rmax, self.level)
+        lo, hi = (a, b) if a < b else (b, a)
         outer = hi * HALO + 3
-        region = QRegion(QRectF(cx - outer, cy - outer, 2 * outer, 2 * outer).toAlignedRect())
+        x0, y0 = math.floor(cx - outer), math.floor(cy - outer)
+        side = math.ceil(cx + outer) - x0
+        region = QRegion(x0, y0, side, math.ceil(cy + outer) - y0)
         inner = (lo - 3) / math.sqrt(2)  # half the side of the square inside the shape
         if inner > 4:
-            hole = QRectF(cx - inner, cy - inner, 2 * inner, 2 * inner).toRect()
-            region = region.subtracted(QRegion(hole.adjusted(1, 1, -1, -1)))
+            hole = round(2 * inner) - 2
+            region -= QRegion(round(cx - inner) + 1, round(cy - inner) + 1, hole, hole)
         return region
 
     def spoken(self) -> str:
@@ -180,7 +201,7 @@ class Pacer(QWidget):
 
     def max_radius(self) -> float:
         """Radius of a full breath in pixels (its halo still fits inside the pacer)."""
-        return min(self.width(), self.height()) * MAX_FRACTION
+        return self._geometry[2]
 
     def radius(self) -> float:
         """Radius of the shape now (a pure function of the level)."""
@@ -205,10 +226,10 @@ class Pacer(QWidget):
         if self.reduced_motion:
             p.fillRect(rect, QColor(pal.window))
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._paint_bar(p, pal.pacer, pal.border, pal.text, pal.muted)
+            self._paint_bar(p, pal.pacer, pal.border, pal.text, event.region())
         else:
             p.drawPixmap(rect, self._background(pal.name, pal.window, pal.border), rect)
-            self._paint_circle(p, pal)
+            self._paint_circle(p, pal, event.region())
         p.end()
 
     def _background(self, name: str, window: str, guide: str) -> QPixmap:
@@ -244,10 +265,8 @@ class Pacer(QWidget):
             self._colours_for = pal.name
         return self._colours
 
-    def _paint_circle(self, p: QPainter, pal: Palette) -> None:
-        w, h = self.width(), self.height()
-        c = QPointF(w / 2, h / 2)
-        rmax = min(w, h) * MAX_FRACTION  # max_radius(), with the size already at hand
+    def _paint_circle(self, p: QPainter, pal: Palette, region: QRegion) -> None:
+        cx, cy, rmax = self._geometry
         breathing = self.phase in BREATH_PHASES
         r = _radius(rmax, self.level if breathing else 0.0)
         outer, inner, fill = self._colours_of(pal)
@@ -257,15 +276,15 @@ class Pacer(QWidget):
         # (which costs most of a frame); the shape itself keeps a smooth edge.
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(outer)
-        p.drawEllipse(c, r * HALO, r * HALO)
+        p.drawEllipse(QPointF(cx, cy), r * HALO, r * HALO)
         p.setBrush(inner)
-        p.drawEllipse(c, r * 1.1, r * 1.1)
+        p.drawEllipse(QPointF(cx, cy), r * 1.1, r * 1.1)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setBrush(fill)
-        p.drawEllipse(c, r, r)
+        p.drawEllipse(QPointF(cx, cy), r, r)
         if breathing:
-            box = QRectF(c.x() - rmax, c.y() - rmax, 2 * rmax, 2 * rmax)
-            self._paint_words(p, box, pal.text, pal.muted)
+            box = QRectF(cx - rmax, cy - rmax, 2 * rmax, 2 * rmax)
+            self._paint_words(p, box, pal.text, region)
 
     def _word_font(self) -> QFont:
         font = QFont(self.font())
@@ -282,21 +301,24 @@ class Pacer(QWidget):
             small.append(self.tr("breath {n} of {m}").format(n=self.cycle, m=self.cycles))
         return " · ".join(small)
 
-    def _paint_words(self, p: QPainter, box: QRectF, text: str, muted: str) -> None:
+    def _paint_words(self, p: QPainter, box: QRectF, text: str, region: QRegion) -> None:
         """Draw the phase word, the countdown and the breath count, centred in ``box``.
 
         The words change once a second at most, so they are drawn once into a small
-        transparent picture and that picture is placed on every frame.
+        transparent picture, placed on each frame whose repainted ``region`` reaches it.
         """
-        small = self._small_words()
         ratio = self.devicePixelRatioF()
-        key = (self.word, self.seconds, small, round(box.width()), text, ratio, self._font_serial)
+        small = self._small
+        place = (round(box.left()), round(box.top()), round(box.width()))
+        key = (self.word, self.seconds, small, place, text, ratio, self._font_serial)
         if key != self._words_key or self._words is None:
             self._words = self._render_words(box, text, small, ratio)
             self._words_key = key
-        h = box.height()
-        w = self._words.width() / ratio
-        p.drawPixmap(QPointF(box.center().x() - w / 2, box.top() + h * 0.30), self._words)
+            w = self._words.width() / ratio
+            top_left = QPointF(box.center().x() - w / 2, box.top() + box.height() * 0.30)
+            self._words_at = QRectF(top_left, self._words.deviceIndependentSize()).toAlignedRect()
+        if region.intersects(self._words_at):
+            p.drawPixmap(self._words_at.topLeft(), self._words)
 
     def _render_words(self, box: QRectF, text: str, small: str, ratio: float) -> QPixmap:
         word_font = self._word_font()
@@ -335,7 +357,7 @@ class Pacer(QWidget):
         w, h = self.width(), self.height()
         return QRectF(w * 0.1, h * 0.62, w * 0.8, max(18.0, h * 0.07))
 
-    def _paint_bar(self, p: QPainter, fill: str, track: str, text: str, muted: str) -> None:
+    def _paint_bar(self, p: QPainter, fill: str, track: str, text: str, region: QRegion) -> None:
         w, h = self.width(), self.height()
         bar = self._bar_rect()
         path = QPainterPath()
@@ -351,7 +373,7 @@ class Pacer(QWidget):
             p.setPen(QPen(QColor(text), 2))
             p.drawLine(QPointF(x, bar.top() - 6), QPointF(x, bar.bottom() + 6))
         if self.breathing:
-            self._paint_words(p, QRectF(0, h * -0.1, w, h * 0.8), text, muted)
+            self._paint_words(p, QRectF(0, h * -0.1, w, h * 0.8), text, region)
 
 
 def _radius(rmax: float, level: float) -> float:
