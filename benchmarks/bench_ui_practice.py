@@ -29,10 +29,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ["KAPCOMPANION_DATA_DIR"] = tempfile.mkdtemp(prefix="kap-bench-")
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from kapcompanion.settings import Settings, SettingsStore
-from kapcompanion.ui.app import load_library
+from kapcompanion.ui.app import load_library, new_application
 from kapcompanion.ui.main_window import MainWindow
 
 
@@ -71,7 +70,7 @@ def main() -> None:
     ap.add_argument("--silent", action="store_true", help="the null player: UI cost alone")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    app = QApplication(sys.argv[:1])
+    app = new_application(sys.argv[:1])  # as the app makes it
     practices, origins = load_library()
     settings = replace(Settings(), get_ready_seconds=0, rules_dismissed=(args.practice,))
     factory = None

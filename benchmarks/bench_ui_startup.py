@@ -26,10 +26,9 @@ CHILD = r"""
 import os, sys
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from kapcompanion.ui.app import create_window
+from kapcompanion.ui.app import create_window, new_application
 audio = {audio!r}
-app = QApplication(["kapcompanion"])
+app = new_application(["kapcompanion"])
 if audio:
     from kapcompanion.ui.audio_link import default_player
     player = default_player()

@@ -218,6 +218,10 @@ QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
 """
 
 
+#: The application the palette was last applied to, and that palette.
+_applied: tuple[QApplication | None, Palette] = (None, LIGHT)
+
+
 def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:
     """Style the whole application; returns the palette used."""
     p = palette_for(theme)
@@ -240,12 +244,19 @@ def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:
     app.setPalette(qp)
     app.setStyleSheet(style_sheet(p, scale))
     app.setProperty("kap_palette", p.name)
+    global _applied
+    _applied = (app, p)
     log.debug("theme %s at scale %.2f", p.name, scale)
     return p
 
 
 def current_palette() -> Palette:
-    """The palette last applied to the application (light before any)."""
+    """The palette last applied to the application (light before any).
+
+    Read on every frame of the pacer, so it is kept at hand rather than asked of Qt.
+    """
     app = QApplication.instance()
+    if _applied[0] is app and app is not None:
+        return _applied[1]
     name = app.property("kap_palette") if app is not None else None
     return DARK if name == "dark" else LIGHT

@@ -14,7 +14,9 @@ from kapcompanion.ui.theme import apply_theme
 from tests.ui.samples import SIGH, practice
 
 
-def run_pacer(qtbot, times: list[float], reduced: bool = False) -> Pacer:
+def run_pacer(
+    qtbot, times: list[float], reduced: bool = False, size: tuple[int, int] = (420, 380)
+) -> Pacer:
     apply_theme(QApplication.instance(), "light", 1.0)
     now = [0.0]
     session = Session(compile_practice(practice(SIGH)), clock=lambda: now[0])
@@ -22,7 +24,7 @@ def run_pacer(qtbot, times: list[float], reduced: bool = False) -> Pacer:
     pacer = Pacer()
     pacer.reduced_motion = reduced
     qtbot.addWidget(pacer)
-    pacer.resize(420, 380)
+    pacer.resize(*size)
     pacer.show()
     qtbot.waitExposed(pacer)
     for t in times:
@@ -40,12 +42,21 @@ def on_screen_equals_full_render(pacer: Pacer) -> bool:
 
 # through a two-part inhale, its top-up, the turn and down the exhale (cyclic sigh)
 FRAMES = [10.0 + i / 60 for i in range(0, 9 * 60, 7)]
+# every frame of a stretch, at 60 frames a second: the smallest changes of level
+EVERY_FRAME = [12.0 + i / 60 for i in range(0, 4 * 60)]
 
 
 @pytest.mark.parametrize("reduced", [False, True], ids=["circle", "bar"])
 def test_partial_repaints_match_a_full_repaint(qtbot, reduced) -> None:
     pacer = run_pacer(qtbot, FRAMES, reduced)
     assert pacer.breathing
+    assert on_screen_equals_full_render(pacer)
+
+
+@pytest.mark.parametrize("size", [(420, 380), (901, 433), (260, 700)])
+def test_every_frame_at_several_sizes_matches_a_full_repaint(qtbot, size) -> None:
+    pacer = run_pacer(qtbot, EVERY_FRAME, size=size)
+    assert pacer.size().toTuple() == size
     assert on_screen_equals_full_render(pacer)
 
 
