@@ -142,6 +142,9 @@ class PygamePlayer(Player):
         self._mixer_sounds: dict[tuple[tuple[str, int, int], bool], pygame.mixer.Sound] = {}
         self.volumes = Volumes()
         self._set: dict[int, float] = {}
+        #: The volume each group of channels was last given (a frame with the same volume
+        #: has nothing to change and skips the group's channels).
+        self._kind_set: dict[str, float] = {}
         self._reset(None)
 
     # -- Player ------------------------------------------------------------------
@@ -349,6 +352,7 @@ class PygamePlayer(Player):
         self._stopped = timeline is None
         self._finished = False
         self._set = {}
+        self._kind_set = {}
 
     def _fire(self, pos: float, now: float) -> None:
         times, cues = self._times, self._cues
@@ -415,6 +419,9 @@ class PygamePlayer(Player):
         """Set every channel's volume; ``dt=None`` sets the bed at once (no slew)."""
         for kind, chans in self._groups.items():
             vol = self._channel_volume(kind)
+            if self._kind_set.get(kind) == vol:
+                continue
+            self._kind_set[kind] = vol
             for ch in chans:
                 self._apply(ch, vol)
         v = self.volumes

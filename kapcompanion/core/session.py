@@ -12,9 +12,8 @@ import bisect
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from kapcompanion.core.model import Phase
 from kapcompanion.core.timeline import Segment, Timeline
@@ -38,9 +37,12 @@ class Status(StrEnum):
     STOPPED = "stopped"
 
 
-@dataclass(frozen=True, slots=True)
-class SessionState:
-    """Everything a view needs at one moment, derived from the clock."""
+class SessionState(NamedTuple):
+    """Everything a view needs at one moment, derived from the clock.
+
+    Made on every frame, so a named tuple: as immutable as a frozen dataclass and made in
+    a third of the time.
+    """
 
     status: Status
     position: float
