@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from PySide6.QtCore import (
     QEvent,
@@ -43,15 +44,22 @@ SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 4
 Index = QModelIndex | QPersistentModelIndex
 
 
+#: Space between a card's edge and its text, and a card line's height in font heights.
+CARD_PADDING = 8
+CARD_LINE = 1.15
+
+
 class PracticeDelegate(QStyledItemDelegate):
     """Draws a practice as a soft rounded card, and a category as a quiet heading."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        """Cards are three lines tall; headings one."""
+        """Cards fit their three lines and padding at any text size; headings are one line."""
         fm = QFontMetrics(option.font)
         if index.data(KIND_ROLE) == "header":
             return QSize(200, int(fm.height() * 2.4))
-        return QSize(200, int(fm.height() * 4.6))
+        # 3 px around the card, 8 px inside it, the three lines as paint() places them
+        # (the last ends 3.2 lines down) and a little air under it.
+        return QSize(200, math.ceil(2 * 3 + 2 * CARD_PADDING + fm.height() * CARD_LINE * 3.3))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Paint one row."""
@@ -85,8 +93,8 @@ class PracticeDelegate(QStyledItemDelegate):
             painter.setPen(QPen(QColor(pal.border), 1))
         painter.drawPath(path)
         fm = QFontMetrics(font)
-        inner = rect.adjusted(14, 8, -14, -8)
-        line = fm.height() * 1.15
+        inner = rect.adjusted(14, CARD_PADDING, -14, -CARD_PADDING)
+        line = fm.height() * CARD_LINE
         title_font = QFont(font)
         title_font.setWeight(QFont.Weight.DemiBold)
         title_font.setPointSizeF(font.pointSizeF() * 1.08)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from kapcompanion.settings import Settings
 from kapcompanion.ui.catalogue import Filter, build_entries, clock_text, length_text
@@ -123,3 +123,40 @@ def test_down_from_search_reaches_the_list(make_window, qtbot) -> None:
     win.library.search.setFocus()
     qtbot.keyClick(win.library.search, Qt.Key.Key_Down)
     assert win.library.list.hasFocus()
+
+
+def card_bottom_is_clear(win, point_size: float) -> bool:
+    """Paint the first card at ``point_size``: nothing dark in its bottom padding and edge."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from kapcompanion.ui.library_view import CARD_PADDING, PracticeDelegate
+
+    lst = win.library.list
+    item = next(lst.item(i) for i in range(lst.count()) if lst.item(i).data(KIND_ROLE) != "header")
+    index = lst.indexFromItem(item)
+    option = QStyleOptionViewItem()
+    option.font = QFont(lst.font())
+    option.font.setPointSizeF(point_size)
+    delegate = PracticeDelegate()
+    size = delegate.sizeHint(option, index)
+    option.rect = QRect(0, 0, 360, size.height())
+    image = QImage(360, size.height(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    delegate.paint(painter, option, index)
+    painter.end()
+    # rows under the text: the card's inner padding (less 2 px of air), its edge, the gap
+    first_clear_row = size.height() - 3 - CARD_PADDING + 2
+    darkest = min(
+        QColor(image.pixel(x, y)).lightness()
+        for y in range(first_clear_row, size.height())
+        for x in range(20, 340)
+    )
+    return darkest > 150  # the border and card are light; text is dark
+
+
+def test_cards_hold_their_three_lines_at_every_text_size(make_window) -> None:
+    win = make_window()
+    for point_size in (9.0, 11.0, 14.0, 20.0):
+        assert card_bottom_is_clear(win, point_size), point_size
