@@ -46,6 +46,15 @@ class FrameClock(QObject):
         self._due = now + self.period
         self._arm(now)
 
+    def set_fps(self, fps: float) -> None:
+        """Beat ``fps`` times a second from now on (a running clock re-arms at once)."""
+        if fps == self.fps:
+            return
+        self.fps = fps
+        self.period = 1.0 / fps
+        if self.timer.isActive():
+            self.start()
+
     def stop(self) -> None:
         """Stop beating."""
         self.timer.stop()

@@ -42,6 +42,11 @@ Recall = Callable[[Sequence[str]], Mapping[str, object]]
 
 FPS = 60  # frames a second, on an even beat (ui/frame_clock.py)
 FRAME_MS = 1000 / FPS
+#: While paused or waiting at a question nothing moves: after STILL_AFTER seconds the
+#: frames slow to IDLE_FPS (the sound's own fades have finished by then), and any change
+#: (continue, an answer, skip) brings back the full rate on that same frame.
+IDLE_FPS = 4
+STILL_AFTER = 1.0
 AUDIO_MS = 8  # a cue closer than a frame plus this gets its own exact wake
 
 
@@ -74,6 +79,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self._forget_shown()
         self._resume_after_confirm = False
         self._shown_status: Status | None = None
+        self._still_since: float | None = None  # when the session last stopped moving
         #: Reads earlier answers saved by other practices (the journal provides it).
         self.recall: Recall | None = None
         self._recalled: dict[str, object] = {}
@@ -325,6 +331,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         if state.status is Status.FINISHED:
             self._finish(completed=True)
             return
+        self._pace_frames(state.status)
         if state.status is not self._shown_status:
             self._shown_status = state.status
             playing = state.status is Status.PLAYING
@@ -362,6 +369,18 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         if seg is not None and seg.index != self._last_segment:
             self._last_segment = seg.index
             self._maybe_read_aloud(seg.index, text, state.phase)
+
+    def _pace_frames(self, status: Status) -> None:
+        """Full frame rate while the session moves; a calm idle rate once it has stood still."""
+        if status is Status.PLAYING:
+            self._still_since = None
+            self.frames.set_fps(FPS)
+            return
+        now = self.clock()
+        if self._still_since is None:
+            self._still_since = now
+        elif now - self._still_since >= STILL_AFTER:
+            self.frames.set_fps(IDLE_FPS)
 
     def _maybe_read_aloud(self, index: int, text: str, phase: Phase | None) -> None:
         if not (self.settings.read_aloud and text and phase in (Phase.SAY, Phase.SILENCE)):
@@ -454,6 +473,8 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
 
     def _halt(self, keep_session: bool = False) -> None:
         self.frames.stop()
+        self.frames.set_fps(FPS)
+        self._still_since = None
         self.cue_timer.stop()
         self.ready_until = None
         self._set_keys(False)

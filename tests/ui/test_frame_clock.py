@@ -64,3 +64,16 @@ def test_real_timer_delivers_frames(qtbot: QtBot) -> None:
     with qtbot.waitSignals([clock.frame] * 3, timeout=2000):
         clock.start()
     clock.stop()
+
+
+def test_a_new_rate_takes_effect_at_once(qtbot: QtBot) -> None:
+    now = FakeNow()
+    clock = FrameClock(60, now=now)
+    clock.start()
+    clock.set_fps(4)
+    assert clock.isActive() and clock.timer.interval() == 250
+    clock.set_fps(60)
+    assert clock.timer.interval() == 17
+    clock.stop()
+    clock.set_fps(4)  # a stopped clock only changes its rate
+    assert not clock.isActive() and clock.period == 0.25

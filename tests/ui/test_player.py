@@ -415,3 +415,38 @@ def test_a_cue_between_frames_gets_its_own_exact_wake(make_window, clock, record
     view.tick()
     assert not view.cue_timer.isActive()
     view.leave()
+
+
+def test_frames_calm_down_while_paused_and_at_a_question(make_window, clock) -> None:
+    """Nothing moves while paused or waiting for an answer: 4 frames a second, not 60."""
+    from kapcompanion.ui.player_view import FPS, IDLE_FPS, STILL_AFTER
+
+    win = make_window(replace(QUICK, rules_dismissed=("intention-setting", "box-4")))
+    begin(win, "box-4", clock)
+    view = win.player
+    assert view.frames.fps == FPS
+    view.toggle()  # pause
+    view.tick()
+    assert view.frames.fps == FPS  # the sound is still fading out
+    clock.advance(STILL_AFTER + 0.1)
+    view.tick()
+    assert view.frames.fps == IDLE_FPS and view.frames.isActive()
+    view.toggle()  # continue: full rate on this very frame
+    assert view.frames.fps == FPS
+    clock.advance(STILL_AFTER + 0.1)
+    view.tick()
+    assert view.frames.fps == FPS  # playing never slows
+    view.leave()
+    assert not view.frames.isActive()
+
+    begin(win, "intention-setting", clock)  # a fresh practice starts at the full rate
+    assert view.frames.fps == FPS
+    while view.session.waiting_gate is None:
+        view.skip()
+    view.tick()
+    clock.advance(STILL_AFTER + 0.1)
+    view.tick()
+    assert view.frames.fps == IDLE_FPS  # waiting at the question
+    view.gate.finish()  # Continue
+    assert view.frames.fps == FPS
+    view.leave()
