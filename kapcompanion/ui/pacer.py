@@ -234,11 +234,11 @@ class Pacer(QWidget):
 
     def _background(self, name: str, window: str, guide: str) -> QPixmap:
         """The still part of the picture (background and guide rings), drawn once."""
-        two_part = self.breathing and self.parts > 1
-        key = (name, self.width(), self.height(), two_part, self.devicePixelRatioF())
+        two_part = self.parts > 1 and self.phase in BREATH_PHASES
+        ratio = self.devicePixelRatioF()
+        key = (name, self._geometry, two_part, ratio)
         if self._bg_key == key and self._bg is not None:
             return self._bg
-        ratio = self.devicePixelRatioF()
         pix = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
         pix.setDevicePixelRatio(ratio)
         pix.fill(QColor(window))
@@ -283,8 +283,7 @@ class Pacer(QWidget):
         p.setBrush(fill)
         p.drawEllipse(QPointF(cx, cy), r, r)
         if breathing:
-            box = QRectF(cx - rmax, cy - rmax, 2 * rmax, 2 * rmax)
-            self._paint_words(p, box, pal.text, region)
+            self._paint_words(p, pal.text, region)
 
     def _word_font(self) -> QFont:
         font = QFont(self.font())
@@ -301,24 +300,32 @@ class Pacer(QWidget):
             small.append(self.tr("breath {n} of {m}").format(n=self.cycle, m=self.cycles))
         return " · ".join(small)
 
-    def _paint_words(self, p: QPainter, box: QRectF, text: str, region: QRegion) -> None:
-        """Draw the phase word, the countdown and the breath count, centred in ``box``.
+    def _paint_words(self, p: QPainter, text: str, region: QRegion) -> None:
+        """Draw the phase word, the countdown and the breath count.
 
         The words change once a second at most, so they are drawn once into a small
         transparent picture, placed on each frame whose repainted ``region`` reaches it.
         """
         ratio = self.devicePixelRatioF()
-        small = self._small
-        place = (round(box.left()), round(box.top()), round(box.width()))
-        key = (self.word, self.seconds, small, place, text, ratio, self._font_serial)
+        key = (self._look, self._small, text, self._geometry, self.reduced_motion, ratio,
+               self._font_serial)  # fmt: skip
         if key != self._words_key or self._words is None:
-            self._words = self._render_words(box, text, small, ratio)
+            box = self._words_box()
+            self._words = self._render_words(box, text, self._small, ratio)
             self._words_key = key
             w = self._words.width() / ratio
             top_left = QPointF(box.center().x() - w / 2, box.top() + box.height() * 0.30)
             self._words_at = QRectF(top_left, self._words.deviceIndependentSize()).toAlignedRect()
         if region.intersects(self._words_at):
             p.drawPixmap(self._words_at.topLeft(), self._words)
+
+    def _words_box(self) -> QRectF:
+        """Where the words are centred: the full breath's square, or above the bar."""
+        if self.reduced_motion:
+            w, h = self.width(), self.height()
+            return QRectF(0, h * -0.1, w, h * 0.8)
+        cx, cy, rmax = self._geometry
+        return QRectF(cx - rmax, cy - rmax, 2 * rmax, 2 * rmax)
 
     def _render_words(self, box: QRectF, text: str, small: str, ratio: float) -> QPixmap:
         word_font = self._word_font()
@@ -358,7 +365,6 @@ class Pacer(QWidget):
         return QRectF(w * 0.1, h * 0.62, w * 0.8, max(18.0, h * 0.07))
 
     def _paint_bar(self, p: QPainter, fill: str, track: str, text: str, region: QRegion) -> None:
-        w, h = self.width(), self.height()
         bar = self._bar_rect()
         path = QPainterPath()
         path.addRoundedRect(bar, bar.height() / 2, bar.height() / 2)
@@ -373,7 +379,7 @@ class Pacer(QWidget):
             p.setPen(QPen(QColor(text), 2))
             p.drawLine(QPointF(x, bar.top() - 6), QPointF(x, bar.bottom() + 6))
         if self.breathing:
-            self._paint_words(p, QRectF(0, h * -0.1, w, h * 0.8), text, region)
+            self._paint_words(p, text, region)
 
 
 def _radius(rmax: float, level: float) -> float:
