@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.header = QHBoxLayout()
         header = self.header
         header.setContentsMargins(24, 14, 24, 6)
+        header.setSpacing(8)  # the buttons on the right stand apart, not edge to edge
         header.addWidget(brand)
         header.addSpacing(18)
         header.addLayout(self.nav)
