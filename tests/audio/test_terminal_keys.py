@@ -7,6 +7,7 @@ import json
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -21,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def _controlling_tty() -> None:
     os.setsid()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    # A shell starts its foreground job with Ctrl-C's default action, even when the tests
+    # themselves run in the background (where SIGINT is ignored and would be inherited).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Pty:
