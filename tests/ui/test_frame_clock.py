@@ -15,12 +15,18 @@ class FakeNow:
         return self.t
 
 
-def test_sixty_frames_a_second_alternate_16_and_17_ms(qtbot: QtBot) -> None:
+def started(fps: float = 60) -> tuple[FakeNow, FrameClock, list[float]]:
+    """A clock on fake time, started, and the times its frames came."""
     now = FakeNow()
-    clock = FrameClock(60, now=now)
+    clock = FrameClock(fps, now=now)
     frames: list[float] = []
     clock.frame.connect(lambda: frames.append(now.t))
     clock.start()
+    return now, clock, frames
+
+
+def test_sixty_frames_a_second_alternate_16_and_17_ms(qtbot: QtBot) -> None:
+    now, clock, frames = started()
     waits = [clock.timer.interval()]
     for _ in range(59):
         now.t += waits[-1] / 1000  # each frame comes exactly when its timer was set for
@@ -36,9 +42,7 @@ def test_sixty_frames_a_second_alternate_16_and_17_ms(qtbot: QtBot) -> None:
 
 
 def test_a_frame_s_own_work_does_not_push_the_next_one_later(qtbot: QtBot) -> None:
-    now = FakeNow()
-    clock = FrameClock(60, now=now)
-    clock.start()
+    now, clock, _ = started()
     start = now.t
     now.t = start + 1 / 60 + 0.004  # this frame woke 4 ms late
     clock._fire()
@@ -46,11 +50,7 @@ def test_a_frame_s_own_work_does_not_push_the_next_one_later(qtbot: QtBot) -> No
 
 
 def test_a_late_frame_skips_missed_beats_instead_of_a_burst(qtbot: QtBot) -> None:
-    now = FakeNow()
-    clock = FrameClock(60, now=now)
-    frames: list[float] = []
-    clock.frame.connect(lambda: frames.append(now.t))
-    clock.start()
+    now, clock, frames = started()
     start = now.t
     now.t = start + 0.100  # the machine stalled for 100 ms (six beats)
     clock._fire()
@@ -67,9 +67,7 @@ def test_real_timer_delivers_frames(qtbot: QtBot) -> None:
 
 
 def test_a_new_rate_takes_effect_at_once(qtbot: QtBot) -> None:
-    now = FakeNow()
-    clock = FrameClock(60, now=now)
-    clock.start()
+    _, clock, _ = started()
     clock.set_fps(4)
     assert clock.isActive() and clock.timer.interval() == 250
     clock.set_fps(60)
