@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -25,16 +26,25 @@ def parse_duration(value: object) -> float:
     if isinstance(value, int | float):
         seconds = float(value)
     elif isinstance(value, str):
-        text = value.strip().lower()
-        try:
-            seconds = float(text)
-        except ValueError:
-            seconds = _parse_units(text)
+        seconds = _seconds_of(value.strip().lower())
     else:
         raise DurationError("a duration must be a number of seconds or text like 90s or 1m30s")
     if not math.isfinite(seconds):
         raise DurationError("a duration must be a finite number of seconds")
     return seconds
+
+
+@functools.lru_cache(maxsize=4096)
+def _seconds_of(text: str) -> float:
+    """Seconds in ``text``.
+
+    Remembered: a practice repeats the same few durations, and the editor checks the whole
+    practice again after every pause in typing.
+    """
+    try:
+        return float(text)
+    except ValueError:
+        return _parse_units(text)
 
 
 def _parse_units(text: str) -> float:
