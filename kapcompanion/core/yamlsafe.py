@@ -17,6 +17,7 @@ exhaust memory. This reader:
 from __future__ import annotations
 
 import logging
+import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,33 +34,39 @@ try:  # libyaml's C parser; the pure-Python one is the fallback
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
-#: Short plain scalars resolve to the same tag every time (safe loading has no path
-#: resolvers), so their tags are remembered: most of a practice's scalars repeat
-#: (keys, numbers, sound names), and resolving is PyYAML's slowest step per value.
-_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}
+#: Plain scalars resolve to the same tag every time (safe loading has no path resolvers,
+#: so a plain scalar's tag depends on its text alone), so short ones are remembered: most
+#: of a practice's scalars repeat (keys, numbers, sound names), and resolving is PyYAML's
+#: slowest step per value.
+_TAGS: dict[str, str] = {}
 _TAG_VALUE_MAX = 40
 _TAGS_MAX = 50_000
+#: The tag of anything not resolved from its text: quoted scalars, sequences, mappings.
+_DEFAULT_TAGS = {
+    ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
 
 
 class _Resolving:
-    """A loader mix-in: remembered scalar tags, and no per-node path-resolver calls."""
+    """A loader mix-in: remembered scalar tags, and no per-node path-resolver work."""
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode and isinstance(value, str) and len(value) <= _TAG_VALUE_MAX:
-            key = (value, implicit)
-            tag = _TAGS.get(key)
+        if kind is ScalarNode and implicit[0]:
+            tag = _TAGS.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
-                if len(_TAGS) < _TAGS_MAX:
-                    _TAGS[key] = tag
+                if len(value) <= _TAG_VALUE_MAX and len(_TAGS) < _TAGS_MAX:
+                    _TAGS[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        return _DEFAULT_TAGS[kind]
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        """Nothing to do: safe loading defines no path resolvers."""
-
-    def ascend_resolver(self) -> None:
-        """Nothing to do: safe loading defines no path resolvers."""
+    # Safe loading defines no path resolvers, so these do nothing. The C composer calls
+    # both for every node; built-in functions that ignore their result cost far less than
+    # a Python method each time (``is_`` takes the two arguments, ``bool`` none).
+    descend_resolver = staticmethod(operator.is_)
+    ascend_resolver = staticmethod(bool)
 
 
 def loader_class(base: type) -> type:
