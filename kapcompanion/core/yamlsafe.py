@@ -290,7 +290,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if isinstance(node, SequenceNode):
-            items = [self.build(child, depth + 1) for child in node.value]
+            items = [self._value(child, depth + 1) for child in node.value]
             self.marks[id(items)] = [
                 (c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value
             ]
@@ -299,14 +299,23 @@ class _Builder:
         assert isinstance(node, MappingNode)
         out: dict[Any, Any] = {}
         places: dict[Any, tuple[Mark, Mark]] = {}
+        inner = depth + 1
         for knode, vnode in node.value:
             kmark = (knode.start_mark.line + 1, knode.start_mark.column + 1)
-            if knode.tag == "tag:yaml.org,2002:merge":
+            if self._plain_text(knode, inner):  # most keys: read here, not built
+                self.count += 1
+                key = knode.value
+                if key not in out:
+                    out[key] = self._value(vnode, inner)
+                    places[key] = (kmark, (vnode.start_mark.line + 1, vnode.start_mark.column + 1))
+                    continue
+            elif knode.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(
                     Diagnostic(self.shown, *kmark, ERROR, "merge keys (<<) are not supported")
                 )
                 continue
-            key = self.build(knode, depth + 1) if isinstance(knode, ScalarNode) else None
+            else:
+                key = self.build(knode, inner) if isinstance(knode, ScalarNode) else None
             if not isinstance(key, str | int | float | bool) or key is None:
                 self.problems.append(
                     Diagnostic(self.shown, *kmark, ERROR, "a key must be a plain word")
@@ -324,11 +333,27 @@ class _Builder:
                     )
                 )
                 continue
-            out[key] = self.build(vnode, depth + 1)
+            out[key] = self._value(vnode, inner)
             places[key] = (kmark, (vnode.start_mark.line + 1, vnode.start_mark.column + 1))
         self.marks[id(out)] = places
         self.starts[id(out)] = (node.start_mark.line + 1, node.start_mark.column + 1)
         return out
+
+    def _plain_text(self, node: Node, depth: int) -> bool:
+        """Whether ``node`` is text that :meth:`build` would return as it is (and count)."""
+        return (
+            node.tag == _STR
+            and type(node) is ScalarNode
+            and self.count < MAX_NODES
+            and depth <= MAX_DEPTH
+        )
+
+    def _value(self, node: Node, depth: int) -> Any:
+        """:meth:`build` for a mapping's value, with text read at once."""
+        if self._plain_text(node, depth):
+            self.count += 1
+            return node.value
+        return self.build(node, depth)
 
     def scalar(self, node: ScalarNode) -> Any:
         convert = _SCALARS.get(node.tag)
