@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from kapcompanion.core.errors import ERROR, Diagnostic, ValidationError
@@ -16,27 +19,47 @@ log = logging.getLogger(__name__)
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Hold the cycle collector while a file is checked.
+
+    A check makes thousands of small objects (YAML nodes, marks, values) that hold no
+    cycles and are freed as soon as they are dropped; the collector would otherwise walk
+    them again and again as they are made (about a fifth of a 500-step check's slowest
+    runs). It runs again afterwards as usual.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def check_file(
     path: Path, shown: str | None = None
 ) -> tuple[Practice | Program | None, list[Diagnostic]]:
     """Read ``path`` and return what it defines (None when invalid) and every problem."""
     shown = shown or str(path)
-    try:
-        doc = load(path, shown)
-    except YamlError as exc:
-        return None, [exc.diagnostic]
-    return check_document(doc, path)
+    with _no_cycle_collection():
+        try:
+            doc = load(path, shown)
+        except YamlError as exc:
+            return None, [exc.diagnostic]
+        return check_document(doc, path)
 
 
 def check_text(
     text: str, shown: str, source: Path | None = None
 ) -> tuple[Practice | Program | None, list[Diagnostic]]:
     """Like :func:`check_file` for text in memory (the editor's live check)."""
-    try:
-        doc = parse(text, shown)
-    except YamlError as exc:
-        return None, [exc.diagnostic]
-    return check_document(doc, source)
+    with _no_cycle_collection():
+        try:
+            doc = parse(text, shown)
+        except YamlError as exc:
+            return None, [exc.diagnostic]
+        return check_document(doc, source)
 
 
 def check_document(
