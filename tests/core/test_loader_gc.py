@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from kapcompanion.core.loader import check_text
 
-TEXT = """kapcompanion: 1
-id: t
-title: T
-category: anytime
-steps:
-  - say: Hello
-    duration: 5s
-"""
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = (ROOT / "scripts" / "integrate" / "guided-journaling.yaml").read_text(encoding="utf-8")
 
 
 def test_the_collector_is_back_on_after_a_check() -> None:
