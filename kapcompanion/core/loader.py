@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kapcompanion.core.errors import ERROR, Diagnostic, ValidationError
 from kapcompanion.core.model import Practice, Program
 from kapcompanion.core.parse import PracticeParser
 from kapcompanion.core.program import ProgramParser
-from kapcompanion.core.yamlsafe import YamlError, load, parse
+from kapcompanion.core.yamlsafe import Document, YamlError, load, parse
 
 log = logging.getLogger(__name__)
 
@@ -42,21 +42,23 @@ def check_file(
 ) -> tuple[Practice | Program | None, list[Diagnostic]]:
     """Read ``path`` and return what it defines (None when invalid) and every problem."""
     shown = shown or str(path)
-    with _no_cycle_collection():
-        try:
-            doc = load(path, shown)
-        except YamlError as exc:
-            return None, [exc.diagnostic]
-        return check_document(doc, path)
+    return _check(lambda: load(path, shown), path)
 
 
 def check_text(
     text: str, shown: str, source: Path | None = None
 ) -> tuple[Practice | Program | None, list[Diagnostic]]:
     """Like :func:`check_file` for text in memory (the editor's live check)."""
+    return _check(lambda: parse(text, shown), source)
+
+
+def _check(
+    read: Callable[[], Document], source: Path | None
+) -> tuple[Practice | Program | None, list[Diagnostic]]:
+    """Parse with ``read`` and build what it defines, the cycle collector held throughout."""
     with _no_cycle_collection():
         try:
-            doc = parse(text, shown)
+            doc = read()
         except YamlError as exc:
             return None, [exc.diagnostic]
         return check_document(doc, source)
@@ -66,8 +68,6 @@ def check_document(
     doc: object, source: Path | None
 ) -> tuple[Practice | Program | None, list[Diagnostic]]:
     """Build a practice or program from a parsed document."""
-    from kapcompanion.core.yamlsafe import Document
-
     assert isinstance(doc, Document)
     data = doc.data
     if isinstance(data, dict) and data.get("kind") == "program":

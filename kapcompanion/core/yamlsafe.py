@@ -305,10 +305,6 @@ class _Builder:
             if self._plain_text(knode, inner):  # most keys: read here, not built
                 self.count += 1
                 key = knode.value
-                if key not in out:
-                    out[key] = self._value(vnode, inner)
-                    places[key] = (kmark, (vnode.start_mark.line + 1, vnode.start_mark.column + 1))
-                    continue
             elif knode.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(
                     Diagnostic(self.shown, *kmark, ERROR, "merge keys (<<) are not supported")

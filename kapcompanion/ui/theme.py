@@ -243,7 +243,6 @@ def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:
         qp.setColor(role, QColor(colour))
     app.setPalette(qp)
     app.setStyleSheet(style_sheet(p, scale))
-    app.setProperty("kap_palette", p.name)
     global _applied
     _applied = (app, p)
     log.debug("theme %s at scale %.2f", p.name, scale)
@@ -256,7 +255,4 @@ def current_palette() -> Palette:
     Read on every frame of the pacer, so it is kept at hand rather than asked of Qt.
     """
     app = QApplication.instance()
-    if _applied[0] is app and app is not None:
-        return _applied[1]
-    name = app.property("kap_palette") if app is not None else None
-    return DARK if name == "dark" else LIGHT
+    return _applied[1] if app is not None and _applied[0] is app else LIGHT
