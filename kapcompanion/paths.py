@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from kapcompanion.core.folders import DataFolders
+
 log = logging.getLogger(__name__)
 
 ENV_VAR = "KAPCOMPANION_DATA_DIR"
@@ -38,3 +40,8 @@ def user_practices_dir() -> Path:
 def packs_dir() -> Path:
     """Return the folder where imported packs are unpacked (not created here)."""
     return data_dir() / "packs"
+
+
+def data_folders() -> DataFolders:
+    """Return the folders of the data dir in use; only the command line and the app call this."""
+    return DataFolders(data_dir())
