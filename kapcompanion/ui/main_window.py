@@ -33,7 +33,7 @@ from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.detail import DetailPane
 from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.library_view import LibraryView
-from kapcompanion.ui.player_view import PlayerView, Recall
+from kapcompanion.ui.player.view import PlayerView, Recall
 from kapcompanion.ui.settings_dialog import SettingsDialog
 from kapcompanion.ui.tags import tag_label
 from kapcompanion.ui.theme import apply_theme

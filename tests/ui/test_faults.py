@@ -156,7 +156,7 @@ def test_long_right_to_left_and_emoji_text_everywhere(qtbot, store) -> None:
         win.player.skip()
         win.player.tick()
     # the reflect gate takes right-to-left text and emoji as an answer
-    from kapcompanion.ui.gates import CheckInGate, ChecklistGate, ReflectGate
+    from kapcompanion.ui.player.gates import CheckInGate, ChecklistGate, ReflectGate
 
     answers: list[object] = []
     win.player.answered.connect(lambda *a: answers.append(a[3]))

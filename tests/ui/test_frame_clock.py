@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.ui.frame_clock import FrameClock
+from kapcompanion.ui.player.frame_clock import FrameClock
 
 
 class FakeNow:

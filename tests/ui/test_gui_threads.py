@@ -18,7 +18,7 @@ if sys.argv[1] == "app":
 else:
     app = QApplication(["plain"])
 from kapcompanion.core.model import Phase
-from kapcompanion.ui.pacer import Pacer
+from kapcompanion.ui.player.pacer import Pacer
 pacer = Pacer()
 pacer.resize(900, 700)
 pacer.show()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.core.session import Session
 from kapcompanion.core.timeline import compile_practice
-from kapcompanion.ui.pacer import Pacer
+from kapcompanion.ui.player.pacer import Pacer
 from kapcompanion.ui.theme import apply_theme
 from tests.ui.samples import SIGH, practice
 

@@ -8,8 +8,8 @@ import pytest
 from kapcompanion.core.session import Status
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.settings import Settings
-from kapcompanion.ui.pacer import HALO, MIN_FRACTION
-from kapcompanion.ui.sound_choices import tuned_timeline
+from kapcompanion.ui.player.pacer import HALO, MIN_FRACTION
+from kapcompanion.ui.player.sound_choices import tuned_timeline
 from tests.ui.conftest import at, begin
 from tests.ui.samples import BOX, practice
 
@@ -419,7 +419,7 @@ def test_a_cue_between_frames_gets_its_own_exact_wake(make_window, clock, record
 
 def test_frames_calm_down_while_paused_and_at_a_question(make_window, clock) -> None:
     """Nothing moves while paused or waiting for an answer: 4 frames a second, not 60."""
-    from kapcompanion.ui.player_view import FPS, IDLE_FPS, STILL_AFTER
+    from kapcompanion.ui.player.view import FPS, IDLE_FPS, STILL_AFTER
 
     win = make_window(replace(QUICK, rules_dismissed=("intention-setting", "box-4")))
     begin(win, "box-4", clock)

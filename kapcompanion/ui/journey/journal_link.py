@@ -26,8 +26,8 @@ from kapcompanion.ui.journey import passphrase
 from kapcompanion.ui.journey.banner import Banner, attach
 
 if TYPE_CHECKING:
-    from kapcompanion.ui.end_view import SessionResult
     from kapcompanion.ui.main_window import MainWindow
+    from kapcompanion.ui.player.end_view import SessionResult
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """How a practice ends: Esc and its question, "I need to stop", grounding, the end screen.
 
-Mixed into :class:`~kapcompanion.ui.player_view.PlayerView`, whose widgets and session
+Mixed into :class:`~kapcompanion.ui.player.view.PlayerView`, whose widgets and session
 it uses.
 """
 
@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 
 from kapcompanion.core.session import Status
 from kapcompanion.ui.catalogue import length_text
-from kapcompanion.ui.end_view import SessionResult
-from kapcompanion.ui.grounding import grounding_practice
+from kapcompanion.ui.player.end_view import SessionResult
+from kapcompanion.ui.player.grounding import grounding_practice
 
 log = logging.getLogger(__name__)
 

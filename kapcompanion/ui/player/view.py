@@ -27,20 +27,20 @@ from kapcompanion.core.session import Clock, Session, SessionState, Status
 from kapcompanion.core.text import fill
 from kapcompanion.core.timeline import CHANNEL_VOICE, compile_practice
 from kapcompanion.settings import ChannelVolumes, Settings
-from kapcompanion.ui.frame_clock import FrameClock
-from kapcompanion.ui.gates import Gate, make_gate
-from kapcompanion.ui.player_endings import PlayerEndings
-from kapcompanion.ui.player_layout import PlayerLayout
-from kapcompanion.ui.sound_choices import tuned_timeline, volumes_of
+from kapcompanion.ui.player.endings import PlayerEndings
+from kapcompanion.ui.player.frame_clock import FrameClock
+from kapcompanion.ui.player.gates import Gate, make_gate
+from kapcompanion.ui.player.layout import PlayerLayout
+from kapcompanion.ui.player.sound_choices import tuned_timeline, volumes_of
+from kapcompanion.ui.player.stop_rules import StopRules, needs_rules
 from kapcompanion.ui.speech import Speaker
-from kapcompanion.ui.stop_rules import StopRules, needs_rules
 from kapcompanion.ui.theme import system_prefers_reduced_motion
 
 log = logging.getLogger(__name__)
 
 Recall = Callable[[Sequence[str]], Mapping[str, object]]
 
-FPS = 60  # frames a second, on an even beat (ui/frame_clock.py)
+FPS = 60  # frames a second, on an even beat (ui/player/frame_clock.py)
 FRAME_MS = 1000 / FPS
 #: While paused or waiting at a question nothing moves: after STILL_AFTER seconds the
 #: frames slow to IDLE_FPS (the sound's own fades have finished by then), and any change

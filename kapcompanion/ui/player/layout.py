@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.ui.end_view import EndView
-from kapcompanion.ui.pacer import Pacer
-from kapcompanion.ui.player_parts import Guidance, Progress, StepList, button
+from kapcompanion.ui.player.end_view import EndView
+from kapcompanion.ui.player.pacer import Pacer
+from kapcompanion.ui.player.parts import Guidance, Progress, StepList, button
 
 log = logging.getLogger(__name__)
 
 
 class PlayerLayout:
-    """Builds the player's pages; mixed into :class:`~kapcompanion.ui.player_view.PlayerView`.
+    """Builds the player's pages; mixed into :class:`~kapcompanion.ui.player.view.PlayerView`.
 
     The slots it connects (toggle, skip, ...) and ``tr`` come from the player view.
     """
