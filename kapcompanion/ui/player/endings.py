@@ -1,20 +1,21 @@
 """How a practice ends: Esc and its question, "I need to stop", grounding, the end screen.
 
-Mixed into :class:`~kapcompanion.ui.player.view.PlayerView`, whose widgets and session
-it uses.
+:class:`PlayerEndings` is given the player it ends practices for (as a
+:class:`~kapcompanion.ui.player.host.PlayerHost`) and the player's layout.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 
 from kapcompanion.core.session import Status
 from kapcompanion.ui.catalogue import length_text
 from kapcompanion.ui.player.end_view import SessionResult
 from kapcompanion.ui.player.grounding import grounding_practice
+from kapcompanion.ui.player.host import PlayerHost
+from kapcompanion.ui.player.layout import END_PAGE, PlayerLayout
 
 log = logging.getLogger(__name__)
 
@@ -22,106 +23,127 @@ CONFIRM_AFTER = 30.0  # seconds in, after which Esc asks before stopping
 STOP_FADE_MS = 2000
 
 
-class PlayerEndings:
+class PlayerEndings(QObject):
     """Stopping, grounding and finishing a practice."""
 
-    tr: Any
+    finished = Signal(object)  # SessionResult, once the end screen shows
+
+    def __init__(
+        self, host: PlayerHost, parts: PlayerLayout, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.parts = parts
+        self._resume_after_confirm = False
+        parts.need_stop_requested.connect(self.need_to_stop)
+        parts.keep_going_requested.connect(self.keep_going)
+        parts.stop_now_requested.connect(self.stop_now)
+        parts.grounding_requested.connect(self.start_grounding)
+        parts.end_here_requested.connect(lambda: self.finish(completed=False))
+        parts.end_view.again_requested.connect(self.again)
 
     def request_stop(self) -> None:
         """Esc: stop, asking first when more than 30 seconds in."""
-        if self.session is None:
+        host, parts = self.host, self.parts
+        if host.session is None:
             return
-        if self.confirm.isVisible():
-            self._keep_going()
+        if parts.confirm.isVisible():
+            self.keep_going()
             return
-        if self.ready_until is not None:  # not begun yet: simply back to the library
-            self.leave()
+        if host.ready_until is not None:  # not begun yet: simply back to the library
+            host.leave()
             return
-        if self.session.position <= CONFIRM_AFTER:
+        if host.session.position <= CONFIRM_AFTER:
             self.stop_now()
             return
-        self._resume_after_confirm = self.session.status is Status.PLAYING
-        self.session.pause()
-        self.confirm_text.setText(
+        self._resume_after_confirm = host.session.status is Status.PLAYING
+        host.session.pause()
+        parts.confirm_text.setText(
             self.tr("Stop here? You've been practising for {t}.").format(
-                t=length_text(self.session.position)
+                t=length_text(host.session.position)
             )
         )
-        self.confirm.show()
-        self._set_keys(False)
-        self.keep_going.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.tick()
+        parts.confirm.show()
+        host.set_keys(False)
+        parts.keep_going.setFocus(Qt.FocusReason.OtherFocusReason)
+        host.tick()
 
-    def _keep_going(self) -> None:
-        self.confirm.hide()
-        self._set_keys(True)
-        if self.session is not None and self._resume_after_confirm:
-            self.session.play()
-        self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.tick()
+    def keep_going(self) -> None:
+        """The answer to "Stop here?": carry on as before."""
+        host = self.host
+        self.parts.confirm.hide()
+        host.set_keys(True)
+        if host.session is not None and self._resume_after_confirm:
+            host.session.play()
+        self.parts.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        host.tick()
 
     def stop_now(self) -> None:
         """End the practice now."""
-        self.confirm.hide()
-        if self.session is not None:
-            self.session.stop()
-        if self.player is not None:
-            self.player.stop()
-        self._finish(completed=False)
+        self.parts.confirm.hide()
+        if self.host.session is not None:
+            self.host.session.stop()
+        if self.host.player is not None:
+            self.host.player.stop()
+        self.finish(completed=False)
 
     def need_to_stop(self) -> None:
         """Fade the sound out gently and offer a minute of grounding."""
-        if self.session is None:
+        host = self.host
+        if host.session is None:
             return
-        self.session.pause()
-        if self.player is not None:
-            self.player.stop(fade_ms=STOP_FADE_MS)
-        self._halt(keep_session=True)
-        self.pages.setCurrentWidget(self.offer)
-        self.ground.setFocus(Qt.FocusReason.OtherFocusReason)
+        host.session.pause()
+        if host.player is not None:
+            host.player.stop(fade_ms=STOP_FADE_MS)
+        host.halt(keep_session=True)
+        self.parts.pages.setCurrentWidget(self.parts.offer)
+        self.parts.ground.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def start_grounding(self) -> None:
         """Play the one-minute grounding."""
-        if self.session is not None:
-            self.session.stop()
-        self.start(grounding_practice(), grounding=True)
+        if self.host.session is not None:
+            self.host.session.stop()
+        self.host.start(grounding_practice(), grounding=True)
 
     # -- ending ------------------------------------------------------------------
 
     def result(self) -> SessionResult | None:
         """What the current session came to."""
-        if self.session is None or self.practice is None:
+        host = self.host
+        if host.session is None or host.practice is None:
             return None
-        s = self.session
+        s = host.session
         return SessionResult(
-            practice_id=self.practice.id,
-            title=self.practice.title,
+            practice_id=host.practice.id,
+            title=host.practice.title,
             elapsed=s.position,
             total=s.timeline.total,
             completed=s.status is Status.FINISHED,
             answers=dict(s.answers),
             values=dict(s.values),
-            grounding=self.grounding,
+            grounding=host.grounding,
         )
 
-    def _finish(self, *, completed: bool) -> None:
+    def finish(self, *, completed: bool) -> None:
+        """Stop the sound and show the end screen (``completed``: played to its end)."""
+        host = self.host
         result = self.result()
-        if self.session is not None and not self.session.done:
-            self.session.stop()
-        if self.player is not None:
-            if self.session is not None:
-                self.player.update(self.session.state())
-            self.player.stop()
-        self._halt(keep_session=True)
+        if host.session is not None and not host.session.done:
+            host.session.stop()
+        if host.player is not None:
+            if host.session is not None:
+                host.player.update(host.session.state())
+            host.player.stop()
+        host.halt(keep_session=True)
         if result is None:
             return
         result.completed = completed and result.completed
-        self.end_view.show_result(result)
-        self.pages.setCurrentIndex(3)
-        self.end_view.done.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.parts.end_view.show_result(result)
+        self.parts.pages.setCurrentIndex(END_PAGE)
+        self.parts.end_view.done.setFocus(Qt.FocusReason.OtherFocusReason)
         self.finished.emit(result)
 
-    def _again(self) -> None:
-        if self.practice is not None:
-            practice = self.practice
-            self.start(practice, grounding=self.grounding)
+    def again(self) -> None:
+        """Play the same practice once more (the end screen's "Again")."""
+        if self.host.practice is not None:
+            self.host.start(self.host.practice, grounding=self.host.grounding)

@@ -73,3 +73,26 @@ class FrameClock(QObject):
 
     def _arm(self, now: float) -> None:
         self.timer.start(max(0, round((self._due - now) * 1000)))
+
+
+class CueWake(QTimer):
+    """A one-shot precise wake for a sound cue that falls between two frames.
+
+    The frames let the audio follow (fades, ducking); a cue due before the next frame gets
+    its own wake at its exact time, so onsets stay within a millisecond or two of the
+    timeline without waking the app more often than it draws.
+    """
+
+    def __init__(self, within_ms: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.within_ms = within_ms  # a cue closer than this gets its own wake
+        self.setSingleShot(True)
+        self.setTimerType(Qt.TimerType.PreciseTimer)
+
+    def aim(self, position: float, cue_time: float | None) -> None:
+        """Wake at ``cue_time`` (on the timeline, now at ``position``) if it is close."""
+        if cue_time is None:
+            return
+        wait_ms = (cue_time - position) * 1000.0
+        if 0.0 <= wait_ms < self.within_ms and not self.isActive():
+            self.start(max(0, math.ceil(wait_ms)))

@@ -1,12 +1,18 @@
-"""The layout of the player screen, kept apart from what the player does."""
+"""The layout of the player screen: its pages, its widgets, and what the person pressed.
+
+The layout decides nothing: each control announces a request through a signal, and
+:class:`~kapcompanion.ui.player.view.PlayerView` decides what happens.
+"""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,28 +27,63 @@ from kapcompanion.ui.player.parts import Guidance, Progress, StepList, button
 
 log = logging.getLogger(__name__)
 
+#: The pages, in the order of :attr:`PlayerLayout.pages` (the end screen is the fourth).
+END_PAGE = 3
+#: The pages of :attr:`PlayerLayout.stage`: the practice, a question (gate), the countdown.
+STAGE_RUN, STAGE_GATE, STAGE_READY = 0, 1, 2
 
-class PlayerLayout:
-    """Builds the player's pages; mixed into :class:`~kapcompanion.ui.player.view.PlayerView`.
 
-    The slots it connects (toggle, skip, ...) and ``tr`` come from the player view.
-    """
+def centred(card: QWidget, height: int = 560) -> QWidget:
+    """``card`` in the middle of a holder, at most 780 wide and ``height`` high."""
+    holder = QWidget()
+    outer = QVBoxLayout(holder)
+    outer.setContentsMargins(40, 24, 40, 24)
+    lay = QHBoxLayout()
+    lay.addStretch(1)
+    card.setMaximumWidth(780)
+    card.setMaximumHeight(height)
+    lay.addWidget(card, 6)
+    lay.addStretch(1)
+    outer.addStretch(1)
+    outer.addLayout(lay, 8)
+    outer.addStretch(1)
+    holder.setFocusProxy(card)
+    return holder
 
-    tr: Any
 
-    def _build(self) -> None:
+class PlayerLayout(QWidget):
+    """The player's pages (stop rules, the practice, the offer to land, the end screen)."""
+
+    begin_requested = Signal()  # "Begin now" during the countdown
+    toggle_requested = Signal()  # pause or continue
+    back_requested = Signal()
+    skip_requested = Signal()
+    mute_requested = Signal()
+    volume_requested = Signal(float)  # change the overall volume by this much (0..1)
+    need_stop_requested = Signal()  # "I need to stop"
+    keep_going_requested = Signal()  # the answer to "Stop here?"
+    stop_now_requested = Signal()  # "Stop here"
+    grounding_requested = Signal()  # "Take a minute to land"
+    end_here_requested = Signal()  # "End here" (no grounding)
+    stop_requested = Signal()  # Esc: stop (the player asks first when well under way)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.pages = QStackedWidget()
         self.rules_holder = QWidget()
-        QVBoxLayout(self.rules_holder)
+        self._rules_box = QVBoxLayout(self.rules_holder)
         self.run_page = QWidget()
         self.end_view = EndView()
         self.offer = self._build_offer()
-        for w in (self.rules_holder, self.run_page, self.offer, self._centred(self.end_view)):
+        for w in (self.rules_holder, self.run_page, self.offer, centred(self.end_view)):
             self.pages.addWidget(w)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
+        self._build_run_page()
+        self._keys()
 
+    def _build_run_page(self) -> None:
         self.title = QLabel()
         self.title.setProperty("role", "muted")
         self.notice = QLabel()
@@ -72,10 +113,10 @@ class PlayerLayout:
         sl.addWidget(self.pacer, 3)
         sl.addWidget(self.guidance, 1)
         self.gate_holder = QWidget()
-        gl = QHBoxLayout(self.gate_holder)
-        gl.setContentsMargins(10, 0, 10, 0)
-        gl.addStretch(1)
-        gl.addStretch(1)
+        self._gate_box = QHBoxLayout(self.gate_holder)
+        self._gate_box.setContentsMargins(10, 0, 10, 0)
+        self._gate_box.addStretch(1)
+        self._gate_box.addStretch(1)
         self.stage = QStackedWidget()
         for w in (stage_run, self.gate_holder, ready):
             self.stage.addWidget(w)
@@ -144,34 +185,69 @@ class PlayerLayout:
         lay.addWidget(self.confirm)
         lay.addLayout(controls)
 
-        self.begin_now.clicked.connect(self._begin_session)
-        self.play_button.clicked.connect(self.toggle)
-        self.back_button.clicked.connect(self.back)
-        self.skip_button.clicked.connect(self.skip)
-        self.mute_button.clicked.connect(self.toggle_mute)
-        self.quieter.clicked.connect(lambda: self.change_volume(-0.1))
-        self.louder.clicked.connect(lambda: self.change_volume(0.1))
-        self.need_stop.clicked.connect(self.need_to_stop)
-        self.keep_going.clicked.connect(self._keep_going)
-        self.confirm_stop.clicked.connect(self.stop_now)
-        self.end_view.library_requested.connect(self.closed.emit)
-        self.end_view.again_requested.connect(self._again)
+        self.begin_now.clicked.connect(self.begin_requested)
+        self.play_button.clicked.connect(self.toggle_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self.skip_button.clicked.connect(self.skip_requested)
+        self.mute_button.clicked.connect(self.mute_requested)
+        self.quieter.clicked.connect(lambda: self.volume_requested.emit(-0.1))
+        self.louder.clicked.connect(lambda: self.volume_requested.emit(0.1))
+        self.need_stop.clicked.connect(self.need_stop_requested)
+        self.keep_going.clicked.connect(self.keep_going_requested)
+        self.confirm_stop.clicked.connect(self.stop_now_requested)
 
-    def _centred(self, card: QWidget, height: int = 560) -> QWidget:
-        holder = QWidget()
-        outer = QVBoxLayout(holder)
-        outer.setContentsMargins(40, 24, 40, 24)
-        lay = QHBoxLayout()
-        lay.addStretch(1)
-        card.setMaximumWidth(780)
-        card.setMaximumHeight(height)
-        lay.addWidget(card, 6)
-        lay.addStretch(1)
-        outer.addStretch(1)
-        outer.addLayout(lay, 8)
-        outer.addStretch(1)
-        holder.setFocusProxy(card)
-        return holder
+    def _keys(self) -> None:
+        self.shortcuts: list[QShortcut] = []
+        for keys, slot in (
+            (("Space",), self._space),
+            (("Right",), self.skip_requested.emit),
+            (("Left",), self.back_requested.emit),
+            (("Esc",), self.stop_requested.emit),
+            (("M",), self.mute_requested.emit),
+            (("+", "=", "Shift+="), lambda: self.volume_requested.emit(0.1)),
+            (("-",), lambda: self.volume_requested.emit(-0.1)),
+        ):
+            for k in keys:
+                sc = QShortcut(QKeySequence(k), self)
+                sc.setContext(Qt.ShortcutContext.WindowShortcut)
+                sc.activated.connect(slot)
+                self.shortcuts.append(sc)
+        self.set_keys(False)
+
+    def set_keys(self, on: bool) -> None:
+        """Turn the single-key shortcuts on or off."""
+        for sc in self.shortcuts:
+            sc.setEnabled(on)
+
+    def _space(self) -> None:
+        """Space pauses and continues — or presses the focused button, as Space always does."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractButton) and focus is not self.play_button:
+            if focus.isVisible() and focus.isEnabled():
+                focus.click()
+            return
+        self.toggle_requested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Esc while asking "stop here?" means keep going."""
+        if event.key() == Qt.Key.Key_Escape and self.confirm.isVisible():
+            self.keep_going_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def show_rules(self, rules: QWidget) -> None:
+        """Show the stop rules card ``rules`` (in place of any shown before)."""
+        while (item := self._rules_box.takeAt(0)) is not None:
+            old = item.widget()
+            if old is not None:
+                old.deleteLater()
+        self._rules_box.addWidget(centred(rules))
+        self.pages.setCurrentWidget(self.rules_holder)
+
+    def put_gate(self, gate: QWidget) -> None:
+        """Place the question ``gate`` between the stage's margins and show it."""
+        self._gate_box.insertWidget(1, gate, 6)
+        self.stage.setCurrentIndex(STAGE_GATE)
 
     def _build_offer(self) -> QWidget:
         card = QFrame()
@@ -206,7 +282,7 @@ class PlayerLayout:
         row.addStretch(1)
         row.addWidget(self.ground)
         lay.addLayout(row)
-        self.ground.clicked.connect(self.start_grounding)
-        self.end_here.clicked.connect(lambda: self._finish(completed=False))
+        self.ground.clicked.connect(self.grounding_requested)
+        self.end_here.clicked.connect(self.end_here_requested)
         card.setFocusProxy(self.ground)
-        return self._centred(card)
+        return centred(card)

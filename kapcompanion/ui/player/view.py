@@ -12,14 +12,8 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QHBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kapcompanion.audio.base import Player
 from kapcompanion.core.model import BREATH_PHASES, Phase, Practice
@@ -27,10 +21,12 @@ from kapcompanion.core.session import Clock, Session, SessionState, Status
 from kapcompanion.core.text import fill
 from kapcompanion.core.timeline import CHANNEL_VOICE, compile_practice
 from kapcompanion.settings import ChannelVolumes, Settings
+from kapcompanion.ui.player.end_view import SessionResult
 from kapcompanion.ui.player.endings import PlayerEndings
-from kapcompanion.ui.player.frame_clock import FrameClock
-from kapcompanion.ui.player.gates import Gate, make_gate
-from kapcompanion.ui.player.layout import PlayerLayout
+from kapcompanion.ui.player.frame_clock import CueWake, FrameClock
+from kapcompanion.ui.player.gates import Gate
+from kapcompanion.ui.player.layout import STAGE_GATE, STAGE_READY, STAGE_RUN, PlayerLayout
+from kapcompanion.ui.player.questions import PlayerQuestions
 from kapcompanion.ui.player.sound_choices import tuned_timeline, volumes_of
 from kapcompanion.ui.player.stop_rules import StopRules, needs_rules
 from kapcompanion.ui.speech import Speaker
@@ -50,8 +46,12 @@ STILL_AFTER = 1.0
 AUDIO_MS = 8  # a cue closer than a frame plus this gets its own exact wake
 
 
-class PlayerView(QWidget, PlayerLayout, PlayerEndings):
-    """Plays one practice at a time: rules, get ready, steps and gates, then the end."""
+class PlayerView(QWidget):
+    """Plays one practice at a time: rules, get ready, steps and gates, then the end.
+
+    It is made of its :class:`PlayerLayout` (the widgets, which say what was pressed) and
+    its :class:`PlayerEndings` (stopping, grounding, the end screen).
+    """
 
     closed = Signal()
     finished = Signal(object)  # SessionResult
@@ -74,70 +74,67 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.practice: Practice | None = None
         self.grounding = False
         self.ready_until: float | None = None
-        self.gate: Gate | None = None
-        self._gate_segment = -1
+        self.rules: StopRules | None = None
         self._forget_shown()
-        self._resume_after_confirm = False
         self._shown_status: Status | None = None
         self._still_since: float | None = None  # when the session last stopped moving
         #: Reads earlier answers saved by other practices (the journal provides it).
         self.recall: Recall | None = None
         self._recalled: dict[str, object] = {}
         self.speaker = Speaker(self)
-        self._build()
-        self._keys()
-        # An even frame beat draws 60 frames a second and lets the audio follow (fades,
-        # ducking). A cue that falls between two frames gets its own one-shot wake at its
-        # exact time, so onsets stay within a millisecond or two of the timeline without
-        # waking the app more often than it draws.
+        self.parts = PlayerLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.parts)
+        self._hold_parts(self.parts)
+        self.endings = PlayerEndings(self, self.parts, self)
+        self.endings.finished.connect(self.finished)
+        self.questions = PlayerQuestions(self, self.parts, self)
+        self.questions.answered.connect(self.answered)
+        self._connect(self.parts)
+        # An even beat of 60 frames a second; a cue between two frames gets its own wake.
         self.frames = FrameClock(FPS, self)
         self.frames.frame.connect(self.tick)
-        self.cue_timer = QTimer(self)
-        self.cue_timer.setSingleShot(True)
-        self.cue_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.cue_timer = CueWake(FRAME_MS + AUDIO_MS, self)
         self.cue_timer.timeout.connect(self._cue_wake)
         self.apply_settings(settings)
 
     # -- building ----------------------------------------------------------------
 
-    def _keys(self) -> None:
-        self.shortcuts: list[QShortcut] = []
-        for keys, slot in (
-            (("Space",), self._space),
-            (("Right",), self.skip),
-            (("Left",), self.back),
-            (("Esc",), self.request_stop),
-            (("M",), self.toggle_mute),
-            (("+", "=", "Shift+="), lambda: self.change_volume(0.1)),
-            (("-",), lambda: self.change_volume(-0.1)),
-        ):
-            for k in keys:
-                sc = QShortcut(QKeySequence(k), self)
-                sc.setContext(Qt.ShortcutContext.WindowShortcut)
-                sc.activated.connect(slot)
-                self.shortcuts.append(sc)
-        self._set_keys(False)
+    def _hold_parts(self, parts: PlayerLayout) -> None:
+        """Keep at hand the widgets the view drives (the tests reach them here too)."""
+        self.pages, self.stage = parts.pages, parts.stage
+        self.rules_holder, self.run_page, self.offer = (
+            parts.rules_holder,
+            parts.run_page,
+            parts.offer,
+        )
+        self.end_view = parts.end_view
+        self.title, self.notice = parts.title, parts.notice
+        self.pacer, self.guidance, self.steps = parts.pacer, parts.guidance, parts.steps
+        self.progress = parts.progress
+        self.ready_label, self.begin_now = parts.ready_label, parts.begin_now
+        self.back_button, self.play_button = parts.back_button, parts.play_button
+        self.skip_button, self.mute_button = parts.skip_button, parts.mute_button
+        self.quieter, self.louder = parts.quieter, parts.louder
+        self.volume_label, self.need_stop = parts.volume_label, parts.need_stop
+        self.confirm, self.confirm_text = parts.confirm, parts.confirm_text
+        self.keep_going, self.confirm_stop = parts.keep_going, parts.confirm_stop
+        self.end_here, self.ground = parts.end_here, parts.ground
 
-    def _space(self) -> None:
-        """Space pauses and continues — or presses the focused button, as Space always does."""
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QAbstractButton) and focus is not self.play_button:
-            if focus.isVisible() and focus.isEnabled():
-                focus.click()
-            return
-        self.toggle()
+    def _connect(self, parts: PlayerLayout) -> None:
+        parts.begin_requested.connect(self._begin_session)
+        parts.toggle_requested.connect(self.toggle)
+        parts.back_requested.connect(self.back)
+        parts.stop_requested.connect(self.request_stop)
+        parts.skip_requested.connect(self.skip)
+        parts.mute_requested.connect(self.toggle_mute)
+        parts.volume_requested.connect(self.change_volume)
+        parts.end_view.library_requested.connect(self.closed)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Esc while asking "stop here?" means keep going."""
-        if event.key() == Qt.Key.Key_Escape and self.confirm.isVisible():
-            self._keep_going()
-            return
-        super().keyPressEvent(event)
-
-    def _set_keys(self, on: bool) -> None:
+    def set_keys(self, on: bool) -> None:
         """Single-key shortcuts work only while the practice runs (not while typing)."""
-        for sc in self.shortcuts:
-            sc.setEnabled(on)
+        self.parts.set_keys(on)
 
     # -- settings ----------------------------------------------------------------
 
@@ -179,7 +176,7 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
 
         ``start_step`` begins at that step (the editor's "Preview from here").
         """
-        self._halt()
+        self.halt()
         self.practice = practice
         self.grounding = grounding
         timeline = tuned_timeline(compile_practice(practice), self.settings)
@@ -215,7 +212,6 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.title.setText(practice.title)
         self.steps.show_timeline(timeline)
         self._forget_shown()
-        self._gate_segment = -1
         self.guidance.show_text("")
         self.confirm.hide()
         if not grounding and needs_rules(practice, self.settings.rules_dismissed):
@@ -224,18 +220,11 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
             self._get_ready()
 
     def _show_rules(self, practice: Practice) -> None:
-        lay = self.rules_holder.layout()
-        while lay.count():
-            old = lay.takeAt(0).widget()
-            if old is not None:
-                old.deleteLater()
         rules = StopRules(practice)
         rules.accepted.connect(self._rules_accepted)
         rules.declined.connect(self.leave)
-        holder = self._centred(rules)
-        lay.addWidget(holder)
+        self.parts.show_rules(rules)
         self.rules = rules
-        self.pages.setCurrentWidget(self.rules_holder)
         rules.begin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _rules_accepted(self, dont_show: bool) -> None:
@@ -251,8 +240,8 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
             self._begin_session()
             return
         self.ready_until = self.clock() + seconds
-        self.stage.setCurrentIndex(2)
-        self._set_keys(True)
+        self.stage.setCurrentIndex(STAGE_READY)
+        self.set_keys(True)
         self.begin_now.setFocus(Qt.FocusReason.OtherFocusReason)
         self.frames.start()
         self.tick()
@@ -261,11 +250,11 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.ready_until = None
         if self.session is None:
             return
-        self.stage.setCurrentIndex(0)
+        self.stage.setCurrentIndex(STAGE_RUN)
         self.session.play()
         if self.session.position > 0 and self.player is not None:
             self.player.seek(self.session.position)
-        self._set_keys(True)
+        self.set_keys(True)
         self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.frames.start()
         self.tick()
@@ -296,18 +285,13 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
             self.player.update(state)
             self._follow_notice(self.player.notice)
             self._aim_cue(state)
-        self.render(state)
+        self.show_state(state)
 
     def _aim_cue(self, state: SessionState) -> None:
         """Wake at the next cue's exact time when it falls before the next frame."""
         if state.status is not Status.PLAYING or self.player is None or not self.player.available:
             return
-        nxt = getattr(self.player, "next_cue_time", None)
-        if nxt is None:
-            return
-        wait_ms = (nxt - state.position) * 1000.0
-        if 0.0 <= wait_ms < FRAME_MS + AUDIO_MS and not self.cue_timer.isActive():
-            self.cue_timer.start(max(0, math.ceil(wait_ms)))
+        self.cue_timer.aim(state.position, getattr(self.player, "next_cue_time", None))
 
     def _cue_wake(self) -> None:
         if self.session is not None and self.player is not None and self.running:
@@ -326,10 +310,10 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self._last_segment = -1
         self._frame_keys: tuple[object, object] = (None, None)  # (marks, guidance) shown
 
-    def render(self, state: SessionState) -> None:
+    def show_state(self, state: SessionState) -> None:
         """Show ``state``: pacer, guidance, progress, steps, gates, end."""
         if state.status is Status.FINISHED:
-            self._finish(completed=True)
+            self.endings.finish(completed=True)
             return
         self._pace_frames(state.status)
         if state.status is not self._shown_status:
@@ -348,10 +332,10 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self.progress.show_times(state.elapsed, state.remaining, state.progress)
         if state.status is Status.WAITING and seg is not None:
             self._frame_keys = ((state.step, answers), None)
-            self._show_gate(state)
+            self.questions.show(state)
             return
-        if self.stage.currentIndex() == 1:
-            self._close_gate()
+        if self.stage.currentIndex() == STAGE_GATE:
+            self.questions.close()
         self.pacer.set_state(state)
         key = (seg.index if seg is not None else None, state.phase, answers)
         self._frame_keys = ((state.step, answers), key)
@@ -394,51 +378,6 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
             v = self.settings.volumes
             self.speaker.say(text, v.master * v.voice)
 
-    # -- gates -------------------------------------------------------------------
-
-    def _show_gate(self, state: SessionState) -> None:
-        seg = state.segment
-        if seg is None or seg.gate is None or self.session is None:
-            return
-        if self._gate_segment == seg.index and self.gate is not None:
-            return
-        self._close_gate()
-        self._gate_segment = seg.index
-        self.gate = make_gate(seg.gate, self.values())
-        self.gate.continued.connect(self._gate_answered)
-        self.gate.setMaximumWidth(760)
-        self.gate.setMinimumWidth(min(520, max(300, self.width() - 420)))
-        layout = self.gate_holder.layout()
-        assert isinstance(layout, QHBoxLayout)
-        layout.insertWidget(1, self.gate, 6)
-        self.stage.setCurrentIndex(1)
-        self._set_keys(False)
-        self.gate.first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
-        self.guidance.show_text("")
-
-    def _close_gate(self) -> None:
-        if self.gate is not None:
-            self.gate.hide()
-            self.gate.deleteLater()
-            self.gate = None
-        self._gate_segment = -1
-        self.stage.setCurrentIndex(0)
-        if self.ready_until is None and self.session is not None and not self.session.done:
-            self._set_keys(True)
-
-    def _gate_answered(self, answer: object) -> None:
-        session = self.session
-        if session is None or session.waiting_gate is None:
-            return
-        seg = session.waiting_gate
-        session.continue_gate(answer)
-        name = getattr(seg.gate, "save_as", None)
-        if self.practice is not None:
-            self.answered.emit(self.practice.id, seg.step, name, answer)
-        self._close_gate()
-        self.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.tick()
-
     # -- controls ----------------------------------------------------------------
 
     def toggle(self) -> None:
@@ -471,16 +410,17 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
         self._forget_shown()
         self.tick()
 
-    def _halt(self, keep_session: bool = False) -> None:
+    def halt(self, keep_session: bool = False) -> None:
+        """Stop the frames, the cue wake, speech and any question (and forget the session)."""
         self.frames.stop()
         self.frames.set_fps(FPS)
         self._still_since = None
         self.cue_timer.stop()
         self.ready_until = None
-        self._set_keys(False)
+        self.set_keys(False)
         self.speaker.stop()
-        self._close_gate()
-        self._set_keys(False)
+        self.questions.close()
+        self.set_keys(False)
         if not keep_session:
             self.session = None
 
@@ -490,15 +430,42 @@ class PlayerView(QWidget, PlayerLayout, PlayerEndings):
             self.session.stop()
         if self.player is not None:
             self.player.stop()
-        self._halt()
+        self.halt()
         self.closed.emit()
 
     def shutdown(self) -> None:
         """Release the sound device."""
-        self._halt()
+        self.halt()
         if self.player is not None:
             self.player.shutdown()
             self.player = None
+
+    # -- endings (see :class:`PlayerEndings`) ---------------------------------------
+
+    def request_stop(self) -> None:
+        """Esc: stop, asking first when more than 30 seconds in."""
+        self.endings.request_stop()
+
+    def stop_now(self) -> None:
+        """End the practice now."""
+        self.endings.stop_now()
+
+    def need_to_stop(self) -> None:
+        """Fade the sound out gently and offer a minute of grounding."""
+        self.endings.need_to_stop()
+
+    def start_grounding(self) -> None:
+        """Play the one-minute grounding."""
+        self.endings.start_grounding()
+
+    def result(self) -> SessionResult | None:
+        """What the current session came to."""
+        return self.endings.result()
+
+    @property
+    def gate(self) -> Gate | None:
+        """The question shown now, if any."""
+        return self.questions.gate
 
     @property
     def running(self) -> bool:
