@@ -136,8 +136,9 @@ class TextBlock(Flowable):
     def _height(self, lines: list[TextLine]) -> float:
         return sum(ln.leading for ln in lines)
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: D102
-        self.width = avail_width
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - Flowable's names
+        """Take the whole width; the height of every line (``aH`` is not needed)."""
+        self.width = aW
         self.height = self._height(self.lines) + self.space_after
         return self.width, self.height
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 from kapcompanion.journal.errors import JournalError
-from kapcompanion.journal.journey import arc_position, session_for
+from kapcompanion.journal.journey import session_for
 from kapcompanion.journal.records import (
     KapSession,
     PracticeRun,
@@ -160,23 +159,3 @@ class SessionsMixin:
     def done_on(self, day: date) -> set[str]:
         """Practices played on ``day``; stopping early counts, since stopping is always fine."""
         return {r.practice_id for r in self.practice_runs(day, day)}
-
-    def placeholder_values(self, names: Iterable[str], today: date | None = None) -> dict[str, str]:
-        """Values for a practice's ``uses:`` placeholders, newest first.
-
-        ``intention`` is the one of the session today belongs to (so after session 2 the
-        integration practices show session 2's intention), else the newest saved.
-        Names never saved are left out (the practice shows its text without them).
-        """
-        out: dict[str, str] = {}
-        for name in names:
-            value = None
-            if name == "intention":
-                pos = arc_position(today or local_date(utc_now()), self.sessions())
-                if pos.session is not None:
-                    value = self.intention_for(pos.session.id)  # type: ignore[attr-defined]
-            if value is None:
-                value = self.latest_value(name)  # type: ignore[attr-defined]
-            if value is not None:
-                out[name] = value
-        return out

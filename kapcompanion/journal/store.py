@@ -13,22 +13,23 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from kapcompanion.journal import backup
-from kapcompanion.journal.crypto import KeyBox
 from kapcompanion.journal.errors import JournalError, JournalLocked, JournalUnavailable
-from kapcompanion.journal.lock import LockMixin
+from kapcompanion.journal.journey import arc_position
+from kapcompanion.journal.lock import JournalLock
 from kapcompanion.journal.migrations import LATEST, migrate, schema_version
 from kapcompanion.journal.records import (
     KINDS,
     Entry,
     day_start,
     from_text,
+    local_date,
     to_text,
     utc_now,
 )
@@ -59,16 +60,15 @@ def unavailable(folder: Path, exc: BaseException) -> JournalUnavailable:
     )
 
 
-class JournalStore(SessionsMixin, LockMixin):
+class JournalStore(SessionsMixin):
     """The private journal. Open with :meth:`open`; close when done (or use ``with``)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, box: KeyBox | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
-        self._box = box
         self._dirty = False
-        self._haystacks: dict[int, tuple[str, str]] = {}  # id -> (updated_at, words)
-        self._opened: dict[int, tuple[str, dict[str, Any]]] = {}  # id -> (updated_at, data)
+        #: The passphrase lock (holds the data key while the journal is open with it).
+        self.lock = JournalLock(conn, path, self.transaction)
         #: A message to show once (e.g. the file was damaged and restored), or None.
         self.notice: str | None = None
 
@@ -110,11 +110,10 @@ class JournalStore(SessionsMixin, LockMixin):
             if notice is not None:  # kept until shown, even if unlocking comes later
                 with store.transaction() as c:
                     c.execute("INSERT OR REPLACE INTO meta VALUES ('notice', ?)", (notice,))
-            lock = store._meta("lock")
-            if lock is not None:
+            if store.lock.locked:
                 if passphrase is None:
                     raise JournalLocked("your journal is locked — enter your passphrase to open it")
-                store._box = KeyBox.unwrap(lock, passphrase)
+                store.lock.unlock(passphrase)
             store.notice = store._meta("notice")
             if store.notice is not None:
                 with store.transaction() as c:
@@ -142,6 +141,25 @@ class JournalStore(SessionsMixin, LockMixin):
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    # -- the passphrase lock (see :class:`JournalLock`) ----------------------------
+
+    @property
+    def locked(self) -> bool:
+        """Whether a passphrase protects the journal (entry text and scores encrypted)."""
+        return self.lock.locked
+
+    def enable_lock(self, passphrase: str) -> None:
+        """Encrypt every entry's text and score under ``passphrase``."""
+        self.lock.enable(passphrase)
+
+    def disable_lock(self, passphrase: str) -> None:
+        """Decrypt everything and remove the passphrase (asks for it once more)."""
+        self.lock.disable(passphrase)
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the data key under a new passphrase."""
+        self.lock.change(old, new)
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -172,18 +190,10 @@ class JournalStore(SessionsMixin, LockMixin):
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def _seal(self, text: str | None, score: float | None, title: str) -> tuple[Any, ...]:
-        """Row values (body, score, title, sealed) — encrypted when the journal is locked."""
-        if self._box is None:
-            return text, score, title, None
-        return None, None, "", self._box.seal({"text": text, "score": score, "title": title})
-
     def _entry(self, row: tuple[Any, ...]) -> Entry:
         body, score, title, sealed = row[4], row[5], row[6], row[12]
         if sealed is not None:
-            if self._box is None:
-                raise JournalLocked("your journal is locked — enter your passphrase to open it")
-            data = self._unseal(row[0], row[3], sealed)
+            data = self.lock.open_row(row[0], row[3], sealed)
             body, score, title = data.get("text"), data.get("score"), data.get("title", "")
         return Entry(
             row[0], row[1], from_text(row[2]), from_text(row[3]), body or "", score,
@@ -223,7 +233,8 @@ class JournalStore(SessionsMixin, LockMixin):
             if not 0 <= score <= 10:
                 raise ValueError(f"a check-in score is 0–10, not {value!r}")
         else:
-            text = json.dumps({str(k): bool(v) for k, v in dict(value).items()}, ensure_ascii=False)
+            ticks: Any = value  # a checklist's {item: ticked} (a mapping, or its pairs)
+            text = json.dumps({str(k): bool(v) for k, v in dict(ticks).items()}, ensure_ascii=False)
         return self._insert(
             kind, text, score, "", prompt, practice_id, step_index, name, session_id, at
         )
@@ -257,7 +268,7 @@ class JournalStore(SessionsMixin, LockMixin):
         moment = at or utc_now()
         if session_id is None:
             session_id = self._auto_session(name, moment)
-        body, score_v, title_v, sealed = self._seal(text, score, title)
+        body, score_v, title_v, sealed = self.lock.seal(text, score, title)
         stamp = to_text(moment)
         with self.transaction() as c:
             cur = c.execute(
@@ -307,7 +318,7 @@ class JournalStore(SessionsMixin, LockMixin):
         new_text = old.text if text is None else text
         new_score = old.score if score is None else float(score)
         new_title = old.title if title is None else title
-        body, score_v, title_v, sealed = self._seal(new_text, new_score, new_title)
+        body, score_v, title_v, sealed = self.lock.seal(new_text, new_score, new_title)
         with self.transaction() as c:
             c.execute(
                 "UPDATE entries SET body = ?, score = ?, title = ?, sealed = ?, updated_at = ?"
@@ -373,8 +384,8 @@ class JournalStore(SessionsMixin, LockMixin):
         query = fts_query(text)
         if not query:
             return []
-        if self._box is not None:
-            hits = sorted(self._locked_search(text))
+        if self.lock.has_key:
+            hits = sorted(self.lock.search(text))
             sql = (
                 f"SELECT {_ENTRY_COLS} FROM entries WHERE id IN (SELECT value FROM json_each(?))"
                 " ORDER BY created_at DESC, id DESC"
@@ -404,6 +415,26 @@ class JournalStore(SessionsMixin, LockMixin):
         """The newest intention saved for a session, or None."""
         found = self.entries(name="intention", session_id=session_id, limit=1)
         return found[0].text if found else None
+
+    def placeholder_values(self, names: Iterable[str], today: date | None = None) -> dict[str, str]:
+        """Values for a practice's ``uses:`` placeholders, newest first.
+
+        ``intention`` is the one of the session today belongs to (so after session 2 the
+        integration practices show session 2's intention), else the newest saved.
+        Names never saved are left out (the practice shows its text without them).
+        """
+        out: dict[str, str] = {}
+        for name in names:
+            value = None
+            if name == "intention":
+                pos = arc_position(today or local_date(utc_now()), self.sessions())
+                if pos.session is not None:
+                    value = self.intention_for(pos.session.id)
+            if value is None:
+                value = self.latest_value(name)
+            if value is not None:
+                out[name] = value
+        return out
 
 
 def _connect(path: Path) -> sqlite3.Connection:
