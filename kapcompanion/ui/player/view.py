@@ -49,8 +49,10 @@ AUDIO_MS = 8  # a cue closer than a frame plus this gets its own exact wake
 class PlayerView(QWidget):
     """Plays one practice at a time: rules, get ready, steps and gates, then the end.
 
-    It is made of its :class:`PlayerLayout` (the widgets, which say what was pressed) and
-    its :class:`PlayerEndings` (stopping, grounding, the end screen).
+    It is made of its :class:`PlayerLayout` (the widgets and keys, which say what was
+    pressed), its :class:`PlayerQuestions` (the gates on the way) and its
+    :class:`PlayerEndings` (stopping, grounding, the end screen); those two are given the
+    view as their :class:`~kapcompanion.ui.player.host.PlayerHost`.
     """
 
     closed = Signal()
