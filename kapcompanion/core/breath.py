@@ -80,6 +80,7 @@ class PracticeParser(Protocol):
         """Text a person reads (placeholders checked)."""
         ...
 
+
 BREATHE_KEYS = ("inhale", "hold", "exhale", "hold_out", "cycles", "for", "cue", "labels")
 LABEL_KEYS = ("inhale", "hold", "exhale", "hold_out", "top_up")
 CUE_KEYS = ("inhale", "hold", "exhale", "hold_out")
