@@ -1,6 +1,6 @@
 """CPU and memory of ``play --no-window`` while a practice plays (ambient, voice, cues).
 
-A child process runs :func:`kapcompanion.audio.terminal.play_in_terminal` with the real
+A child process runs :func:`kapcompanion.cli.terminal_player.play_in_terminal` with the real
 mixer on SDL's disk driver writing to /dev/null (so SDL mixes every buffer as with a
 sound card). This process reads the child's CPU time and resident memory from /proc:
 CPU is counted from the first step (after imports and decoding) to the end.
@@ -28,7 +28,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 
 def child(spec_json: str) -> int:
-    from kapcompanion.audio.terminal import play_in_terminal
+    from kapcompanion.cli.terminal_player import play_in_terminal
     from kapcompanion.core.model import (
         BreatheStep,
         BreathPattern,

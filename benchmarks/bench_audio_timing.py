@@ -36,7 +36,7 @@ FRAME_BYTES = 4  # s16 stereo
 def child(spec_json: str) -> int:
     """Play the bells (runs in the child, with the SDL env set)."""
     from kapcompanion.audio.factory import create_player
-    from kapcompanion.audio.terminal import TerminalPlay
+    from kapcompanion.cli.terminal_player import TerminalPlay
     from tests.audio.fixtures import bells_at
 
     spec = json.loads(spec_json)

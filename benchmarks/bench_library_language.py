@@ -19,6 +19,7 @@ import _common
 
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice, SayStep
+from kapcompanion.paths import data_folders
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +58,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    cold = best_of(args.runs, lambda: Library.load(user=False, packs=False, use_cache=False))
-    Library.load(user=False, packs=False)  # fill the cache
-    warm = best_of(args.runs, lambda: Library.load(user=False, packs=False))
-    builtin = Library.load(user=False, packs=False)
+    cold = best_of(args.runs, lambda: Library.load(None))
+    Library.load(data_folders(), user=False, packs=False)  # fill the cache
+    warm = best_of(args.runs, lambda: Library.load(data_folders(), user=False, packs=False))
+    builtin = Library.load(data_folders(), user=False, packs=False)
     choose = best_of(args.runs, lambda: builtin.for_language("es"))
     big = big_library(args.practices)
     choose_big = best_of(args.runs, lambda: big.for_language("es-MX"))

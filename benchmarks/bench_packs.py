@@ -19,6 +19,9 @@ import _common
 import numpy as np
 import soundfile as sf
 
+from kapcompanion.core.library import builtin_ids
+from kapcompanion.paths import data_folders
+
 PRACTICE = """\
 kapcompanion: 1
 id: bench-{n}
@@ -74,7 +77,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-packs-"))
     os.environ["KAPCOMPANION_DATA_DIR"] = str(work / "data")
     from kapcompanion.core.packs import build_pack, import_pack, inspect_pack
-    from kapcompanion.core.signing import SigningKey
+    from kapcompanion.core.packs.signing import SigningKey
     from kapcompanion.paths import packs_dir
 
     try:
@@ -85,11 +88,19 @@ def main() -> None:
         for run in range(args.runs):
             out = work / f"bench-{run}.kappack"
             (src / "pack.yaml").write_text(PACK_YAML.format(version=run + 1), encoding="utf-8")
-            builds.append(timed(lambda out=out: build_pack(src, out, key=key)))
+            builds.append(
+                timed(lambda out=out: build_pack(src, out, key=key, known_ids=builtin_ids()))
+            )
             for _ in range(5):
-                inspects.append(timed(lambda out=out: inspect_pack(out)))
+                inspects.append(timed(lambda out=out: inspect_pack(out, data_folders())))
             # run 0 is a fresh import; later runs replace the previous version in place
-            imports.append(timed(lambda out=out: import_pack(out, confirm=lambda i: True)))
+            imports.append(
+                timed(
+                    lambda out=out: import_pack(
+                        out, data_folders(), known_ids=builtin_ids(), confirm=lambda i: True
+                    )
+                )
+            )
         installed = sum(p.stat().st_size for p in packs_dir().rglob("*") if p.is_file())
         print(
             f"pack: 20 practices, {audio:.1f} MiB audio; "

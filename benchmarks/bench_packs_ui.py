@@ -21,6 +21,9 @@ from pathlib import Path
 
 import _common
 
+from kapcompanion.core.packs import SigningStore
+from kapcompanion.paths import data_folders
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -43,7 +46,6 @@ def main() -> None:
     from bench_packs import make_source
     from PySide6.QtWidgets import QApplication
 
-    from kapcompanion.core import signing
     from kapcompanion.core.library import Library
     from kapcompanion.paths import user_practices_dir
     from kapcompanion.settings import SettingsStore
@@ -54,10 +56,10 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     try:
-        key = signing.create_key("Sam Rivera")
+        key = SigningStore.of(data_folders()).create_key("Sam Rivera")
         src = make_source(work / "src", 1)
         shutil.copytree(src / "practices", user_practices_dir())
-        lib = Library.load(use_cache=False)
+        lib = Library.load(data_folders(), use_cache=False)
         practices = [p for pid, p in sorted(lib.practices.items()) if pid.startswith("bench-")]
         assert len(practices) == 20
         shares, opens, imports = [], [], []

@@ -141,23 +141,3 @@ def remove_desktop_entry(root: Path | None = None) -> list[Path]:
             removed.append(path)
     _refresh(root)
     return removed
-
-
-def install_cli(remove: bool = False) -> int:
-    """``--install-desktop-entry`` / ``--remove-desktop-entry``: print what was done."""
-    try:
-        if remove:
-            gone = remove_desktop_entry()
-            print(f"Removed {len(gone)} files." if gone else "Nothing to remove.")
-        else:
-            files = install_desktop_entry()
-            print(f"KAP Companion is in your applications menu ({files[0]}).")
-    except OSError as exc:
-        where = exc.filename or data_home()
-        print(
-            f"kapcompanion: could not write {where} ({exc.strerror or exc}). "
-            "Check that the folder exists and is yours, or set XDG_DATA_HOME.",
-            file=sys.stderr,
-        )
-        return 1
-    return 0

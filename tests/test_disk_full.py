@@ -58,9 +58,12 @@ def test_journal_on_a_full_disk_keeps_what_was_saved(tiny_fs: Path) -> None:
 
 def test_render_to_a_full_disk_leaves_no_half_file(tiny_fs: Path) -> None:
     from kapcompanion.audio.render import RenderError, render_practice
-    from kapcompanion.commands import resolve_practice
+    from kapcompanion.cli.library import resolve_practice
+    from kapcompanion.paths import data_folders
 
-    practice = resolve_practice("box-breathing")  # ~6 minutes: far more than 1 MiB as WAV
+    practice = resolve_practice(
+        "box-breathing", data_folders()
+    )  # ~6 minutes: far more than 1 MiB as WAV
     with pytest.raises(RenderError) as got:
         render_practice(practice, tiny_fs / "box.wav")
     assert "enough free space" in str(got.value)

@@ -29,6 +29,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kapcompanion.core.model import Phase  # noqa: E402
+from kapcompanion.core.packs import SigningStore  # noqa: E402
+from kapcompanion.paths import data_folders  # noqa: E402
 from kapcompanion.settings import Settings, SettingsStore  # noqa: E402
 from kapcompanion.ui.app import load_library  # noqa: E402
 from kapcompanion.ui.main_window import MainWindow  # noqa: E402
@@ -297,7 +299,7 @@ def shoot_spanish(theme: str, out: Path) -> list[Path]:
     """The player with Spanish practices: the longest safety words, and a breath label."""
     from kapcompanion.core.library import Library
 
-    lib = Library.load(user=False, packs=False)
+    lib = Library.load(data_folders(), user=False, packs=False)
     practices = lib.for_language("es")
     store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"settings-es-{theme}.json")
     settings = replace(
@@ -386,7 +388,6 @@ def shoot_packs(theme: str, out: Path) -> list[Path]:
     """Sharing (first-time key, the form, done) and opening a pack as a client."""
     import zipfile
 
-    from kapcompanion.core import signing
     from kapcompanion.ui.packs import install, open_pack, open_share
 
     base = Path(os.environ["KAPCOMPANION_DATA_DIR"])
@@ -431,7 +432,7 @@ def shoot_packs(theme: str, out: Path) -> list[Path]:
         settle()
         save("share-done", share)
         share.close()
-        key = signing.load_key()
+        key = SigningStore.of(data_folders()).load_key()
         win.close()
 
         win = window("client")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import Any, Protocol
 
+from kapcompanion.core.errors import ERROR
 from kapcompanion.core.model import (
     CUE_SOUNDS,
     DEFAULT_LABELS,
@@ -13,11 +15,71 @@ from kapcompanion.core.model import (
     BreathPattern,
     PhaseCues,
 )
-
-if TYPE_CHECKING:
-    from kapcompanion.core.parse import PracticeParser
+from kapcompanion.core.yamlsafe import Document, Mark
 
 log = logging.getLogger(__name__)
+
+
+class PracticeParser(Protocol):
+    """What reading a breathe step needs from :class:`kapcompanion.core.parse.PracticeParser`.
+
+    Declared here so that this module does not import the parser that calls it.
+    """
+
+    @property
+    def doc(self) -> Document:
+        """The document being read."""
+        ...
+
+    @property
+    def default_cues(self) -> PhaseCues:
+        """The practice's cues, used when a step names none."""
+        ...
+
+    def report(self, mark: Mark, message: str, hint: str = "", severity: str = ERROR) -> None:
+        """Record a problem at ``mark``."""
+        ...
+
+    def error_at(self, container: Any, key: Any, message: str, hint: str = "") -> None:
+        """Record an error at a value."""
+        ...
+
+    def warn_at(self, container: Any, key: Any, message: str, hint: str = "") -> None:
+        """Record a warning at a value."""
+        ...
+
+    def check_keys(
+        self, mapping: dict[str, Any], allowed: Iterable[str], required: Iterable[str], where: str
+    ) -> None:
+        """Report unknown and missing keys."""
+        ...
+
+    def mapping(self, container: Any, key: Any, what: str) -> dict[str, Any] | None:
+        """A mapping under ``key``, or None (reported)."""
+        ...
+
+    def whole(self, container: Any, key: Any, what: str, *, lo: int, hi: int) -> int | None:
+        """A whole number in ``[lo, hi]``, or None (reported)."""
+        ...
+
+    def duration(
+        self, container: Any, key: Any, what: str, *, zero_ok: bool = False
+    ) -> float | None:
+        """Seconds under ``key``, or None (reported)."""
+        ...
+
+    def sound_name(self, d: Any, key: Any, bundled: tuple[str, ...], what: str) -> str | None:
+        """A bundled sound's name or an audio file, or None (reported)."""
+        ...
+
+    def cue_name(self, d: Any, key: Any) -> str | None:
+        """A cue sound, or None for no sound."""
+        ...
+
+    def prose(self, container: Any, key: Any, what: str) -> str:
+        """Text a person reads (placeholders checked)."""
+        ...
+
 
 BREATHE_KEYS = ("inhale", "hold", "exhale", "hold_out", "cycles", "for", "cue", "labels")
 LABEL_KEYS = ("inhale", "hold", "exhale", "hold_out", "top_up")

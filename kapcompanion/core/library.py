@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from kapcompanion.core.cache import CheckCache, check_files
 from kapcompanion.core.errors import WARNING, Diagnostic, NotFoundError
+from kapcompanion.core.folders import DataFolders
 from kapcompanion.core.model import Practice, Program
-from kapcompanion.paths import data_dir, packs_dir, user_practices_dir
 from kapcompanion.resources import builtin_scripts
 
 log = logging.getLogger(__name__)
@@ -28,14 +28,14 @@ BUILT_IN = "built-in"
 USER = "user"
 
 
-def cache_path() -> Path:
-    """Where checked files are remembered (inside the data dir)."""
-    return data_dir() / "cache" / "checks.pickle"
-
-
 def library_key(item_id: str, language: str) -> str:
     """The key a practice or program is stored under: its id in English, else ``id@lang``."""
     return item_id if language == "en" else f"{item_id}@{language}"
+
+
+def builtin_ids() -> frozenset[str]:
+    """Keys of the built-in practices: what a pack's programs may name besides its own."""
+    return frozenset(Library.load(None).practices)
 
 
 def _language_choices(language: str) -> list[str]:
@@ -84,6 +84,7 @@ class Library:
     @classmethod
     def load(
         cls,
+        folders: DataFolders | None,
         extra: Iterable[tuple[str, Path]] = (),
         *,
         builtin: bool = True,
@@ -91,21 +92,31 @@ class Library:
         packs: bool = True,
         use_cache: bool = True,
     ) -> Library:
-        """Load the library from its sources (invalid files are listed in ``problems``)."""
+        """Load the library from its sources (invalid files are listed in ``problems``).
+
+        Args:
+            folders: the data dir holding the person's practices, imported packs and the
+                check cache; None loads the built-in library only, without the cache.
+            extra: more (origin, folder) sources, ahead of everything else.
+            builtin: include the built-in library.
+            user: include the person's own practices.
+            packs: include imported packs.
+            use_cache: remember checked files in the data dir's cache.
+        """
         lib = cls()
         sources: list[tuple[str, Path]] = list(extra)
-        if user:
-            sources.append((USER, user_practices_dir()))
-        if packs and packs_dir().is_dir():
+        if folders is not None and user:
+            sources.append((USER, folders.practices))
+        if folders is not None and packs and folders.packs.is_dir():
             sources.extend(
                 (f"pack:{p.name}", p)
-                for p in sorted(packs_dir().iterdir())
+                for p in sorted(folders.packs.iterdir())
                 if p.is_dir() and not p.name.startswith(".")
             )
         if builtin:
             sources.append((BUILT_IN, builtin_scripts()))
         files = [(origin, path) for origin, folder in sources for path in yaml_files(folder)]
-        cache = CheckCache(cache_path()) if use_cache else None
+        cache = CheckCache(folders.check_cache) if folders is not None and use_cache else None
         results = check_files([path for _, path in files], cache)
         if cache is not None:
             cache.save()

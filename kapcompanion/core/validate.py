@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kapcompanion.core.cache import CheckCache, check_files
@@ -12,9 +11,12 @@ from kapcompanion.core.errors import ERROR, Diagnostic
 from kapcompanion.core.library import yaml_files
 from kapcompanion.core.loader import YAML_SUFFIXES
 from kapcompanion.core.model import Practice, Program
-from kapcompanion.core.pack_names import PACK_SUFFIX
+from kapcompanion.core.packs.names import PACK_SUFFIX
 
 log = logging.getLogger(__name__)
+
+#: Checks one .kappack file for ``validate``: given by the caller, who knows the data dir.
+PackChecker = Callable[[Path], list[Diagnostic]]
 
 
 class UsageError(Exception):
@@ -35,13 +37,19 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def validate_paths(
-    paths: Iterable[Path], *, known_practices: Iterable[str] = (), cache: CheckCache | None = None
+    paths: Iterable[Path],
+    *,
+    known_practices: Iterable[str] = (),
+    cache: CheckCache | None = None,
+    check_pack: PackChecker | None = None,
 ) -> list[Diagnostic]:
     """Check every file below ``paths``; return all problems (errors and warnings).
 
     Besides each file's own problems this reports ids used twice among the files, and
     program days naming practices that are neither among the files nor in
-    ``known_practices``.
+    ``known_practices``. A .kappack file is checked by ``check_pack`` (for instance
+    :func:`kapcompanion.core.packs.validate_pack` bound to the data dir); without one it
+    is reported as a file that cannot be checked here.
     """
     diagnostics: list[Diagnostic] = []
     seen: dict[str, str] = {}
@@ -52,7 +60,7 @@ def validate_paths(
     checked = dict(zip(yaml_paths, check_files(yaml_paths, cache), strict=True))
     for path in files:
         if path.suffix.lower() == PACK_SUFFIX:
-            diagnostics.extend(_check_pack(path))
+            diagnostics.extend(_check_pack(path, check_pack))
             continue
         if path not in checked:
             diagnostics.append(
@@ -114,12 +122,7 @@ def _id_line(path: Path) -> int:
     return 1
 
 
-def _check_pack(path: Path) -> list[Diagnostic]:
-    try:
-        packs = importlib.import_module("kapcompanion.core.packs")
-    except ImportError:
-        return [Diagnostic(str(path), 0, 0, ERROR, "packs cannot be checked by this version")]
-    checker = getattr(packs, "validate_pack", None)
-    if checker is None:
-        return [Diagnostic(str(path), 0, 0, ERROR, "packs cannot be checked by this version")]
-    return list(checker(path))
+def _check_pack(path: Path, check_pack: PackChecker | None) -> list[Diagnostic]:
+    if check_pack is None:
+        return [Diagnostic(str(path), 0, 0, ERROR, "packs cannot be checked here")]
+    return list(check_pack(path))

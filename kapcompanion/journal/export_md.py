@@ -6,7 +6,7 @@ import logging
 import re
 from itertools import groupby
 
-from kapcompanion.journal.export import ExportData, long_date
+from kapcompanion.journal.export_data import ExportData, long_date
 from kapcompanion.journal.history import WHO5_LOW, WHO5_MEANINGFUL_CHANGE
 from kapcompanion.journal.records import Entry
 

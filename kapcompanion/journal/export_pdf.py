@@ -26,7 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from kapcompanion.journal.export import ExportData, IntentionPair, long_date
+from kapcompanion.journal.export_data import ExportData, IntentionPair, long_date
 from kapcompanion.journal.history import WHO5_LOW, WHO5_MEANINGFUL_CHANGE
 from kapcompanion.journal.pdf_charts import checkin_chart, who5_chart
 from kapcompanion.journal.pdf_text import INK, MUTED, RULE, TextBlock, TextLine, fonts, wrap

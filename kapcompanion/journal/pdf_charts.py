@@ -8,7 +8,7 @@ from datetime import date
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 
-from kapcompanion.journal.export import ExportData
+from kapcompanion.journal.export_data import ExportData
 from kapcompanion.journal.history import WHO5_LOW, Point
 from kapcompanion.journal.pdf_text import (
     CHART_H,

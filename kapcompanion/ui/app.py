@@ -25,8 +25,9 @@ def load_library(language: str = "en") -> tuple[dict[str, Practice], dict[str, s
     """
     try:
         from kapcompanion.core.library import Library
+        from kapcompanion.paths import data_folders
 
-        lib = Library.load()
+        lib = Library.load(data_folders())
     except Exception:  # the window must open even when the library cannot be read
         log.exception("cannot load the library")
         return {}, {}

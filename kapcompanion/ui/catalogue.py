@@ -92,16 +92,18 @@ class Filter:
 
 def pack_sources() -> dict[str, tuple[str, bool]]:
     """Each installed pack's author and whether its key is trusted, by library origin."""
-    from kapcompanion.core import signing
-    from kapcompanion.core.pack_store import installed_packs, pack_authors
+    from kapcompanion.core.packs import SigningStore, installed_packs, pack_authors
+    from kapcompanion.paths import data_folders
 
     try:
-        authors = pack_authors()
+        folders = data_folders()
+        keys = SigningStore.of(folders)
+        authors = pack_authors(folders.packs)
         found: dict[str, tuple[str, bool]] = {}
-        for pack in installed_packs():
+        for pack in installed_packs(folders.packs):
             origin = f"pack:{pack.folder.name}"
             public = pack.manifest.public_raw if pack.manifest else None
-            verified = public is not None and signing.trusted_name(public) is not None
+            verified = public is not None and keys.trusted_name(public) is not None
             found[origin] = (authors.get(origin, pack.meta.author), verified)
     except Exception:  # who a pack is from is a courtesy; the library must still show
         log.exception("cannot read the installed packs' authors")

@@ -10,7 +10,7 @@ import json
 import sys
 import time
 
-from kapcompanion.audio import terminal
+from kapcompanion.cli import terminal_player as terminal
 from kapcompanion.core.model import ReflectStep
 from tests.audio.fixtures import bells_at, practice
 

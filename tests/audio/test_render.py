@@ -14,9 +14,9 @@ from kapcompanion.audio.render import (
     GATE_SECONDS,
     TAIL,
     RenderError,
-    render_cli,
     render_practice,
 )
+from kapcompanion.cli.render import render_cli
 from kapcompanion.core.model import ReflectStep
 from kapcompanion.core.timeline import compile_practice
 from tests.audio.fixtures import bells_at, mixed, practice

@@ -19,6 +19,7 @@ from kapcompanion.audio.synth import (
     loudness_db,
     peak_db,
 )
+from kapcompanion.cli import sounds
 from kapcompanion.core.model import AMBIENT_SOUNDS, CUE_SOUNDS
 from kapcompanion.resources import asset
 
@@ -277,13 +278,13 @@ def test_unknown_name_is_a_clear_error() -> None:
 
 @pytest.mark.slow
 def test_cli_check_passes_on_the_committed_files(capsys: pytest.CaptureFixture[str]) -> None:
-    assert synth.main(["--check", "--out", str(asset("sounds"))]) == 0
+    assert sounds.main(["--check", "--out", str(asset("sounds"))]) == 0
     assert "match a fresh build" in capsys.readouterr().out
 
 
 @pytest.mark.slow
 def test_cli_check_names_what_differs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert synth.main(["--check", "--out", str(tmp_path)]) == 1
+    assert sounds.main(["--check", "--out", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "soft-bell.ogg: missing" in out and "Run without --check" in out
 
@@ -291,7 +292,7 @@ def test_cli_check_names_what_differs(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_cli_refuses_a_file_as_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "not-a-folder.ogg"
     target.write_bytes(b"x")
-    assert synth.main(["--out", str(target)]) == 2
+    assert sounds.main(["--out", str(target)]) == 2
     err = capsys.readouterr().err
     assert "is a file, not a folder" in err and str(target) in err
 
@@ -301,5 +302,5 @@ def test_cli_reports_an_unwritable_folder(
 ) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_bytes(b"x")
-    assert synth.main(["--out", str(blocker / "sounds")]) == 2
+    assert sounds.main(["--out", str(blocker / "sounds")]) == 2
     assert "Could not write the sounds" in capsys.readouterr().err

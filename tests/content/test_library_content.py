@@ -88,7 +88,7 @@ GROUNDING_IN_THE_ROOM = {"grounding-54321", "orienting", "feet-and-hands", "land
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     assert lib.problems == []
     return english_only(lib)
 

@@ -14,7 +14,7 @@ from kapcompanion.core.model import AMBIENT_SOUNDS, CUE_SOUNDS
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.resources import asset
 
-LIBRARY = Library.load(user=False, packs=False, use_cache=False)
+LIBRARY = Library.load(None)
 IDS = sorted(LIBRARY.practices)
 BUNDLED_PRESENT = all(
     asset("sounds", f"{name}.ogg").is_file() for name in (*CUE_SOUNDS, *AMBIENT_SOUNDS)

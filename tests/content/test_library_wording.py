@@ -54,7 +54,7 @@ INWARD = {
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    return english_only(Library.load(user=False, packs=False, use_cache=False))
+    return english_only(Library.load(None))
 
 
 @pytest.fixture(scope="module")

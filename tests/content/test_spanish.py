@@ -248,7 +248,7 @@ def test_programs_keep_the_same_days_and_practices_and_name_existing_ones(progra
     ]
     assert es.title != en.title and all(d.note for d in es.days)
     assert not [d.note for d in es.days if ENGLISH.search(d.note)]
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     shown = lib.for_language("es")
     named = {pid for d in es.days for pid in d.practices}
     assert named <= set(shown)
@@ -257,7 +257,7 @@ def test_programs_keep_the_same_days_and_practices_and_name_existing_ones(progra
 
 @pytest.mark.parametrize("program", PROGRAMS_EN)
 def test_a_spanish_program_plays_spanish_from_the_first_day_to_the_last(program: str):
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     chosen = lib.programs_for_language("es")[program]
     shown = lib.for_language("es")
     named = sorted({pid for d in chosen.days for pid in d.practices})

@@ -4,8 +4,8 @@ import numpy as np
 import soundfile
 
 from kapcompanion.core.cache import CheckCache, check_files
-from kapcompanion.core.library import Library, cache_path
-from kapcompanion.paths import user_practices_dir
+from kapcompanion.core.library import Library
+from kapcompanion.paths import data_folders, user_practices_dir
 
 from .helpers import practice_text, write
 
@@ -65,6 +65,6 @@ def test_many_files_checked_in_parallel_match_serial(tmp_path):
 
 def test_library_writes_its_cache_inside_the_data_dir():
     write(user_practices_dir(), practice_text("- say: mine\n", id="mine"), "mine.yaml")
-    Library.load(builtin=False)
-    assert cache_path().is_file()
-    assert Library.load(builtin=False).practice("mine").steps[0].text == "mine"
+    Library.load(data_folders(), builtin=False)
+    assert data_folders().check_cache.is_file()
+    assert Library.load(data_folders(), builtin=False).practice("mine").steps[0].text == "mine"

@@ -13,7 +13,9 @@ PACKAGE = Path(kapcompanion.__file__).parent
 
 
 def test_core_imports_neither_qt_nor_pygame():
-    names = [m.name for m in pkgutil.iter_modules(kapcompanion.core.__path__, "kapcompanion.core.")]
+    names = [
+        m.name for m in pkgutil.walk_packages(kapcompanion.core.__path__, "kapcompanion.core.")
+    ]
     code = (
         "import sys, importlib\n"
         f"for n in {names!r}: importlib.import_module(n)\n"

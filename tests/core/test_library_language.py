@@ -13,7 +13,7 @@ import pytest
 from kapcompanion.core.errors import ERROR
 from kapcompanion.core.library import Library, library_key
 from kapcompanion.core.validate import validate_paths
-from kapcompanion.paths import user_practices_dir
+from kapcompanion.paths import data_folders, user_practices_dir
 from kapcompanion.resources import builtin_scripts
 
 from .helpers import practice_text, write
@@ -42,7 +42,7 @@ def _program(pid: str, language: str, title: str, practice: str = "shared") -> s
 
 
 def _user_library() -> Library:
-    return Library.load(builtin=False, packs=False, use_cache=False)
+    return Library.load(data_folders(), builtin=False, packs=False, use_cache=False)
 
 
 def run(*args: object) -> subprocess.CompletedProcess[str]:
@@ -64,7 +64,7 @@ def test_keys_are_the_id_in_english_and_id_at_language_otherwise():
 
 
 def test_builtin_spanish_files_are_found_in_their_subfolder_without_clashes():
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     assert lib.problems == []
     assert lib.practices["container"].language == "en"
     assert lib.practices["container@es"].language == "es"
@@ -75,7 +75,7 @@ def test_builtin_spanish_files_are_found_in_their_subfolder_without_clashes():
 
 
 def test_for_language_gives_spanish_where_translated_and_english_elsewhere():
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     es = lib.for_language("es")
     en = lib.for_language("en")
     assert set(es) == set(en) == {p.id for p in lib.practices.values()}
@@ -94,7 +94,7 @@ def test_for_language_gives_spanish_where_translated_and_english_elsewhere():
 
 def test_a_practice_only_in_english_shows_in_english_to_a_spanish_client():
     write(user_practices_dir(), _practice("solo-en", "en", "Hello."), "solo.yaml")
-    lib = Library.load(packs=False, use_cache=False)
+    lib = Library.load(data_folders(), packs=False, use_cache=False)
     assert lib.for_language("es")["solo-en"].language == "en"
     assert lib.for_language("es")["landing"].language == "es"
 
@@ -118,7 +118,7 @@ def test_between_two_other_languages_the_choice_does_not_depend_on_file_order():
 
 def test_origins_follow_the_version_shown():
     write(user_practices_dir(), _practice("container", "es", "Mi contenedor."), "mine.yaml")
-    lib = Library.load(packs=False, use_cache=False)
+    lib = Library.load(data_folders(), packs=False, use_cache=False)
     assert lib.for_language("es")["container"].steps[0].text == "Mi contenedor."
     assert lib.origins_for_language("es")["container"] == "user"
     assert lib.origins_for_language("en")["container"] == "built-in"

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from kapcompanion.cli.journal import backup_cli, restore_cli
 from kapcompanion.journal import archive
 from kapcompanion.journal.errors import BackupError
-from kapcompanion.journal.export import backup_cli, restore_cli
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.paths import data_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -182,13 +183,13 @@ def test_restore_refuses_what_is_not_a_good_backup_and_changes_nothing(
 
 def test_backup_and_restore_cli_return_codes(data, tmp_path, capsys):
     _user_data(data)
-    assert backup_cli(tmp_path / "b.kapbackup") == 0
+    assert backup_cli(data_folders(), tmp_path / "b.kapbackup") == 0
     assert "Saved all your data" in capsys.readouterr().out
-    assert backup_cli(tmp_path / "missing" / "b.kapbackup") == 1
+    assert backup_cli(data_folders(), tmp_path / "missing" / "b.kapbackup") == 1
     assert "does not exist" in capsys.readouterr().err
-    assert restore_cli(tmp_path / "b.kapbackup") == 0
+    assert restore_cli(data_folders(), tmp_path / "b.kapbackup") == 0
     (tmp_path / "notes.txt").write_text("hi")
-    assert restore_cli(tmp_path / "notes.txt") == 1
+    assert restore_cli(data_folders(), tmp_path / "notes.txt") == 1
     assert "is not a KAP Companion backup" in capsys.readouterr().err
 
 

@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from kapcompanion.cli import main
+from kapcompanion.cli.journal import export_cli
 from kapcompanion.journal import export
 from kapcompanion.journal.errors import ExportError
 from kapcompanion.journal.export_md import escape, render_markdown
 from kapcompanion.journal.store import JournalStore
+from kapcompanion.paths import data_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 S1 = date(2026, 9, 10)
@@ -274,8 +276,8 @@ def test_cli_export_of_a_locked_journal_without_a_terminal(store, tmp_path):
 
 
 def test_export_cli_in_process_returns_codes(filled, tmp_path, capsys):
-    assert export.export_cli("md", tmp_path / "a.md", None, None, None) == 0
-    assert export.export_cli("md", tmp_path / "b.md", None, None, 7) == 1
+    assert export_cli(data_folders(), "md", tmp_path / "a.md", None, None, None) == 0
+    assert export_cli(data_folders(), "md", tmp_path / "b.md", None, None, 7) == 1
     assert "there is no session 7" in capsys.readouterr().err
     assert main(["journal", "export", "--format", "md", "-o", str(tmp_path / "c.md")]) == 0
 

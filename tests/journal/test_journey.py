@@ -22,7 +22,7 @@ def _s(sid: int, day: date, done: bool = False, **kw: str) -> KapSession:
 
 @pytest.fixture(scope="module")
 def programs() -> dict[str, Program]:
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     assert {"week-before", "week-after"} <= set(lib.programs)
     return lib.programs
 
@@ -84,7 +84,7 @@ def test_the_plan_follows_the_built_in_programs_and_ticks_what_was_done(programs
 
 
 def test_every_practice_the_built_in_programs_suggest_is_in_the_library(programs):
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     s = [_s(1, D)]
     for offset in range(-8, 9):
         for item in todays_plan(D + timedelta(days=offset), s, programs, set(), lib.practices):

@@ -9,7 +9,7 @@ from kapcompanion.journal.today import today_for
 
 
 def test_today_before_a_session_then_after_it(store):
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     day = datetime.now().date()
     sid = store.add_session(day + timedelta(days=3))
     store.record_answer("intention-setting", 12, "intention", "reflect", "Let it be gentle")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kapcompanion.core.signing import SigningKey
+from kapcompanion.core.packs.signing import SigningKey
 
 
 @pytest.fixture

@@ -11,9 +11,15 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from kapcompanion.core.pack_format import make_manifest
-from kapcompanion.core.signing import SigningKey
-from kapcompanion.paths import data_dir, packs_dir
+from kapcompanion.core.errors import Diagnostic
+from kapcompanion.core.library import builtin_ids
+from kapcompanion.core.packs import validate_pack
+from kapcompanion.core.packs.format import make_manifest
+from kapcompanion.core.packs.signing import SigningKey, SigningStore
+from kapcompanion.paths import data_dir, data_folders, packs_dir
+
+#: Ids a pack's programs may name besides its own: the built-in library's.
+BUILTIN = builtin_ids()
 
 PACK_YAML = """\
 kappack: 1
@@ -54,6 +60,16 @@ days:
   - day: -1
     practices: [sam-evening, box-breathing]
 """
+
+
+def check_pack(path: Path) -> list[Diagnostic]:
+    """``validate`` of one pack, as the command line does it in this test's data dir."""
+    return validate_pack(path, data_folders(), known_ids=BUILTIN)
+
+
+def keys() -> SigningStore:
+    """The signing key and trusted keys of this test's data dir."""
+    return SigningStore.of(data_folders())
 
 
 def tone(seconds: float = 1.0, rate: int = 22050) -> np.ndarray:

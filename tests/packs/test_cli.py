@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from kapcompanion.core.pack_cli import import_cli
-from kapcompanion.paths import packs_dir
+from kapcompanion.cli.packs import import_cli
+from kapcompanion.paths import data_folders, packs_dir
 
 from .helpers import make_source, read_zip, rewrite_zip
 
@@ -140,7 +140,7 @@ class Terminal(io.StringIO):
 def test_import_asks_on_a_terminal(pack, client, monkeypatch, capsys, answer, code, imported):
     monkeypatch.setenv("KAPCOMPANION_DATA_DIR", str(client))
     monkeypatch.setattr(sys, "stdin", Terminal(answer))
-    assert import_cli(pack, yes=False) == code
+    assert import_cli(data_folders(), pack, yes=False) == code
     out = capsys.readouterr().out
     assert "Import this pack? [y/N]" in out and "Key fingerprint:" in out
     assert (packs_dir() / "calm-start").is_dir() is imported

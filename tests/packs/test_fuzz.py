@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kapcompanion.core.packs import PackError, import_pack, inspect_pack
-from kapcompanion.core.signing import SigningKey
-from kapcompanion.paths import packs_dir
+from kapcompanion.core.packs.signing import SigningKey
+from kapcompanion.paths import data_folders, packs_dir
 
-from .helpers import pack_files, signed_zip, snapshot
+from .helpers import BUILTIN, pack_files, signed_zip, snapshot
 
 KEY = SigningKey.generate("Sam Rivera")
 FILES = pack_files()  # once: OGG encoding picks a random stream serial each time
@@ -40,9 +40,9 @@ def test_flipped_bytes_never_crash_or_leave_a_partial_import(tmp_path, data):
     shutil.rmtree(packs_dir(), ignore_errors=True)
     before = snapshot()
     with contextlib.suppress(PackError):
-        inspect_pack(bad)
+        inspect_pack(bad, data_folders())
     try:
-        result = import_pack(bad, confirm=lambda info: True)
+        result = import_pack(bad, data_folders(), known_ids=BUILTIN, confirm=lambda info: True)
     except PackError as exc:
         assert str(exc)
         assert snapshot() == before

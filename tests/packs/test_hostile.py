@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from kapcompanion.core.pack_safety import MAX_FILES, MiB
 from kapcompanion.core.packs import PackError, import_pack, inspect_pack
-from kapcompanion.paths import packs_dir
+from kapcompanion.core.packs.safety import MAX_FILES, MiB
+from kapcompanion.paths import data_folders, packs_dir
 
 from .helpers import (
+    BUILTIN,
     PRACTICE,
+    check_pack,
     pack_files,
     patch_declared_size,
     signed_zip,
@@ -28,7 +30,12 @@ from .helpers import (
 def existing_pack(tmp_path, key):
     files = pack_files("already-here")
     files["pack.yaml"] = files["pack.yaml"].replace(b"A calm start", b"Already here")
-    import_pack(signed_zip(tmp_path / "existing.kappack", files, key), confirm=lambda i: True)
+    import_pack(
+        signed_zip(tmp_path / "existing.kappack", files, key),
+        data_folders(),
+        known_ids=BUILTIN,
+        confirm=lambda i: True,
+    )
     assert (packs_dir() / "already-here").is_dir()
 
 
@@ -36,7 +43,9 @@ def refused(pack: Path, match: str) -> PackError:
     before = snapshot()
     asked = []
     with pytest.raises(PackError, match=match) as err:
-        import_pack(pack, confirm=lambda i: asked.append(i) or True)
+        import_pack(
+            pack, data_folders(), known_ids=BUILTIN, confirm=lambda i: asked.append(i) or True
+        )
     assert asked == []
     assert snapshot() == before
     assert "Traceback" not in str(err.value)
@@ -170,7 +179,10 @@ def test_honest_compressible_audio_below_the_ratio_is_fine(tmp_path, key):
     noise = rng.integers(0, 256, 512 * 1024, dtype="uint8").tobytes()
     files["practices/audio/noise.wav"] = b"RIFF\0\0\0\0WAVE" + noise
     pack = signed_zip(tmp_path / "ok.kappack", files, key)
-    assert import_pack(pack, confirm=lambda i: True).status == "installed"
+    assert (
+        import_pack(pack, data_folders(), known_ids=BUILTIN, confirm=lambda i: True).status
+        == "installed"
+    )
 
 
 @pytest.mark.parametrize(
@@ -286,7 +298,7 @@ def test_overlapping_entries_are_refused(tmp_path):
     raw[second + 42 : second + 46] = raw[first + 42 : first + 46]
     pack.write_bytes(bytes(raw))
     with pytest.raises(PackError, match="overlaps other data"):
-        inspect_pack(pack)
+        inspect_pack(pack, data_folders())
     refused(pack, "“pack.yaml” overlaps other data")
 
 
@@ -308,7 +320,7 @@ def test_validate_lists_pack_problems_with_in_pack_paths(tmp_path, key):
     files["practices/welcome.yaml"] = bad.replace("cycles: 2", "cycles: -3").encode()
     pack = signed_zip(tmp_path / "invalid.kappack", files, key)
     before = snapshot()
-    found = [d for d in validate_paths([pack]) if d.is_error]
+    found = [d for d in validate_paths([pack], check_pack=check_pack) if d.is_error]
     assert [(d.path, d.line) for d in found] == [("invalid.kappack!practices/welcome.yaml", 13)]
     assert snapshot() == before
 
@@ -319,18 +331,18 @@ def test_validate_reports_an_unsafe_pack_as_one_error(tmp_path):
     info = zipfile.ZipInfo("placeholder")
     info.filename = "../evil.yaml"
     pack = raw_zip(tmp_path / "evil.kappack", with_good_files((info, b"x: 1")))
-    found = validate_paths([pack])
+    found = validate_paths([pack], check_pack=check_pack)
     assert len(found) == 1 and found[0].is_error and found[0].path == str(pack)
     assert "points outside the pack's folder" in found[0].message
 
 
 def test_terminal_escapes_in_names_are_refused_and_not_echoed(tmp_path, capsys):
-    from kapcompanion.core.pack_cli import inspect_cli
+    from kapcompanion.cli.packs import inspect_cli
 
     name = "practices/\x1b[2J\x1b]0;owned\x07.yaml"
     pack = raw_zip(tmp_path / "esc.kappack", with_good_files((name, b"x: 1")))
     refused(pack, "has control characters in its name")
-    assert inspect_cli(pack) == 1
+    assert inspect_cli(data_folders(), pack) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err and "\\u001b[2J" in err
 

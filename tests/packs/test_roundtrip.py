@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from kapcompanion.core.library import Library
-from kapcompanion.core.pack_format import NEW_KEY, VERIFIED
 from kapcompanion.core.packs import (
     PackError,
     build_pack,
@@ -19,22 +18,23 @@ from kapcompanion.core.packs import (
     pack_authors,
     pack_for,
 )
+from kapcompanion.core.packs.format import NEW_KEY, VERIFIED
 from kapcompanion.core.validate import validate_paths
-from kapcompanion.paths import packs_dir
+from kapcompanion.paths import data_folders, packs_dir
 
-from .helpers import make_source, packs_listing, read_zip, snapshot
+from .helpers import BUILTIN, check_pack, make_source, packs_listing, read_zip, snapshot
 
 
 def build(tmp_path: Path, key, file: str = "calm.kappack", **kw) -> Path:
     src = make_source(tmp_path / f"src-{file}", **kw)
-    return build_pack(src, tmp_path / file, key=key)
+    return build_pack(src, tmp_path / file, key=key, known_ids=BUILTIN)
 
 
 def test_build_inspect_import_round_trip(tmp_path, key):
     src = make_source(tmp_path / "src")
-    pack = build_pack(src, tmp_path / "calm.kappack", key=key)
+    pack = build_pack(src, tmp_path / "calm.kappack", key=key, known_ids=BUILTIN)
 
-    info = inspect_pack(pack)
+    info = inspect_pack(pack, data_folders())
     assert (info.name, info.meta.author, info.meta.clinic, info.meta.version) == (
         "A calm start",
         "Sam Rivera",
@@ -54,7 +54,9 @@ def test_build_inspect_import_round_trip(tmp_path, key):
     )
 
     seen = []
-    result = import_pack(pack, confirm=lambda i: seen.append(i) or True)
+    result = import_pack(
+        pack, data_folders(), known_ids=BUILTIN, confirm=lambda i: seen.append(i) or True
+    )
     assert result.status == "installed" and seen[0].fingerprint == key.fingerprint
     folder = packs_dir() / "calm-start"
     assert result.folder == folder
@@ -62,13 +64,16 @@ def test_build_inspect_import_round_trip(tmp_path, key):
         if path.is_file():
             assert (folder / path.relative_to(src)).read_bytes() == path.read_bytes()
 
-    lib = Library.load(use_cache=False)
+    lib = Library.load(data_folders(), use_cache=False)
     assert lib.origin("sam-welcome") == "pack:calm-start"
     assert lib.practice("sam-welcome").author == "Sam Rivera"
     assert "sam-week" in lib.programs
     assert not [p for p in lib.problems if "calm-start" in p.path]
-    assert pack_for(folder / "practices" / "sam-welcome.yaml").meta.author == "Sam Rivera"
-    assert pack_authors() == {"pack:calm-start": "Sam Rivera, Riverside KAP"}
+    assert (
+        pack_for(folder / "practices" / "sam-welcome.yaml", data_folders().packs).meta.author
+        == "Sam Rivera"
+    )
+    assert pack_authors(data_folders().packs) == {"pack:calm-start": "Sam Rivera, Riverside KAP"}
 
 
 def test_audio_is_stored_and_yaml_compressed(tmp_path, key):
@@ -84,7 +89,7 @@ def test_audio_is_stored_and_yaml_compressed(tmp_path, key):
 def test_declining_leaves_nothing_and_trusts_nobody(tmp_path, key):
     pack = build(tmp_path, key)
     before = snapshot()
-    result = import_pack(pack, confirm=lambda info: False)
+    result = import_pack(pack, data_folders(), known_ids=BUILTIN, confirm=lambda info: False)
     assert result.status == "declined" and not result.accepted
     assert snapshot() == before
     assert packs_listing() == []
@@ -101,18 +106,21 @@ def test_second_pack_from_same_key_is_verified(tmp_path, key):
         titles={"sam-night": "Night settle"},
         program=False,
     )
-    import_pack(first, confirm=lambda i: True)
-    info = inspect_pack(second)
+    import_pack(first, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
+    info = inspect_pack(second, data_folders())
     assert info.trust == VERIFIED and info.verified and info.signer == "Sam Rivera"
     assert info.fingerprint == key.fingerprint
-    result = import_pack(second, confirm=lambda i: True)
+    result = import_pack(second, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
     assert result.status == "installed" and result.info.verified
-    assert [p.meta.pack_id for p in installed_packs()] == ["calm-start", "evening"]
+    assert [p.meta.pack_id for p in installed_packs(data_folders().packs)] == [
+        "calm-start",
+        "evening",
+    ]
 
 
 def test_newer_version_replaces_in_place(tmp_path, key):
     v1 = build(tmp_path, key, "v1.kappack")
-    import_pack(v1, confirm=lambda i: True)
+    import_pack(v1, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
     folder = packs_dir() / "calm-start"
     old_inode = (folder / "practices" / "sam-welcome.yaml").stat().st_ino
 
@@ -124,14 +132,14 @@ def test_newer_version_replaces_in_place(tmp_path, key):
         titles={"sam-welcome": "Welcome back", "sam-dawn": "Dawn"},
         program=False,
     )
-    info = inspect_pack(v2)
+    info = inspect_pack(v2, data_folders())
     assert info.installed_version == "1" and info.verified
-    result = import_pack(v2, confirm=lambda i: True)
+    result = import_pack(v2, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
     assert result.status == "updated" and result.folder == folder
     assert not (folder / "practices" / "sam-evening.yaml").exists()
     assert not (folder / "programs").exists()
     assert (folder / "practices" / "sam-welcome.yaml").stat().st_ino != old_inode
-    lib = Library.load(use_cache=False)
+    lib = Library.load(data_folders(), use_cache=False)
     assert lib.practice("sam-welcome").title == "Welcome back"
     assert lib.origin("sam-welcome") == "pack:calm-start"
     assert "sam-evening" not in lib.practices
@@ -140,17 +148,24 @@ def test_newer_version_replaces_in_place(tmp_path, key):
 
 def test_same_pack_again_is_unchanged(tmp_path, key):
     pack = build(tmp_path, key)
-    import_pack(pack, confirm=lambda i: True)
+    import_pack(pack, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
     before = snapshot()
     asked = []
-    result = import_pack(pack, confirm=lambda i: asked.append(i) or True)
+    result = import_pack(
+        pack, data_folders(), known_ids=BUILTIN, confirm=lambda i: asked.append(i) or True
+    )
     assert result.status == "unchanged" and asked == []
     assert snapshot() == before
 
 
 @pytest.mark.parametrize("version", ["0.9", "1"])
 def test_older_or_same_version_with_other_contents_is_refused(tmp_path, key, version):
-    import_pack(build(tmp_path, key, "v1.kappack"), confirm=lambda i: True)
+    import_pack(
+        build(tmp_path, key, "v1.kappack"),
+        data_folders(),
+        known_ids=BUILTIN,
+        confirm=lambda i: True,
+    )
     other = build(
         tmp_path,
         key,
@@ -160,12 +175,17 @@ def test_older_or_same_version_with_other_contents_is_refused(tmp_path, key, ver
     )
     before = snapshot()
     with pytest.raises(PackError, match="you already have version 1 of “A calm start”"):
-        import_pack(other, confirm=lambda i: True)
+        import_pack(other, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
     assert snapshot() == before
 
 
 def test_interrupted_update_is_put_right_on_next_import(tmp_path, key):
-    import_pack(build(tmp_path, key, "one.kappack"), confirm=lambda i: True)
+    import_pack(
+        build(tmp_path, key, "one.kappack"),
+        data_folders(),
+        known_ids=BUILTIN,
+        confirm=lambda i: True,
+    )
     folder = packs_dir() / "calm-start"
     aside = packs_dir() / ".old-calm-start-1a2b3c4d"
     os.rename(folder, aside)  # as if the app stopped between the two renames
@@ -181,7 +201,7 @@ def test_interrupted_update_is_put_right_on_next_import(tmp_path, key):
         titles={"sam-night": "Night settle"},
         program=False,
     )
-    import_pack(second, confirm=lambda i: True)
+    import_pack(second, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
     assert sorted(p.name for p in packs_dir().iterdir()) == ["calm-start", "evening"]
     assert (folder / "practices" / "sam-welcome.yaml").is_file()
 
@@ -189,7 +209,7 @@ def test_interrupted_update_is_put_right_on_next_import(tmp_path, key):
 def test_validate_reports_a_pack_as_valid_and_leaves_nothing(tmp_path, key):
     pack = build(tmp_path, key)
     before = snapshot()
-    assert [d for d in validate_paths([pack]) if d.is_error] == []
+    assert [d for d in validate_paths([pack], check_pack=check_pack) if d.is_error] == []
     assert packs_listing() == [] and snapshot() == before
 
 
@@ -197,7 +217,7 @@ def test_build_refuses_folder_without_pack_yaml(tmp_path, key):
     src = make_source(tmp_path / "src")
     (src / "pack.yaml").unlink()
     with pytest.raises(PackError, match=r"has no pack\.yaml"):
-        build_pack(src, tmp_path / "x.kappack", key=key)
+        build_pack(src, tmp_path / "x.kappack", key=key, known_ids=BUILTIN)
     assert not (tmp_path / "x.kappack").exists()
 
 
@@ -205,16 +225,16 @@ def test_build_refuses_other_files_links_and_invalid_practices(tmp_path, key):
     src = make_source(tmp_path / "src")
     (src / "notes.txt").write_text("private notes")
     with pytest.raises(PackError, match=r"notes\.txt: is not a practice or an audio file"):
-        build_pack(src, tmp_path / "x.kappack", key=key)
+        build_pack(src, tmp_path / "x.kappack", key=key, known_ids=BUILTIN)
     (src / "notes.txt").unlink()
     (src / "link.yaml").symlink_to(src / "practices" / "sam-welcome.yaml")
     with pytest.raises(PackError, match="is a link"):
-        build_pack(src, tmp_path / "x.kappack", key=key)
+        build_pack(src, tmp_path / "x.kappack", key=key, known_ids=BUILTIN)
     (src / "link.yaml").unlink()
     bad = src / "practices" / "sam-welcome.yaml"
     bad.write_text(bad.read_text().replace("cycles: 2", "cycles: lots"))
     with pytest.raises(PackError) as err:
-        build_pack(src, tmp_path / "x.kappack", key=key)
+        build_pack(src, tmp_path / "x.kappack", key=key, known_ids=BUILTIN)
     assert f"{bad}:13:" in str(err.value)
     assert not (tmp_path / "x.kappack").exists()
 
@@ -224,7 +244,7 @@ def test_hidden_files_are_left_out_of_a_build(tmp_path, key):
     (src / ".DS_Store").write_bytes(b"\0\1junk")
     (src / ".git").mkdir()
     (src / ".git" / "HEAD").write_text("ref")
-    pack = build_pack(src, tmp_path / "calm.kappack", key=key)
+    pack = build_pack(src, tmp_path / "calm.kappack", key=key, known_ids=BUILTIN)
     assert not [n for n in read_zip(pack) if n.startswith(".") or "/." in n]
 
 
@@ -232,23 +252,30 @@ def test_build_refuses_fake_audio(tmp_path, key):
     src = make_source(tmp_path / "src")
     shutil.copy(src / "practices" / "sam-welcome.yaml", src / "practices" / "audio" / "x.ogg")
     with pytest.raises(PackError, match=r"x\.ogg: is named \.ogg but is not that kind of audio"):
-        build_pack(src, tmp_path / "x.kappack", key=key)
+        build_pack(src, tmp_path / "x.kappack", key=key, known_ids=BUILTIN)
 
 
 def test_practices_already_in_the_library_are_pointed_out(tmp_path, key):
     pack = build(
         tmp_path, key, titles={"box-breathing": "Sam's box", "sam-welcome": "Hi"}, program=False
     )
-    info = inspect_pack(pack)
+    info = inspect_pack(pack, data_folders())
     assert info.also_elsewhere == ("box-breathing",)
-    import_pack(pack, confirm=lambda i: True)
-    assert inspect_pack(pack).also_elsewhere == ()  # the library now takes it from this pack
+    import_pack(pack, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
+    assert (
+        inspect_pack(pack, data_folders()).also_elsewhere == ()
+    )  # the library now takes it from this pack
 
 
 def test_update_keeps_the_clients_journal_entries_linked(tmp_path, key):
     from kapcompanion.journal.store import JournalStore
 
-    import_pack(build(tmp_path, key, "v1.kappack"), confirm=lambda i: True)
+    import_pack(
+        build(tmp_path, key, "v1.kappack"),
+        data_folders(),
+        known_ids=BUILTIN,
+        confirm=lambda i: True,
+    )
     journal = JournalStore.open(daily_backup=False)
     try:
         journal.record_answer("sam-welcome", 0, "settled", "check_in", 7)
@@ -260,11 +287,13 @@ def test_update_keeps_the_clients_journal_entries_linked(tmp_path, key):
                 version="2",
                 titles={"sam-welcome": "Welcome back", "sam-evening": "Evening"},
             ),
+            data_folders(),
+            known_ids=BUILTIN,
             confirm=lambda i: True,
         )
         entries = journal.entries()
     finally:
         journal.close()
     assert [(e.practice_id, e.value) for e in entries] == [("sam-welcome", 7)]
-    lib = Library.load(use_cache=False)
+    lib = Library.load(data_folders(), use_cache=False)
     assert lib.practice(entries[0].practice_id).title == "Welcome back"

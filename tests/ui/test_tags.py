@@ -18,7 +18,7 @@ def test_built_in_tags_have_labels_and_others_show_as_written() -> None:
 def test_every_built_in_library_tag_has_a_label() -> None:
     from kapcompanion.core.library import Library
 
-    lib = Library.load(user=False, packs=False, use_cache=False)
+    lib = Library.load(None)
     used = {t for p in lib.practices.values() for t in p.tags}
     assert used, "the built-in library has tags"
     assert used <= set(LABELS), f"tags without a label: {sorted(used - set(LABELS))}"

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from kapcompanion.journal.export import ExportData
+from kapcompanion.journal.export_data import ExportData
 from kapcompanion.journal.records import Entry
 from kapcompanion.ui.journal_pages.dates import clock_time, day_month_year, short_day
 

@@ -31,8 +31,9 @@ def load_programs(language: str = "en") -> dict[str, Program]:
     """The library's programs in ``language`` (else English); {} when unreadable."""
     try:
         from kapcompanion.core.library import Library
+        from kapcompanion.paths import data_folders
 
-        return Library.load().programs_for_language(language)
+        return Library.load(data_folders()).programs_for_language(language)
     except Exception:  # Today still shows the arc without programs
         log.exception("cannot load the programs")
         return {}

@@ -63,9 +63,10 @@ def open_requested(window: MainWindow, args: list[str]) -> ImportDialog | None:
 def open_share(window: MainWindow, **kw: object) -> ShareDialog:
     """Show the share dialog (modal, but shown without blocking the caller)."""
     from kapcompanion.core.library import Library
+    from kapcompanion.paths import data_folders
 
     try:
-        lib = Library.load()
+        lib = Library.load(data_folders())
         programs = [(g, lib.origin(pid)) for pid, g in lib.programs.items()]
     except Exception:  # the programs are a bonus; sharing practices must still work
         log.exception("cannot list programs")

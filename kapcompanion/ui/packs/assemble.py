@@ -17,13 +17,13 @@ from pathlib import Path
 
 import yaml
 
-from kapcompanion.core import signing
 from kapcompanion.core.errors import Diagnostic
+from kapcompanion.core.library import builtin_ids
 from kapcompanion.core.model import BellStep, BreatheStep, Practice, Program, SayStep
-from kapcompanion.core.pack_format import PackInfo, slug
-from kapcompanion.core.pack_names import PACK_SUFFIX
-from kapcompanion.core.packs import PackError, build_pack, inspect_pack
-from kapcompanion.paths import data_dir
+from kapcompanion.core.packs import PackError, build_pack, inspect_pack, signing
+from kapcompanion.core.packs.format import PackInfo, slug
+from kapcompanion.core.packs.names import PACK_SUFFIX
+from kapcompanion.paths import data_dir, data_folders
 
 log = logging.getLogger(__name__)
 
@@ -177,8 +177,8 @@ def share(
             assembly.add_practice(practice)
         for program in programs:
             assembly.add_program(program)
-        build_pack(root, out, key=key)
-        return inspect_pack(out)
+        build_pack(root, out, key=key, known_ids=builtin_ids())
+        return inspect_pack(out, data_folders())
     except PackError as exc:
         raise assembly.translate(exc) from None
     except OSError as exc:

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from kapcompanion.core.loader import check_text
 from kapcompanion.core.model import Practice, SayStep
-from kapcompanion.core.pack_format import PackInfo
+from kapcompanion.core.packs.format import PackInfo
 from kapcompanion.core.parse import reading_seconds
 from kapcompanion.ui.catalogue import practice_length
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from kapcompanion.core.pack_names import PACK_SUFFIX
+from kapcompanion.core.packs.names import PACK_SUFFIX
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.core.pack_format import NEW_KEY, UNSIGNED, VERIFIED, PackInfo, version_key
+from kapcompanion.core.library import builtin_ids
 from kapcompanion.core.packs import ImportResult, PackError, import_pack, inspect_pack
+from kapcompanion.core.packs.format import NEW_KEY, UNSIGNED, VERIFIED, PackInfo, version_key
+from kapcompanion.paths import data_folders
 from kapcompanion.ui.catalogue import length_text
 from kapcompanion.ui.packs.contents import audio_bytes, pack_items, size_text
 from kapcompanion.ui.packs.widgets import label
@@ -106,7 +108,7 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
 
         try:
-            self.info = inspect_pack(path)
+            self.info = inspect_pack(path, data_folders())
         except PackError as exc:
             self._refused(exc)
         except OSError as exc:
@@ -255,7 +257,9 @@ class ImportDialog(QDialog):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = import_pack(self.path, confirm=confirm)
+            result = import_pack(
+                self.path, data_folders(), known_ids=builtin_ids(), confirm=confirm
+            )
         except PackError as exc:
             self._refused(exc)
             return None

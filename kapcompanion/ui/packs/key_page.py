@@ -8,7 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kapcompanion.core import signing
+from kapcompanion.core.packs import signing
+from kapcompanion.paths import data_folders
 from kapcompanion.ui.packs.widgets import label
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,9 @@ class KeyPage(QWidget):
         self.create_button.setAccessibleName(self.tr("Create my signing key"))
         self.create_button.setEnabled(False)
         where = label(
-            self.tr("It will be kept in {folder}").format(folder=signing.keys_dir()),
+            self.tr("It will be kept in {folder}").format(
+                folder=signing.SigningStore.of(data_folders()).keys
+            ),
             "muted",
             selectable=True,
         )
@@ -85,14 +88,14 @@ class KeyPage(QWidget):
         if not self.name.text().strip():
             return None
         try:
-            key = signing.create_key(self.name.text())
+            key = signing.SigningStore.of(data_folders()).create_key(self.name.text())
         except signing.SigningError as exc:
             self._show_problem(exc.message, exc.hint)
             return None
         except OSError as exc:
             self._show_problem(
                 self.tr("Your key could not be saved in {folder} ({why}).").format(
-                    folder=signing.keys_dir(), why=exc.strerror or exc
+                    folder=signing.SigningStore.of(data_folders()).keys, why=exc.strerror or exc
                 ),
                 self.tr("Check that the data folder can be written."),
             )

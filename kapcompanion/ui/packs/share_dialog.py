@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.core import signing
 from kapcompanion.core.model import Practice, Program
-from kapcompanion.core.pack_format import MAX_MESSAGE, MAX_TEXT, PackInfo, version_key
-from kapcompanion.core.packs import PackError, inspect_pack
+from kapcompanion.core.packs import PackError, inspect_pack, signing
+from kapcompanion.core.packs.format import MAX_MESSAGE, MAX_TEXT, PackInfo, version_key
+from kapcompanion.paths import data_folders
 from kapcompanion.ui.packs.assemble import PACK_SUFFIX, PackDetails, share
 from kapcompanion.ui.packs.key_page import DonePage, KeyPage
 from kapcompanion.ui.packs.widgets import indicator_style, label
@@ -77,7 +77,7 @@ class ShareDialog(QDialog):
         self.result_info: PackInfo | None = None
         self.saved_to: Path | None = None
         try:
-            self.key = signing.load_key()
+            self.key = signing.SigningStore.of(data_folders()).load_key()
         except signing.SigningError as exc:
             self._key_problem = f"{exc.message}\n{exc.hint}"
         else:
@@ -375,7 +375,7 @@ class ShareDialog(QDialog):
         if not out.is_file():
             return ""
         try:
-            old = inspect_pack(out)
+            old = inspect_pack(out, data_folders())
         except (PackError, OSError):
             return ""  # not a pack of ours: the save dialog already asked about replacing
         if old.meta.pack_id != details.pack_id:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kapcompanion.core import signing
-from kapcompanion.paths import packs_dir
+from kapcompanion.core.packs import SigningStore
+from kapcompanion.paths import data_folders, packs_dir
 from kapcompanion.ui.library_view import META_ROLE
 from kapcompanion.ui.packs import open_pack, open_share
 from tests.ui.conftest import begin
@@ -29,7 +29,7 @@ def test_share_then_open_as_the_client(dirs, app_window, qtbot, tmp_path, clock)
     qtbot.mouseClick(share.save, Qt.MouseButton.LeftButton)
     assert share.pages.currentWidget() is share.done_page, share.problem.text()
     told = share.fingerprint.text()
-    assert told == signing.load_key().fingerprint
+    assert told == SigningStore.of(data_folders()).load_key().fingerprint
 
     # The client, on their own computer: opens the file the therapist sent.
     dirs("client")

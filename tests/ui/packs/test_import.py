@@ -10,9 +10,9 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from kapcompanion.core import signing
-from kapcompanion.core.packs import build_pack
-from kapcompanion.paths import packs_dir
+from kapcompanion.core.library import builtin_ids
+from kapcompanion.core.packs import SigningStore, build_pack, signing
+from kapcompanion.paths import data_folders, packs_dir
 from kapcompanion.ui.packs import install as install_packs
 from kapcompanion.ui.packs import open_pack, open_requested, request_open
 from kapcompanion.ui.packs.assemble import PackDetails, share
@@ -28,9 +28,11 @@ def therapist_pack(
     from kapcompanion.core.library import Library
 
     dirs("therapist")
-    key = signing.load_key() or signing.create_key("Dr. Sam Rivera")
+    key = SigningStore.of(data_folders()).load_key() or SigningStore.of(data_folders()).create_key(
+        "Dr. Sam Rivera"
+    )
     write_user_practices(cycles=cycles, titles=titles)
-    lib = Library.load(use_cache=False)
+    lib = Library.load(data_folders(), use_cache=False)
     practices = [lib.practices[pid] for pid in sorted(titles or TITLES)]
     details = PackDetails("A calm start", "Dr. Sam Rivera", "Riverside KAP", MESSAGE, version)
     share(practices, [], details, out, key)
@@ -129,7 +131,7 @@ def test_an_older_version_is_refused_and_nothing_changes(dirs, app_window, qtbot
     from kapcompanion.core.packs import PackError, import_pack
 
     with pytest.raises(PackError, match="you already have version 2"):
-        import_pack(v1, confirm=lambda _info: True)
+        import_pack(v1, data_folders(), known_ids=builtin_ids(), confirm=lambda _info: True)
     assert tree(packs_dir()) == before
     # The same version again changes nothing, and says so.
     same = open_pack(win, v2)
@@ -156,7 +158,7 @@ def test_a_tampered_practice_is_refused_and_nothing_is_written(dirs, app_window,
     assert not dlg.accept_button.isVisibleTo(dlg)
     assert dlg.cancel_button.text() == "Close"
     assert tree(packs_dir()) == {}
-    assert signing.trusted() == {}
+    assert SigningStore.of(data_folders()).trusted() == {}
 
 
 def test_tampered_audio_is_refused_on_import_and_nothing_is_written(
@@ -177,7 +179,7 @@ def test_tampered_audio_is_refused_on_import_and_nothing_is_written(
     assert "sam-welcome.ogg" in dlg.warning.text() and "has changed" in dlg.warning.text()
     assert dlg.result_value is None
     assert tree(packs_dir()) == {}
-    assert signing.trusted() == {}
+    assert SigningStore.of(data_folders()).trusted() == {}
     assert "sam-welcome" not in win.practices
 
 
@@ -200,7 +202,7 @@ def test_a_different_key_for_a_known_name_is_refused(dirs, app_window, qtbot, tm
         "steps:\n  - silence: 10s\n",
         encoding="utf-8",
     )
-    fake = build_pack(src, tmp_path / "fake.kappack", key=impostor)
+    fake = build_pack(src, tmp_path / "fake.kappack", key=impostor, known_ids=builtin_ids())
     dlg = open_pack(win, fake)
     qtbot.addWidget(dlg)
     assert "signed with a different key" in dlg.warning.text()
@@ -219,7 +221,7 @@ def test_an_unsigned_pack_cannot_be_imported(dirs, app_window, qtbot, tmp_path):
         encoding="utf-8",
     )
     dirs("client")
-    pack = build_pack(src, tmp_path / "loose.kappack", key=None)
+    pack = build_pack(src, tmp_path / "loose.kappack", key=None, known_ids=builtin_ids())
     win = app_window()
     dlg = open_pack(win, pack)
     qtbot.addWidget(dlg)
@@ -351,7 +353,7 @@ def test_cancel_imports_nothing(dirs, app_window, qtbot, tmp_path):
         qtbot.keyClick(dlg, Qt.Key.Key_Escape)
     assert not dlg.isVisible()
     assert not packs_dir().exists()
-    assert signing.trusted() == {}
+    assert SigningStore.of(data_folders()).trusted() == {}
     assert "sam-welcome" not in win.practices
 
 
@@ -362,10 +364,10 @@ def test_programs_are_listed_and_imported(dirs, app_window, qtbot, tmp_path):
 
     out = tmp_path / "week.kappack"
     dirs("therapist")
-    key = signing.create_key("Dr. Sam Rivera")
+    key = SigningStore.of(data_folders()).create_key("Dr. Sam Rivera")
     write_user_practices()
     (user_practices_dir() / "my-week.yaml").write_text(PROGRAM, encoding="utf-8")
-    lib = Library.load(use_cache=False)
+    lib = Library.load(data_folders(), use_cache=False)
     practices = [lib.practices["sam-welcome"], lib.practices["sam-evening"]]
     share(practices, [lib.programs["my-week"]], PackDetails("Week", "Dr. Sam Rivera"), out, key)
     dirs("client")
@@ -376,7 +378,7 @@ def test_programs_are_listed_and_imported(dirs, app_window, qtbot, tmp_path):
     assert "1 program(s)" in dlg.contents.text()
     assert not dlg.message_card.isVisibleTo(dlg)  # no message was written
     dlg.accept_pack()
-    assert "my-week" in Library.load(use_cache=False).programs
+    assert "my-week" in Library.load(data_folders(), use_cache=False).programs
 
 
 def test_the_import_dialog_works_from_the_keyboard(dirs, app_window, qtbot, tmp_path):

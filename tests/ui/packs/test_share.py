@@ -9,9 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from kapcompanion.core import signing
-from kapcompanion.core.packs import inspect_pack
-from kapcompanion.paths import data_dir, user_practices_dir
+from kapcompanion.core.packs import SigningStore, inspect_pack, signing
+from kapcompanion.paths import data_dir, data_folders, user_practices_dir
 from kapcompanion.ui.packs import open_share
 from tests.ui.packs.conftest import PROGRAM, write_user_practices
 
@@ -40,7 +39,7 @@ def test_first_share_creates_a_key_then_builds_a_signed_pack(dirs, app_window, q
     assert not dlg.key_page.create_button.isEnabled()
     qtbot.keyClicks(dlg.key_page.name, "Dr. Sam Rivera")
     qtbot.mouseClick(dlg.key_page.create_button, Qt.MouseButton.LeftButton)
-    key = signing.load_key()
+    key = SigningStore.of(data_folders()).load_key()
     assert key is not None and key.name == "Dr. Sam Rivera"
     assert dlg.pages.currentWidget() is dlg.form_page
     assert key.fingerprint in dlg.signed_as.text()
@@ -75,7 +74,7 @@ def test_first_share_creates_a_key_then_builds_a_signed_pack(dirs, app_window, q
     assert "calm-start.kappack" in dlg.done_text.text()
     dlg.done_page.copy.click()
     assert QGuiApplication.clipboard().text() == key.fingerprint
-    info = inspect_pack(out)
+    info = inspect_pack(out, data_folders())
     assert info.signer == "Dr. Sam Rivera" and info.fingerprint == key.fingerprint
     assert info.meta.message.startswith("Here are the practices we tried.")
     assert sorted(pid for pid, _ in info.practices) == ["sam-evening", "sam-welcome"]
@@ -90,7 +89,7 @@ def test_first_share_creates_a_key_then_builds_a_signed_pack(dirs, app_window, q
 
 def test_an_existing_key_goes_straight_to_the_form(dirs, app_window, qtbot):
     dirs("therapist")
-    key = signing.create_key("Sam Rivera")
+    key = SigningStore.of(data_folders()).create_key("Sam Rivera")
     win = app_window()
     dlg = open_share(win, choose_path=saver(Path("unused.kappack")))
     qtbot.addWidget(dlg)
@@ -104,7 +103,7 @@ def test_an_existing_key_goes_straight_to_the_form(dirs, app_window, qtbot):
 
 def test_form_problems_are_said_and_nothing_is_asked(dirs, app_window, qtbot, tmp_path):
     dirs("therapist")
-    signing.create_key("Sam Rivera")
+    SigningStore.of(data_folders()).create_key("Sam Rivera")
     write_user_practices()
     win = app_window()
     asked: list[Path] = []
@@ -130,7 +129,7 @@ def test_a_file_that_cannot_be_written_is_said_plainly_and_the_form_is_kept(
     dirs, app_window, qtbot, tmp_path
 ):
     dirs("therapist")
-    signing.create_key("Sam Rivera")
+    SigningStore.of(data_folders()).create_key("Sam Rivera")
     write_user_practices()
     win = app_window()
     blocker = tmp_path / "a-file"
@@ -152,7 +151,7 @@ def test_a_file_that_cannot_be_written_is_said_plainly_and_the_form_is_kept(
 
 def test_an_invalid_program_is_named_with_its_own_path_and_line(dirs, app_window, qtbot, tmp_path):
     dirs("therapist")
-    signing.create_key("Sam Rivera")
+    SigningStore.of(data_folders()).create_key("Sam Rivera")
     write_user_practices()
     program = user_practices_dir() / "my-week.yaml"
     program.write_text(PROGRAM, encoding="utf-8")
@@ -174,12 +173,12 @@ def test_an_invalid_program_is_named_with_its_own_path_and_line(dirs, app_window
     dlg.set_checked(["sam-welcome", "sam-evening", "my-week"])
     dlg.save.click()
     assert dlg.pages.currentWidget() is dlg.done_page, dlg.problem.text()
-    assert [pid for pid, _ in inspect_pack(out).programs] == ["my-week"]
+    assert [pid for pid, _ in inspect_pack(out, data_folders()).programs] == ["my-week"]
 
 
 def test_an_unreadable_key_is_explained_and_not_replaced(dirs, app_window, qtbot):
     dirs("therapist")
-    folder = signing.keys_dir()
+    folder = SigningStore.of(data_folders()).keys
     folder.mkdir(parents=True)
     (folder / signing.KEY_FILE).write_text("not a key")
     win = app_window()
@@ -200,7 +199,7 @@ def test_a_practice_with_no_file_is_named(dirs, make_window, qtbot, tmp_path):
     from tests.ui.samples import library
 
     dirs("therapist")
-    signing.create_key("Sam Rivera")
+    SigningStore.of(data_folders()).create_key("Sam Rivera")
     practice = next(iter(library().values()))
     practice = dataclasses.replace(practice, source=None)
     out = tmp_path / "x.kappack"
@@ -215,7 +214,7 @@ def test_a_practice_with_no_file_is_named(dirs, make_window, qtbot, tmp_path):
 
 def test_replacing_a_pack_asks_for_a_higher_version(dirs, app_window, qtbot, tmp_path):
     dirs("therapist")
-    signing.create_key("Sam Rivera")
+    SigningStore.of(data_folders()).create_key("Sam Rivera")
     write_user_practices()
     win = app_window()
     out = tmp_path / "calm.kappack"
@@ -238,4 +237,4 @@ def test_replacing_a_pack_asks_for_a_higher_version(dirs, app_window, qtbot, tmp
     again.version.setText("2")
     again.save.click()
     assert again.pages.currentWidget() is again.done_page, again.problem.text()
-    assert inspect_pack(out).meta.version == "2"
+    assert inspect_pack(out, data_folders()).meta.version == "2"

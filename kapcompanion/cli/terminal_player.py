@@ -286,13 +286,13 @@ def play_in_terminal(
     """
     from kapcompanion.audio.factory import create_player
 
-    stdin = stdin or sys.stdin
-    out = out or sys.stdout
+    keys_from: TextIO = stdin or sys.stdin
+    shown_on: TextIO = out or sys.stdout
     player = create_player(enabled=sound)
     if player.notice:
         print(player.notice, file=sys.stderr)
     try:
-        play = TerminalPlay(practice, player, stdin=stdin, out=out)
+        play = TerminalPlay(practice, player, stdin=keys_from, out=shown_on)
         try:
             warnings = player.prepare(play.timeline)
         except Exception as exc:  # sound trouble never stops a practice

@@ -1,11 +1,15 @@
-"""Shareable, signed .kappack packs: build, inspect, import (and check for ``validate``).
+"""Inspect, import and check (for ``validate``) a .kappack pack.
 
 A pack is a zip holding pack.yaml, practices, programs and their audio, plus a manifest of
 every file's SHA-256 signed with the therapist's Ed25519 key (see
-:mod:`kapcompanion.core.pack_format`). Importing never trusts the zip (see
-:mod:`kapcompanion.core.pack_safety`): everything is unpacked into a hidden folder inside
-``packs_dir()``, checked, shown to the client, and only then renamed into place, so an
-import either happens completely or leaves nothing behind.
+:mod:`kapcompanion.core.packs.format`). Importing never trusts the zip (see
+:mod:`kapcompanion.core.packs.safety`): everything is unpacked into a hidden folder inside
+the data dir's packs folder, checked, shown to the client, and only then renamed into
+place, so an import either happens completely or leaves nothing behind.
+
+The caller gives the data folders (:class:`~kapcompanion.core.folders.DataFolders`) and
+the practice ids a pack's programs may name besides its own; nothing here looks up where
+user data lives.
 """
 
 from __future__ import annotations
@@ -15,14 +19,14 @@ import shutil
 import struct
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from kapcompanion.core import signing
 from kapcompanion.core.errors import ERROR, WARNING, Diagnostic
-from kapcompanion.core.pack_format import (
+from kapcompanion.core.folders import DataFolders
+from kapcompanion.core.packs.format import (
     NEW_KEY,
     UNSIGNED,
     VERIFIED,
@@ -35,7 +39,7 @@ from kapcompanion.core.pack_format import (
     read_manifest,
     version_key,
 )
-from kapcompanion.core.pack_safety import (
+from kapcompanion.core.packs.safety import (
     MANIFEST,
     MAX_TOTAL_BYTES,
     META_FILES,
@@ -50,38 +54,21 @@ from kapcompanion.core.pack_safety import (
     read_small,
     refuse,
 )
-from kapcompanion.core.pack_store import (
+from kapcompanion.core.packs.signing import SigningStore, fingerprint
+from kapcompanion.core.packs.store import (
     INSTALLED_MANIFEST,
     INSTALLED_SIGNATURE,
-    InstalledPack,
     cannot_write,
     drop_if_new_and_empty,
     install,
     installed_packs,
-    pack_authors,
-    pack_for,
     sweep,
 )
 from kapcompanion.core.yamlsafe import YamlError, decode
-from kapcompanion.paths import packs_dir
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_TOTAL = 32 * MiB  # all practice and program files together, read into memory
-
-__all__ = [
-    "ImportResult",
-    "InstalledPack",
-    "PackError",
-    "PackInfo",
-    "build_pack",
-    "import_pack",
-    "inspect_pack",
-    "installed_packs",
-    "pack_authors",
-    "pack_for",
-    "validate_pack",
-]
 
 
 @dataclass(frozen=True)
@@ -184,7 +171,7 @@ def _read(fh: BinaryIO, infos: list[zipfile.ZipInfo], shown: str) -> _Read:
     return _Read(meta, manifest, texts, infos, raw.get(SIGNATURE, b""))
 
 
-def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
+def _assess(read: _Read, file: Path, folders: DataFolders, *, require_signature: bool) -> PackInfo:
     """Who the pack is from and whether it may replace what is installed; refuses clashes."""
     shown = file.name
     meta, man = read.meta, read.manifest
@@ -199,11 +186,12 @@ def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
                 "`kapcompanion pack keygen`)",
             )
     else:
-        fp = signing.fingerprint(man.public_raw)
-        known = signing.trusted_name(man.public_raw)
+        keys = SigningStore.of(folders)
+        fp = fingerprint(man.public_raw)
+        known = keys.trusted_name(man.public_raw)
         if known is not None:
             trust, signer = VERIFIED, known
-        elif signer and signing.name_with_other_key(signer, man.public_raw):
+        elif signer and keys.name_with_other_key(signer, man.public_raw):
             raise refuse(
                 shown,
                 f"this pack says it is from {signer}, but it is signed with a different key "
@@ -212,7 +200,7 @@ def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
             )
         else:
             trust = NEW_KEY
-        for pack in installed_packs():
+        for pack in installed_packs(folders.packs):
             same = pack.meta.pack_id == meta.pack_id or (
                 pack.meta.name.casefold() == meta.name.casefold()
             )
@@ -228,7 +216,7 @@ def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
             if pack.meta.pack_id == meta.pack_id:
                 installed = pack
     practices, programs = listing(read.texts, shown)
-    elsewhere = _elsewhere([pid for pid, _ in practices], meta.pack_id)
+    elsewhere = _elsewhere([pid for pid, _ in practices], meta.pack_id, folders)
     files = tuple((i.filename, i.file_size) for i in read.infos if i.filename not in META_FILES)
     return PackInfo(
         file=file,
@@ -244,19 +232,21 @@ def _assess(read: _Read, file: Path, *, require_signature: bool) -> PackInfo:
     )
 
 
-def _elsewhere(ids: list[str], pack_id: str) -> tuple[str, ...]:
+def _elsewhere(ids: list[str], pack_id: str, folders: DataFolders) -> tuple[str, ...]:
     """Ids of this pack's practices that the library already has from another source."""
+    # Imported here: loading the library pulls in the parser, which reading a pack does not need.
     from kapcompanion.core.library import Library
 
-    lib = Library.load(use_cache=False)
+    lib = Library.load(folders, use_cache=False)
     mine = f"pack:{pack_id}"
     return tuple(pid for pid in ids if pid in lib.practices and lib.origin(pid) != mine)
 
 
-def inspect_pack(file: Path) -> PackInfo:
+def inspect_pack(file: Path, folders: DataFolders) -> PackInfo:
     """What a pack holds and who signed it, without importing anything.
 
     The signature and every practice file are checked; audio is checked on import.
+    ``folders`` gives the trusted keys, the installed packs and the library to compare with.
 
     Raises:
         PackError: the pack is unsafe, damaged, or clashes with a trusted signer.
@@ -264,7 +254,7 @@ def inspect_pack(file: Path) -> PackInfo:
     zf, fh, infos = _open(file)
     with zf, fh:
         read = _read(fh, infos, file.name)
-    return _assess(read, file, require_signature=False)
+    return _assess(read, file, folders, require_signature=False)
 
 
 def _show(diag: Diagnostic, root: Path, shown: str) -> Diagnostic:
@@ -275,9 +265,11 @@ def _show(diag: Diagnostic, root: Path, shown: str) -> Diagnostic:
     return replace(diag, path=f"{shown}!{rel}")
 
 
-def _unpack(file: Path, fh: BinaryIO, read: _Read, incoming: Path) -> list[Diagnostic]:
+def _unpack(
+    file: Path, fh: BinaryIO, read: _Read, incoming: Path, known_ids: Iterable[str]
+) -> list[Diagnostic]:
     """Extract every file into ``incoming``, checking hashes; return practice problems."""
-    from kapcompanion.core.library import Library
+    # Imported here: validating pulls in the parser, which reading a pack does not need.
     from kapcompanion.core.validate import validate_paths
 
     shown = file.name
@@ -291,8 +283,7 @@ def _unpack(file: Path, fh: BinaryIO, read: _Read, incoming: Path) -> list[Diagn
             done.sha256,
         ):
             raise changed_file(shown, info.filename, read.manifest.signer)
-    others = Library.load(user=False, packs=False, use_cache=False).practices.keys()
-    found = validate_paths([incoming], known_practices=others)
+    found = validate_paths([incoming], known_practices=known_ids)
     return [_show(d, incoming, shown) for d in found]
 
 
@@ -306,7 +297,13 @@ def _practice_errors(shown: str, diagnostics: list[Diagnostic]) -> PackError:
     )
 
 
-def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportResult:
+def import_pack(
+    file: Path,
+    folders: DataFolders,
+    *,
+    known_ids: Iterable[str],
+    confirm: Callable[[PackInfo], bool],
+) -> ImportResult:
     """Import a pack after ``confirm`` accepts what it holds.
 
     Everything is unpacked and checked first; ``confirm`` sees the result and may decline.
@@ -315,6 +312,9 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
 
     Args:
         file: the .kappack file.
+        folders: the data dir: packs, trusted keys and the library live there.
+        known_ids: practice ids the pack's programs may name besides its own (the
+            built-in library's).
         confirm: shown the pack's details; returns True to import.
 
     Returns:
@@ -328,8 +328,8 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
     zf, fh, infos = _open(file)
     with zf, fh:
         read = _read(fh, infos, shown)
-        info = _assess(read, file, require_signature=True)
-        root = packs_dir()
+        info = _assess(read, file, folders, require_signature=True)
+        root = folders.packs
         dest = root / read.meta.pack_id
         if info.installed_version is not None:
             old, new = version_key(info.installed_version), version_key(read.meta.version)
@@ -353,7 +353,7 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
         except OSError as exc:
             raise cannot_write(root, exc) from None
         try:
-            found = _unpack(file, fh, read, incoming)
+            found = _unpack(file, fh, read, incoming, known_ids)
             if any(d.is_error for d in found):
                 raise _practice_errors(shown, found)
             (incoming / INSTALLED_MANIFEST).write_bytes(read.manifest.raw)
@@ -362,7 +362,7 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
                 return ImportResult(info, "declined")
             install(incoming, dest)
             if info.trust == NEW_KEY and read.manifest.public_raw and read.manifest.signer:
-                signing.trust(read.manifest.public_raw, read.manifest.signer)
+                SigningStore.of(folders).trust(read.manifest.public_raw, read.manifest.signer)
         except OSError as exc:
             raise cannot_write(root, exc) from None
         finally:
@@ -374,20 +374,28 @@ def import_pack(file: Path, *, confirm: Callable[[PackInfo], bool]) -> ImportRes
     return ImportResult(info, status, dest, tuple(d for d in found if d.severity == WARNING))
 
 
-def validate_pack(file: Path) -> list[Diagnostic]:
-    """Every problem in a pack, for ``kapcompanion validate`` (nothing is imported)."""
+def validate_pack(
+    file: Path, folders: DataFolders, *, known_ids: Iterable[str]
+) -> list[Diagnostic]:
+    """Every problem in a pack, for ``kapcompanion validate`` (nothing is imported).
+
+    Args:
+        file: the .kappack file.
+        folders: the data dir (the pack is unpacked into a hidden folder of its packs).
+        known_ids: practice ids the pack's programs may name besides its own.
+    """
     shown = str(file)
     try:
         zf, fh, infos = _open(file)
         with zf, fh:
             read = _read(fh, infos, file.name)
-            info = _assess(read, file, require_signature=False)
-            root = packs_dir()
+            info = _assess(read, file, folders, require_signature=False)
+            root = folders.packs
             created = not root.exists()
             root.mkdir(parents=True, exist_ok=True)
             incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
             try:
-                found = _unpack(file, fh, read, incoming)
+                found = _unpack(file, fh, read, incoming, known_ids)
             finally:
                 shutil.rmtree(incoming, ignore_errors=True)
                 drop_if_new_and_empty(root, created)
@@ -400,41 +408,3 @@ def validate_pack(file: Path) -> list[Diagnostic]:
     if info.trust == UNSIGNED:
         found.insert(0, Diagnostic(shown, 0, 0, WARNING, "this pack is not signed", ""))
     return found
-
-
-def build_pack(src: Path, out: Path, *, key: signing.SigningKey | None) -> Path:
-    """Build a .kappack from a folder holding pack.yaml, practices, programs and audio.
-
-    See :mod:`kapcompanion.core.pack_build`.
-    """
-    from kapcompanion.core.pack_build import build
-
-    return build(src, out, key=key)
-
-
-def pack_build_cli(src: Path, out: Path) -> int:
-    """``kapcompanion pack build DIR -o FILE``; see :mod:`kapcompanion.core.pack_cli`."""
-    from kapcompanion.core.pack_cli import build_cli
-
-    return build_cli(src, out)
-
-
-def pack_inspect_cli(file: Path) -> int:
-    """``kapcompanion pack inspect FILE``."""
-    from kapcompanion.core.pack_cli import inspect_cli
-
-    return inspect_cli(file)
-
-
-def pack_import_cli(file: Path, yes: bool) -> int:
-    """``kapcompanion pack import FILE [--yes]``."""
-    from kapcompanion.core.pack_cli import import_cli
-
-    return import_cli(file, yes)
-
-
-def pack_keygen_cli(name: str) -> int:
-    """``kapcompanion pack keygen NAME``."""
-    from kapcompanion.core.pack_cli import keygen_cli
-
-    return keygen_cli(name)

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kapcompanion.core import signing
 from kapcompanion.core.errors import ERROR, Diagnostic
-from kapcompanion.core.pack_safety import (
+from kapcompanion.core.packs.safety import (
     MANIFEST,
     META_FILES,
     PACK_YAML,
@@ -35,6 +34,8 @@ from kapcompanion.core.pack_safety import (
     hidden_chars,
     printable,
 )
+from kapcompanion.core.packs.signing import SigningError, SigningKey, clean_name, encode, verify
+from kapcompanion.core.packs.signing import decode as decode_base64
 from kapcompanion.core.yamlsafe import Document, YamlError, parse
 
 log = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ class Manifest:
 
 
 def make_manifest(
-    files: dict[str, tuple[int, str]], key: signing.SigningKey | None
+    files: dict[str, tuple[int, str]], key: SigningKey | None
 ) -> tuple[bytes, bytes | None]:
     """The manifest's bytes and, with a key, the signature file's bytes."""
     body: dict[str, Any] = {
@@ -180,11 +181,11 @@ def make_manifest(
         "files": {p: {"size": s, "sha256": h} for p, (s, h) in sorted(files.items())},
     }
     if key is not None:
-        body["signer"] = {"name": key.name, "public_key": signing.encode(key.public_raw)}
+        body["signer"] = {"name": key.name, "public_key": encode(key.public_raw)}
     raw = json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8")
     if key is None:
         return raw, None
-    sig = {"algorithm": "ed25519", "signature": signing.encode(key.sign(raw))}
+    sig = {"algorithm": "ed25519", "signature": encode(key.sign(raw))}
     return raw, json.dumps(sig, indent=1).encode("utf-8")
 
 
@@ -218,12 +219,12 @@ def read_manifest(raw: bytes, sig_raw: bytes | None, shown: str, names: set[str]
     signer = public = None
     if "signer" in body:
         try:
-            signer = signing.clean_name(body["signer"]["name"])
-            public = signing.decode(body["signer"]["public_key"], 32)
-            sig = signing.decode(json.loads(sig_raw or b"null")["signature"], 64)
-        except (signing.SigningError, ValueError, KeyError, TypeError, RecursionError):
+            signer = clean_name(body["signer"]["name"])
+            public = decode_base64(body["signer"]["public_key"], 32)
+            sig = decode_base64(json.loads(sig_raw or b"null")["signature"], 64)
+        except (SigningError, ValueError, KeyError, TypeError, RecursionError):
             raise unreadable from None
-        if public is None or sig is None or not signing.verify(public, sig, raw):
+        if public is None or sig is None or not verify(public, sig, raw):
             raise PackError(
                 f"{shown}: its signature does not match — it was changed after it was signed",
                 "nothing was imported; ask your therapist to send the pack again",

@@ -13,13 +13,13 @@ import logging
 import os
 import tempfile
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from kapcompanion.core import signing
 from kapcompanion.core.errors import Diagnostic
-from kapcompanion.core.pack_format import make_manifest, parse_meta
-from kapcompanion.core.pack_names import PACK_SUFFIX
-from kapcompanion.core.pack_safety import (
+from kapcompanion.core.packs.format import make_manifest, parse_meta
+from kapcompanion.core.packs.names import PACK_SUFFIX
+from kapcompanion.core.packs.safety import (
     ALLOWED_SUFFIXES,
     MANIFEST,
     MAX_FILE_BYTES,
@@ -32,6 +32,7 @@ from kapcompanion.core.pack_safety import (
     looks_like,
     name_problem,
 )
+from kapcompanion.core.packs.signing import SigningKey
 from kapcompanion.core.yamlsafe import YamlError, read_text
 
 log = logging.getLogger(__name__)
@@ -98,12 +99,11 @@ def _files(src: Path, out: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def _check_practices(src: Path) -> list[Diagnostic]:
-    from kapcompanion.core.library import Library
+def _check_practices(src: Path, known_ids: Iterable[str]) -> list[Diagnostic]:
+    # Imported here: validating pulls in the parser, which reading a pack does not need.
     from kapcompanion.core.validate import validate_paths
 
-    known = Library.load(user=False, packs=False, use_cache=False).practices.keys()
-    return [d for d in validate_paths([src], known_practices=known) if d.is_error]
+    return [d for d in validate_paths([src], known_practices=known_ids) if d.is_error]
 
 
 def _sha256(path: Path) -> str:
@@ -114,13 +114,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build(src: Path, out: Path, *, key: signing.SigningKey | None) -> Path:
-    """Build ``out`` from the folder ``src``; see :func:`kapcompanion.core.packs.build_pack`.
+def build_pack(src: Path, out: Path, *, key: SigningKey | None, known_ids: Iterable[str]) -> Path:
+    """Build a .kappack from a folder holding pack.yaml, practices, programs and audio.
 
     Args:
         src: folder holding pack.yaml and the pack's files.
         out: where to write the pack (must end in .kappack; replaced if it exists).
         key: the signing key; None builds an unsigned pack (which clients cannot import).
+        known_ids: practice ids the pack's programs may name besides its own (the
+            built-in library's).
 
     Returns:
         ``out``.
@@ -143,7 +145,7 @@ def build(src: Path, out: Path, *, key: signing.SigningKey | None) -> Path:
     except YamlError as exc:
         raise PackError(str(exc.diagnostic), exc.diagnostic.hint, (exc.diagnostic,)) from None
     files = _files(src, out)
-    errors = _check_practices(src)
+    errors = _check_practices(src, known_ids)
     if errors:
         lines = "\n".join(str(d) for d in errors)
         raise PackError(

@@ -1,5 +1,12 @@
 """The command line: ``kapcompanion`` and ``python -m kapcompanion``.
 
+Everything that prints, prompts or returns an exit code lives in this package: the
+argument parser and dispatch here, the commands in :mod:`.library` (validate, list,
+timeline, schema), :mod:`.packs`, :mod:`.journal`, :mod:`.render`, :mod:`.desktop`,
+:mod:`.terminal_player` (``play --no-window``) and :mod:`.sounds`. This is the top of the
+program: it reads where user data lives (:func:`kapcompanion.paths.data_folders`) and
+passes the folders down.
+
 Exit codes: 0 success, 1 something the person can fix (invalid file, refused pack),
 2 a usage error. User errors are one readable line, never a traceback.
 """
@@ -7,7 +14,6 @@ Exit codes: 0 success, 1 something the person can fix (invalid file, refused pac
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -15,7 +21,8 @@ from pathlib import Path
 
 from kapcompanion import __version__
 from kapcompanion.core.errors import KapError, ValidationError
-from kapcompanion.paths import set_data_dir
+from kapcompanion.core.folders import DataFolders
+from kapcompanion.paths import data_folders, set_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -129,11 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The app and playback keep a log file; quick text commands only print warnings.
     setup_logging(to_file=args.command in (None, "play", "render", "pack", "journal"))
     if args.install_desktop_entry or args.remove_desktop_entry:
-        from kapcompanion.desktop import install_cli
+        from kapcompanion.cli.desktop import install_cli
 
         return install_cli(remove=args.remove_desktop_entry)
     try:
-        return _dispatch(args)
+        return _dispatch(args, data_folders())
     except ValidationError as exc:
         for d in exc.diagnostics:
             print(d, file=sys.stderr)
@@ -153,49 +160,49 @@ def gui_main() -> int:
     return main(sys.argv[1:])
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+# The commands are imported when chosen: each pulls in only what it needs (start-up speed).
+def _dispatch(args: argparse.Namespace, folders: DataFolders) -> int:
     match args.command:
         case None:
-            return _open_app(background=args.background, pack_file=args.open_pack)
+            return _open_app(folders, background=args.background, pack_file=args.open_pack)
         case "validate":
-            from kapcompanion.commands import validate_command
+            from kapcompanion.cli.library import validate_command
 
-            return validate_command(args.paths, as_json=args.json)
+            return validate_command(folders, args.paths, as_json=args.json)
         case "list":
-            from kapcompanion.commands import list_command
+            from kapcompanion.cli.library import list_command
 
-            return list_command(as_json=args.json)
+            return list_command(folders, as_json=args.json)
         case "timeline":
-            from kapcompanion.commands import timeline_command
+            from kapcompanion.cli.library import timeline_command
 
-            return timeline_command(args.target, as_json=args.json)
+            return timeline_command(folders, args.target, as_json=args.json)
         case "schema":
-            from kapcompanion.core.schema import practice_schema
+            from kapcompanion.cli.library import schema_command
 
-            print(json.dumps(practice_schema(), indent=2, ensure_ascii=False))
-            return EXIT_OK
+            return schema_command()
         case "play":
-            return _play(args)
+            return _play(args, folders)
         case "render":
-            from kapcompanion.audio.render import render_cli
-            from kapcompanion.commands import resolve_practice
+            from kapcompanion.cli.library import resolve_practice
+            from kapcompanion.cli.render import render_cli
 
-            return render_cli(resolve_practice(args.target), args.output)
+            return render_cli(resolve_practice(args.target, folders), args.output)
         case "pack":
-            return _pack(args)
+            return _pack(args, folders)
         case "journal":
-            return _journal(args)
+            return _journal(args, folders)
     return EXIT_USAGE
 
 
-def _open_app(background: bool = False, pack_file: Path | None = None) -> int:
+def _open_app(folders: DataFolders, background: bool = False, pack_file: Path | None = None) -> int:
     try:
         from kapcompanion.ui.app import run_app
     except ImportError as exc:  # no desktop yet (or Qt missing): show the library instead
         log.warning("the desktop app cannot start (%s); showing the library", exc)
-        from kapcompanion.commands import list_command
+        from kapcompanion.cli.library import list_command
 
-        return list_command()
+        return list_command(folders)
     if pack_file is not None:
         from kapcompanion.ui.packs import request_open
 
@@ -204,12 +211,12 @@ def _open_app(background: bool = False, pack_file: Path | None = None) -> int:
     return run_app(sys.argv[:1], args=args, background=background)
 
 
-def _play(args: argparse.Namespace) -> int:
-    from kapcompanion.commands import resolve_practice
+def _play(args: argparse.Namespace, folders: DataFolders) -> int:
+    from kapcompanion.cli.library import resolve_practice
 
-    practice = resolve_practice(args.target)
+    practice = resolve_practice(args.target, folders)
     if args.no_window:
-        from kapcompanion.audio.terminal import play_in_terminal
+        from kapcompanion.cli.terminal_player import play_in_terminal
 
         return play_in_terminal(practice, sound=not args.silent)
     from kapcompanion.ui.app import run_app
@@ -217,29 +224,30 @@ def _play(args: argparse.Namespace) -> int:
     return run_app(sys.argv[:1], practice=practice)
 
 
-def _pack(args: argparse.Namespace) -> int:
-    from kapcompanion.core import packs
+def _pack(args: argparse.Namespace, folders: DataFolders) -> int:
+    from kapcompanion.cli import packs
 
     match args.pack_command:
         case "build":
-            return packs.pack_build_cli(args.src, args.output)
+            return packs.build_cli(folders, args.src, args.output)
         case "inspect":
-            return packs.pack_inspect_cli(args.file)
+            return packs.inspect_cli(folders, args.file)
         case "import":
-            return packs.pack_import_cli(args.file, args.yes)
+            return packs.import_cli(folders, args.file, args.yes)
         case "keygen":
-            return packs.pack_keygen_cli(args.name)
+            return packs.keygen_cli(folders, args.name)
     return EXIT_USAGE
 
 
-def _journal(args: argparse.Namespace) -> int:
-    from kapcompanion.journal import export
+def _journal(args: argparse.Namespace, folders: DataFolders) -> int:
+    from kapcompanion.cli import journal
 
     match args.journal_command:
         case "export":
-            from kapcompanion.commands import parse_date
+            from kapcompanion.cli.library import parse_date
 
-            return export.export_cli(
+            return journal.export_cli(
+                folders,
                 args.format,
                 args.output,
                 parse_date(args.date_from, "--from"),
@@ -247,7 +255,7 @@ def _journal(args: argparse.Namespace) -> int:
                 args.session,
             )
         case "backup":
-            return export.backup_cli(args.output)
+            return journal.backup_cli(folders, args.output)
         case "restore":
-            return export.restore_cli(args.file)
+            return journal.restore_cli(folders, args.file)
     return EXIT_USAGE

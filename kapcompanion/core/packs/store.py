@@ -1,7 +1,8 @@
 """Imported packs on disk: what is installed, and swapping a new version in safely.
 
-Each pack lives in ``packs_dir()/<pack-id>/`` with its pack.yaml, its files, and the
-signed ``.manifest.json`` and ``.signature.json`` it came with (hidden from the library).
+Each pack lives in ``<packs folder>/<pack-id>/`` (the caller gives the packs folder) with
+its pack.yaml, its files, and the signed ``.manifest.json`` and ``.signature.json`` it came
+with (hidden from the library).
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from kapcompanion.core.pack_format import Manifest, PackMeta, parse_meta, read_manifest
-from kapcompanion.core.pack_safety import META_FILES, PACK_YAML, PackError
-from kapcompanion.paths import packs_dir
+from kapcompanion.core.packs.format import Manifest, PackMeta, parse_meta, read_manifest
+from kapcompanion.core.packs.safety import META_FILES, PACK_YAML, PackError
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +36,8 @@ class InstalledPack:
     manifest: Manifest | None
 
 
-def installed_packs() -> list[InstalledPack]:
-    """Packs in ``packs_dir()``, by folder name (unreadable ones are skipped)."""
-    root = packs_dir()
+def installed_packs(root: Path) -> list[InstalledPack]:
+    """Packs in the packs folder ``root``, by folder name (unreadable ones are skipped)."""
     found: list[InstalledPack] = []
     if not root.is_dir():
         return found
@@ -62,22 +61,21 @@ def installed_packs() -> list[InstalledPack]:
     return found
 
 
-def pack_for(path: Path) -> InstalledPack | None:
-    """The installed pack a practice file belongs to (for showing its author), or None."""
+def pack_for(path: Path, root: Path) -> InstalledPack | None:
+    """The pack installed in ``root`` a practice file belongs to (for its author), or None."""
     try:
-        rel = path.resolve().relative_to(packs_dir().resolve())
+        rel = path.resolve().relative_to(root.resolve())
     except (ValueError, OSError):
         return None
-    return next((p for p in installed_packs() if p.folder.name == rel.parts[0]), None)
+    return next((p for p in installed_packs(root) if p.folder.name == rel.parts[0]), None)
 
 
-def pack_authors() -> dict[str, str]:
-    """Author of each installed pack by library origin (``"pack:<folder>"`` -> author).
+def pack_authors(root: Path) -> dict[str, str]:
+    """Author of each pack installed in ``root`` by library origin (``"pack:<folder>"``).
 
     For showing who a practice is from when its own file names no author.
     """
     authors: dict[str, str] = {}
-    root = packs_dir()
     if not root.is_dir():
         return authors
     for folder in sorted(root.iterdir()):
@@ -115,7 +113,7 @@ def sweep(root: Path) -> None:
 
 
 def drop_if_new_and_empty(root: Path, created: bool) -> None:
-    """Remove ``packs_dir()`` again when this import made it and left nothing in it."""
+    """Remove the packs folder ``root`` again when this import made it and left nothing in it."""
     if created:
         with contextlib.suppress(OSError):
             root.rmdir()

@@ -11,10 +11,20 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from kapcompanion.core import signing
-from kapcompanion.core.pack_format import NEW_KEY, VERIFIED, PackInfo
-from kapcompanion.core.pack_safety import MiB, PackError, printable
-from kapcompanion.core.packs import build_pack, import_pack, inspect_pack
+from kapcompanion.core.folders import DataFolders
+from kapcompanion.core.library import builtin_ids
+from kapcompanion.core.packs import (
+    NEW_KEY,
+    VERIFIED,
+    PackError,
+    PackInfo,
+    SigningError,
+    SigningStore,
+    build_pack,
+    import_pack,
+    inspect_pack,
+)
+from kapcompanion.core.packs.safety import MiB, printable
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +34,7 @@ EXIT_USAGE = 2
 NL = "\n"
 
 
-def _error(exc: PackError | signing.SigningError) -> int:
+def _error(exc: PackError | SigningError) -> int:
     print(f"error: {printable(exc.message, NL)}", file=sys.stderr)
     if exc.hint:
         print(f"  {printable(exc.hint)}", file=sys.stderr)
@@ -78,34 +88,35 @@ def describe(info: PackInfo) -> str:
     return printable("\n".join(lines), NL)
 
 
-def keygen_cli(name: str) -> int:
+def keygen_cli(folders: DataFolders, name: str) -> int:
     """Create the therapist's signing key and say where it is."""
+    store = SigningStore.of(folders)
     try:
-        key = signing.create_key(name)
-    except signing.SigningError as exc:
+        key = store.create_key(name)
+    except SigningError as exc:
         return _error(exc)
     print(f"Created a signing key for {key.name}.")
     print(f"Fingerprint: {key.fingerprint}")
-    print(f"It is kept in {signing.keys_dir()} (only you can read it).")
+    print(f"It is kept in {store.keys} (only you can read it).")
     print("Keep a backup of that folder: with a new key, clients must confirm you again.")
     return EXIT_OK
 
 
-def build_cli(src: Path, out: Path) -> int:
+def build_cli(folders: DataFolders, src: Path, out: Path) -> int:
     """Build a signed pack with the therapist's key."""
     if not src.is_dir():
         return _missing(src, "folder")
     try:
-        key = signing.load_key()
+        key = SigningStore.of(folders).load_key()
         if key is None:
             print(
                 "error: you have no signing key yet, so the pack cannot be signed", file=sys.stderr
             )
             print('  create one once with: kapcompanion pack keygen "Your Name"', file=sys.stderr)
             return EXIT_REFUSED
-        build_pack(src, out, key=key)
-        info = inspect_pack(out)
-    except (PackError, signing.SigningError) as exc:
+        build_pack(src, out, key=key, known_ids=builtin_ids())
+        info = inspect_pack(out, folders)
+    except (PackError, SigningError) as exc:
         return _error(exc)
     except OSError as exc:
         print(f"error: {out}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
@@ -119,12 +130,12 @@ def build_cli(src: Path, out: Path) -> int:
     return EXIT_OK
 
 
-def inspect_cli(file: Path) -> int:
+def inspect_cli(folders: DataFolders, file: Path) -> int:
     """Show what a pack holds without importing it."""
     if not file.is_file():
         return _missing(file)
     try:
-        info = inspect_pack(file)
+        info = inspect_pack(file, folders)
     except PackError as exc:
         return _error(exc)
     print(describe(info))
@@ -140,7 +151,9 @@ def _ask(prompt: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def import_cli(file: Path, yes: bool, ask: Callable[[str], bool] = _ask) -> int:
+def import_cli(
+    folders: DataFolders, file: Path, yes: bool, ask: Callable[[str], bool] = _ask
+) -> int:
     """Import a pack: show it, ask (unless ``yes``), then import; refuse anything unsafe."""
     if not file.is_file():
         return _missing(file)
@@ -163,7 +176,7 @@ def import_cli(file: Path, yes: bool, ask: Callable[[str], bool] = _ask) -> int:
         return ask("Import this pack? [y/N] ")
 
     try:
-        result = import_pack(file, confirm=confirm)
+        result = import_pack(file, folders, known_ids=builtin_ids(), confirm=confirm)
     except PackError as exc:
         return _error(exc)
     for warning in result.warnings:

@@ -1,4 +1,4 @@
-"""The text commands behind the CLI: validate, list, timeline, and resolving FILE|ID."""
+"""The library commands: validate, list, timeline, schema, and resolving FILE|ID."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from pathlib import Path
 
 from kapcompanion.core.cache import CheckCache
 from kapcompanion.core.durations import format_duration
-from kapcompanion.core.errors import KapError, NotFoundError
-from kapcompanion.core.library import Library, cache_path, library_key
+from kapcompanion.core.errors import Diagnostic, KapError, NotFoundError
+from kapcompanion.core.folders import DataFolders
+from kapcompanion.core.library import Library, library_key
 from kapcompanion.core.loader import YAML_SUFFIXES, load_practice
 from kapcompanion.core.model import Practice
+from kapcompanion.core.packs import validate_pack
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.core.validate import UsageError, validate_paths
 
@@ -24,14 +26,14 @@ class CommandLineError(KapError):
     """A command-line value that cannot be used."""
 
 
-def resolve_practice(target: str) -> Practice:
-    """A practice from a file path, or from an id in the library."""
+def resolve_practice(target: str, folders: DataFolders) -> Practice:
+    """A practice from a file path, or from an id in the library of ``folders``."""
     path = Path(target)
     if path.suffix.lower() in YAML_SUFFIXES or path.exists():
         if not path.is_file():
             raise NotFoundError(f"{target}: no such file")
         return load_practice(path)
-    lib = Library.load()
+    lib = Library.load(folders)
     try:
         return lib.practice(target)
     except NotFoundError:
@@ -53,12 +55,18 @@ def parse_date(text: str | None, flag: str) -> date | None:
         raise CommandLineError(f'{flag} "{text}" is not a date; write it as YYYY-MM-DD') from None
 
 
-def validate_command(paths: list[Path], *, as_json: bool = False) -> int:
+def validate_command(folders: DataFolders, paths: list[Path], *, as_json: bool = False) -> int:
     """Print every problem as ``path:line:col: severity: message``; 0/1/2 exit codes."""
-    known = Library.load(user=False, packs=False).practices.keys()
+    known = frozenset(Library.load(folders, user=False, packs=False).practices)
+
+    def check_pack(pack: Path) -> list[Diagnostic]:
+        return validate_pack(pack, folders, known_ids=known)
+
     try:
-        cache = CheckCache(cache_path())
-        diagnostics = validate_paths(paths, known_practices=known, cache=cache)
+        cache = CheckCache(folders.check_cache)
+        diagnostics = validate_paths(
+            paths, known_practices=known, cache=cache, check_pack=check_pack
+        )
         cache.save()
     except UsageError as exc:
         print(f"kapcompanion validate: {exc}", file=sys.stderr)
@@ -98,9 +106,9 @@ def _language_mark(row: dict[str, object]) -> str:
     return "" if row.get("language", "en") == "en" else f" [{row['language']}]"
 
 
-def list_command(*, as_json: bool = False) -> int:
+def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
     """Print the library, grouped by category, then programs."""
-    lib = Library.load()
+    lib = Library.load(folders)
     rows = []
 
     english = {p.id: p.title.lower() for p in lib.practices.values() if p.language == "en"}
@@ -155,9 +163,17 @@ def list_command(*, as_json: bool = False) -> int:
     return 0
 
 
-def timeline_command(target: str, *, as_json: bool = False) -> int:
+def schema_command() -> int:
+    """Print the JSON Schema of the practice format, for editors."""
+    from kapcompanion.core.schema import practice_schema
+
+    print(json.dumps(practice_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def timeline_command(folders: DataFolders, target: str, *, as_json: bool = False) -> int:
     """Print the compiled timeline: steps, segments and cues with times."""
-    timeline = compile_practice(resolve_practice(target))
+    timeline = compile_practice(resolve_practice(target, folders))
     if as_json:
         print(json.dumps(timeline.to_dict(), indent=2, ensure_ascii=False))
         return 0
