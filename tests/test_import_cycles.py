@@ -24,7 +24,6 @@ UI_CYCLES_FIXED_ON_OTHER_BRANCHES: tuple[frozenset[str], ...] = (
             "kapcompanion.ui.editor.voice_actions",
         }
     ),
-    frozenset({"kapcompanion.journal.lock", "kapcompanion.journal.store"}),
 )
 
 
