@@ -25,9 +25,27 @@ from kapcompanion.journal.pdf_text import (
 log = logging.getLogger(__name__)
 
 
+def _rect(
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    fill: colors.Color | None,
+    stroke: colors.Color | None,
+    stroke_width: float | None = None,
+) -> Rect:
+    """A rectangle styled by attribute (the type stubs mistype Rect's keyword arguments)."""
+    rect = Rect(x, y, w, h)
+    rect.fillColor = fill
+    rect.strokeColor = stroke
+    if stroke_width is not None:
+        rect.strokeWidth = stroke_width
+    return rect
+
+
 def _axes(d: Drawing, x0: float, y0: float, w: float, h: float, top: float, step: float) -> None:
     reg = fonts()[0]
-    d.add(Rect(x0, y0, w, h, strokeColor=RULE, fillColor=None, strokeWidth=0.5))
+    d.add(_rect(x0, y0, w, h, None, RULE, 0.5))
     v = 0.0
     while v <= top + 1e-9:
         y = y0 + h * v / top
@@ -108,7 +126,7 @@ def checkin_chart(data: ExportData) -> Drawing | None:
         for j in range(0, len(xy), 2):
             d.add(Circle(xy[j], xy[j + 1], 1.6, fillColor=colour, strokeColor=None))
         lx, ly = 4 + (i % 3) * (CHART_W / 3), legend_h - 10 - 14 * (i // 3)
-        d.add(Rect(lx, ly, 8, 3, fillColor=colour, strokeColor=None))
+        d.add(_rect(lx, ly, 8, 3, colour, None))
         d.add(
             String(
                 lx + 12,

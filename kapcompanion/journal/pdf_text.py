@@ -136,8 +136,8 @@ class TextBlock(Flowable):
     def _height(self, lines: list[TextLine]) -> float:
         return sum(ln.leading for ln in lines)
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: D102
-        self.width = avail_width
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: D102, N803 - Flowable's names
+        self.width = aW
         self.height = self._height(self.lines) + self.space_after
         return self.width, self.height
 

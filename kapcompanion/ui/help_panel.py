@@ -121,7 +121,7 @@ class HelpPanel(QDialog):
         """List the help lines from ``settings``."""
         while self.lines_box.count():
             item = self.lines_box.takeAt(0)
-            old = item.widget()
+            old = item.widget() if item is not None else None
             if old is not None:
                 old.hide()
                 old.deleteLater()
