@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import reportlab
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
@@ -55,8 +56,6 @@ def fonts() -> tuple[str, str, str]:
             files = [folder / n for n in names]
             break
     else:
-        import reportlab
-
         base = Path(reportlab.__file__).parent / "fonts"
         files = [base / "Vera.ttf", base / "VeraBd.ttf", base / "VeraIt.ttf"]
     keys = ("KapSans", "KapSans-Bold", "KapSans-Italic")

@@ -6,6 +6,7 @@ import html
 import logging
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from kapcompanion.core.model import Practice
@@ -81,8 +82,6 @@ class StopRules(QFrame):
 
     def keyPressEvent(self, event: object) -> None:  # noqa: N802
         """Esc means "not now"."""
-        from PySide6.QtGui import QKeyEvent
-
         if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             self.declined.emit()
             return
