@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.ui.catalogue import Entry, Filter, all_tags, grouped, length_text
 from kapcompanion.ui.tags import tag_label, tag_labels
-from kapcompanion.ui.theme import Palette
+from kapcompanion.ui.theme import current_palette
 from kapcompanion.ui.widgets import CardDelegate
 
 log = logging.getLogger(__name__)
@@ -71,16 +71,10 @@ class PracticeDelegate(CardDelegate):
         heading.setWeight(QFont.Weight.DemiBold)
         return heading
 
-    def paint_card(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: Index,
-        rect: QRectF,
-        pal: Palette,
-    ) -> None:
+    def paint_card(self, painter: QPainter, index: Index, rect: QRectF, font: QFont) -> None:
         """The title, the summary, and the length and tags."""
-        font = QFont(option.font)
+        pal = current_palette()
+        font = QFont(font)
         fm = QFontMetrics(font)
         inner = rect.adjusted(14, CARD_PADDING, -14, -CARD_PADDING)
         line = fm.height() * CARD_LINE

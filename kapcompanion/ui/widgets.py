@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from kapcompanion.ui.theme import Palette, current_palette
+from kapcompanion.ui.theme import current_palette
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +53,8 @@ class CardDelegate(QStyledItemDelegate):
         """The font of a heading, from the list's ``font``."""
         raise NotImplementedError
 
-    def paint_card(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: Index,
-        rect: QRectF,
-        pal: Palette,
-    ) -> None:
-        """Draw what a card says inside ``rect`` (its background is already drawn)."""
+    def paint_card(self, painter: QPainter, index: Index, rect: QRectF, font: QFont) -> None:
+        """Draw what a card says inside ``rect`` in the list's ``font`` (over its background)."""
         raise NotImplementedError
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -91,5 +84,5 @@ class CardDelegate(QStyledItemDelegate):
             else:
                 painter.setPen(QPen(QColor(pal.border), 1))
             painter.drawPath(path)
-            self.paint_card(painter, option, index, rect, pal)
+            self.paint_card(painter, index, rect, option.font)
         painter.restore()

@@ -19,30 +19,23 @@ from kapcompanion.settings import (
     TextSize,
     Theme,
 )
-from kapcompanion.ui.choice_labels import (
-    AMBIENT_LABELS,
-    CUE_STYLE_LABELS,
-    LANGUAGE_LABELS,
-    TEXT_SIZE_LABELS,
-    THEME_LABELS,
-    choice_items,
-)
+from kapcompanion.ui import choice_labels as labels
 from kapcompanion.ui.i18n import install_translations, resolve
 from kapcompanion.ui.settings_dialog import SettingsDialog
 
 TABLES: list[tuple[type[Enum], dict]] = [
-    (Ambient, AMBIENT_LABELS),
-    (CueStyle, CUE_STYLE_LABELS),
-    (Theme, THEME_LABELS),
-    (TextSize, TEXT_SIZE_LABELS),
-    (Language, LANGUAGE_LABELS),
+    (Ambient, labels.AMBIENT_LABELS),
+    (CueStyle, labels.CUE_STYLE_LABELS),
+    (Theme, labels.THEME_LABELS),
+    (TextSize, labels.TEXT_SIZE_LABELS),
+    (Language, labels.LANGUAGE_LABELS),
 ]
 
 
-@pytest.mark.parametrize(("choices", "labels"), TABLES)
-def test_every_choice_has_one_label_in_its_order(choices: type[Enum], labels: dict) -> None:
-    assert list(labels) == list(choices)
-    assert all(isinstance(text, str) and text for text in labels.values())
+@pytest.mark.parametrize(("choices", "table"), TABLES)
+def test_every_choice_has_one_label_in_its_order(choices: type[Enum], table: dict) -> None:
+    assert list(table) == list(choices)
+    assert all(isinstance(text, str) and text for text in table.values())
 
 
 def test_the_ambient_beds_are_the_built_in_sounds() -> None:
@@ -96,9 +89,9 @@ def test_labels_are_translated(qtbot) -> None:
     assert isinstance(app, QApplication)
     install_translations(app, "es")
     try:
-        shown = dict((value, text) for text, value in choice_items(AMBIENT_LABELS))
+        shown = {value: text for text, value in labels.choice_items(labels.AMBIENT_LABELS)}
         assert shown["rain"] == "Lluvia"
-        languages = dict((value, text) for text, value in choice_items(LANGUAGE_LABELS))
-        assert languages["en"] == "English" and languages["es"] == "Español"
+        names = {value: text for text, value in labels.choice_items(labels.LANGUAGE_LABELS)}
+        assert names["en"] == "English" and names["es"] == "Español"
     finally:
         install_translations(app, "en")

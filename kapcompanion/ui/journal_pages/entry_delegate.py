@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from kapcompanion.ui.journal_pages.entry_model import ANSWER_ROLE, KIND_ROLE, META_ROLE, Index
-from kapcompanion.ui.theme import Palette
+from kapcompanion.ui.theme import current_palette
 from kapcompanion.ui.widgets import CardDelegate
 
 log = logging.getLogger(__name__)
@@ -54,16 +54,10 @@ class EntryDelegate(CardDelegate):
         """The bold list font."""
         return self.fonts(font)[1]
 
-    def paint_card(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: Index,
-        rect: QRectF,
-        pal: Palette,
-    ) -> None:
+    def paint_card(self, painter: QPainter, index: Index, rect: QRectF, font: QFont) -> None:
         """What it answers, the answer, the details: a line each."""
-        font, bold, fm, bold_fm = self.fonts(option.font)
+        pal = current_palette()
+        font, bold, fm, bold_fm = self.fonts(font)
         inner = rect.adjusted(14, 6, -14, -6)
         width = int(inner.width())
         line = fm.height() * 1.15
