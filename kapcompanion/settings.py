@@ -12,6 +12,7 @@ import json
 import logging
 import os
 from dataclasses import asdict, dataclass, field, fields, replace
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,63 @@ log = logging.getLogger(__name__)
 SETTINGS_VERSION = 2
 FILE_NAME = "settings.json"
 
-THEMES = ("system", "light", "dark")
-LANGUAGES = ("system", "en", "es")
-CUE_STYLES = ("tones", "bell", "none")
-AMBIENT_CHOICES = ("practice", "none", "brown-noise", "rain", "ocean", "drone")
-TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5)
 MAX_GET_READY = 30
+
+# The choices the person picks from. Each value is what the settings file stores; the
+# words shown for each are in kapcompanion.ui.choice_labels (they need Qt's translation).
+
+
+class Theme(StrEnum):
+    """Light or dark, or as the desktop is."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class Language(StrEnum):
+    """The interface's language: the desktop's, or one the app is offered in."""
+
+    SYSTEM = "system"
+    EN = "en"
+    ES = "es"
+
+    @classmethod
+    def offered(cls) -> tuple[Language, ...]:
+        """The languages the interface is offered in (English, the source, first)."""
+        return tuple(lang for lang in cls if lang is not cls.SYSTEM)
+
+
+class CueStyle(StrEnum):
+    """How breath cues sound."""
+
+    TONES = "tones"
+    BELL = "bell"
+    NONE = "none"
+
+
+class Ambient(StrEnum):
+    """The background sound: the practice's own, none, or one of the built-in beds.
+
+    The beds are :data:`kapcompanion.core.model.AMBIENT_SOUNDS` (a test keeps them alike).
+    """
+
+    PRACTICE = "practice"
+    NONE = "none"
+    BROWN_NOISE = "brown-noise"
+    RAIN = "rain"
+    OCEAN = "ocean"
+    DRONE = "drone"
+
+
+class TextSize(float, Enum):
+    """The text sizes offered, as a factor of the standard size."""
+
+    SMALLER = 0.9
+    STANDARD = 1.0
+    LARGER = 1.15
+    LARGE = 1.3
+    LARGEST = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +130,14 @@ class Settings:
     version: int = SETTINGS_VERSION
     volumes: ChannelVolumes = field(default_factory=ChannelVolumes)
     muted: bool = False
-    ambient: str = "practice"  # "practice" = the practice's own bed
-    cue_style: str = "tones"
+    ambient: Ambient = Ambient.PRACTICE
+    cue_style: CueStyle = CueStyle.TONES
     read_aloud: bool = False
     get_ready_seconds: int = 5
     reduced_motion: bool = False
-    text_scale: float = 1.0
-    theme: str = "system"
-    language: str = "system"  # "system" follows the desktop; or "en", "es"
+    text_scale: float = TextSize.STANDARD.value  # any factor between the smallest and largest
+    theme: Theme = Theme.SYSTEM
+    language: Language = Language.SYSTEM
     help_lines: tuple[HelpLine, ...] = DEFAULT_HELP_LINES
     clinic_name: str = ""
     clinic_number: str = ""
@@ -149,14 +201,17 @@ def _unit(x: Any) -> float | None:
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
     """Return ``value`` checked against the type of ``default``; None means use the default."""
-    choices: dict[str, tuple[str, ...]] = {
-        "theme": THEMES,
-        "cue_style": CUE_STYLES,
-        "ambient": AMBIENT_CHOICES,
-        "language": LANGUAGES,
+    choices: dict[str, type[StrEnum]] = {
+        "theme": Theme,
+        "cue_style": CueStyle,
+        "ambient": Ambient,
+        "language": Language,
     }
     if name in choices:
-        return value if value in choices[name] else None
+        try:
+            return choices[name](value)
+        except ValueError:
+            return None
     if name == "volumes":
         if not isinstance(value, dict):
             return None
@@ -183,7 +238,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     if name == "text_scale":
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None
-        return float(min(max(TEXT_SCALES), max(min(TEXT_SCALES), value)))
+        sizes = [size.value for size in TextSize]
+        return float(min(max(sizes), max(min(sizes), value)))
     if isinstance(default, bool):
         return value if isinstance(value, bool) else None
     if isinstance(default, str):

@@ -21,7 +21,7 @@ from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.app import load_library
 from kapcompanion.ui.main_window import MainWindow
 from kapcompanion.ui.extensions import install_all
-from tests.ui.conftest import FakeClock
+from tests.fakes import FakeClock
 practices, origins = load_library()
 store = SettingsStore()
 store.save(replace(Settings(), get_ready_seconds=0, rules_dismissed=tuple(practices)))

@@ -19,8 +19,14 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run from a source checkout without installing
+    sys.path.insert(0, str(ROOT))
+
+from kapcompanion.settings import Language  # noqa: E402
+
 TS_DIR = ROOT / "i18n"
-LANGUAGES = ("es",)
+#: The languages that need a translation file: all offered but English, the source.
+LANGUAGES = tuple(lang.value for lang in Language.offered() if lang is not Language.EN)
 
 
 def qt_tool(name: str) -> str:

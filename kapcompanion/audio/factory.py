@@ -24,6 +24,7 @@ def create_player(enabled: bool = True) -> Player:
     if not enabled:
         return NullPlayer(SOUND_OFF_NOTICE)
     try:
+        # lazy: start-up speed (pygame loads only when sound is wanted); it may also fail
         from kapcompanion.audio.pygame_player import PygamePlayer
 
         return PygamePlayer()

@@ -53,6 +53,7 @@ class SilentPlayer(Player):
 def default_player() -> Player:
     """The real player from the audio layer, or a silent one with a notice."""
     try:
+        # lazy: start-up speed (the audio layer loads pygame), and it may be missing
         from kapcompanion.audio.factory import create_player
     except ImportError as exc:
         log.warning("audio layer not available (%s); playing silently", exc)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,17 +22,9 @@ from kapcompanion.core.timeline import compile_practice
 from kapcompanion.ui.catalogue import Entry, length_text
 from kapcompanion.ui.step_words import span_title
 from kapcompanion.ui.tags import tag_labels
+from kapcompanion.ui.widgets import text_label
 
 log = logging.getLogger(__name__)
-
-
-def _label(text: str = "", role: str = "") -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if role:
-        lab.setProperty("role", role)
-    return lab
 
 
 #: Words before each kind of step in "Steps at a glance" (translated by the pane).
@@ -91,9 +82,9 @@ class DetailPane(QScrollArea):
         self._pid = ""
         card = QFrame()
         card.setObjectName("card")
-        self.meta = _label(role="muted")
-        self.title = _label(role="h1")
-        self.summary = _label()
+        self.meta = text_label(role="muted", selectable=True)
+        self.title = text_label(role="h1", selectable=True)
+        self.summary = text_label(selectable=True)
         self.start = QPushButton(self.tr("Begin practice"))
         self.start.setAutoDefault(True)
         self.start.setProperty("primary", True)
@@ -106,15 +97,15 @@ class DetailPane(QScrollArea):
             self.tr("Make your own copy of this practice and open it in the editor.")
         )
         self.duplicate.clicked.connect(lambda: self.duplicate_requested.emit(self._pid))
-        self.description = _label()
+        self.description = text_label(selectable=True)
         self.description.setTextFormat(Qt.TextFormat.MarkdownText)
-        self.steps_head = _label(self.tr("Steps at a glance"), "h2")
-        self.steps = _label()
+        self.steps_head = text_label(self.tr("Steps at a glance"), "h2", selectable=True)
+        self.steps = text_label(selectable=True)
         self.steps.setTextFormat(Qt.TextFormat.RichText)
-        self.evidence_head = _label(self.tr("Evidence"), "h2")
-        self.evidence = _label()
+        self.evidence_head = text_label(self.tr("Evidence"), "h2", selectable=True)
+        self.evidence = text_label(selectable=True)
         self.evidence.setTextFormat(Qt.TextFormat.RichText)
-        self.safety = _label(role="safety")
+        self.safety = text_label(role="safety", selectable=True)
 
         row = QHBoxLayout()
         row.addWidget(self.start)

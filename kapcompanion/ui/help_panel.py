@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,22 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.settings import HelpLine, Settings
+from kapcompanion.ui.widgets import text_label
 
 log = logging.getLogger(__name__)
-
-
-def _label(text: str, role: str = "", selectable: bool = False) -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    if role:
-        lab.setProperty("role", role)
-    if selectable:
-        lab.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        lab.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return lab
 
 
 def shown_lines(settings: Settings, clinic_label: str) -> list[HelpLine]:
@@ -61,15 +48,15 @@ class HelpPanel(QDialog):
         self.setAccessibleName(self.tr("Get help now"))
         self.setMinimumSize(560, 560)
         self.setModal(False)
-        head = _label(self.tr("Get help now"), "h1")
-        intro = _label(
+        head = text_label(self.tr("Get help now"), "h1")
+        intro = text_label(
             self.tr(
                 "If you are in danger, or might act on thoughts of harming yourself, please "
                 "call your local emergency number now. You deserve support, and reaching "
                 "out is a strong thing to do."
             )
         )
-        self.not_monitored = _label(
+        self.not_monitored = text_label(
             self.tr(
                 "This app is not monitored. Nobody sees what you write here, and nobody "
                 "will be alerted — so if you need someone, please reach out directly."
@@ -85,7 +72,7 @@ class HelpPanel(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
-        self.clinic_hint = _label(
+        self.clinic_hint = text_label(
             self.tr("You can add your clinic's after-hours number under “Edit this list”."),
             "muted",
         )
@@ -121,7 +108,7 @@ class HelpPanel(QDialog):
         """List the help lines from ``settings``."""
         while self.lines_box.count():
             item = self.lines_box.takeAt(0)
-            old = item.widget()
+            old = item.widget() if item is not None else None
             if old is not None:
                 old.hide()
                 old.deleteLater()
@@ -132,15 +119,15 @@ class HelpPanel(QDialog):
             cl = QVBoxLayout(card)
             cl.setContentsMargins(18, 12, 18, 12)
             cl.setSpacing(4)
-            name = _label(line.name)
+            name = text_label(line.name)
             name.setStyleSheet("font-weight: 600;")
-            contact = _label(line.contact, "h2", selectable=True)
+            contact = text_label(line.contact, "h2", selectable=True, by_keyboard=True)
             contact.setAccessibleName(f"{line.name}: {line.contact}")
             contact.setAccessibleDescription(line.note)
             cl.addWidget(name)
             cl.addWidget(contact)
             if line.note:
-                cl.addWidget(_label(line.note, "muted"))
+                cl.addWidget(text_label(line.note, "muted"))
             self.lines_box.addWidget(card)
             card.setVisible(True)
             self.cards.append(card)

@@ -15,10 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-log = logging.getLogger(__name__)
+from kapcompanion.settings import Language
 
-#: Languages the interface is offered in (English is built in).
-LANGUAGES = ("en", "es")
+log = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
 
@@ -30,10 +29,11 @@ def qm_dir() -> Path:
 
 def resolve(choice: str, system: QLocale | None = None) -> str:
     """The language to use: the person's choice, or the system's when it is offered."""
-    if choice in LANGUAGES:
-        return choice
+    offered = {lang.value for lang in Language.offered()}
+    if choice in offered:
+        return str(choice)
     name = (system or QLocale.system()).name().split("_")[0]
-    return name if name in LANGUAGES else "en"
+    return name if name in offered else Language.EN.value
 
 
 def install_translations(
@@ -64,6 +64,15 @@ def install_translations(
         app.installTranslator(qt)
         _installed.append(qt)
     return lang
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - lupdate's name
+    """Mark ``source`` for translation in ``context``; returns it as it is.
+
+    Qt's lupdate finds strings by this name. PySide6's own returns ``object`` to the type
+    checker; this one keeps label tables typed as ``str``.
+    """
+    return source
 
 
 def known_label(context: str, labels: Mapping[str, str], key: str, fallback: str) -> str:

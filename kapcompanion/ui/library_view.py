@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.ui.catalogue import Entry, Filter, all_tags, grouped, length_text
 from kapcompanion.ui.tags import tag_label, tag_labels
 from kapcompanion.ui.theme import current_palette
+from kapcompanion.ui.widgets import CardDelegate
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +48,7 @@ CARD_PADDING = 8
 CARD_LINE = 1.15
 
 
-class PracticeDelegate(QStyledItemDelegate):
+class PracticeDelegate(CardDelegate):
     """Draws a practice as a soft rounded card, and a category as a quiet heading."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -61,37 +60,21 @@ class PracticeDelegate(QStyledItemDelegate):
         # (the last ends 3.2 lines down) and a little air under it.
         return QSize(200, math.ceil(2 * 3 + 2 * CARD_PADDING + fm.height() * CARD_LINE * 3.3))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Paint one row."""
+    def is_heading(self, index: Index) -> bool:
+        """A category is a heading."""
+        return index.data(KIND_ROLE) == "header"
+
+    def heading_font(self, font: QFont) -> QFont:
+        """The list font, a little larger and bolder."""
+        heading = QFont(font)
+        heading.setPointSizeF(heading.pointSizeF() * 1.15)
+        heading.setWeight(QFont.Weight.DemiBold)
+        return heading
+
+    def paint_card(self, painter: QPainter, index: Index, rect: QRectF, font: QFont) -> None:
+        """The title, the summary, and the length and tags."""
         pal = current_palette()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
-        font = QFont(option.font)
-        if index.data(KIND_ROLE) == "header":
-            font.setPointSizeF(font.pointSizeF() * 1.15)
-            font.setWeight(QFont.Weight.DemiBold)
-            painter.setFont(font)
-            painter.setPen(QColor(pal.muted))
-            painter.drawText(
-                rect.adjusted(8, 0, 0, -4),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                str(index.data(Qt.ItemDataRole.DisplayRole)),
-            )
-            painter.restore()
-            return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        path = QPainterPath()
-        path.addRoundedRect(rect, 12, 12)
-        painter.fillPath(path, QColor(pal.pacer_glow if selected else pal.card))
-        if focused:
-            painter.setPen(QPen(QColor(pal.focus), 3))
-        elif selected:
-            painter.setPen(QPen(QColor(pal.accent), 2))
-        else:
-            painter.setPen(QPen(QColor(pal.border), 1))
-        painter.drawPath(path)
+        font = QFont(font)
         fm = QFontMetrics(font)
         inner = rect.adjusted(14, CARD_PADDING, -14, -CARD_PADDING)
         line = fm.height() * CARD_LINE
@@ -122,7 +105,6 @@ class PracticeDelegate(QStyledItemDelegate):
                 str(index.data(META_ROLE) or ""), Qt.TextElideMode.ElideRight, int(inner.width())
             ),
         )
-        painter.restore()
 
 
 class LibraryView(QWidget):

@@ -17,6 +17,7 @@ import ctypes
 import logging
 import sys
 
+import PySide6
 from PySide6.QtCore import QObject
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,6 @@ def guard_none() -> bool:
     for singleton in (None, True, False):
         ctypes.c_ssize_t.from_address(id(singleton)).value += _BOOST
     _applied = True
-    import PySide6
-
     log.info(
         "PySide6 %s loses references to None/True/False on Python %d.%d; guarded. "
         "PySide6 6.11 or a later fixed release avoids this.",

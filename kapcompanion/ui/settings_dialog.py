@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,10 +31,21 @@ from PySide6.QtWidgets import (
 from kapcompanion.settings import (
     DEFAULT_HELP_LINES,
     MAX_GET_READY,
-    TEXT_SCALES,
+    Ambient,
     ChannelVolumes,
+    CueStyle,
     HelpLine,
+    Language,
     Settings,
+    Theme,
+)
+from kapcompanion.ui.choice_labels import (
+    AMBIENT_LABELS,
+    CUE_STYLE_LABELS,
+    LANGUAGE_LABELS,
+    TEXT_SIZE_LABELS,
+    THEME_LABELS,
+    choice_items,
 )
 from kapcompanion.ui.speech import speech_available
 
@@ -57,7 +69,7 @@ def _combo(name: str, items: list[tuple[str, object]], current: object) -> QComb
     c.setAccessibleName(name)
     for label, data in items:
         c.addItem(label, data)
-    i = c.findData(current)
+    i = c.findData(current.value if isinstance(current, Enum) else current)
     c.setCurrentIndex(max(i, 0))
     return c
 
@@ -106,27 +118,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Voice"), self.voice)
         form.addRow(self.tr("Breath cues"), self.cue)
         form.addRow(self.tr("Background"), self.ambient_volume)
-        self.ambient = _combo(
-            self.tr("Background sound"),
-            [
-                (self.tr("As the practice suggests"), "practice"),
-                (self.tr("None"), "none"),
-                (self.tr("Brown noise"), "brown-noise"),
-                (self.tr("Rain"), "rain"),
-                (self.tr("Ocean"), "ocean"),
-                (self.tr("Drone"), "drone"),
-            ],
-            s.ambient,
-        )
+        self.ambient = _combo(self.tr("Background sound"), choice_items(AMBIENT_LABELS), s.ambient)
         form.addRow(self.tr("Background sound"), self.ambient)
         self.cue_style = _combo(
-            self.tr("Breath cue style"),
-            [
-                (self.tr("Soft tones"), "tones"),
-                (self.tr("Bell"), "bell"),
-                (self.tr("None"), "none"),
-            ],
-            s.cue_style,
+            self.tr("Breath cue style"), choice_items(CUE_STYLE_LABELS), s.cue_style
         )
         form.addRow(self.tr("Breath cues"), self.cue_style)
         self.read_aloud = QCheckBox(self.tr("Read guidance aloud when there is no recorded voice"))
@@ -169,36 +164,11 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         form.setSpacing(14)
-        self.theme = _combo(
-            self.tr("Theme"),
-            [
-                (self.tr("Follow the system"), "system"),
-                (self.tr("Light"), "light"),
-                (self.tr("Dark"), "dark"),
-            ],
-            s.theme,
-        )
+        self.theme = _combo(self.tr("Theme"), choice_items(THEME_LABELS), s.theme)
         form.addRow(self.tr("Theme"), self.theme)
-        names = [
-            self.tr("Smaller"),
-            self.tr("Standard"),
-            self.tr("Larger"),
-            self.tr("Large"),
-            self.tr("Largest"),
-        ]
-        self.text_scale = _combo(
-            self.tr("Text size"), list(zip(names, TEXT_SCALES, strict=True)), s.text_scale
-        )
+        self.text_scale = _combo(self.tr("Text size"), choice_items(TEXT_SIZE_LABELS), s.text_scale)
         form.addRow(self.tr("Text size"), self.text_scale)
-        self.language = _combo(
-            self.tr("Language"),
-            [
-                (self.tr("Follow the system"), "system"),
-                ("English", "en"),  # each language in its own words
-                ("Español", "es"),
-            ],
-            s.language,
-        )
+        self.language = _combo(self.tr("Language"), choice_items(LANGUAGE_LABELS), s.language)
         form.addRow(self.tr("Language"), self.language)
         note = QLabel(self.tr("A new language shows fully the next time the app opens."))
         note.setProperty("role", "muted")
@@ -254,10 +224,11 @@ class SettingsDialog(QDialog):
     def _add_line(self) -> None:
         r = self.lines.rowCount()
         self.lines.insertRow(r)
-        for c in range(3):
-            self.lines.setItem(r, c, QTableWidgetItem(""))
+        cells = [QTableWidgetItem("") for _ in range(3)]
+        for c, cell in enumerate(cells):
+            self.lines.setItem(r, c, cell)
         self.lines.setCurrentCell(r, 0)
-        self.lines.editItem(self.lines.item(r, 0))
+        self.lines.editItem(cells[0])
 
     def _remove_line(self) -> None:
         r = self.lines.currentRow()
@@ -290,15 +261,15 @@ class SettingsDialog(QDialog):
                 self.cue.value() / 100,
                 self.ambient_volume.value() / 100,
             ),
-            ambient=str(self.ambient.currentData()),
-            cue_style=str(self.cue_style.currentData()),
+            ambient=Ambient(self.ambient.currentData()),
+            cue_style=CueStyle(self.cue_style.currentData()),
             read_aloud=self.read_aloud.isChecked() and speech_available(),
             get_ready_seconds=self.get_ready.value(),
             reduced_motion=self.reduced_motion.isChecked(),
             rules_dismissed=() if self.reset_rules.isChecked() else self._base.rules_dismissed,
-            theme=str(self.theme.currentData()),
+            theme=Theme(self.theme.currentData()),
             text_scale=float(self.text_scale.currentData()),
-            language=str(self.language.currentData()),
+            language=Language(self.language.currentData()),
             clinic_name=self.clinic_name.text().strip(),
             clinic_number=self.clinic_number.text().strip(),
             help_lines=self.help_lines(),

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
 
-def _tts_class() -> type | None:
+def _tts_class() -> type[QTextToSpeech] | None:
     """QTextToSpeech, imported only when first needed (it loads QtMultimedia, which is slow).
 
     It ships in PySide6-Addons, which may be missing.
     """
     try:
+        # lazy: start-up speed (QtMultimedia loads slowly), and the add-on may be missing
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:  # pragma: no cover - depends on the install
         return None
@@ -37,13 +42,14 @@ class Speaker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tts = None
+        self._tts: QTextToSpeech | None = None
         self.spoken: list[str] = []  # newest last, kept short (for tests and logs)
 
-    def _engine(self) -> object | None:
-        if self._tts is None and speech_available():
+    def _engine(self) -> QTextToSpeech | None:
+        tts = _tts_class() if self._tts is None and speech_available() else None
+        if tts is not None:
             try:
-                self._tts = _tts_class()(self)  # type: ignore[misc]
+                self._tts = tts(self)
             except Exception as exc:  # pragma: no cover
                 log.warning("no system voice (%s)", exc)
         return self._tts

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from kapcompanion.ui.i18n import known_label
+from kapcompanion.ui.i18n import QT_TRANSLATE_NOOP, known_label
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from kapcompanion.settings import Theme
+
 log = logging.getLogger(__name__)
 
 
@@ -91,8 +93,8 @@ def system_prefers_reduced_motion() -> bool:
 
 
 def palette_for(theme: str) -> Palette:
-    """The palette for a theme setting: ``light``, ``dark`` or ``system``."""
-    if theme == "dark" or (theme == "system" and system_prefers_dark()):
+    """The palette for a theme setting (a :class:`Theme`)."""
+    if theme == Theme.DARK or (theme == Theme.SYSTEM and system_prefers_dark()):
         return DARK
     return LIGHT
 

@@ -21,17 +21,7 @@ from kapcompanion.audio.pygame_player import (
 from kapcompanion.core.session import Session, Status
 from kapcompanion.core.timeline import compile_practice
 from tests.audio.fixtures import bells_at, mixed
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
+from tests.fakes import FakeClock
 
 
 @pytest.fixture
@@ -47,8 +37,8 @@ def player(clock: FakeClock, resolver) -> Iterator[PygamePlayer]:
 
 
 def run(session: Session, player: PygamePlayer, clock: FakeClock, seconds: float, dt=0.01) -> None:
-    end = clock.t + seconds
-    while clock.t < end - 1e-9:
+    end = clock.now + seconds
+    while clock.now < end - 1e-9:
         clock.advance(dt)
         player.update(session.state())
 

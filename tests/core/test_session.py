@@ -6,20 +6,10 @@ from kapcompanion.core.loader import check_text
 from kapcompanion.core.model import Phase
 from kapcompanion.core.session import BACK_GRACE, Session, Status
 from kapcompanion.core.timeline import compile_practice
+from tests.fakes import FakeClock
 
 from .helpers import practice_text
 from .strategies import practices
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def session_for(steps: str):

@@ -11,20 +11,8 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.audio.base import Player
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.main_window import MainWindow
+from tests.fakes import FakeClock
 from tests.ui.samples import library
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

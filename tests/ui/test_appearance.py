@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kapcompanion.settings import TEXT_SCALES, Settings
+from kapcompanion.settings import Settings, TextSize
 from kapcompanion.ui.settings_dialog import SettingsDialog
 from kapcompanion.ui.theme import DARK, LIGHT, contrast, current_palette
 
@@ -84,7 +84,7 @@ def test_theme_and_text_size_apply_at_once(make_window, store) -> None:
     win = make_window(replace(Settings(), theme="light"))
     assert current_palette() is LIGHT
     sheet_before = QApplication.instance().styleSheet()
-    win.set_settings(replace(win.settings, theme="dark", text_scale=TEXT_SCALES[-1]))
+    win.set_settings(replace(win.settings, theme="dark", text_scale=TextSize.LARGEST.value))
     assert current_palette() is DARK
     sheet = QApplication.instance().styleSheet()
     assert DARK.window in sheet and sheet != sheet_before
@@ -92,7 +92,7 @@ def test_theme_and_text_size_apply_at_once(make_window, store) -> None:
     def body_pt(text: str) -> float:
         return float(text.split("font-size: ", 1)[1].split("pt", 1)[0])
 
-    assert body_pt(sheet) == pytest.approx(body_pt(sheet_before) * TEXT_SCALES[-1], rel=0.02)
+    assert body_pt(sheet) == pytest.approx(body_pt(sheet_before) * TextSize.LARGEST, rel=0.02)
     assert store.load().theme == "dark"
 
 

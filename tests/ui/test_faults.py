@@ -18,7 +18,8 @@ from kapcompanion.core.session import Session, Status
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.main_window import MainWindow
-from tests.ui.conftest import FakeClock, begin
+from tests.fakes import FakeClock
+from tests.ui.conftest import begin
 
 
 def test_settings_that_cannot_be_saved_say_so_and_still_apply(qtbot, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.main_window import MainWindow
 from kapcompanion.ui.audio_link import default_player
 from tests.ui.samples import library
-from tests.ui.conftest import FakeClock
+from tests.fakes import FakeClock
 
 app = QApplication([])
 clock = FakeClock()

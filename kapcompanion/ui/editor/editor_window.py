@@ -321,6 +321,7 @@ class EditorWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save (see :mod:`kapcompanion.ui.editor.save_flow`); True when written."""
+        # lazy: save_flow takes an EditorWindow (imported there for its type only)
         from kapcompanion.ui.editor.save_flow import save
 
         return save(self)

@@ -41,6 +41,7 @@ def multimedia() -> ModuleType | None:
     if not _tried:
         _tried = True
         try:
+            # lazy: start-up speed (QtMultimedia loads slowly), and the add-on may be missing
             from PySide6 import QtMultimedia
 
             _multimedia = QtMultimedia

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kapcompanion.journal.history import Point
-from kapcompanion.ui.i18n import known_label
+from kapcompanion.ui.i18n import QT_TRANSLATE_NOOP, known_label
 from kapcompanion.ui.journal_pages.dates import short_day
 from kapcompanion.ui.numbers import score
 from kapcompanion.ui.theme import Palette, current_palette

@@ -5,16 +5,17 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from kapcompanion.ui.journal_pages.entry_model import ANSWER_ROLE, KIND_ROLE, META_ROLE, Index
 from kapcompanion.ui.theme import current_palette
+from kapcompanion.ui.widgets import CardDelegate
 
 log = logging.getLogger(__name__)
 
 
-class EntryDelegate(QStyledItemDelegate):
+class EntryDelegate(CardDelegate):
     """A day as a heading; an entry as a card: what it answers, the answer, the details."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -45,35 +46,18 @@ class EntryDelegate(QStyledItemDelegate):
             found = self._fonts[key] = (plain, bold, QFontMetrics(plain), QFontMetrics(bold))
         return found
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Paint one row."""
+    def is_heading(self, index: Index) -> bool:
+        """A day is a heading."""
+        return index.data(KIND_ROLE) == "day"
+
+    def heading_font(self, font: QFont) -> QFont:
+        """The bold list font."""
+        return self.fonts(font)[1]
+
+    def paint_card(self, painter: QPainter, index: Index, rect: QRectF, font: QFont) -> None:
+        """What it answers, the answer, the details: a line each."""
         pal = current_palette()
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
-        font, bold, fm, bold_fm = self.fonts(option.font)
-        if index.data(KIND_ROLE) == "day":
-            painter.setFont(bold)
-            painter.setPen(QColor(pal.muted))
-            painter.drawText(
-                rect.adjusted(8, 0, 0, -4),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                str(index.data(Qt.ItemDataRole.DisplayRole)),
-            )
-            painter.restore()
-            return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        path = QPainterPath()
-        path.addRoundedRect(rect, 12, 12)
-        painter.fillPath(path, QColor(pal.pacer_glow if selected else pal.card))
-        if focused:
-            painter.setPen(QPen(QColor(pal.focus), 3))
-        elif selected:
-            painter.setPen(QPen(QColor(pal.accent), 2))
-        else:
-            painter.setPen(QPen(QColor(pal.border), 1))
-        painter.drawPath(path)
+        font, bold, fm, bold_fm = self.fonts(font)
         inner = rect.adjusted(14, 6, -14, -6)
         width = int(inner.width())
         line = fm.height() * 1.15
@@ -90,4 +74,3 @@ class EntryDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRectF(inner.left(), inner.top() + line * n, inner.width(), line), left_mid, elided
             )
-        painter.restore()

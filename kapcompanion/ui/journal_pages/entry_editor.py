@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,7 @@ from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.dates import day_month_year
 from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
+from kapcompanion.ui.widgets import text_label
 
 log = logging.getLogger(__name__)
 
@@ -45,26 +46,17 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def _label(text: str = "", role: str | None = None) -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if role:
-        lab.setProperty("role", role)
-    return lab
-
-
 class BeforeAfterBox(QFrame):
     """A session's intention (before) beside the first reflections after it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.before_title = _label(self.tr("Before your session"), "muted")
-        self.before = _label()
-        self.after_title = _label(self.tr("After it"), "muted")
-        self.after = _label()
-        self.heading = _label("", "muted")
+        self.before_title = text_label(self.tr("Before your session"), "muted", selectable=True)
+        self.before = text_label(selectable=True)
+        self.after_title = text_label(self.tr("After it"), "muted", selectable=True)
+        self.after = text_label(selectable=True)
+        self.heading = text_label("", "muted", selectable=True)
         cols = QHBoxLayout()
         for title, body in ((self.before_title, self.before), (self.after_title, self.after)):
             col = QVBoxLayout()
@@ -133,10 +125,12 @@ class EntryPane(QWidget):
         self.entry: Entry | None = None
         #: Asks before deleting (replaceable where no person is there to answer).
         self.confirm: Confirm = ask_yes_no
-        self.placeholder = _label(self.tr("Choose an entry to read it here."), "muted")
-        self.heading = _label("", "h2")
-        self.meta = _label("", "muted")
-        self.prompt = _label("")
+        self.placeholder = text_label(
+            self.tr("Choose an entry to read it here."), "muted", selectable=True
+        )
+        self.heading = text_label("", "h2", selectable=True)
+        self.meta = text_label("", "muted", selectable=True)
+        self.prompt = text_label("", selectable=True)
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Title"))
         self.title_edit.setPlaceholderText(self.tr("A title, if you like"))
@@ -153,7 +147,7 @@ class EntryPane(QWidget):
         sr.addWidget(QLabel(self.tr("Score (0–10)")))
         sr.addWidget(self.score)
         sr.addStretch(1)
-        self.checklist = _label("")
+        self.checklist = text_label("", selectable=True)
         self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.setProperty("primary", True)
         self.save_button.setAutoDefault(True)
@@ -162,7 +156,7 @@ class EntryPane(QWidget):
         self.delete_button.setAutoDefault(True)
         self.delete_button.setAccessibleName(self.tr("Delete this entry"))
         self.delete_button.setAccessibleDescription(self.tr("Asks before anything is removed."))
-        self.status = _label("", "muted")
+        self.status = text_label("", "muted", selectable=True)
         self.status.setAccessibleName(self.tr("What happened"))
         self.pair = BeforeAfterBox()
         self.pair.hide()
@@ -302,14 +296,16 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New entry"))
         self.setAccessibleName(self.tr("New entry"))
-        intro = _label(self.tr("Write whatever you would like to keep. Only you see this."))
+        intro = text_label(
+            self.tr("Write whatever you would like to keep. Only you see this."), selectable=True
+        )
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("A title, if you like"))
         self.title_edit.setAccessibleName(self.tr("Title"))
         self.text_edit = QPlainTextEdit()
         self.text_edit.setAccessibleName(self.tr("Your words"))
         self.text_edit.setTabChangesFocus(True)
-        self.hint = _label("", "muted")
+        self.hint = text_label("", "muted", selectable=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

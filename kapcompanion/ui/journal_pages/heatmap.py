@@ -114,7 +114,7 @@ class MonthHeatMap(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """Room for a header and up to six weeks."""
-        return QSize(7 * 56 + 8 * GAP, int(self._header() + self._rows() * (50 + GAP) + GAP))
+        return QSize(int(7 * 56 + 8 * GAP), int(self._header() + self._rows() * (50 + GAP) + GAP))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         """At least small squares."""

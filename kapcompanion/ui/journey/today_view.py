@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from kapcompanion.journal.records import KapSession
 from kapcompanion.journal.today import Today, today_for
 from kapcompanion.ui.catalogue import length_text
 from kapcompanion.ui.journey.words import arc_text, session_title
+from kapcompanion.ui.widgets import text_label
 
 if TYPE_CHECKING:
     from kapcompanion.ui.journey.journal_link import JournalLink
@@ -45,14 +45,6 @@ log = logging.getLogger(__name__)
 ANYTIME = ("grounding-54321", "feet-and-hands", "sigh-reset", "orienting", "box-breathing")
 MAX_ANYTIME = 3
 MAX_WIDTH = 960
-
-
-def _label(text: str = "", role: str = "") -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    if role:
-        lab.setProperty("role", role)
-    return lab
 
 
 def ms_to_midnight(now: datetime) -> int:
@@ -102,10 +94,10 @@ class TodayView(QWidget):
         lay = QVBoxLayout(column)
         lay.setContentsMargins(32, 12, 32, 24)
         lay.setSpacing(14)
-        self.where = _label(role="h1")
-        self.session_line = _label(role="muted")
-        self.note = _label()
-        self.closed_note = _label(role="muted")
+        self.where = text_label(role="h1")
+        self.session_line = text_label(role="muted")
+        self.note = text_label()
+        self.closed_note = text_label(role="muted")
         for w in (self.where, self.session_line, self.note, self.closed_note):
             lay.addWidget(w)
 
@@ -113,28 +105,28 @@ class TodayView(QWidget):
         self.intention_card.setObjectName("card")
         il = QVBoxLayout(self.intention_card)
         il.setContentsMargins(22, 16, 22, 16)
-        self.intention_heading = _label(self.tr("Your intention"), "h2")
-        self.intention = _label()
+        self.intention_heading = text_label(self.tr("Your intention"), "h2")
+        self.intention = text_label()
         self.intention.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         il.addWidget(self.intention_heading)
         il.addWidget(self.intention)
         lay.addWidget(self.intention_card)
 
-        self.plan_heading = _label(self.tr("Suggested for today"), "h2")
-        self.plan_hint = _label(
+        self.plan_heading = text_label(self.tr("Suggested for today"), "h2")
+        self.plan_hint = text_label(
             self.tr("Suggestions, not tasks — choose what feels right, or simply rest."), "muted"
         )
         self.plan_box = QVBoxLayout()
         self.plan_box.setSpacing(8)
-        self.all_done = _label(role="muted")
+        self.all_done = text_label(role="muted")
         lay.addWidget(self.plan_heading)
         lay.addWidget(self.plan_hint)
         lay.addLayout(self.plan_box)
         lay.addWidget(self.all_done)
-        self.missing = _label(role="muted")
+        self.missing = text_label(role="muted")
         lay.addWidget(self.missing)
 
-        self.invite = _label(
+        self.invite = text_label(
             self.tr(
                 "When you know the date of your next KAP session, you might add it here. "
                 "Today will then offer a few gentle practices for the days before and after."
@@ -144,7 +136,7 @@ class TodayView(QWidget):
         self.add_session.setAutoDefault(True)
         self.add_session.setAccessibleName(self.tr("Add a session date"))
         self.add_session.clicked.connect(self.sessions_requested.emit)
-        self.anytime_heading = _label(self.tr("For any moment"), "h2")
+        self.anytime_heading = text_label(self.tr("For any moment"), "h2")
         self.anytime_box = QVBoxLayout()
         self.anytime_box.setSpacing(8)
         lay.addWidget(self.invite)
@@ -152,7 +144,7 @@ class TodayView(QWidget):
         lay.addWidget(self.anytime_heading)
         lay.addLayout(self.anytime_box)
 
-        self.run = _label(role="muted")
+        self.run = text_label(role="muted")
         lay.addWidget(self.run)
         row = QHBoxLayout()
         self.sessions_button = QPushButton(self.tr("Your sessions…"))
@@ -173,7 +165,7 @@ class TodayView(QWidget):
         row.addWidget(self.session_over)
         row.addStretch(1)
         lay.addLayout(row)
-        self.options_heading = _label(self.tr("Today options"), "muted")
+        self.options_heading = text_label(self.tr("Today options"), "muted")
         self.show_run = QCheckBox(self.tr("Show how many days in a row I have practised"))
         self.show_run.setAccessibleName(self.show_run.text())
         self.show_run.setAccessibleDescription(

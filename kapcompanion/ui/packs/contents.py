@@ -68,7 +68,7 @@ def _clip_seconds(fh: BinaryIO, info: zipfile.ZipInfo) -> float | None:
 
     Packs store audio uncompressed; a compressed clip keeps the reading-time estimate.
     """
-    import soundfile
+    import soundfile  # lazy: start-up speed (soundfile loads libsndfile)
 
     if info.compress_type != zipfile.ZIP_STORED:
         return None

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSlider,
@@ -22,16 +21,9 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.core.model import CheckInStep, ChecklistStep, InteractiveStep, ReflectStep
 from kapcompanion.core.text import fill, placeholders
+from kapcompanion.ui.widgets import text_label
 
 log = logging.getLogger(__name__)
-
-
-def _label(text: str, role: str = "") -> QLabel:
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    if role:
-        lab.setProperty("role", role)
-    return lab
 
 
 class Gate(QFrame):
@@ -45,7 +37,7 @@ class Gate(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(36, 30, 36, 30)
         self.body.setSpacing(16)
-        self.heading = _label(heading, "h2")
+        self.heading = text_label(heading, "h2")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(self.heading)
         self.setAccessibleName(heading)
@@ -63,7 +55,7 @@ class Gate(QFrame):
         """Put the Continue button (and a quiet note) at the bottom."""
         row = QHBoxLayout()
         if note:
-            row.addWidget(_label(note, "muted"), 1)
+            row.addWidget(text_label(note, "muted"), 1)
         else:
             row.addStretch(1)
         row.addWidget(self.continue_button)
@@ -92,7 +84,7 @@ class ReflectGate(Gate):
         super().__init__(fill(step.prompt, values), parent)
         self.heading.setAccessibleName(self.heading.text())
         earlier = [(n, values[n]) for n in placeholders(step.prompt) if values.get(n)]
-        self.earlier = _label("")
+        self.earlier = text_label("")
         if earlier:
             shown = "\n".join(str(v) for _n, v in earlier)
             self.earlier.setText(self.tr("What you wrote earlier:") + "\n" + shown)
@@ -140,12 +132,12 @@ class CheckInGate(Gate):
                 low=low, high=high
             )
         )
-        self.value_label = _label("", "h2")
+        self.value_label = text_label("", "h2")
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         ends = QHBoxLayout()
-        ends.addWidget(_label(f"0 — {low}", "muted"))
+        ends.addWidget(text_label(f"0 — {low}", "muted"))
         ends.addStretch(1)
-        right = _label(f"{high} — 10", "muted")
+        right = text_label(f"{high} — 10", "muted")
         right.setAlignment(Qt.AlignmentFlag.AlignRight)
         ends.addWidget(right)
         self.body.addSpacing(12)

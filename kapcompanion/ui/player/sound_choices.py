@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from kapcompanion.audio.base import Volumes
 from kapcompanion.core.timeline import CHANNEL_CUE, Timeline
-from kapcompanion.settings import Settings
+from kapcompanion.settings import Ambient, CueStyle, Settings
 
 log = logging.getLogger(__name__)
 
@@ -15,15 +15,15 @@ log = logging.getLogger(__name__)
 def tuned_timeline(timeline: Timeline, settings: Settings) -> Timeline:
     """Apply the person's cue style and ambient choice to a compiled timeline."""
     cues = timeline.cues
-    if settings.cue_style == "none":
+    if settings.cue_style == CueStyle.NONE:
         cues = tuple(c for c in cues if c.channel != CHANNEL_CUE)
-    elif settings.cue_style == "bell":
+    elif settings.cue_style == CueStyle.BELL:
         cues = tuple(c._replace(sound="soft-bell") if c.channel == CHANNEL_CUE else c for c in cues)
     ambient, volume = timeline.ambient, timeline.ambient_volume
-    if settings.ambient == "none":
+    if settings.ambient == Ambient.NONE:
         ambient, volume = None, 0.0
-    elif settings.ambient != "practice":
-        ambient, volume = settings.ambient, volume or 0.3
+    elif settings.ambient != Ambient.PRACTICE:
+        ambient, volume = str(settings.ambient), volume or 0.3
     return replace(timeline, cues=cues, ambient=ambient, ambient_volume=volume)
 
 

@@ -15,7 +15,7 @@ from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.app import load_library
 from kapcompanion.ui.journey import Journey, install
 from kapcompanion.ui.main_window import MainWindow
-from tests.ui.conftest import FakeClock
+from tests.fakes import FakeClock
 
 START = date(2026, 12, 1)
 QUICK = replace(Settings(), get_ready_seconds=0)
