@@ -179,8 +179,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         case "render":
             from kapcompanion.audio.render import render_cli
             from kapcompanion.commands import resolve_practice
+            from kapcompanion.paths import data_folders
 
-            return render_cli(resolve_practice(args.target), args.output)
+            cache = data_folders().cache / "voice"
+            return render_cli(resolve_practice(args.target), args.output, voice_cache=cache)
         case "pack":
             return _pack(args)
         case "journal":

@@ -50,7 +50,10 @@ KIND_TEXT = "text"  # one text could not be said
 
 
 class VoiceUnavailable(KapError):  # noqa: N818  (the name the brief and callers use)
-    """The synthetic voice cannot say something; the message is plain and kind.
+    """The synthetic voice cannot say something; the message is one plain sentence.
+
+    The message says what is wrong, not what follows: the player adds "the words are
+    shown on screen", a render "the file has no spoken guidance".
 
     ``kind`` is one of ``missing``, ``model``, ``voice`` (the voice as a whole is
     unavailable) or ``text`` (only this text failed; others may still be said).
@@ -172,8 +175,7 @@ class VoiceEngine:
             import hibari  # noqa: F401  (only to tell "not installed" from "no such voice")
         except Exception as exc:
             raise VoiceUnavailable(
-                "The spoken voice is not installed on this computer, so the guidance is "
-                "shown as text only.",
+                "The spoken voice is not installed on this computer.",
                 KIND_MISSING,
             ) from exc
         raise VoiceUnavailable(
@@ -202,8 +204,7 @@ class VoiceEngine:
                 from hibari import Hibari
             except Exception as exc:
                 raise VoiceUnavailable(
-                    "The spoken voice is not installed on this computer, so the guidance "
-                    "is shown as text only.",
+                    "The spoken voice is not installed on this computer.",
                     KIND_MISSING,
                 ) from exc
             try:
@@ -211,16 +212,15 @@ class VoiceEngine:
                 self._tts = Hibari(voice=self.voice, model=os.fspath(path), threads=self.threads)
             except ImportError as exc:
                 raise VoiceUnavailable(
-                    "The spoken voice needs a part that is missing (onnxruntime), so the "
-                    "guidance is shown as text only. Reinstalling KAP Companion adds it.",
+                    "The spoken voice needs a part that is missing (onnxruntime); "
+                    "reinstalling KAP Companion adds it.",
                     KIND_MISSING,
                 ) from exc
             except Exception as exc:
                 log.warning("voice model %s could not be loaded: %s", path, exc)
                 raise VoiceUnavailable(
-                    "The spoken voice could not be started (its model file seems damaged), "
-                    "so the guidance is shown as text only. Reinstalling KAP Companion "
-                    "repairs it.",
+                    "The spoken voice could not be started (its model file seems damaged); "
+                    "reinstalling KAP Companion repairs it.",
                     KIND_MODEL,
                 ) from exc
         except VoiceUnavailable as exc:
@@ -243,7 +243,7 @@ class VoiceEngine:
                 # Never log the text itself: it may hold the client's own words.
                 log.warning("voice: a text of %d characters failed: %s", len(text), exc)
                 raise VoiceUnavailable(
-                    "A sentence of this practice could not be spoken; it is shown as text.",
+                    "A passage of this practice could not be spoken.",
                     KIND_TEXT,
                 ) from exc
         return finish(np.asarray(raw, dtype=np.float32))
