@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import logging
 import os
 import tempfile
@@ -110,12 +111,16 @@ class VoiceCache:
         return True
 
     def _write(self, path: Path, samples: np.ndarray) -> int:
+        # Encoded in memory first: a write error then surfaces here as an OSError (inside
+        # libsndfile's callbacks it would be swallowed and leave a short file).
+        buf = io.BytesIO()
+        sf.write(buf, np.asarray(samples, dtype=np.float32), SAMPLE_RATE,
+                 format="FLAC", subtype="PCM_16")  # fmt: skip
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".clip.", suffix=".part", dir=self.folder)
         try:
             with os.fdopen(fd, "wb") as fh:
-                sf.write(fh, np.asarray(samples, dtype=np.float32), SAMPLE_RATE,
-                         format="FLAC", subtype="PCM_16")  # fmt: skip
+                fh.write(buf.getbuffer())
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
