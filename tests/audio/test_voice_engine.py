@@ -97,3 +97,16 @@ def test_a_damaged_model_is_a_plain_error(tmp_path: Path) -> None:
         VoiceEngine(model=bad).synthesize("Hello.")
     assert caught.value.kind == KIND_MODEL and "damaged" in str(caught.value)
     assert "Traceback" not in str(caught.value)
+
+
+def test_clips_are_as_loud_as_each_other_by_the_broadcast_measure(engine: VoiceEngine) -> None:
+    pyloudnorm = pytest.importorskip("pyloudnorm")
+    meter = pyloudnorm.Meter(SAMPLE_RATE)
+    texts = [
+        "Bring your attention to your feet, and notice whatever is there.",
+        "Let your breath come and go on its own, without changing anything.",
+        "Now your arms, from your shoulders down to your wrists and your hands.",
+    ]
+    levels = [meter.integrated_loudness(engine.synthesize(t).astype(np.float64)) for t in texts]
+    assert all(-26.0 < lufs < -14.0 for lufs in levels), levels  # near the cues, not shouting
+    assert max(levels) - min(levels) < 3.0, levels

@@ -123,3 +123,22 @@ def test_one_text_that_fails_fails_alone() -> None:
         assert service.wait("BAD", 60) is None
         assert service.wait("After.", 60) is not None and service.wait("Before.", 60) is not None
         assert service.error is None
+
+
+def test_preload_loads_the_voice_in_the_background(tmp_path: Path) -> None:
+    engine = VoiceEngine()
+    with VoiceService(engine) as service:
+        service.preload()
+        deadline = 60.0
+        while not engine.loaded and deadline > 0:
+            threading.Event().wait(0.05)
+            deadline -= 0.05
+        assert engine.loaded and service.error is None
+    bad = tmp_path / "bad.onnx"
+    bad.write_bytes(b"nope")
+    notices: list[VoiceUnavailable] = []
+    with VoiceService(VoiceEngine(model=bad), on_error=notices.append) as service:
+        service.preload()
+        with pytest.raises(VoiceUnavailable):
+            service.future("Hello.").result(30)
+    assert len(notices) == 1

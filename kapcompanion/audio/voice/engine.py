@@ -209,7 +209,7 @@ class VoiceEngine:
                 ) from exc
             try:
                 # The model path is always given: hibari never downloads anything.
-                self._tts = Hibari(voice=self.voice, model=os.fspath(path), threads=self.threads)
+                tts = Hibari(voice=self.voice, model=os.fspath(path), threads=self.threads)
             except ImportError as exc:
                 raise VoiceUnavailable(
                     "The spoken voice needs a part that is missing (onnxruntime); "
@@ -223,9 +223,19 @@ class VoiceEngine:
                     "reinstalling KAP Companion repairs it.",
                     KIND_MODEL,
                 ) from exc
+            try:
+                _ = tts.g2p  # the pronunciation dictionaries: most of the load time
+            except Exception as exc:
+                log.warning("voice dictionaries could not be loaded: %s", exc)
+                raise VoiceUnavailable(
+                    "The spoken voice could not be started (its dictionaries seem damaged); "
+                    "reinstalling KAP Companion repairs it.",
+                    KIND_MODEL,
+                ) from exc
         except VoiceUnavailable as exc:
             self._failed = exc
             raise
+        self._tts = tts
         log.info("voice %s loaded", self.voice)
 
     def synthesize(self, text: str, speed: float = 1.0) -> np.ndarray:

@@ -74,6 +74,7 @@ class VoiceService:
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._preload = False
         #: Texts synthesised (not found in the cache) and found in the cache, for figures.
         self.synthesised = 0
         self.cache_hits = 0
@@ -112,6 +113,16 @@ class VoiceService:
             if new:
                 self._start()
                 self._cond.notify()
+
+    def preload(self) -> None:
+        """Load the voice now, in the background (when a practice is opened, say).
+
+        Loading takes about a second on a slow machine (the model, then the
+        pronunciation dictionaries); done ahead, the first words follow Play at once.
+        """
+        with self._cond:
+            self._preload = True
+            self._start()
 
     def future(self, item: Request) -> Future[np.ndarray]:
         """The future of a text's clip (queued if it was not asked for yet)."""
@@ -195,6 +206,11 @@ class VoiceService:
             self._thread.start()
 
     def _run(self) -> None:
+        if self._preload:
+            try:
+                self.engine.load()
+            except VoiceUnavailable as exc:
+                self._failed(None, exc)
         while True:
             with self._cond:
                 while not self._queue and not self._closed:
@@ -209,11 +225,12 @@ class VoiceService:
             try:
                 clip = self._make(text, private)
             except VoiceUnavailable as exc:
-                self._failed(text, fut, exc)
+                self._failed(fut, exc)
                 continue
-            except Exception as exc:  # never let the worker die silently
+            except Exception:  # never let the worker die silently
                 log.exception("voice: unexpected failure")
-                self._failed(text, fut, VoiceUnavailable(str(exc), "text"))
+                failed = VoiceUnavailable("A passage of this practice could not be spoken.", "text")
+                self._failed(fut, failed)
                 continue
             with self._cond:
                 self._clips[text] = clip
@@ -232,8 +249,9 @@ class VoiceService:
             self.cache.put(voice, self.speed, text, clip)
         return clip
 
-    def _failed(self, text: str, fut: Future[np.ndarray], exc: VoiceUnavailable) -> None:
-        fut.set_exception(exc)
+    def _failed(self, fut: Future[np.ndarray] | None, exc: VoiceUnavailable) -> None:
+        if fut is not None:
+            fut.set_exception(exc)
         if not exc.whole_voice:
             return
         with self._cond:
