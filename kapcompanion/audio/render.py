@@ -264,7 +264,8 @@ def render_practice(
     notes: list[str] = []
     clips: dict[str, np.ndarray] = {}
     if speak and not is_english(practice.language):
-        notes.append(NOT_ENGLISH)
+        if spoken_items(practice, values):
+            notes.append(NOT_ENGLISH)
     elif speak:
         own = voice is None
         service = voice or VoiceService(
@@ -332,7 +333,9 @@ def render_cli(practice: Practice, out: Path, *, voice_cache: Path | None = None
         sys.stderr.flush()
 
     def speaking(done: int, total: int) -> None:
-        sys.stderr.write(_bar(done / total if total else 1.0, label="Speaking "))
+        if not total:
+            return
+        sys.stderr.write(_bar(done / total, label="Speaking "))
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
