@@ -360,8 +360,9 @@ class _Builder:
                     len(segments), i, t, t + length, phase, text, lo, hi, cycle, n, part, parts
                 )
                 segments.append(seg)
-                if spoken and spoken[k]:
-                    cues.append(Cue(t, spoken[k], CHANNEL_SPEECH, seg.index))
+                word = spoken[k] if spoken else None
+                if word:
+                    cues.append(Cue(t, word, CHANNEL_SPEECH, seg.index))
                 elif sound:
                     cues.append(Cue(t, sound, CHANNEL_CUE, seg.index))
                 t = seg.end
