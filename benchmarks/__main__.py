@@ -43,6 +43,7 @@ ARGS: dict[str, tuple[list[str], list[str]]] = {
     "bench_journal_view": ([], ["--entries", "1000", "--runs", "1"]),
     "bench_ui_practice": (["--seconds", "30"], ["--seconds", "3"]),
     "bench_ui_startup": ([], ["--runs", "1"]),
+    "bench_voice": ([], []),
 }
 #: Seconds a script may take before it is stopped (full, quick).
 TIMEOUT = (1800, 300)

@@ -5,6 +5,12 @@ marked by a soft bell), the same decoded sounds (:class:`~kapcompanion.audio.sou
 and the same ambient envelope (fade in, duck under voice, fade out). It is made in blocks
 of a few seconds, so memory stays small however long the practice, and written with
 libsndfile through ``soundfile``. Every cue starts on the sample nearest its timeline time.
+
+English practices are spoken: every text :func:`~kapcompanion.core.spoken.spoken_items`
+lists is synthesised first (through the voice layer and its disk cache), the timeline is
+compiled with the clips' lengths, and the clips are mixed at their speech cues with the
+bed ducked under them, as in live play. Other languages, or a voice that cannot be used,
+give a file without spoken guidance and a note saying so.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +26,25 @@ import soundfile as sf
 
 from kapcompanion.audio.base import Volumes
 from kapcompanion.audio.envelope import AmbientEnvelope
-from kapcompanion.audio.sounds import RATE, Resolver, SoundBank, resolve_sound, sounds_of
+from kapcompanion.audio.sounds import (
+    RATE,
+    Resolver,
+    SoundBank,
+    fit_channels,
+    resample,
+    resolve_sound,
+    sounds_of,
+)
+from kapcompanion.audio.voice import SAMPLE_RATE as VOICE_RATE
+from kapcompanion.audio.voice import VoiceCache, VoiceEngine, VoiceService, VoiceUnavailable
 from kapcompanion.core.model import Practice
-from kapcompanion.core.timeline import CHANNEL_VOICE, Timeline, compile_practice
+from kapcompanion.core.spoken import is_english, spoken_items
+from kapcompanion.core.timeline import (
+    CHANNEL_SPEECH,
+    CHANNEL_VOICE,
+    Timeline,
+    compile_practice,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +64,12 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 Progress = Callable[[float], None]
+#: Called as texts are synthesised: (texts done, texts in all).
+SpeechProgress = Callable[[int, int], None]
+NOT_ENGLISH = (
+    "This practice is not in English and the spoken voice speaks English only, so the "
+    "file has its bells and sounds but no spoken guidance."
+)
 
 
 class RenderError(Exception):
@@ -83,7 +111,11 @@ class Mixer:
     """Mixes a timeline block by block from decoded sounds (no device involved)."""
 
     def __init__(
-        self, timeline: Timeline, bank: SoundBank, volumes: Volumes = RENDER_VOLUMES
+        self,
+        timeline: Timeline,
+        bank: SoundBank,
+        volumes: Volumes = RENDER_VOLUMES,
+        speech: dict[str, np.ndarray] | None = None,
     ) -> None:
         self.timeline = timeline
         self.rate = bank.rate
@@ -92,13 +124,27 @@ class Mixer:
         self.end = round(timeline.total * self.rate)
         v = volumes
         master = 0.0 if v.muted else v.master
+        said = speech or {}
+        cues = [
+            c
+            for c in timeline.cues
+            if (c.sound in said if c.channel == CHANNEL_SPEECH else c.sound in bank.sounds)
+        ]
+        self.cue_samples = [
+            said[c.sound] if c.channel == CHANNEL_SPEECH else bank.sounds[c.sound].samples
+            for c in cues
+        ]
+        spans = bank.voice_spans(timeline) + [
+            (c.time, c.time + len(said[c.sound]) / self.rate)
+            for c in cues
+            if c.channel == CHANNEL_SPEECH
+        ]
         self.envelope = AmbientEnvelope(
-            timeline.total, timeline.ambient_volume * master * v.ambient, bank.voice_spans(timeline)
+            timeline.total, timeline.ambient_volume * master * v.ambient, spans
         )
         self.loop = bank.loop(timeline.ambient) if timeline.ambient else None
-        cues = [c for c in timeline.cues if c.sound in bank.sounds]
-        self.cue_samples = [bank.sounds[c.sound].samples for c in cues]
-        self.cue_gain = [master * (v.voice if c.channel == CHANNEL_VOICE else v.cue) for c in cues]
+        voiced = (CHANNEL_VOICE, CHANNEL_SPEECH)
+        self.cue_gain = [master * (v.voice if c.channel in voiced else v.cue) for c in cues]
         self.starts = np.array([round(c.time * self.rate) for c in cues], dtype=np.int64)
         self.ends = self.starts + np.array([len(s) for s in self.cue_samples], dtype=np.int64)
 
@@ -140,6 +186,42 @@ def to_pcm16(x: np.ndarray) -> np.ndarray:
     return np.rint(x * 32767.0).astype(np.int16)
 
 
+def synthesise(
+    practice: Practice,
+    voice: VoiceService,
+    *,
+    values: Mapping[str, object] | None = None,
+    progress: SpeechProgress | None = None,
+    notes: list[str] | None = None,
+) -> dict[str, np.ndarray]:
+    """Say every text of ``practice`` (first needed first); clips by text, at 24 kHz.
+
+    Texts that fail are left out (the timeline then has no speech cue for them) and
+    noted once; a voice that cannot be used at all gives an empty result and one note.
+    """
+    items = spoken_items(practice, values)
+    voice.request(items)
+    clips: dict[str, np.ndarray] = {}
+    failed = 0
+    if progress is not None:
+        progress(0, len(items))
+    for n, item in enumerate(items, start=1):
+        try:
+            clips[item.text] = voice.future(item).result()
+        except VoiceUnavailable as exc:
+            if exc.whole_voice:
+                if notes is not None:
+                    notes.append(f"{exc} The file has no spoken guidance.")
+                return {}
+            failed += 1
+        if progress is not None:
+            progress(n, len(items))
+    if failed and notes is not None:
+        some = "One passage" if failed == 1 else f"{failed} passages"
+        notes.append(f"{some} could not be spoken; the rest of the file is spoken as usual.")
+    return clips
+
+
 def render_practice(
     practice: Practice,
     out: Path,
@@ -147,6 +229,11 @@ def render_practice(
     progress: Progress | None = None,
     resolver: Resolver = resolve_sound,
     warnings: list[str] | None = None,
+    speak: bool = True,
+    voice: VoiceService | None = None,
+    voice_cache: Path | None = None,
+    values: Mapping[str, object] | None = None,
+    speech_progress: SpeechProgress | None = None,
 ) -> Path:
     """Mix ``practice`` into the audio file ``out`` (format from its extension).
 
@@ -155,7 +242,15 @@ def render_practice(
         out: .wav, .flac, .ogg or .mp3 file to write (replaced if it exists).
         progress: called with 0..1 as blocks are written.
         resolver: maps sound names to files (the bundled sounds by default).
-        warnings: if given, receives a plain message per sound that could not be read.
+        warnings: if given, receives a plain message per sound that could not be read,
+            and a note when the file has no (or not all of its) spoken guidance.
+        speak: say the practice's texts with the synthetic voice (English only).
+        voice: the synthesis service to use; by default one is made for this render
+            with the default voice and ``voice_cache``.
+        voice_cache: the folder of the voice's disk cache (``DataFolders.cache /
+            "voice"``); None keeps the clips in memory only.
+        values: saved answers for placeholders (their clips never touch the disk).
+        speech_progress: called with (texts done, texts in all) while synthesising.
 
     Returns:
         The path written.
@@ -165,12 +260,38 @@ def render_practice(
     """
     out = Path(out).expanduser()
     fmt, subtype = _check_target(out)
-    timeline = compile_practice(practice, gate_seconds=GATE_SECONDS)
+    notes: list[str] = []
+    clips: dict[str, np.ndarray] = {}
+    if speak and not is_english(practice.language):
+        if spoken_items(practice, values):
+            notes.append(NOT_ENGLISH)
+    elif speak:
+        own = voice is None
+        service = voice or VoiceService(
+            VoiceEngine(), VoiceCache(voice_cache) if voice_cache else None
+        )
+        try:
+            clips = synthesise(
+                practice, service, values=values, progress=speech_progress, notes=notes
+            )
+        finally:
+            if own:
+                service.close()
+    lengths = {text: len(c) / VOICE_RATE for text, c in clips.items()}
+    timeline = compile_practice(
+        practice,
+        gate_seconds=GATE_SECONDS,
+        voice_lengths=lengths if speak and clips else None,
+        values=values,
+    )
     bank = SoundBank(RATE, 2, resolver)
     problems = bank.load(sounds_of(timeline))
     if warnings is not None:
-        warnings.extend(problems)
-    mixer = Mixer(timeline, bank)
+        warnings.extend(problems + notes)
+    speech = {
+        text: fit_channels(resample(c[:, None], VOICE_RATE, RATE), 2) for text, c in clips.items()
+    }
+    mixer = Mixer(timeline, bank, speech=speech)
     part = out.with_name(f".{out.name}.part")
     block = round(BLOCK_SECONDS * mixer.rate)
     try:

@@ -17,7 +17,7 @@ import numpy as np
 import soundfile as sf
 
 from kapcompanion.core.model import AMBIENT_SOUNDS, CUE_SOUNDS
-from kapcompanion.core.timeline import CHANNEL_VOICE, Timeline
+from kapcompanion.core.timeline import CHANNEL_SPEECH, CHANNEL_VOICE, Timeline
 from kapcompanion.resources import asset
 
 log = logging.getLogger(__name__)
@@ -159,8 +159,11 @@ def make_loop(
 
 
 def sounds_of(timeline: Timeline) -> list[str]:
-    """Every sound name a timeline uses (cues, voice clips, ambient), in first-use order."""
-    names = dict.fromkeys(c.sound for c in timeline.cues)
+    """Every sound file a timeline uses (cues, voice clips, ambient), in first-use order.
+
+    Speech cues (synthetic voice, whose ``sound`` is a text) are not files and not listed.
+    """
+    names = dict.fromkeys(c.sound for c in timeline.cues if c.channel != CHANNEL_SPEECH)
     if timeline.ambient:
         names[timeline.ambient] = None
     return list(names)

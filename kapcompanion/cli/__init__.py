@@ -187,7 +187,10 @@ def _dispatch(args: argparse.Namespace, folders: DataFolders) -> int:
             from kapcompanion.cli.library import resolve_practice
             from kapcompanion.cli.render import render_cli
 
-            return render_cli(resolve_practice(args.target, folders), args.output)
+            cache = folders.cache / "voice"
+            return render_cli(
+                resolve_practice(args.target, folders), args.output, voice_cache=cache
+            )
         case "pack":
             return _pack(args, folders)
         case "journal":

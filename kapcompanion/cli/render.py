@@ -12,22 +12,40 @@ from kapcompanion.core.model import Practice
 log = logging.getLogger(__name__)
 
 
-def _bar(fraction: float, width: int = 30) -> str:
+def _bar(fraction: float, width: int = 30, label: str = "Rendering") -> str:
     full = round(fraction * width)
-    return f"\rRendering  [{'#' * full}{'.' * (width - full)}] {fraction * 100:3.0f}%"
+    return f"\r{label}  [{'#' * full}{'.' * (width - full)}] {fraction * 100:3.0f}%"
 
 
-def render_cli(practice: Practice, out: Path) -> int:
-    """Render for the command line: a progress bar on a terminal, plain errors, exit code."""
+def render_cli(practice: Practice, out: Path, *, voice_cache: Path | None = None) -> int:
+    """Render for the command line: a progress bar on a terminal, plain errors, exit code.
+
+    The bar shows synthesis ("Speaking", texts done) and then mixing ("Rendering").
+    """
     tty = sys.stderr.isatty()
 
     def show(fraction: float) -> None:
         sys.stderr.write(_bar(fraction))
         sys.stderr.flush()
 
+    def speaking(done: int, total: int) -> None:
+        if not total:
+            return
+        sys.stderr.write(_bar(done / total, label="Speaking "))
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
     notes: list[str] = []
     try:
-        path = render_practice(practice, Path(out), progress=show if tty else None, warnings=notes)
+        path = render_practice(
+            practice,
+            Path(out),
+            progress=show if tty else None,
+            warnings=notes,
+            voice_cache=voice_cache,
+            speech_progress=speaking if tty else None,
+        )
     except RenderError as exc:
         if tty:
             sys.stderr.write("\n")

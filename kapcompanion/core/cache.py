@@ -20,7 +20,7 @@ from kapcompanion.core.model import BellStep, Practice, Program, SayStep
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 #: Above this many unchecked files, checking is spread over the machine's cores.
 PARALLEL_FROM = 200
 

@@ -49,6 +49,7 @@ class SoundSettings:
     ambient: str | None = None  # bundled name or resolved file path
     ambient_volume: float = 0.3
     cue: str | None = "soft-bell"
+    spoken_cues: bool = False  # breath phases named in words on the first cycles
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,9 @@ class SayStep:
     duration: float
     voice: Path | None = None
     line: int = 0
+    #: Whether ``duration`` was written in the file. Without it the step lasts its
+    #: voice plus a pause when the voice's length is known (else the reading time).
+    explicit: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from kapcompanion.core.model import (
     SoundSettings,
     Step,
 )
+from kapcompanion.core.spoken import VOICE_TAIL, estimate_seconds, is_english
 from kapcompanion.core.text import NAME, placeholders
 from kapcompanion.core.yamlsafe import Document
 
@@ -87,6 +89,7 @@ class PracticeParser(Checker):
         self.uses: tuple[str, ...] = ()
         self.count = 0
         self.default_cues = TONES
+        self.english = True  # the voice estimate is for the English voice
 
     # -- top level ---------------------------------------------------------------
 
@@ -118,6 +121,7 @@ class PracticeParser(Checker):
                 f'language "{language}" is not a language code',
                 "use a code like en, es or pt-BR",
             )
+        self.english = is_english(language or "en")
         self.uses = self._names(d, "uses") if "uses" in d else ()
         sound = self._sound() if "sound" in d else SoundSettings()
         if isinstance(d.get("sound"), dict) and "cue" in d["sound"]:
@@ -207,7 +211,7 @@ class PracticeParser(Checker):
         d = self.mapping(self.doc.data, "sound", "sound")
         if d is None:
             return SoundSettings()
-        self.check_keys(d, ("ambient", "ambient_volume", "cue"), (), "sound")
+        self.check_keys(d, ("ambient", "ambient_volume", "cue", "spoken_cues"), (), "sound")
         ambient = None
         if "ambient" in d and d["ambient"] not in (None, NO_SOUND):
             ambient = self.sound_name(d, "ambient", AMBIENT_SOUNDS, "ambient sound")
@@ -217,7 +221,17 @@ class PracticeParser(Checker):
         cue: str | None = "soft-bell"
         if "cue" in d:
             cue = self.cue_name(d, "cue")
-        return SoundSettings(ambient, volume, cue)
+        spoken = False
+        if "spoken_cues" in d:
+            spoken = d["spoken_cues"] is True
+            if not isinstance(d["spoken_cues"], bool):
+                self.error_at(
+                    d,
+                    "spoken_cues",
+                    f"spoken_cues must be true or false, not {type_name(d['spoken_cues'])}",
+                    "write spoken_cues: true",
+                )
+        return SoundSettings(ambient, volume, cue, spoken)
 
     def sound_name(self, d: Any, key: Any, bundled: tuple[str, ...], what: str) -> str | None:
         """A bundled sound name, or an audio file next to the practice."""
@@ -346,12 +360,31 @@ class PracticeParser(Checker):
         if duration is None and "duration" not in raw:
             duration = _clip_seconds(voice) if voice else None
             duration = duration or reading_seconds(text)
+        elif duration and "voice" not in raw:
+            self._voice_fits(raw, "duration", text, duration, "the step")
         line = self.doc.key_mark(raw, "say")[0]
-        return SayStep(text, duration, voice, line) if duration else None
+        return SayStep(text, duration, voice, line, "duration" in raw) if duration else None
+
+    def _voice_fits(
+        self, raw: dict[str, Any], key: str, text: str, seconds: float, what: str
+    ) -> None:
+        """Warn when the synthetic voice (estimated) would not fit in ``seconds``."""
+        need = estimate_seconds(text)
+        if self.english and need + VOICE_TAIL > seconds:
+            self.warn_at(
+                raw,
+                key,
+                f"the voice needs about {need:.1f} s to say this, longer than {what} "
+                f"({seconds:g} s); the step will be lengthened to fit",
+                f"give it {math.ceil(need + VOICE_TAIL + 1)}s or more, shorten the text, "
+                "or leave out the duration so the voice sets it",
+            )
 
     def _step_silence(self, raw: dict[str, Any]) -> SilenceStep | None:
         duration = self.duration(raw, "silence", "silence")
         prompt = self.prose(raw, "prompt", "prompt") if "prompt" in raw else ""
+        if duration and prompt:
+            self._voice_fits(raw, "silence", prompt, duration, "the silence")
         return (
             SilenceStep(duration, prompt, self.doc.key_mark(raw, "silence")[0])
             if duration

@@ -180,6 +180,11 @@ def practice_schema() -> dict[str, Any]:
                     "ambient": {"anyOf": [{"enum": [*AMBIENT_SOUNDS, "none"]}, {"type": "string"}]},
                     "ambient_volume": {"type": "number", "minimum": 0, "maximum": 1},
                     "cue": _CUE,
+                    "spoken_cues": {
+                        "type": "boolean",
+                        "description": "Say the breath phases (in, hold, out) on the first "
+                        "three cycles of each breathe step, then tones only.",
+                    },
                 },
             },
             "uses": {"type": "array", "items": _NAME},

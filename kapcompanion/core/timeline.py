@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -28,6 +28,13 @@ from kapcompanion.core.model import (
     SilenceStep,
     Step,
 )
+from kapcompanion.core.spoken import (
+    SAY_PAUSE,
+    SPOKEN_CUE_CYCLES,
+    VOICE_TAIL,
+    breath_word,
+    step_speech,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +46,8 @@ GATE_BELL = "soft-bell"
 CHANNEL_CUE = "cue"
 CHANNEL_BELL = "bell"
 CHANNEL_VOICE = "voice"
+#: Synthetic speech: the cue's ``sound`` is the text to say (see core/spoken.py).
+CHANNEL_SPEECH = "speech"
 
 
 def ease(x: float) -> float:
@@ -139,6 +148,11 @@ class Timeline:
         object.__setattr__(self, "_starts", tuple(self.segments[i].start for i in timed))
         object.__setattr__(self, "_cue_times", tuple(c.time for c in self.cues))
         object.__setattr__(self, "_step_starts", tuple(s.start for s in self.steps))
+
+    @property
+    def speech(self) -> tuple[Cue, ...]:
+        """The synthetic-voice cues (``sound`` is the text), in time order."""
+        return tuple(c for c in self.cues if c.channel == CHANNEL_SPEECH)
 
     @property
     def gates(self) -> tuple[Segment, ...]:
@@ -288,11 +302,33 @@ def _sound(name: str | None) -> str | None:
 
 
 class _Builder:
-    def __init__(self, gate_seconds: float) -> None:
+    def __init__(
+        self,
+        gate_seconds: float,
+        voice_lengths: Mapping[str, float] | None = None,
+        values: Mapping[str, object] | None = None,
+        spoken_cues: bool = False,
+    ) -> None:
         self.t = 0.0
         self.gate_seconds = gate_seconds
         self.segments: list[Segment] = []
         self.cues: list[Cue] = []
+        self.voice_lengths = voice_lengths
+        self.values = values or {}
+        self.spoken_cues = spoken_cues and voice_lengths is not None
+
+    def voice(self, step: Step) -> tuple[str, float] | None:
+        """The text a step says with the synthetic voice and its length, when known."""
+        if self.voice_lengths is None:
+            return None
+        got = step_speech(step, self.values)
+        if got is None:
+            return None
+        seconds = self.voice_lengths.get(got[0])
+        return (got[0], seconds) if seconds is not None else None
+
+    def speak(self, seg: Segment, text: str, at: float | None = None) -> None:
+        self.cues.append(Cue(seg.start if at is None else at, text, CHANNEL_SPEECH, seg.index))
 
     def add(self, step: int, length: float, phase: Phase, **kw: Any) -> Segment:
         seg = Segment(
@@ -314,45 +350,105 @@ class _Builder:
     def breathe(self, i: int, step: BreatheStep) -> None:
         # One cycle's phases are worked out once; cycles differ only in time and number.
         template = _cycle_template(step)
+        words = self._breath_words(step, template)
         segments, cues, n = self.segments, self.cues, step.cycles
         t = self.t
         for cycle in range(1, n + 1):
-            for phase, length, text, lo, hi, part, parts, sound in template:
+            spoken = words if cycle <= SPOKEN_CUE_CYCLES else None
+            for k, (phase, length, text, lo, hi, part, parts, sound) in enumerate(template):
                 seg = Segment(
                     len(segments), i, t, t + length, phase, text, lo, hi, cycle, n, part, parts
                 )
                 segments.append(seg)
-                if sound:
+                word = spoken[k] if spoken else None
+                if word:
+                    cues.append(Cue(t, word, CHANNEL_SPEECH, seg.index))
+                elif sound:
                     cues.append(Cue(t, sound, CHANNEL_CUE, seg.index))
                 t = seg.end
         self.t = t
 
+    def _breath_words(self, step: BreatheStep, template: list[_Template]) -> list[str | None]:
+        """Per phase of the cycle: the word said instead of its tone, or None.
+
+        A word is said only when its voice is known and fits inside its phase.
+        """
+        if not self.spoken_cues or self.voice_lengths is None:
+            return [None] * len(template)
+        out: list[str | None] = []
+        for phase, length, _text, _lo, _hi, part, _parts, _sound in template:
+            word = breath_word(step, phase, part)
+            seconds = self.voice_lengths.get(word)
+            out.append(word if seconds is not None and seconds <= length else None)
+        return out
+
     def step(self, i: int, step: Step) -> None:
+        spoken = self.voice(step)
         match step:
-            case SayStep(text=text, duration=d, voice=voice):
+            case SayStep(text=text, duration=d, voice=voice, explicit=explicit):
+                if spoken is not None:
+                    v = spoken[1]
+                    d = max(d, v + VOICE_TAIL) if explicit else v + SAY_PAUSE
                 seg = self.add(i, d, Phase.SAY, text=text)
                 if voice is not None:
                     self.cue(seg, str(voice), CHANNEL_VOICE)
+                elif spoken is not None:
+                    self.speak(seg, spoken[0])
             case BreatheStep():
                 self.breathe(i, step)
             case SilenceStep(duration=d, prompt=prompt):
-                self.add(i, d, Phase.SILENCE, text=prompt)
+                if spoken is not None:
+                    d = max(d, spoken[1] + VOICE_TAIL)
+                seg = self.add(i, d, Phase.SILENCE, text=prompt)
+                if spoken is not None:
+                    self.speak(seg, spoken[0])
             case BellStep(sound=sound, duration=d):
                 seg = self.add(i, d, Phase.BELL)
                 self.cue(seg, sound, CHANNEL_BELL)
             case ReflectStep() | CheckInStep() | ChecklistStep():
-                seg = self.add(i, self.gate_seconds, Phase.GATE, text=_step_title(step), gate=step)
+                # Live (no gate time) the question is said as the clock stops; in a render
+                # it is said first, and the bell then marks the quiet left for answering.
+                v = spoken[1] if spoken is not None and self.gate_seconds > 0 else 0.0
+                length = self.gate_seconds + v
+                seg = self.add(i, length, Phase.GATE, text=_step_title(step), gate=step)
+                if spoken is not None:
+                    self.speak(seg, spoken[0])
                 if self.gate_seconds > 0:
-                    self.cue(seg, GATE_BELL, CHANNEL_BELL)
+                    self.cues.append(Cue(seg.start + v, GATE_BELL, CHANNEL_BELL, seg.index))
 
 
-def compile_practice(practice: Practice, *, gate_seconds: float = 0.0) -> Timeline:
+def compile_practice(
+    practice: Practice,
+    *,
+    gate_seconds: float = 0.0,
+    voice_lengths: Mapping[str, float] | None = None,
+    values: Mapping[str, object] | None = None,
+    spoken_cues: bool | None = None,
+) -> Timeline:
     """Compile ``practice`` into its timeline.
 
-    Interactive steps become gate segments of ``gate_seconds`` (0 for live play, where
-    the clock waits for the person; the offline renderer gives them a short silence).
+    Args:
+        practice: the practice.
+        gate_seconds: how long interactive steps last: 0 for live play, where the clock
+            waits for the person; the offline renderer gives them a short silence (after
+            their question is said, when it is).
+        voice_lengths: seconds of the synthetic voice of each text (as listed by
+            :func:`kapcompanion.core.spoken.spoken_items`). Each text with a length gets a
+            speech cue (channel ``speech``, ``sound`` = the text) at the start of its
+            segment. A say step without ``duration`` then lasts its voice plus
+            :data:`~kapcompanion.core.spoken.SAY_PAUSE`; a step with one (or a silence) is
+            lengthened when the voice would not fit with
+            :data:`~kapcompanion.core.spoken.VOICE_TAIL` to spare. ``None`` (no voice):
+            the timeline is exactly as without any voice.
+        values: saved answers that fill placeholders before texts are looked up.
+        spoken_cues: name breath phases in words on the first cycles (when the words'
+            lengths are given and fit their phase); ``None`` follows the practice.
+
+    Returns:
+        The immutable timeline.
     """
-    b = _Builder(gate_seconds)
+    cues = practice.sound.spoken_cues if spoken_cues is None else spoken_cues
+    b = _Builder(gate_seconds, voice_lengths, values, cues)
     spans: list[StepSpan] = []
     for i, step in enumerate(practice.steps):
         start, first = b.t, len(b.segments)

@@ -38,7 +38,7 @@ def test_every_cue_starts_within_1ms_of_its_timeline_time(tmp_path: Path, resolv
     rng = np.random.default_rng(7)
     times = list(np.round(np.cumsum(rng.uniform(0.9, 2.7, 12)), 4))
     p = bells_at(times, sound="wood")
-    out = render_practice(p, tmp_path / "bells.wav", resolver=resolver)
+    out = render_practice(p, tmp_path / "bells.wav", resolver=resolver, speak=False)
     x, rate = sf.read(out, always_2d=True)
     timeline = compile_practice(p, gate_seconds=GATE_SECONDS)
     expected = [c.time for c in timeline.cues]
@@ -51,7 +51,7 @@ def test_every_cue_starts_within_1ms_of_its_timeline_time(tmp_path: Path, resolv
 
 def test_gates_become_a_short_silence_with_a_bell(tmp_path: Path, resolver) -> None:
     p = practice([*bells_at([0.5], sound="wood").steps, ReflectStep(prompt="Notice.")])
-    out = render_practice(p, tmp_path / "gate.flac", resolver=resolver)
+    out = render_practice(p, tmp_path / "gate.flac", resolver=resolver, speak=False)
     x, rate = sf.read(out, always_2d=True)
     timeline = compile_practice(p, gate_seconds=GATE_SECONDS)
     gate = timeline.gates[0]
@@ -79,7 +79,7 @@ def test_ambient_fades_in_ducks_under_voice_and_fades_out(
         SilenceStep(duration=8.0),
     ]
     p = practice(steps, ambient="brown-noise", volume=1.0)
-    out = render_practice(p, tmp_path / "bed.wav", resolver=resolver)
+    out = render_practice(p, tmp_path / "bed.wav", resolver=resolver, speak=False)
     x, rate = sf.read(out, always_2d=True)
     x = x[:, 1]
     steady = rms(x, rate, 4.0, 9.5)
@@ -105,7 +105,11 @@ def test_each_format_writes_a_readable_file(
 ) -> None:
     seen: list[float] = []
     out = render_practice(
-        mixed(sound_files["voice"]), tmp_path / f"out{ext}", resolver=resolver, progress=seen.append
+        mixed(sound_files["voice"]),
+        tmp_path / f"out{ext}",
+        resolver=resolver,
+        progress=seen.append,
+        speak=False,
     )
     info = sf.info(str(out))
     timeline = compile_practice(mixed(sound_files["voice"]), gate_seconds=GATE_SECONDS)
@@ -117,23 +121,25 @@ def test_each_format_writes_a_readable_file(
 
 def test_unknown_extension_names_the_supported_ones(tmp_path: Path, resolver) -> None:
     with pytest.raises(RenderError, match=r"\.wav, \.flac, \.ogg, \.mp3"):
-        render_practice(bells_at([0.1]), tmp_path / "out.aac", resolver=resolver)
+        render_practice(bells_at([0.1]), tmp_path / "out.aac", resolver=resolver, speak=False)
 
 
 def test_missing_folder_and_folder_target(tmp_path: Path, resolver) -> None:
     with pytest.raises(RenderError, match="doesn't exist"):
-        render_practice(bells_at([0.1]), tmp_path / "nope" / "out.wav", resolver=resolver)
+        render_practice(
+            bells_at([0.1]), tmp_path / "nope" / "out.wav", resolver=resolver, speak=False
+        )
     with pytest.raises(RenderError, match="is a folder"):
-        render_practice(bells_at([0.1]), tmp_path, resolver=resolver)
+        render_practice(bells_at([0.1]), tmp_path, resolver=resolver, speak=False)
 
 
 def test_parent_is_a_file_and_a_place_that_refuses_writes(tmp_path: Path, resolver) -> None:
     plain = tmp_path / "notes.txt"
     plain.write_text("x")
     with pytest.raises(RenderError, match="is a file, not a folder"):
-        render_practice(bells_at([0.1]), plain / "out.wav", resolver=resolver)
+        render_practice(bells_at([0.1]), plain / "out.wav", resolver=resolver, speak=False)
     with pytest.raises(RenderError, match=r"Couldn't write /proc/kap-out\.wav"):
-        render_practice(bells_at([0.1]), Path("/proc/kap-out.wav"), resolver=resolver)
+        render_practice(bells_at([0.1]), Path("/proc/kap-out.wav"), resolver=resolver, speak=False)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
@@ -143,7 +149,7 @@ def test_unwritable_folder(tmp_path: Path, resolver) -> None:
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
         with pytest.raises(RenderError, match="no permission"):
-            render_practice(bells_at([0.1]), locked / "out.wav", resolver=resolver)
+            render_practice(bells_at([0.1]), locked / "out.wav", resolver=resolver, speak=False)
     finally:
         locked.chmod(stat.S_IRWXU)
 
@@ -182,7 +188,9 @@ def test_rendered_bed_loops_without_a_click(tmp_path: Path, resolver, sound_file
     from kapcompanion.core.model import SilenceStep
 
     p = practice([SilenceStep(duration=12.0)], ambient=str(bed), volume=1.0)
-    x, _ = sf.read(render_practice(p, tmp_path / "loop.wav", resolver=resolver), always_2d=True)
+    x, _ = sf.read(
+        render_practice(p, tmp_path / "loop.wav", resolver=resolver, speak=False), always_2d=True
+    )
     steps = np.abs(np.diff(x[:, 0]))
     assert steps.max() < 0.002  # smooth everywhere: no seam at ~1.5 s, 3 s, 4.5 s...
     assert np.abs(ramp[-1] - ramp[0]) > 0.5

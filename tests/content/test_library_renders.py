@@ -24,7 +24,8 @@ BUNDLED_PRESENT = all(
 def _render(pid: str, folder: Path) -> tuple[Path, list[str], float]:
     practice = LIBRARY.practice(pid)
     notes: list[str] = []
-    path = render_practice(practice, folder / f"{pid}.wav", warnings=notes)
+    # The sounds alone (the spoken voice is checked in tests/audio/test_voice_render.py).
+    path = render_practice(practice, folder / f"{pid}.wav", warnings=notes, speak=False)
     return path, notes, compile_practice(practice, gate_seconds=GATE_SECONDS).total
 
 
