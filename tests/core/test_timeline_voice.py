@@ -40,7 +40,7 @@ def practice(steps: list[Step], *, spoken_cues: bool = False) -> Practice:
     )
 
 
-LIBRARY = Library.load(user=False, packs=False, use_cache=False)
+LIBRARY = Library.load(None)
 
 
 @pytest.mark.parametrize("pid", sorted(LIBRARY.practices))
