@@ -133,9 +133,7 @@ def test_preview_of_a_draft_with_errors_plays_the_last_valid_version(win, open_e
     assert win.player.practice.steps[3].duration == 5.0
 
 
-def test_edit_opens_the_users_own_file_and_copies_anything_else(
-    win, launcher, qtbot
-) -> None:
+def test_edit_opens_the_users_own_file_and_copies_anything_else(win, launcher, qtbot) -> None:
     from kapcompanion.ui.editor.drafts import template
 
     folder = user_practices_dir()

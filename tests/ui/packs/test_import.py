@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.core import signing
 from kapcompanion.core.packs import build_pack
 from kapcompanion.paths import packs_dir
-from kapcompanion.ui.packs import install as install_packs
 from kapcompanion.ui.packs import Packs, open_pack, open_requested, request_open
+from kapcompanion.ui.packs import install as install_packs
 from kapcompanion.ui.packs.assemble import PackDetails, share
 from tests.ui.packs.conftest import TITLES, tamper, tree, write_user_practices
 
