@@ -10,11 +10,14 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice
+from kapcompanion.paths import data_dir
 from kapcompanion.settings import SettingsStore
 from kapcompanion.ui.desktop_link import app_icon, bring_forward
 from kapcompanion.ui.extensions import Parts, install_all
+from kapcompanion.ui.i18n import install_translations
 from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
+from kapcompanion.ui.single import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +60,6 @@ def create_window(
     app.setDesktopFileName("kapcompanion")
     app.setWindowIcon(app_icon())
     store = SettingsStore()
-    from kapcompanion.ui.i18n import install_translations
-
     language = install_translations(app, store.load().language)
     window = AppWindow(load_library(), language=language, store=store)
     reminders = window.parts.reminders
@@ -84,9 +85,6 @@ def run_app(
     returned at once.
     """
     app = new_application(argv)
-    from kapcompanion.paths import data_dir
-    from kapcompanion.ui.single import SingleInstance
-
     single = SingleInstance(data_dir(), app)
     if not single.acquire():
         asked = single.ask_first_to_show(list(args or []))

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.hub = hub or Hub(self)
         self._edit_settings = edit_settings or SettingsDialog.get_settings
         if player_factory is None:
+            # lazy: the sound stack loads only when no player is given (tests give one)
             from kapcompanion.ui.audio_link import default_player
 
             player_factory = default_player

@@ -39,6 +39,7 @@ class EditorLauncher(QObject):
 
     def open_text(self, text: str, path: Path | None = None) -> EditorWindow:
         """Open an editor window on ``text`` (bound to ``path`` when it is a saved file)."""
+        # lazy: the editor's window and its helpers load when the first editor opens
         from kapcompanion.ui.editor.editor_window import EditorWindow
 
         editor = EditorWindow(text, path=path, preview=self.preview)
@@ -60,13 +61,13 @@ class EditorLauncher(QObject):
 
     def new_practice(self) -> EditorWindow:
         """More ▸ New practice… (Ctrl+N): a small valid practice to start from."""
-        from kapcompanion.ui.editor.drafts import template, unique_id
+        from kapcompanion.ui.editor.drafts import template, unique_id  # lazy: as EditorWindow
 
         return self.open_text(template(unique_id("my-practice", self._taken)))
 
     def duplicate(self, pid: str) -> EditorWindow | None:
         """Duplicate and edit: a copy with a new id and "(my version)"; the original stays."""
-        from kapcompanion.ui.editor.drafts import (
+        from kapcompanion.ui.editor.drafts import (  # lazy: as EditorWindow
             EditError,
             duplicate_text,
             referenced_files,

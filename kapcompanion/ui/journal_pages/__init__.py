@@ -26,6 +26,7 @@ class JournalPages(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        # lazy: importing this package (for install) does not load the pages and charts
         from kapcompanion.ui.journal_pages.history_view import HistoryView
         from kapcompanion.ui.journal_pages.journal_view import JournalView
 
@@ -91,6 +92,7 @@ class JournalPages(QObject):
 
     def open_export(self) -> None:
         """Show the export dialog (or say why it cannot open)."""
+        # lazy: the export (and its PDF writer) loads when first asked for
         from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
 
         ExportDialog.run(self.window, self.store, self.titles())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.journal import export
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.dates import day_month_year, day_month_year_pattern
+from kapcompanion.ui.journal_pages.entry_editor import inform
 from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 from kapcompanion.ui.journal_pages.preview_model import PreviewModel
 from kapcompanion.ui.journey.words import session_title
@@ -54,8 +56,6 @@ def ask_save_path(parent: QWidget, suggested: Path, fmt: str) -> Path | None:
 
 def indicator_style() -> str:
     """Ticks in the preview drawn like the app's check boxes (clear in light and dark)."""
-    from importlib import resources
-
     p = current_palette()
     check = Path(str(resources.files("kapcompanion.ui") / "icons" / f"check-{p.name}.svg"))
     return (
@@ -315,8 +315,6 @@ class ExportDialog(QDialog):
     ) -> Path | None:
         """Show the dialog; returns the file written (None when nothing was)."""
         if store is None:
-            from kapcompanion.ui.journal_pages.entry_editor import inform
-
             inform(
                 parent,
                 QCoreApplication.translate("ExportDialog", "Your journal isn't open"),

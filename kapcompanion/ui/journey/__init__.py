@@ -79,7 +79,7 @@ class Journey(QObject):
 
     def open_sessions(self) -> None:
         """Show the sessions dialog; Today follows the changes."""
-        from kapcompanion.ui.journey.sessions_dialog import SessionsDialog
+        from kapcompanion.ui.journey.sessions_dialog import SessionsDialog  # lazy: when opened
 
         if self.link.store is None:
             self.link.banner.say(
@@ -94,7 +94,7 @@ class Journey(QObject):
 
     def open_privacy(self) -> None:
         """Show the privacy and backups dialog."""
-        from kapcompanion.ui.journey.privacy import PrivacyDialog
+        from kapcompanion.ui.journey.privacy import PrivacyDialog  # lazy: when opened
 
         dialog = PrivacyDialog(self.link, self.window)
         dialog.exec()

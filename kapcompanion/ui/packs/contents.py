@@ -82,7 +82,7 @@ def _clip_seconds(fh: BinaryIO, info: zipfile.ZipInfo) -> float | None:
 
     Packs store audio uncompressed; a compressed clip keeps the reading-time estimate.
     """
-    import soundfile
+    import soundfile  # lazy: the sound file reader loads only for a pack with clips
 
     if info.compress_type != zipfile.ZIP_STORED:
         return None

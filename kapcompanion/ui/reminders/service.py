@@ -28,6 +28,7 @@ from kapcompanion.core.reminders import (
     next_after,
     program_text,
 )
+from kapcompanion.journal.today import today_for
 from kapcompanion.ui.desktop_link import app_icon, bring_forward
 
 if TYPE_CHECKING:
@@ -190,8 +191,6 @@ class Reminders(QObject):
         journal = self.window.journal  # open only where the journey is installed
         if journal is None:
             return None
-        from kapcompanion.journal.today import today_for
-
         try:
             today = today_for(journal, self.programs(), at.date(), self.window.practices)
         except Exception:  # a reminder is never worth a crash
@@ -208,6 +207,7 @@ class Reminders(QObject):
             if i.practice_id in self.window.practices
         ]
         note = next((i.note for i in todo if i.note), "")
+        # lazy: the reminders stand apart from the journey's package until a program speaks
         from kapcompanion.ui.journey.words import arc_text
 
         return program_text(arc_text(today.position), titles, note)
