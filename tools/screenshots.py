@@ -203,8 +203,7 @@ def shoot_editor(win: MainWindow, save: Callable[[str, object], None]) -> None:
     """The practice editor: a duplicated built-in with a live error, then its voice panel."""
     from kapcompanion.ui.editor import install
 
-    install(win)
-    editor = win.editor_launcher.duplicate(EDIT_ID)  # type: ignore[attr-defined]
+    editor = install(win).duplicate(EDIT_ID)
     assert editor is not None
     editor.ask = lambda *_args: "discard"
     editor.resize(*SIZE)

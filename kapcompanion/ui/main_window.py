@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
     The window owns the library: ``collection`` (every practice and program, in every
     language) and what it shows of it in ``language`` (``practices``, ``programs``). The
     other parts read them here; :meth:`reload_library` reads it again from disk and
-    announces that with ``hub.library_changed``.
+    announces that with ``hub.library_changed``. Given ``practices`` (and their
+    ``origins``), the window shows those instead of the library's (tests).
     """
 
     def __init__(
