@@ -43,3 +43,15 @@ def test_built_in_library_loads_into_the_window(qtbot) -> None:
     assert set(win.library.visible_ids()) == set(practices)
     assert all(origins[p] == "built-in" for p in practices)
     win.close()
+
+
+def test_the_app_window_keeps_a_record_of_its_parts(qtbot) -> None:
+    win = create_window(["kapcompanion"])
+    qtbot.addWidget(win)
+    parts = win.parts
+    assert parts.failed == []
+    assert parts.journey is not None and parts.reminders is not None
+    assert parts.packs is not None and parts.editor is not None
+    assert parts.journal_pages is not None
+    assert parts.journey.programs() == win.programs  # read from the window's one library
+    win.close()

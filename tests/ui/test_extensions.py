@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -81,3 +83,15 @@ def test_reload_library_reads_from_disk_and_announces(make_window, qtbot) -> Non
         win.reload_library()
     assert "my-own-pause" in win.practices
     assert "my-own-pause" in win.library.visible_ids() or win.library.search.text()
+
+
+def test_a_part_that_cannot_be_imported_is_skipped(make_window, monkeypatch) -> None:
+    import kapcompanion.ui
+
+    win = make_window()
+    monkeypatch.delattr(kapcompanion.ui, "journey", raising=False)
+    monkeypatch.setitem(sys.modules, "kapcompanion.ui.journey", None)  # import fails
+    parts = install_all(win, ["kapcompanion.ui.journey", "kapcompanion.ui.editor"])
+    assert parts.failed == ["kapcompanion.ui.journey"]
+    assert parts.journey is None and parts.editor is not None
+    assert "today" not in win.pages
