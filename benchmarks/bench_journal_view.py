@@ -33,8 +33,8 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.journal.demo import fill_demo
 from kapcompanion.journal.store import JournalStore
-from kapcompanion.ui.app import load_library
 from kapcompanion.ui.journal_pages import install
+from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
 
 QUERIES = ("river", "sist", "grandmother kitchen", "music carried", "quiet")
@@ -61,7 +61,8 @@ def main() -> None:
     made = fill_demo(store, args.entries, date(2026, 11, 28))
     print(f"filled {made} entries in {time.perf_counter() - t:.2f} s")
     store.close()
-    practices, origins = load_library()
+    _lib = load_library()
+    practices, origins = _lib.for_language("en"), _lib.origins_for_language("en")
     win = MainWindow(practices, origins=origins)
     win.resize(1280, 820)
     install(win)

@@ -49,7 +49,7 @@ def main() -> None:
     from kapcompanion.core.library import Library
     from kapcompanion.paths import user_practices_dir
     from kapcompanion.settings import SettingsStore
-    from kapcompanion.ui.app import load_library
+    from kapcompanion.ui.library_source import load_library
     from kapcompanion.ui.main_window import MainWindow
     from kapcompanion.ui.packs import install, open_pack
     from kapcompanion.ui.packs.assemble import PackDetails, share
@@ -72,7 +72,8 @@ def main() -> None:
             took, _ = timed(lambda out=out, d=details: share(practices, [], d, out, key))
             shares.append(took)
             os.environ["KAPCOMPANION_DATA_DIR"] = str(client)
-            practices_now, origins = load_library()
+            _lib = load_library()
+            practices_now, origins = _lib.for_language("en"), _lib.origins_for_language("en")
             win = MainWindow(practices_now, origins=origins, store=SettingsStore(work / "s.json"))
             install(win)
             took, dialog = timed(lambda out=out, w=win: open_pack(w, out))

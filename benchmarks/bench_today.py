@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.journal.demo import fill_demo
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.settings import Settings, SettingsStore
-from kapcompanion.ui.app import load_library
-from kapcompanion.ui.journey import install, load_programs
+from kapcompanion.ui.journey import install
+from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
 
 INTENTION = "To meet whatever comes with curiosity."
@@ -57,13 +57,13 @@ def main() -> None:
     args = ap.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     made = make_journal(args.entries)
-    practices, origins = load_library()
+    library = load_library()
     settings = Settings(show_days_in_a_row=True)
     store = SettingsStore()
 
     opens = []
     for _ in range(args.runs):
-        win = MainWindow(practices, origins=origins, store=store, settings=settings)
+        win = MainWindow(library=library, store=store, settings=settings)
         t0 = time.perf_counter()
         journey = install(win)
         app.processEvents()
@@ -74,7 +74,7 @@ def main() -> None:
         win.deleteLater()
         app.processEvents()
 
-    win = MainWindow(practices, origins=origins, store=store, settings=settings)
+    win = MainWindow(library=library, store=store, settings=settings)
     journey = install(win)
     redraws = []
     for _ in range(args.runs * 3):
@@ -91,7 +91,7 @@ def main() -> None:
     programs = []
     for _ in range(args.runs):
         t0 = time.perf_counter()
-        found = load_programs()
+        found = load_library().programs_for_language("en")
         programs.append(time.perf_counter() - t0)
     assert "week-before" in found
 

@@ -31,7 +31,8 @@ os.environ["KAPCOMPANION_DATA_DIR"] = tempfile.mkdtemp(prefix="kap-bench-")
 from PySide6.QtCore import QTimer
 
 from kapcompanion.settings import Settings, SettingsStore
-from kapcompanion.ui.app import load_library, new_application
+from kapcompanion.ui.app import new_application
+from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
 
 
@@ -72,7 +73,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     app = new_application(sys.argv[:1])  # as the app makes it
-    practices, origins = load_library()
+    _lib = load_library()
+    practices, origins = _lib.for_language("en"), _lib.origins_for_language("en")
     settings = replace(Settings(), get_ready_seconds=0, rules_dismissed=(args.practice,))
     factory = None
     if args.silent:

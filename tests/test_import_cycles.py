@@ -9,28 +9,6 @@ from __future__ import annotations
 
 from tests.import_graph import cycles, graph
 
-# Cycles being removed on other branches of issue 15, left out of the check until those
-# branches are merged. The lead empties this after merging; do not add to it.
-#   - ui.app / ui.extensions / ui.main_window: the window's wiring (branch s15-window);
-#   - ui.editor.*: the editor window and its helpers (branch s15-window);
-#   - journal.lock / journal.store: the lock mixin becomes a collaborator (branch
-#     s15-player; not UI, but those two files belong to that branch).
-UI_CYCLES_FIXED_ON_OTHER_BRANCHES: tuple[frozenset[str], ...] = (
-    frozenset({"kapcompanion.ui.app", "kapcompanion.ui.extensions", "kapcompanion.ui.main_window"}),
-    frozenset(
-        {
-            "kapcompanion.ui.editor.editor_window",
-            "kapcompanion.ui.editor.save_flow",
-            "kapcompanion.ui.editor.voice_actions",
-        }
-    ),
-)
-
-
-def _allowed(cycle: frozenset[str]) -> bool:
-    # A cycle may only shrink while another branch fixes it, so a part of one listed is fine.
-    return any(cycle <= listed for listed in UI_CYCLES_FIXED_ON_OTHER_BRANCHES)
-
 
 def test_the_graph_is_read():
     edges = graph()
@@ -56,5 +34,5 @@ def test_cycles_are_found_in_a_small_graph():
 
 
 def test_no_import_cycles():
-    found = [sorted(c) for c in cycles() if not _allowed(c)]
+    found = [sorted(c) for c in cycles()]
     assert found == [], "import cycles:\n" + "\n".join(" <-> ".join(c) for c in found)

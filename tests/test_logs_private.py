@@ -18,15 +18,16 @@ from dataclasses import replace
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from kapcompanion.settings import Settings, SettingsStore
-from kapcompanion.ui.app import load_library
+from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
 from kapcompanion.ui.extensions import install_all
 from tests.fakes import FakeClock
-practices, origins = load_library()
+library = load_library()
+practices = library.for_language("en")
 store = SettingsStore()
 store.save(replace(Settings(), get_ready_seconds=0, rules_dismissed=tuple(practices)))
 clock = FakeClock()
-win = MainWindow(practices, origins=origins, store=store, clock=clock)
+win = MainWindow(library=library, store=store, clock=clock)
 install_all(win)
 win.show()
 win.start_practice("intention-setting")

@@ -32,7 +32,7 @@ from kapcompanion.core.model import Phase  # noqa: E402
 from kapcompanion.core.packs import SigningStore  # noqa: E402
 from kapcompanion.paths import data_folders  # noqa: E402
 from kapcompanion.settings import Settings, SettingsStore  # noqa: E402
-from kapcompanion.ui.app import load_library  # noqa: E402
+from kapcompanion.ui.library_source import load_library  # noqa: E402
 from kapcompanion.ui.main_window import MainWindow  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,8 @@ def go_to(win: MainWindow, clock: HandClock, position: float) -> None:
 
 def shoot(theme: str, out: Path) -> list[Path]:
     """All screenshots for one theme."""
-    practices, origins = load_library()
+    library = load_library()
+    practices = library.for_language("en")
     if BREATH_ID not in practices or REFLECT_ID not in practices:
         raise SystemExit(f"the built-in library lacks {BREATH_ID} or {REFLECT_ID}")
     clock = HandClock()
@@ -82,7 +83,7 @@ def shoot(theme: str, out: Path) -> list[Path]:
         rules_dismissed=(BREATH_ID, REFLECT_ID),
         last_view=f"practice:{BREATH_ID}",
     )
-    win = MainWindow(practices, origins=origins, store=store, settings=settings, clock=clock)
+    win = MainWindow(library=library, store=store, settings=settings, clock=clock)
     win.resize(*SIZE)
     win.show()
     settle()
@@ -143,11 +144,10 @@ def shoot_journal(theme: str, out: Path) -> list[Path]:
     from kapcompanion.ui.journal_pages import install
     from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
 
-    practices, origins = load_library()
     store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"journal-{theme}.json")
     settings = replace(Settings(), theme=theme, show_days_in_a_row=True)
-    win = MainWindow(practices, origins=origins, store=store, settings=settings)
-    install(win)
+    win = MainWindow(library=load_library(), store=store, settings=settings)
+    pages = install(win)
     journal = JournalStore.open()
     if journal.count_entries() == 0:
         fill_demo(journal, 240)
@@ -155,7 +155,6 @@ def shoot_journal(theme: str, out: Path) -> list[Path]:
     win.hub.journal_changed.emit(journal)
     win.resize(*SIZE)
     win.show()
-    pages = win.journal_pages  # type: ignore[attr-defined]
     win.show_page("journal")
     view = pages.journal
     pick = next(e for e in view.visible_entries()[5:] if e.kind == "reflect")
@@ -206,8 +205,7 @@ def shoot_editor(win: MainWindow, save: Callable[[str, object], None]) -> None:
     """The practice editor: a duplicated built-in with a live error, then its voice panel."""
     from kapcompanion.ui.editor import install
 
-    install(win)
-    editor = win.editor_launcher.duplicate(EDIT_ID)  # type: ignore[attr-defined]
+    editor = install(win).duplicate(EDIT_ID)
     assert editor is not None
     editor.ask = lambda *_args: "discard"
     editor.resize(*SIZE)
@@ -240,7 +238,6 @@ def shoot_journey(theme: str, out: Path) -> list[Path]:
     from kapcompanion.ui.journey.privacy import PrivacyDialog
     from kapcompanion.ui.journey.sessions_dialog import SessionsDialog
 
-    practices, origins = load_library()
     day = date(2026, 11, 29)
 
     def now() -> datetime:
@@ -249,7 +246,7 @@ def shoot_journey(theme: str, out: Path) -> list[Path]:
     data = Path(os.environ["KAPCOMPANION_DATA_DIR"])
     store = SettingsStore(data / f"settings-journey-{theme}.json")
     settings = replace(Settings(), theme=theme, show_days_in_a_row=True)
-    win = MainWindow(practices, origins=origins, store=store, settings=settings)
+    win = MainWindow(library=load_library(), store=store, settings=settings)
     journey = install(win, now=now, path=data / f"journal-{theme}.sqlite3")
     journal = win.journal
     assert journal is not None
@@ -402,10 +399,9 @@ def shoot_packs(theme: str, out: Path) -> list[Path]:
         os.environ["KAPCOMPANION_DATA_DIR"] = str(base / f"{who}-{theme}")
         if who == "therapist":
             _therapist_practices()
-        practices, origins = load_library()
         store = SettingsStore(base / f"settings-{who}-{theme}.json")
         win = MainWindow(
-            practices, origins=origins, store=store, settings=replace(Settings(), theme=theme)
+            library=load_library(), store=store, settings=replace(Settings(), theme=theme)
         )
         install(win)
         win.resize(*SIZE)

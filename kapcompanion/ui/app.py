@@ -6,46 +6,28 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice
+from kapcompanion.paths import data_dir
 from kapcompanion.settings import SettingsStore
-from kapcompanion.ui.extensions import install_all
+from kapcompanion.ui.desktop_link import app_icon, bring_forward
+from kapcompanion.ui.extensions import Parts, install_all
+from kapcompanion.ui.i18n import install_translations
+from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
+from kapcompanion.ui.single import SingleInstance
 
 log = logging.getLogger(__name__)
 
 
-def load_library(language: str = "en") -> tuple[dict[str, Practice], dict[str, str]]:
-    """The practices in ``language`` (else English) and where each came from.
+class AppWindow(MainWindow):
+    """The main window with every part installed; ``parts`` says what was installed."""
 
-    An unreadable library gives an empty one.
-    """
-    try:
-        from kapcompanion.core.library import Library
-        from kapcompanion.paths import data_folders
-
-        lib = Library.load(data_folders())
-    except Exception:  # the window must open even when the library cannot be read
-        log.exception("cannot load the library")
-        return {}, {}
-    for problem in lib.problems:
-        log.warning("%s", problem)
-    return lib.for_language(language), lib.origins_for_language(language)
-
-
-def app_icon() -> QIcon:
-    """The app's icon at every size it ships in."""
-    from kapcompanion.resources import asset
-
-    icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256, 512):
-        path = asset("icons", f"kapcompanion-{size}.png")
-        if path.is_file():
-            icon.addFile(str(path), QSize(size, size))
-    return icon
+    def __init__(self, library: Library, *, language: str, store: SettingsStore) -> None:
+        super().__init__(library=library, language=language, store=store)
+        self.parts: Parts = install_all(self)
 
 
 def new_application(argv: list[str]) -> QApplication:
@@ -65,8 +47,8 @@ def new_application(argv: list[str]) -> QApplication:
 
 def create_window(
     argv: list[str], practice: Practice | None = None, *, background: bool = False
-) -> MainWindow:
-    """Create the QApplication (or reuse one) and the shown main window.
+) -> AppWindow:
+    """Create the QApplication (or reuse one) and the shown main window, parts installed.
 
     With ``background`` (start at login) the window stays hidden when the reminders' icon
     is in the tray; otherwise (no tray, or reminders off) it shows as usual.
@@ -78,29 +60,15 @@ def create_window(
     app.setDesktopFileName("kapcompanion")
     app.setWindowIcon(app_icon())
     store = SettingsStore()
-    from kapcompanion.ui.i18n import install_translations
-
     language = install_translations(app, store.load().language)
-    practices, origins = load_library(language)
-    window = MainWindow(practices, origins=origins, store=store)
-    window.language = language
-    install_all(window)
-    reminders = getattr(window, "reminders", None)
-    tray = getattr(reminders, "tray", None)
+    window = AppWindow(load_library(), language=language, store=store)
+    reminders = window.parts.reminders
+    tray = reminders.tray if reminders is not None else None
     if not (background and tray is not None and tray.isVisible()):
         window.show()  # a background start with no icon in the tray would be invisible
     if practice is not None:
         window.play(practice)
     return window
-
-
-def bring_forward(window: MainWindow) -> None:
-    """Show the window on top (a later launch asked for it)."""
-    if window.isMinimized():
-        window.showNormal()
-    window.show()
-    window.raise_()
-    window.activateWindow()
 
 
 def run_app(
@@ -117,9 +85,6 @@ def run_app(
     returned at once.
     """
     app = new_application(argv)
-    from kapcompanion.paths import data_dir
-    from kapcompanion.ui.single import SingleInstance
-
     single = SingleInstance(data_dir(), app)
     if not single.acquire():
         asked = single.ask_first_to_show(list(args or []))

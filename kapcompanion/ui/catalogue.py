@@ -92,6 +92,7 @@ class Filter:
 
 def pack_sources() -> dict[str, tuple[str, bool]]:
     """Each installed pack's author and whether its key is trusted, by library origin."""
+    # lazy: called only when packs are installed, so start-up without packs skips signing
     from kapcompanion.core.packs import SigningStore, installed_packs, pack_authors
     from kapcompanion.paths import data_folders
 

@@ -6,37 +6,40 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kapcompanion.audio.base import Player
-from kapcompanion.core.model import Practice
+from kapcompanion.core.library import Library
+from kapcompanion.core.model import Practice, Program
 from kapcompanion.core.session import Clock, Status
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.detail import DetailPane
+from kapcompanion.ui.header import Header
 from kapcompanion.ui.help_panel import HelpPanel
+from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.library_view import LibraryView
+from kapcompanion.ui.notices import Notices
 from kapcompanion.ui.player.view import PlayerView, Recall
 from kapcompanion.ui.settings_dialog import SettingsDialog
 from kapcompanion.ui.tags import tag_label
 from kapcompanion.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from kapcompanion.journal.store import JournalStore
 
 log = logging.getLogger(__name__)
 
@@ -48,18 +51,27 @@ class Hub(QObject):
     answer_given = Signal(str, int, object, object)  # practice id, step, save_as, answer
     session_finished = Signal(object)  # SessionResult
     journal_changed = Signal(object)  # the open JournalStore, or None when closed/unavailable
-    library_changed = Signal()  # practices were added, edited or imported
+    library_changed = Signal()  # the window read its library again (see reload_library)
     open_requested = Signal(list)  # a later launch's arguments (e.g. a .kappack to open)
 
 
 class MainWindow(QMainWindow):
-    """The app's one window. Every dependency can be injected for tests."""
+    """The app's one window. Every dependency can be injected for tests.
+
+    The window owns the library: ``collection`` (every practice and program, in every
+    language) and what it shows of it in ``language`` (``practices``, ``programs``). The
+    other parts read them here; :meth:`reload_library` reads it again from disk and
+    announces that with ``hub.library_changed``. Given ``practices`` (and their
+    ``origins``), the window shows those instead of the library's (tests).
+    """
 
     def __init__(
         self,
-        practices: Mapping[str, Practice],
+        practices: Mapping[str, Practice] | None = None,
         *,
         origins: Mapping[str, str] | None = None,
+        library: Library | None = None,
+        language: str = "en",
         store: SettingsStore | None = None,
         settings: Settings | None = None,
         player_factory: Callable[[], Player] | None = None,
@@ -74,9 +86,17 @@ class MainWindow(QMainWindow):
         self.hub = hub or Hub(self)
         self._edit_settings = edit_settings or SettingsDialog.get_settings
         if player_factory is None:
+            # lazy: the sound stack loads only when no player is given (tests give one)
             from kapcompanion.ui.audio_link import default_player
 
             player_factory = default_player
+        #: The interface language; the library shows practices in it where translated.
+        self.language = language
+        #: Every practice and program, in every language, with where each came from.
+        self.collection = library if library is not None else Library()
+        if practices is None:
+            practices = self.collection.for_language(language)
+            origins = self.collection.origins_for_language(language)
         self.practices = dict(practices)
         self.entries: dict[str, Entry] = {
             e.id: e for e in build_entries(self.practices.values(), origins, label=tag_label)
@@ -86,50 +106,18 @@ class MainWindow(QMainWindow):
         self.help_panel: HelpPanel | None = None
         self._apply_look()
 
-        self.help_button = QPushButton(self.tr("Get help now"))
-        self.help_button.setAutoDefault(True)
-        self.help_button.setObjectName("help")
-        self.help_button.setAccessibleName(self.tr("Get help now"))
-        self.help_button.setAccessibleDescription(
-            self.tr("Opens a list of help lines. Works offline. Shortcut F1.")
-        )
-        self.settings_button = QPushButton(self.tr("Settings"))
-        self.settings_button.setAutoDefault(True)
-        self.settings_button.setAccessibleName(self.tr("Settings"))
-        self.settings_button.setAccessibleDescription(self.tr("Sound, motion, text size, theme"))
-        self.library_button = QPushButton(self.tr("Library"))
-        self.library_button.setAutoDefault(True)
-        self.library_button.setAccessibleName(self.tr("Back to the library"))
-        self.library_button.hide()
-        brand = QLabel(self.tr("KAP Companion"))
-        brand.setProperty("role", "h2")
-        self.more_menu = QMenu(self)
-        self.more_button = QToolButton()
-        self.more_button.setText(self.tr("More ▾"))
-        self.more_button.setAccessibleName(self.tr("More actions"))
-        self.more_button.setMenu(self.more_menu)
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_button.hide()
-        self.nav = QHBoxLayout()
-        self.nav.setSpacing(6)
-        self.nav_group = QButtonGroup(self)
-        self.nav_group.setExclusive(True)
+        self.header = Header(self)
+        self.help_button = self.header.help_button
+        self.settings_button = self.header.settings_button
+        self.library_button = self.header.library_button
+        self.more_menu = self.header.more_menu
+        self.more_button = self.header.more_button
+        self.nav = self.header.nav
+        self.nav_group = self.header.nav_group
         self.nav_buttons: dict[str, QPushButton] = {}
         self.pages: dict[str, QWidget] = {}
         self.home = "library"
         self._before_player = "library"
-        self.header = QHBoxLayout()
-        header = self.header
-        header.setContentsMargins(24, 14, 24, 6)
-        header.setSpacing(8)  # the buttons on the right stand apart, not edge to edge
-        header.addWidget(brand)
-        header.addSpacing(18)
-        header.addLayout(self.nav)
-        header.addStretch(1)
-        header.addWidget(self.library_button)
-        header.addWidget(self.more_button)
-        header.addWidget(self.settings_button)
-        header.addWidget(self.help_button)
 
         self.library = LibraryView(list(self.entries.values()))
         self.detail = DetailPane()
@@ -147,20 +135,16 @@ class MainWindow(QMainWindow):
         self.player.recall = recall
         self.stack = QStackedWidget()
         self.stack.addWidget(self.player)
-        #: The interface language; the library shows practices in it where translated.
-        self.language = "en"
-        #: The open journal (set by the journal's installer), or None.
-        self.journal: object | None = None
+        #: The open journal (set by the journey's journal link), or None.
+        self.journal: JournalStore | None = None
         self.add_page("library", self.tr("Library"), self.library_page, shortcut="Ctrl+L")
         central = QWidget()
         central.setObjectName("page")
         cl = QVBoxLayout(central)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
-        cl.addLayout(header)
-        self.notices = QVBoxLayout()
-        self.notices.setContentsMargins(24, 0, 24, 0)
-        self._notices: dict[str, QFrame] = {}
+        cl.addLayout(self.header)
+        self.notices = Notices()
         cl.addLayout(self.notices)
         cl.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -173,7 +157,6 @@ class MainWindow(QMainWindow):
         self.detail.start_requested.connect(self.start_practice)
         self.player.closed.connect(self._player_closed)
         self.player.settings_changed.connect(self._player_settings)
-        self.hub.library_changed.connect(self.reload_library)
         self.player.answered.connect(self.hub.answer_given.emit)
         self.player.finished.connect(self.hub.session_finished.emit)
         for keys, slot in (
@@ -257,49 +240,20 @@ class MainWindow(QMainWindow):
     # -- notices: calm, dismissable lines under the header ------------------------
 
     def notify(self, text: str, key: str = "") -> QFrame:
-        """Show ``text`` under the header until dismissed (a notice with the same key is replaced).
-
-        For things the person should know but that need no answer now: settings that could
-        not be saved, a journal that could not be opened, a sound device that went away.
-        """
-        named = bool(key)
-        key = key or text
-        self.clear_notice(key)
-        box = QFrame()
-        box.setObjectName("notice")
-        row = QHBoxLayout(box)
-        row.setContentsMargins(14, 8, 8, 8)
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAccessibleName(text)
-        dismiss = QPushButton(self.tr("Dismiss"))
-        dismiss.setAccessibleName(self.tr("Dismiss this notice"))
-        dismiss.clicked.connect(lambda: self.clear_notice(key))
-        row.addWidget(label, 1)
-        row.addWidget(dismiss)
-        self.notices.addWidget(box)
-        self._notices[key] = box
-        log.info("notice shown: %s", key if named else f"{len(text)} characters")
-        return box
+        """Show ``text`` under the header until dismissed (see :class:`Notices`)."""
+        return self.notices.notify(text, key)
 
     def clear_notice(self, key: str) -> None:
         """Take the notice ``key`` away, if shown."""
-        box = self._notices.pop(key, None)
-        if box is not None:
-            self.notices.removeWidget(box)
-            box.deleteLater()
+        self.notices.clear(key)
 
     def notice(self, key: str) -> QFrame | None:
         """The notice shown under ``key``, or None."""
-        return self._notices.get(key)
+        return self.notices.get(key)
 
     def notice_texts(self) -> list[str]:
         """The notices shown now (for tests and screen readers)."""
-        return [
-            box.findChild(QLabel).text()  # type: ignore[union-attr]
-            for box in self._notices.values()
-        ]
+        return self.notices.texts()
 
     def _save_settings(self, settings: Settings) -> None:
         if self.store.save(settings):
@@ -408,12 +362,23 @@ class MainWindow(QMainWindow):
         self.library.set_entries(list(self.entries.values()))
         self._selected(self.library.current_id() or "")
 
-    def reload_library(self) -> None:
-        """Read the library again from disk (built-in, packs, the user's own practices)."""
-        from kapcompanion.ui.app import load_library
+    @property
+    def programs(self) -> dict[str, Program]:
+        """The library's programs, each in the window's language where translated."""
+        return self.collection.programs_for_language(self.language)
 
-        practices, origins = load_library(self.language)
-        self.set_practices(practices, origins)
+    def reload_library(self) -> None:
+        """Read the library again from disk and announce it (``hub.library_changed``).
+
+        Called by whatever changed it: the editor saving a practice, a pack imported, a
+        backup restored.
+        """
+        self.collection = load_library()
+        self.set_practices(
+            self.collection.for_language(self.language),
+            self.collection.origins_for_language(self.language),
+        )
+        self.hub.library_changed.emit()
 
     def _selected(self, pid: str) -> None:
         self.detail.show_entry(self.entries.get(pid))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kapcompanion.ui.app import create_window, load_library, run_app
+from kapcompanion.ui.app import create_window, run_app
+from kapcompanion.ui.library_source import load_library
 from tests.ui.samples import BOX, practice
 
 
@@ -35,9 +36,22 @@ def test_open_straight_into_the_player(qtbot) -> None:
 
 
 def test_built_in_library_loads_into_the_window(qtbot) -> None:
-    practices, origins = load_library()
+    library = load_library()
+    practices, origins = library.for_language("en"), library.origins_for_language("en")
     win = create_window(["kapcompanion"])
     qtbot.addWidget(win)
     assert set(win.library.visible_ids()) == set(practices)
     assert all(origins[p] == "built-in" for p in practices)
+    win.close()
+
+
+def test_the_app_window_keeps_a_record_of_its_parts(qtbot) -> None:
+    win = create_window(["kapcompanion"])
+    qtbot.addWidget(win)
+    parts = win.parts
+    assert parts.failed == []
+    assert parts.journey is not None and parts.reminders is not None
+    assert parts.packs is not None and parts.editor is not None
+    assert parts.journal_pages is not None
+    assert parts.journey.programs() == win.programs  # read from the window's one library
     win.close()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-import types
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from kapcompanion.ui.extensions import install_all
+from kapcompanion.ui.extensions import INSTALLERS, install_all
 
 
 def test_pages_show_and_the_player_returns_where_it_came_from(make_window, clock, qtbot) -> None:
@@ -54,22 +53,21 @@ def test_page_shortcut_and_more_menu(make_window, qtbot) -> None:
 
 def test_a_failing_installer_is_skipped_and_the_others_run(make_window, monkeypatch) -> None:
     win = make_window()
-    good = types.ModuleType("kap_test_good")
-    good.install = lambda w: w.add_page("good", "Good", QLabel("good"))  # type: ignore[attr-defined]
-    bad = types.ModuleType("kap_test_bad")
 
-    def broken(_w: object) -> None:
+    def good(w, _parts) -> None:
+        w.add_page("good", "Good", QLabel("good"))
+
+    def broken(_w, _parts) -> None:
         raise RuntimeError("broken on purpose")
 
-    bad.install = broken  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kap_test_good", good)
-    monkeypatch.setitem(sys.modules, "kap_test_bad", bad)
-    failed = install_all(win, ["kap_test_bad", "kap_test_good", "kap_test_missing"])
-    assert failed == ["kap_test_bad", "kap_test_missing"]
+    monkeypatch.setitem(INSTALLERS, "kap_test_good", good)
+    monkeypatch.setitem(INSTALLERS, "kap_test_bad", broken)
+    parts = install_all(win, ["kap_test_bad", "kap_test_good", "kap_test_missing"])
+    assert parts.failed == ["kap_test_bad", "kap_test_missing"]
     assert "good" in win.pages
 
 
-def test_library_changed_reloads_from_disk(make_window, qtbot) -> None:
+def test_reload_library_reads_from_disk_and_announces(make_window, qtbot) -> None:
     from kapcompanion.paths import user_practices_dir
 
     win = make_window()
@@ -81,6 +79,19 @@ def test_library_changed_reloads_from_disk(make_window, qtbot) -> None:
         "summary: A short pause of my own.\nsteps:\n  - say: Rest here.\n    duration: 10s\n",
         encoding="utf-8",
     )
-    win.hub.library_changed.emit()
+    with qtbot.waitSignal(win.hub.library_changed, timeout=1000):
+        win.reload_library()
     assert "my-own-pause" in win.practices
     assert "my-own-pause" in win.library.visible_ids() or win.library.search.text()
+
+
+def test_a_part_that_cannot_be_imported_is_skipped(make_window, monkeypatch) -> None:
+    import kapcompanion.ui
+
+    win = make_window()
+    monkeypatch.delattr(kapcompanion.ui, "journey", raising=False)
+    monkeypatch.setitem(sys.modules, "kapcompanion.ui.journey", None)  # import fails
+    parts = install_all(win, ["kapcompanion.ui.journey", "kapcompanion.ui.editor"])
+    assert parts.failed == ["kapcompanion.ui.journey"]
+    assert parts.journey is None and parts.editor is not None
+    assert "today" not in win.pages

@@ -48,7 +48,7 @@ def test_spanish_app_shows_spanish_practices_and_english_where_untranslated(qtbo
         assert win.practices["cyclic-sigh"].language == "es"  # a Prepare practice, translated
         assert win.practices["solo-en"].language == "en"  # not translated: English
         assert win.entries["container"].practice.title != "The container"
-        programs = win.journey.programs()
+        programs = win.parts.journey.programs()
         assert set(programs) >= {"week-before", "week-after"}
         assert programs["week-before"].language == "es"
         assert not any("@" in pid for pid in win.practices)  # one row per practice
@@ -63,7 +63,7 @@ def test_english_app_shows_english_only(qtbot) -> None:
     win = open_in("en", qtbot)
     try:
         assert all(p.language == "en" for p in win.practices.values())
-        assert win.journey.programs()["week-after"].language == "en"
+        assert win.parts.journey.programs()["week-after"].language == "en"
     finally:
         win.close()
 
@@ -78,7 +78,7 @@ def test_spanish_today_says_where_you_are_in_spanish(qtbot) -> None:
     store.close()
     win = open_in("es", qtbot)
     try:
-        today = win.journey.today
+        today = win.parts.journey.today
         assert today.where.text() == "Faltan 3 días para tu sesión"
         assert today.session_line.text().startswith("Sesión 1 — ")
         assert "de 20" in today.session_line.text()  # "… de diciembre de 2026": the locale's date
@@ -174,7 +174,7 @@ def open_spanish_journal(qtbot) -> MainWindow:
     win = create_window([])
     qtbot.addWidget(win)
     win.resize(1280, 820)
-    win.journal_pages.ask_at_close = lambda *_a: False  # type: ignore[attr-defined]
+    win.parts.journal_pages.ask_at_close = lambda *_a: False
     return win
 
 
@@ -185,7 +185,7 @@ def test_spanish_journal_history_and_export_show_no_english(qtbot) -> None:
 
     win = open_spanish_journal(qtbot)
     try:
-        pages = win.journal_pages  # type: ignore[attr-defined]
+        pages = win.parts.journal_pages
         assert win.journal is not None
         assert win.nav_buttons["journal"].text().replace("&", "") == "Diario"
         assert win.nav_buttons["history"].text().replace("&", "") == "Historial"

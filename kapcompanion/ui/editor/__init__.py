@@ -1,8 +1,8 @@
 """The practice editor: "New practice…" in the More menu and "Duplicate and edit".
 
 ``install(window)`` adds both to the main window. Each editor is its own window; saving
-emits ``window.hub.library_changed`` so the library shows the practice, and "Preview
-from here" plays the draft in the main window's player.
+has the window read its library again (:meth:`MainWindow.reload_library`) so it shows the
+practice, and "Preview from here" plays the draft in the main window's player.
 """
 
 from __future__ import annotations
@@ -39,10 +39,11 @@ class EditorLauncher(QObject):
 
     def open_text(self, text: str, path: Path | None = None) -> EditorWindow:
         """Open an editor window on ``text`` (bound to ``path`` when it is a saved file)."""
+        # lazy: the editor's window and its helpers load when the first editor opens
         from kapcompanion.ui.editor.editor_window import EditorWindow
 
         editor = EditorWindow(text, path=path, preview=self.preview)
-        editor.saved.connect(lambda _p: self.window.hub.library_changed.emit())
+        editor.saved.connect(lambda _p: self.window.reload_library())
         self.window.hub.settings_changed.connect(lambda _s: editor.use_palette())
         self.editors = [e for e in self.editors if e.isVisible()]
         self.editors.append(editor)
@@ -60,13 +61,13 @@ class EditorLauncher(QObject):
 
     def new_practice(self) -> EditorWindow:
         """More ▸ New practice… (Ctrl+N): a small valid practice to start from."""
-        from kapcompanion.ui.editor.drafts import template, unique_id
+        from kapcompanion.ui.editor.drafts import template, unique_id  # lazy: as EditorWindow
 
         return self.open_text(template(unique_id("my-practice", self._taken)))
 
     def duplicate(self, pid: str) -> EditorWindow | None:
         """Duplicate and edit: a copy with a new id and "(my version)"; the original stays."""
-        from kapcompanion.ui.editor.drafts import (
+        from kapcompanion.ui.editor.drafts import (  # lazy: as EditorWindow
             EditError,
             duplicate_text,
             referenced_files,
@@ -153,11 +154,11 @@ def _copy_audio(practice: Practice, relative: list[str]) -> None:
                 log.warning("could not copy %s for the duplicate: %s", src, exc)
 
 
-def install(window: MainWindow) -> None:
+def install(window: MainWindow) -> EditorLauncher:
     """Add "New practice…" (Ctrl+N), "Edit practice…" (Ctrl+E), "Duplicate and edit"."""
     launcher = EditorLauncher(window)
-    window.editor_launcher = launcher  # type: ignore[attr-defined]
     launcher.add_actions()
     window.detail.duplicate_requested.connect(launcher.duplicate)
     window.detail.can_duplicate = True
     window.detail.duplicate.setVisible(bool(window.detail.practice_id))
+    return launcher

@@ -91,7 +91,8 @@ def suggestions(before: str) -> Suggestion:
         return Suggestion(m.group(2), words, True)
     m = _KEY_ONLY.match(current)
     if not m:
-        return Suggestion(_WORD.search(current).group(0), (), False)  # type: ignore[union-attr]
+        word = _WORD.search(current)  # always found: the pattern also matches at the end
+        return Suggestion(word.group(0) if word else "", (), False)
     indent, prefix = len(m.group(1)), m.group(2)
     if indent == 0:
         return Suggestion(prefix, PRACTICE_KEYS, True)

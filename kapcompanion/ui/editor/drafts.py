@@ -150,7 +150,10 @@ def set_voice(text: str, line: int, relative: str) -> str:
     if step.flow_style:
         close = step.end_mark.index - 1  # the closing brace
         return text[:close].rstrip() + f", voice: {value}" + text[close:]
-    say_key, say_value = _get(step, "say")  # type: ignore[misc]
+    found_say = _get(step, "say")
+    if found_say is None:  # say_step_at found the step by its say key
+        raise EditError(f"no say step starts on line {line}")
+    say_key, say_value = found_say
     indent = " " * say_key.start_mark.column
     pos = _line_end(text, say_value.end_mark.index)
     prefix = "\n" if pos == len(text) and not text.endswith("\n") else ""

@@ -39,6 +39,7 @@ from kapcompanion.ui.editor.live_check import (
     run_check,
 )
 from kapcompanion.ui.editor.questions import Ask, ChooseFile, ask_box, audio_file_dialog
+from kapcompanion.ui.editor.save_flow import save
 from kapcompanion.ui.editor.saving import DiskStamp, stamp
 from kapcompanion.ui.editor.step_panel import StepPanel
 from kapcompanion.ui.editor.voice_actions import VoiceActions
@@ -321,10 +322,10 @@ class EditorWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save (see :mod:`kapcompanion.ui.editor.save_flow`); True when written."""
-        # lazy: save_flow takes an EditorWindow (imported there for its type only)
-        from kapcompanion.ui.editor.save_flow import save
-
-        return save(self)
+        if not save(self):
+            return False
+        self.saved.emit(self.saved_path)
+        return True
 
     def show_banner(self, text: str) -> None:
         """A plain message at the top of the window (empty hides it)."""

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from kapcompanion.ui.editor.host import EditorHost
 from kapcompanion.ui.editor.saving import atomic_write_text, same_content, stamp
-
-if TYPE_CHECKING:
-    from kapcompanion.ui.editor.editor_window import EditorWindow
 
 log = logging.getLogger(__name__)
 
@@ -19,8 +16,10 @@ log = logging.getLogger(__name__)
 _translate = QCoreApplication.translate
 
 
-def save(ed: EditorWindow) -> bool:
+def save(ed: EditorHost) -> bool:
     """Write the editor's text to ``<user practices>/<id>.yaml``; True when written.
+
+    The editor window announces the file written (its ``saved`` signal).
 
     Asks before saving a draft with errors (the library leaves such files out), before
     overwriting the file when it changed on disk since it was opened or saved ("Keep
@@ -114,11 +113,10 @@ def save(ed: EditorWindow) -> bool:
             "SaveFlow", "Saved as a draft to {path}; the library shows it once it has no errors."
         ).format(path=target)
     )
-    ed.saved.emit(target)
     return True
 
 
-def _cannot_save(ed: EditorWindow, target: Path, exc: OSError) -> None:
+def _cannot_save(ed: EditorHost, target: Path, exc: OSError) -> None:
     log.warning("cannot save %s: %s", target, exc)
     ed.show_banner(
         _translate(
@@ -129,7 +127,7 @@ def _cannot_save(ed: EditorWindow, target: Path, exc: OSError) -> None:
     )
 
 
-def reload_from_disk(ed: EditorWindow) -> None:
+def reload_from_disk(ed: EditorHost) -> None:
     """Replace the text with the saved file (one undoable edit) and trust it from now on."""
     path = ed.saved_path
     if path is None:

@@ -19,7 +19,7 @@ from kapcompanion.ui.editor.drafts import EditError, remove_voice, set_voice
 from kapcompanion.ui.numbers import decimal
 
 if TYPE_CHECKING:
-    from kapcompanion.ui.editor.editor_window import EditorWindow
+    from kapcompanion.ui.editor.host import EditorHost
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +29,8 @@ GetRecording = Callable[[list[Any], Any], tuple[np.ndarray | None, bool]]
 class VoiceActions(QObject):
     """Works the voice panel of one editor."""
 
-    def __init__(self, editor: EditorWindow) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: EditorHost) -> None:
+        super().__init__(editor.window())
         self.ed = editor
         self.devices: list[Any] = []
         self.get_recording: GetRecording = recorder.RecordDialog.get_recording
@@ -137,7 +137,7 @@ class VoiceActions(QObject):
             return False
         if not self.devices and not self.detect_microphones():
             return False
-        samples, ok = self.get_recording(self.devices, self.ed)
+        samples, ok = self.get_recording(self.devices, self.ed.window())
         if not ok or samples is None:
             return False
         return self._apply(*target, lambda folder, name: store_clip(samples, folder, name))

@@ -55,6 +55,7 @@ class VoicePanel(QWidget):
         lay.addWidget(self.no_mic)
         lay.addWidget(self.status)
         self.has_microphone = False
+        self.step: Step | None = None
         self.show_step(-1, None)
 
     def set_microphone(self, available: bool) -> None:
@@ -97,10 +98,11 @@ class VoicePanel(QWidget):
         self._enable()
 
     def _enable(self) -> None:
-        say = isinstance(getattr(self, "step", None), SayStep)
+        step = self.step
+        say = isinstance(step, SayStep)
         self.record.setEnabled(say and self.has_microphone)
         self.import_.setEnabled(say)
-        self.remove.setEnabled(say and self.step.voice is not None)  # type: ignore[union-attr]
+        self.remove.setEnabled(isinstance(step, SayStep) and step.voice is not None)
 
     def say(self, text: str) -> None:
         """A status line under the buttons (what just happened, or what went wrong)."""

@@ -26,6 +26,7 @@ class JournalPages(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        # lazy: importing this package (for install) does not load the pages and charts
         from kapcompanion.ui.journal_pages.history_view import HistoryView
         from kapcompanion.ui.journal_pages.journal_view import JournalView
 
@@ -43,7 +44,7 @@ class JournalPages(QObject):
         self.journal.changed.connect(self.history.refresh_soon)
         hub = window.hub
         hub.journal_changed.connect(self.set_store)
-        # the window reloads the library first (it connected before): then new titles
+        # the window has read its library again: new titles
         hub.library_changed.connect(lambda: self.set_store(self.store))
         hub.settings_changed.connect(lambda s: self.history.set_settings(s))
         # an answer is saved by the journal's own listener: read after it has run
@@ -53,8 +54,7 @@ class JournalPages(QObject):
         #: Asks at closing (replaceable where no person is there to answer).
         self.ask_at_close = ask_yes_no
         window.installEventFilter(self)  # offer to save an entry being changed at closing
-        store = window.journal if isinstance(window.journal, JournalStore) else None
-        self.set_store(store)
+        self.set_store(window.journal)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         """When the window closes with changes to an entry not yet saved, offer to save."""
@@ -92,12 +92,14 @@ class JournalPages(QObject):
 
     def open_export(self) -> None:
         """Show the export dialog (or say why it cannot open)."""
+        # lazy: the export (and its PDF writer) loads when first asked for
         from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
 
         ExportDialog.run(self.window, self.store, self.titles())
 
 
-def install(window: MainWindow) -> None:
+def install(window: MainWindow) -> JournalPages:
     """Add the Journal and History pages and the export action to ``window``."""
-    window.journal_pages = JournalPages(window)  # type: ignore[attr-defined]
+    pages = JournalPages(window)
     log.debug("journal pages installed")
+    return pages

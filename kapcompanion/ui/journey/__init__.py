@@ -27,20 +27,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def load_programs(language: str = "en") -> dict[str, Program]:
-    """The library's programs in ``language`` (else English); {} when unreadable."""
-    try:
-        from kapcompanion.core.library import Library
-        from kapcompanion.paths import data_folders
-
-        return Library.load(data_folders()).programs_for_language(language)
-    except Exception:  # Today still shows the arc without programs
-        log.exception("cannot load the programs")
-        return {}
-
-
 class Journey(QObject):
-    """Holds the journey's parts for one window (reachable as ``window.journey``)."""
+    """Holds the journey's parts for one window (``parts.journey`` of the app's window)."""
 
     def __init__(
         self,
@@ -53,7 +41,7 @@ class Journey(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._load_programs = programs or (lambda: load_programs(window.language))
+        self._load_programs = programs or (lambda: window.programs)
         self._programs: dict[str, Program] | None = None
         self.link = JournalLink(window, now=now, ask_passphrase=ask_passphrase, path=path)
         self.today = TodayView(window, self.link, self.programs, self.link.today)
@@ -72,7 +60,7 @@ class Journey(QObject):
         self.today.sessions_requested.connect(self.open_sessions)
 
     def programs(self) -> Mapping[str, Program]:
-        """The library's programs (read once, again after the library changes)."""
+        """The library's programs (asked once, again after the library changes)."""
         if self._programs is None:
             self._programs = dict(self._load_programs())
         return self._programs
@@ -91,7 +79,7 @@ class Journey(QObject):
 
     def open_sessions(self) -> None:
         """Show the sessions dialog; Today follows the changes."""
-        from kapcompanion.ui.journey.sessions_dialog import SessionsDialog
+        from kapcompanion.ui.journey.sessions_dialog import SessionsDialog  # lazy: when opened
 
         if self.link.store is None:
             self.link.banner.say(
@@ -106,7 +94,7 @@ class Journey(QObject):
 
     def open_privacy(self) -> None:
         """Show the privacy and backups dialog."""
-        from kapcompanion.ui.journey.privacy import PrivacyDialog
+        from kapcompanion.ui.journey.privacy import PrivacyDialog  # lazy: when opened
 
         dialog = PrivacyDialog(self.link, self.window)
         dialog.exec()
@@ -114,14 +102,19 @@ class Journey(QObject):
         self.today.refresh()
 
 
-def install(window: MainWindow, **options: object) -> Journey:
+def install(
+    window: MainWindow,
+    *,
+    now: Callable[[], datetime] = local_now,
+    ask_passphrase: AskPassphrase = passphrase.ask,
+    programs: Callable[[], Mapping[str, Program]] | None = None,
+    path: Path | None = None,
+) -> Journey:
     """Open the journal, add Today (the home page) and the journey's menu actions.
 
-    ``options`` go to :class:`Journey` (``now``, ``ask_passphrase``, ``programs``,
-    ``path``), for tests.
+    The options go to :class:`Journey` (for tests); ``programs`` defaults to the window's.
     """
-    journey = Journey(window, **options)  # type: ignore[arg-type]
-    window.journey = journey  # type: ignore[attr-defined]
+    journey = Journey(window, now=now, ask_passphrase=ask_passphrase, programs=programs, path=path)
     journey.link.open()
     if window.current_view() != "player":
         window.show_page("today")

@@ -307,7 +307,7 @@ class PrivacyDialog(QDialog):
         QGuiApplication.restoreOverrideCursor()
         self.link.open()
         window.set_settings(window.store.load())
-        window.hub.library_changed.emit()
+        window.reload_library()
         self.say(sentence(text))
         self.update_state()
         self.link.written.emit()

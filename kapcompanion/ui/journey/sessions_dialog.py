@@ -10,9 +10,9 @@ import logging
 from collections.abc import Callable, Mapping
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,9 +35,12 @@ from kapcompanion.ui.journey.words import session_title
 from kapcompanion.ui.theme import current_palette
 
 if TYPE_CHECKING:
+    from kapcompanion.journal.store import JournalStore
     from kapcompanion.ui.journey.journal_link import JournalLink
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 Confirm = Callable[[QWidget, str, str], bool]
 
@@ -291,7 +294,7 @@ class SessionsDialog(QDialog):
     def start_new(self) -> None:
         """Clear the form for a new session (today's date)."""
         self.list.blockSignals(True)
-        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.list.setCurrentIndex(QModelIndex())
         self.list.clearSelection()
         self.list.blockSignals(False)
         self.editing = None
@@ -315,7 +318,7 @@ class SessionsDialog(QDialog):
         self.message.setAccessibleName(text)
         self.message.setVisible(bool(text))
 
-    def _write(self, what: str, action: Callable) -> object:
+    def _write(self, what: str, action: Callable[[JournalStore], T]) -> T | None:
         if self.link.store is None:
             self._say(self.tr("Your journal isn't open, so sessions can't be saved just now."))
             return None
@@ -337,7 +340,7 @@ class SessionsDialog(QDialog):
                 lambda store: store.add_session(on, label, before, after),
             )
             if sid is not None:
-                self.reload(select=int(sid))  # type: ignore[call-overload]
+                self.reload(select=sid)
             return
         sid = self.editing
         ok = self._write(

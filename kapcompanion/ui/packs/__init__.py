@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QFrame
 
 from kapcompanion.ui.packs.drop import PackDropFilter, is_pack
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kapcompanion.core.packs import ImportResult
     from kapcompanion.ui.main_window import MainWindow
     from kapcompanion.ui.packs.import_dialog import ImportDialog
-    from kapcompanion.ui.packs.share_dialog import ShareDialog
+    from kapcompanion.ui.packs.share_dialog import PathChooser, ShareDialog
 
 # The dialogs (and the pack reader, zip and signing code under them) are imported when a
 # pack is first shared or opened, not at start-up.
@@ -35,7 +35,29 @@ def request_open(path: Path) -> None:
     _pending.append(Path(path))
 
 
-def install(window: MainWindow) -> None:
+class Packs(QObject):
+    """The packs' part of one window: the drop target and the import dialog shown last."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        #: The last import dialog opened by a drop, a later launch or the command line.
+        self.dialog: ImportDialog | None = None
+        self.drop = PackDropFilter(window, self.open, lambda p: explain_not_pack(window, p))
+        window.hub.open_requested.connect(self._requested)
+
+    def open(self, path: Path) -> ImportDialog:
+        """Open ``path`` in the import dialog (see :func:`open_pack`)."""
+        self.dialog = open_pack(self.window, path)
+        return self.dialog
+
+    def _requested(self, args: list[str]) -> None:
+        dialog = open_requested(self.window, args)
+        if dialog is not None:
+            self.dialog = dialog
+
+
+def install(window: MainWindow) -> Packs:
     """Add the pack actions, the drop target, and open a pack waiting from the command line."""
     window.add_menu_action(
         QCoreApplication.translate("Packs", "Share with a client…"), lambda: open_share(window)
@@ -45,13 +67,11 @@ def install(window: MainWindow) -> None:
         lambda: choose_and_open(window),
         shortcut="Ctrl+O",
     )
-    window.pack_drop = PackDropFilter(  # type: ignore[attr-defined]
-        window, lambda p: open_pack(window, p), lambda p: explain_not_pack(window, p)
-    )
-    window.hub.open_requested.connect(lambda args: open_requested(window, args))
+    packs = Packs(window)
     while _pending:
         path = _pending.pop(0)
-        QTimer.singleShot(0, lambda p=path: open_pack(window, p))
+        QTimer.singleShot(0, lambda p=path: packs.open(p))
+    return packs
 
 
 def open_requested(window: MainWindow, args: list[str]) -> ImportDialog | None:
@@ -60,21 +80,29 @@ def open_requested(window: MainWindow, args: list[str]) -> ImportDialog | None:
     return open_pack(window, packs[0]) if packs else None
 
 
-def open_share(window: MainWindow, **kw: object) -> ShareDialog:
-    """Show the share dialog (modal, but shown without blocking the caller)."""
-    from kapcompanion.core.library import Library
-    from kapcompanion.paths import data_folders
+def open_share(
+    window: MainWindow,
+    *,
+    choose_path: PathChooser | None = None,
+    start_folder: Path | None = None,
+) -> ShareDialog:
+    """Show the share dialog (modal, but shown without blocking the caller).
 
-    try:
-        lib = Library.load(data_folders())
-        programs = [(g, lib.origin(pid)) for pid, g in lib.programs.items()]
-    except Exception:  # the programs are a bonus; sharing practices must still work
-        log.exception("cannot list programs")
-        programs = []
+    It offers the practices the window shows and every program of its library;
+    ``choose_path`` and ``start_folder`` are for tests.
+    """
+    from kapcompanion.ui.packs.share_dialog import ShareDialog, choose_save_path
+
+    library = window.collection
+    programs = [(g, library.origin(pid)) for pid, g in library.programs.items()]
     practices = [(e.practice, e.origin) for e in window.entries.values()]
-    from kapcompanion.ui.packs.share_dialog import ShareDialog
-
-    dialog = ShareDialog(practices, programs, window, **kw)  # type: ignore[arg-type]
+    dialog = ShareDialog(
+        practices,
+        programs,
+        window,
+        choose_path=choose_path or choose_save_path,
+        start_folder=start_folder,
+    )
     current = window.library.current_id()
     if current and window.entries[current].origin == "user":
         dialog.set_checked([current])  # the therapist's own practice they are looking at
@@ -103,12 +131,11 @@ def open_pack(window: MainWindow, path: Path) -> ImportDialog:
     dialog.imported.connect(lambda result: _imported(window, result))
     dialog.setModal(True)
     dialog.show()
-    window.pack_dialog = dialog  # type: ignore[attr-defined]
     return dialog
 
 
 def _imported(window: MainWindow, result: ImportResult) -> None:
-    window.hub.library_changed.emit()
+    window.reload_library()
     if window.current_view() != "player":
         window.show_library()
     for pid, _title in result.info.practices:

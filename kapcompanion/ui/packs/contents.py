@@ -16,13 +16,16 @@ import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kapcompanion.core.loader import check_text
 from kapcompanion.core.model import Practice, SayStep
 from kapcompanion.core.packs.format import PackInfo
 from kapcompanion.core.parse import reading_seconds
 from kapcompanion.ui.catalogue import practice_length
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +41,20 @@ class PackItem:
     seconds: float | None
 
 
-class _Slice:
+class _Slice(io.RawIOBase):
     """A read-only view of ``size`` bytes at ``start`` of an open file (a stored zip entry)."""
 
     def __init__(self, fh: BinaryIO, start: int, size: int) -> None:
+        super().__init__()
         self._fh, self._start, self._size, self._pos = fh, start, size, 0
+
+    def readable(self) -> bool:
+        """A slice is read."""
+        return True
+
+    def seekable(self) -> bool:
+        """And sought in."""
+        return True
 
     def tell(self) -> int:
         """The position in the slice."""
@@ -54,13 +66,15 @@ class _Slice:
         self._pos = min(max(0, base + offset), self._size)
         return self._pos
 
-    def read(self, n: int = -1) -> bytes:
-        """Up to ``n`` bytes (all that is left when ``n`` < 0)."""
-        n = self._size - self._pos if n is None or n < 0 else min(n, self._size - self._pos)
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
+        """Fill ``buffer`` with up to its length of bytes; how many were read."""
+        view = memoryview(buffer).cast("B")
+        n = min(len(view), self._size - self._pos)
         self._fh.seek(self._start + self._pos)
         data = self._fh.read(n)
+        view[: len(data)] = data
         self._pos += len(data)
-        return data
+        return len(data)
 
 
 def _clip_seconds(fh: BinaryIO, info: zipfile.ZipInfo) -> float | None:
@@ -68,7 +82,7 @@ def _clip_seconds(fh: BinaryIO, info: zipfile.ZipInfo) -> float | None:
 
     Packs store audio uncompressed; a compressed clip keeps the reading-time estimate.
     """
-    import soundfile  # lazy: start-up speed (soundfile loads libsndfile)
+    import soundfile  # lazy: the sound file reader loads only for a pack with clips
 
     if info.compress_type != zipfile.ZIP_STORED:
         return None
@@ -79,7 +93,7 @@ def _clip_seconds(fh: BinaryIO, info: zipfile.ZipInfo) -> float | None:
             return None
         name_len, extra_len = struct.unpack("<HH", head[26:30])
         start = info.header_offset + 30 + name_len + extra_len
-        sound = soundfile.info(_Slice(fh, start, info.compress_size))
+        sound = soundfile.info(io.BufferedReader(_Slice(fh, start, info.compress_size)))
     except Exception as exc:  # any unreadable clip just keeps the estimate
         log.info("cannot read the length of %s: %s", info.filename, exc)
         return None

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 from kapcompanion import autostart
 from kapcompanion.core.reminders import ReminderPlan
 from kapcompanion.ui.reminders.dialog import ReminderDialog
-from kapcompanion.ui.reminders.service import Reminders, set_login_start
+from kapcompanion.ui.reminders.service import Now, Reminders, local_now, set_login_start
 
 if TYPE_CHECKING:
     from kapcompanion.ui.main_window import MainWindow
@@ -47,10 +47,20 @@ def edit_reminders(window: MainWindow, service: Reminders, ask: Ask = _ask) -> R
     return plan
 
 
-def install(window: MainWindow, **options: object) -> Reminders:
-    """Start the reminder service and add "Reminders…" to the More menu."""
-    service = Reminders(window, **options)  # type: ignore[arg-type]
-    window.reminders = service  # type: ignore[attr-defined]
+def install(
+    window: MainWindow,
+    *,
+    now: Now = local_now,
+    tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+) -> Reminders:
+    """Start the reminder service and add "Reminders…" to the More menu.
+
+    The service reads the programs from the window's library; ``now`` and
+    ``tray_available`` are for tests.
+    """
+    service = Reminders(
+        window, programs=lambda: window.programs, now=now, tray_available=tray_available
+    )
     window.add_menu_action(
         QCoreApplication.translate("Reminders", "Reminders…"),
         lambda: edit_reminders(window, service),

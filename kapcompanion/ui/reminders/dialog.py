@@ -114,13 +114,13 @@ class ReminderDialog(QDialog):
         self.tray_note.setWordWrap(True)
         self.tray_note.setProperty("role", "muted")
 
+        self.add = QPushButton(self.tr("Add a time"))
+        self.add.setMaximumWidth(200)
+        self.add.clicked.connect(lambda: self._add_row(DailyReminder()))
         self.rows_box = QVBoxLayout()
         self.rows: list[ReminderRow] = []
         for r in plan.daily:
             self._add_row(r)
-        self.add = QPushButton(self.tr("Add a time"))
-        self.add.setMaximumWidth(200)
-        self.add.clicked.connect(lambda: self._add_row(DailyReminder()))
 
         self.program = QCheckBox(self.tr("Also a reminder from my session plan, at"))
         self.program.setChecked(plan.program)
@@ -183,8 +183,7 @@ class ReminderDialog(QDialog):
         row.remove.clicked.connect(lambda _c=False, r=row: self._remove_row(r))
         self.rows.append(row)
         self.rows_box.addWidget(row)
-        if hasattr(self, "add"):
-            self.add.setEnabled(len(self.rows) < MAX_REMINDERS)
+        self.add.setEnabled(len(self.rows) < MAX_REMINDERS)
 
     def _remove_row(self, row: ReminderRow) -> None:
         self.rows.remove(row)

@@ -9,7 +9,7 @@ as a notice in the window (reminders then need the app open, and the settings sa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -19,7 +19,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from kapcompanion import autostart
-from kapcompanion.core.reminders import DAILY_TEXT, Occurrence, due, next_after, program_text
+from kapcompanion.core.model import Program
+from kapcompanion.core.reminders import (
+    DAILY_TEXT,
+    Occurrence,
+    ReminderPlan,
+    due,
+    next_after,
+    program_text,
+)
+from kapcompanion.journal.today import today_for
+from kapcompanion.ui.desktop_link import app_icon, bring_forward
 
 if TYPE_CHECKING:
     from kapcompanion.ui.main_window import MainWindow
@@ -27,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Now = Callable[[], datetime]
+Programs = Callable[[], Mapping[str, Program]]
 CHECK_MS = 60_000
 MAX_WAIT_MS = 60 * 60 * 1000
 
@@ -63,22 +74,28 @@ def set_login_start(on: bool) -> str | None:
 
 
 class Reminders(QObject):
-    """Shows reminders for one window; owns the tray icon when there is a tray."""
+    """Shows reminders for one window; owns the tray icon when there is a tray.
+
+    ``programs`` gives the library's programs, for the words of a program reminder.
+    """
 
     def __init__(
         self,
         window: MainWindow,
         *,
+        programs: Programs,
         now: Now = local_now,
         tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.programs = programs
         self.now = now
         self.has_tray = bool(tray_available())
         self.last = now()
         self.shown: list[tuple[str, str]] = []  # (kind, text), newest last, for tests
         self._snoozed: Occurrence | None = None
+        self._quitting = False
         self.tray: QSystemTrayIcon | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -94,7 +111,7 @@ class Reminders(QObject):
         self.apply()
 
     @property
-    def plan(self):  # noqa: ANN201  (a ReminderPlan; avoids importing settings here)
+    def plan(self) -> ReminderPlan:
         """The person's reminder choices."""
         return self.window.settings.reminders
 
@@ -123,8 +140,6 @@ class Reminders(QObject):
         return bool(self.plan.enabled and self.plan.keep_running and self.tray is not None)
 
     def _make_tray(self) -> None:
-        from kapcompanion.ui.app import app_icon
-
         tray = QSystemTrayIcon(app_icon(), self)
         tray.setToolTip(self.tr("KAP Companion"))
         menu = QMenu()
@@ -173,14 +188,11 @@ class Reminders(QObject):
         return self._program_words(occurrence.at)
 
     def _program_words(self, at: datetime) -> str | None:
-        journal = self.window.journal
-        journey = getattr(self.window, "journey", None)
-        if journal is None or journey is None:
+        journal = self.window.journal  # open only where the journey is installed
+        if journal is None:
             return None
-        from kapcompanion.journal.today import today_for
-
         try:
-            today = today_for(journal, journey.programs(), at.date(), self.window.practices)
+            today = today_for(journal, self.programs(), at.date(), self.window.practices)
         except Exception:  # a reminder is never worth a crash
             log.exception("cannot read today's plan for a reminder")
             return None
@@ -195,6 +207,7 @@ class Reminders(QObject):
             if i.practice_id in self.window.practices
         ]
         note = next((i.note for i in todo if i.note), "")
+        # lazy: the reminders stand apart from the journey's package until a program speaks
         from kapcompanion.ui.journey.words import arc_text
 
         return program_text(arc_text(today.position), titles, note)
@@ -227,8 +240,6 @@ class Reminders(QObject):
 
     def open_window(self) -> None:
         """Bring the window forward on Today (or wherever it was)."""
-        from kapcompanion.ui.app import bring_forward
-
         bring_forward(self.window)
         if "today" in self.window.pages and self.window.current_view() != "player":
             self.window.show_page("today")
@@ -265,7 +276,7 @@ class Reminders(QObject):
             obj is self.window
             and event.type() == QEvent.Type.Close
             and self.keeps_running()
-            and not getattr(self, "_quitting", False)
+            and not self._quitting
         ):
             event.ignore()
             self.window.remember()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kapcompanion.ui.editor import install
+from kapcompanion.ui.editor import EditorLauncher, install
 from kapcompanion.ui.editor.editor_window import EditorWindow
 from kapcompanion.ui.main_window import MainWindow
 
@@ -32,16 +32,24 @@ class Answers:
 
 
 @pytest.fixture
-def win(make_window) -> MainWindow:
+def installed(make_window) -> tuple[MainWindow, EditorLauncher]:
     w = make_window()
-    install(w)
-    return w
+    return w, install(w)
 
 
 @pytest.fixture
-def open_editor(win: MainWindow, qtbot) -> Callable[..., EditorWindow]:
+def win(installed: tuple[MainWindow, EditorLauncher]) -> MainWindow:
+    return installed[0]
+
+
+@pytest.fixture
+def launcher(installed: tuple[MainWindow, EditorLauncher]) -> EditorLauncher:
+    return installed[1]
+
+
+@pytest.fixture
+def open_editor(launcher: EditorLauncher, qtbot) -> Callable[..., EditorWindow]:
     def open_(text: str | None = None) -> EditorWindow:
-        launcher = win.editor_launcher
         ed = launcher.new_practice() if text is None else launcher.open_text(text)
         qtbot.addWidget(ed)
         ed.ask = Answers()

@@ -33,7 +33,9 @@ def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_duplicate_of_a_built_in_makes_an_editable_copy_and_leaves_it_alone(win, qtbot) -> None:
+def test_duplicate_of_a_built_in_makes_an_editable_copy_and_leaves_it_alone(
+    win, launcher, qtbot
+) -> None:
     win.reload_library()  # the real built-in library, with its files
     original = win.practices["grounding-54321"]
     before = _digest(original.source)
@@ -41,7 +43,7 @@ def test_duplicate_of_a_built_in_makes_an_editable_copy_and_leaves_it_alone(win,
     assert win.detail.duplicate.isVisibleTo(win)
     with qtbot.waitSignal(win.detail.duplicate_requested, timeout=1000):
         win.detail.duplicate.click()
-    ed: EditorWindow = win.editor_launcher.editors[-1]
+    ed: EditorWindow = launcher.editors[-1]
     qtbot.addWidget(ed)
     ed.ask = Answers()
     assert ed.valid, ed.diagnostics
@@ -55,7 +57,7 @@ def test_duplicate_of_a_built_in_makes_an_editable_copy_and_leaves_it_alone(win,
     assert _digest(original.source) == before  # the built-in file is untouched
     assert win.practices["grounding-54321"].title == original.title
     assert win.practices["grounding-54321-copy"].title.endswith("(for Sam)")
-    again = win.editor_launcher.duplicate("grounding-54321")
+    again = launcher.duplicate("grounding-54321")
     qtbot.addWidget(again)
     again.ask = Answers()
     assert again.practice.id == "grounding-54321-copy-2"
@@ -70,11 +72,11 @@ def test_the_duplicate_button_shows_only_with_a_practice(win) -> None:
     assert win.detail.duplicate.accessibleDescription()
 
 
-def test_new_practice_is_in_the_more_menu_with_ctrl_n(win, qtbot) -> None:
+def test_new_practice_is_in_the_more_menu_with_ctrl_n(win, launcher, qtbot) -> None:
     (action,) = [a for a in win.more_menu.actions() if a.text() == "New practice…"]
     assert action.shortcut().toString() == "Ctrl+N"
     action.trigger()
-    ed = win.editor_launcher.editors[-1]
+    ed = launcher.editors[-1]
     qtbot.addWidget(ed)
     ed.ask = Answers()
     assert ed.isVisible() and ed.valid
@@ -85,8 +87,8 @@ def test_preview_plays_the_unsaved_draft_from_the_chosen_step(make_window, clock
 
     player = RecordingPlayer()
     win = make_window(player_factory=lambda: player)
-    install(win)
-    ed = win.editor_launcher.open_text(GATED.replace("Last words.", "Unsaved last words."))
+    launcher = install(win)
+    ed = launcher.open_text(GATED.replace("Last words.", "Unsaved last words."))
     qtbot.addWidget(ed)
     ed.ask = Answers()
     ed.steps.select(2)
@@ -131,7 +133,7 @@ def test_preview_of_a_draft_with_errors_plays_the_last_valid_version(win, open_e
     assert win.player.practice.steps[3].duration == 5.0
 
 
-def test_edit_opens_the_users_own_file_and_copies_anything_else(win, qtbot) -> None:
+def test_edit_opens_the_users_own_file_and_copies_anything_else(win, launcher, qtbot) -> None:
     from kapcompanion.ui.editor.drafts import template
 
     folder = user_practices_dir()
@@ -139,7 +141,6 @@ def test_edit_opens_the_users_own_file_and_copies_anything_else(win, qtbot) -> N
     mine = folder / "mine.yaml"
     mine.write_text(template("mine"), encoding="utf-8")
     win.reload_library()
-    launcher = win.editor_launcher
     win.detail.show_entry(win.entries["mine"])
     ed = launcher.edit_selected()
     qtbot.addWidget(ed)
@@ -167,12 +168,12 @@ def test_the_editor_installs_through_the_extension_list(make_window) -> None:
 
     assert "kapcompanion.ui.editor" in INSTALLERS
     win = make_window()
-    assert install_all(win, ["kapcompanion.ui.editor"]) == []
+    assert install_all(win, ["kapcompanion.ui.editor"]).failed == []
     texts = [a.text() for a in win.more_menu.actions()]
     assert "New practice…" in texts and "Edit practice…" in texts
 
 
-def test_a_duplicate_brings_the_audio_it_names(win, tmp_path, qtbot) -> None:
+def test_a_duplicate_brings_the_audio_it_names(win, launcher, tmp_path, qtbot) -> None:
     """A practice from elsewhere (a pack folder) with a voice clip: the copy plays it too."""
     from kapcompanion.audio.voice_clip import store_clip
     from kapcompanion.core.loader import check_file
@@ -188,7 +189,7 @@ def test_a_duplicate_brings_the_audio_it_names(win, tmp_path, qtbot) -> None:
     practice, problems = check_file(folder / "voiced.yaml")
     assert practice is not None and not problems
     win.set_practices({"voiced": practice}, {"voiced": "From a pack"})
-    ed = win.editor_launcher.duplicate("voiced")
+    ed = launcher.duplicate("voiced")
     qtbot.addWidget(ed)
     ed.ask = Answers()
     copied = user_practices_dir() / report.relative_path

@@ -24,10 +24,10 @@ def test_editor_screens_are_translated_and_nothing_is_clipped(
     install_translations(app, qm=qm)
     try:
         win = make_window()
-        install(win)
+        launcher = install(win)
         menu = [a.text() for a in win.more_menu.actions()]
         seen = {"menu": [f"untranslated: {t!r}" for t in menu if t.replace("&", "") in sources]}
-        ed = win.editor_launcher.new_practice()
+        ed = launcher.new_practice()
         qtbot.addWidget(ed)
         ed.ask = Answers()
         ed.resize(1280, 820)

@@ -24,13 +24,13 @@ def journal() -> Iterator[JournalStore]:
 def pages(make_window, journal) -> Callable[..., JournalPages]:
     def make(open_journal: bool = True, **kw) -> JournalPages:
         win = make_window(**kw)
-        install(win)
+        pages = install(win)
         # the harness closes the window after the test: nobody is there to answer
-        win.journal_pages.ask_at_close = lambda *_a: False
+        pages.ask_at_close = lambda *_a: False
         if open_journal:
             win.journal = journal
             win.hub.journal_changed.emit(journal)
-        return win.journal_pages
+        return pages
 
     return make
 

@@ -371,7 +371,7 @@ def test_practice_titles_follow_the_library(pages, journal) -> None:
         "summary: A short pause of my own.\nsteps:\n  - say: Rest here.\n    duration: 10s\n",
         encoding="utf-8",
     )
-    jp.window.hub.library_changed.emit()
+    jp.window.reload_library()  # reads the library and announces it
     heading = jp.journal.model.index(jp.journal.model.row_of(entry)).data()
     assert heading == "My own pause"
 

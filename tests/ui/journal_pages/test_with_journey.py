@@ -15,26 +15,26 @@ from tests.ui.journey.conftest import QUICK, Day, built_in, play_through
 INTENTION = "To rest in the music and let it carry me."
 
 
-def window(qtbot, clock, journal_pages_first: bool = False) -> MainWindow:
+def window(
+    qtbot, clock, journal_pages_first: bool = False
+) -> tuple[MainWindow, journal_pages.JournalPages]:
     store = SettingsStore()
     store.save(QUICK)
-    practices, origins = built_in()
-    win = MainWindow(practices, origins=origins, store=store, clock=clock)
+    win = MainWindow(library=built_in(), store=store, clock=clock)
     qtbot.addWidget(win)
     if journal_pages_first:
-        journal_pages.install(win)
+        pages = journal_pages.install(win)
         journey.install(win, now=Day())
     else:
         journey.install(win, now=Day())
-        journal_pages.install(win)
+        pages = journal_pages.install(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    return win, pages
 
 
 def test_an_intention_written_in_a_practice_shows_and_exports(qtbot, clock, tmp_path) -> None:
-    win = window(qtbot, clock)
-    pages = win.journal_pages  # type: ignore[attr-defined]
+    win, pages = window(qtbot, clock)
     assert isinstance(win.journal, JournalStore)
     assert pages.journal.stack.currentWidget() is pages.journal.empty_state
     win.start_practice("intention-setting")
@@ -65,7 +65,6 @@ def test_an_intention_written_in_a_practice_shows_and_exports(qtbot, clock, tmp_
 
 
 def test_the_pages_follow_a_journal_opened_after_them(qtbot, clock) -> None:
-    win = window(qtbot, clock, journal_pages_first=True)
-    pages = win.journal_pages  # type: ignore[attr-defined]
+    win, pages = window(qtbot, clock, journal_pages_first=True)
     assert pages.store is win.journal is not None
     assert pages.journal.stack.currentWidget() is pages.journal.empty_state

@@ -11,19 +11,20 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kapcompanion.core.library import Library
 from kapcompanion.settings import Settings, SettingsStore
-from kapcompanion.ui.app import load_library
 from kapcompanion.ui.journey import Journey, install
+from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
 from tests.fakes import FakeClock
 
 START = date(2026, 12, 1)
 QUICK = replace(Settings(), get_ready_seconds=0)
 
-_LIBRARY: dict[str, tuple] = {}
+_LIBRARY: dict[str, Library] = {}
 
 
-def built_in() -> tuple[dict, dict]:
+def built_in() -> Library:
     """The real library (read once per test run; it does not change)."""
     if "lib" not in _LIBRARY:
         _LIBRARY["lib"] = load_library()
@@ -59,8 +60,7 @@ def journey_window(
 
     def make(settings: Settings = QUICK, **options) -> tuple[MainWindow, Journey]:
         store.save(settings)
-        practices, origins = built_in()
-        win = MainWindow(practices, origins=origins, store=store, clock=clock)
+        win = MainWindow(library=built_in(), store=store, clock=clock)
         qtbot.addWidget(win)
         options.setdefault("now", day)
         journey = install(win, **options)

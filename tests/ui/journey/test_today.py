@@ -40,7 +40,7 @@ def test_the_app_opens_on_today_unless_opened_into_a_practice(qtbot) -> None:
     qtbot.addWidget(win)
     assert win.current_view() == "today" and win.journal is not None
     win.close()
-    practices, _origins = built_in()
+    practices = built_in().for_language("en")
     win = create_window([], practices["box-breathing"])
     qtbot.addWidget(win)
     assert win.current_view() == "player"

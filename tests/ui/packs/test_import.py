@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.core.library import builtin_ids
 from kapcompanion.core.packs import SigningStore, build_pack, signing
 from kapcompanion.paths import data_folders, packs_dir
+from kapcompanion.ui.packs import Packs, open_pack, open_requested, request_open
 from kapcompanion.ui.packs import install as install_packs
-from kapcompanion.ui.packs import open_pack, open_requested, request_open
 from kapcompanion.ui.packs.assemble import PackDetails, share
 from tests.ui.packs.conftest import TITLES, tamper, tree, write_user_practices
 
@@ -270,16 +270,17 @@ def test_dropping_a_pack_on_the_window_opens_it(dirs, app_window, qtbot, tmp_pat
     therapist_pack(dirs, out)
     dirs("client")
     win = app_window()
+    packs = win.findChild(Packs)
     assert win.acceptDrops()
     _drop(win, out)
-    dlg = win.pack_dialog
+    dlg = packs.dialog
     qtbot.addWidget(dlg)
     assert dlg.path == out and dlg.isVisible()
     assert dlg.accept_button.text() == "Trust and import"
     # Dropped on the search box (which takes text drops itself), it opens as well.
     _drop(win, out, win.library.search)
-    assert win.pack_dialog is not dlg and win.pack_dialog.path == out
-    qtbot.addWidget(win.pack_dialog)
+    assert packs.dialog is not dlg and packs.dialog.path == out
+    qtbot.addWidget(packs.dialog)
     assert win.library.search.text() == ""
 
 
@@ -289,7 +290,7 @@ def test_dropping_another_file_is_explained(dirs, app_window, qtbot, tmp_path):
     other = tmp_path / "notes.txt"
     other.write_text("hello")
     _drop(win, other)
-    assert not hasattr(win, "pack_dialog")
+    assert win.findChild(Packs).dialog is None
     texts = win.notice_texts()
     assert any("“notes.txt” is not a KAP Companion pack" in t for t in texts)
 
@@ -302,17 +303,17 @@ def test_a_pack_named_on_the_command_line_opens_once_the_window_is_up(
     dirs("client")
     request_open(out)
     win = make_window()
-    install_packs(win)
-    qtbot.waitUntil(lambda: hasattr(win, "pack_dialog"), timeout=3000)
-    qtbot.addWidget(win.pack_dialog)
-    assert win.pack_dialog.path == out
+    packs = install_packs(win)
+    qtbot.waitUntil(lambda: packs.dialog is not None, timeout=3000)
+    qtbot.addWidget(packs.dialog)
+    assert packs.dialog.path == out
     # A later launch with a pack (the app already open) opens it too; other arguments don't.
     assert open_requested(win, ["--data-dir"]) is None
     dlg = open_requested(win, [str(out)])
     assert dlg is not None
     qtbot.addWidget(dlg)
     win.hub.open_requested.emit([str(out)])
-    assert win.pack_dialog is not dlg
+    assert packs.dialog is not dlg
 
 
 def test_the_more_menu_has_share_and_open(dirs, app_window):

@@ -50,11 +50,11 @@ def test_first_share_creates_a_key_then_builds_a_signed_pack(dirs, app_window, q
     rows = {dlg.items.item(i).text().split("  ·  ")[0]: i for i in range(dlg.items.count())}
     assert "Welcome from Sam" in rows and "Evening settle" in rows
     dlg.set_checked(["sam-welcome"])
-    qtbot.keyClicks(dlg.find, "evening")
+    qtbot.keyClicks(dlg.search, "evening")
     shown = [dlg.items.item(i).text() for i in range(dlg.items.count())]
     shown = [t for i, t in enumerate(shown) if not dlg.items.item(i).isHidden()]
     assert shown == ["Evening settle  ·  your own"]
-    dlg.find.clear()
+    dlg.search.clear()
     dlg.items.setFocus()
     dlg.items.setCurrentRow(rows["Evening settle"])
     qtbot.keyClick(dlg.items, Qt.Key.Key_Space)

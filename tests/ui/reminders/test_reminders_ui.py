@@ -131,10 +131,7 @@ def test_program_reminder_speaks_from_the_session_plan(make_window) -> None:
 
     plan = replace(ReminderPlan(), enabled=True, daily=(), program=True, program_at="10:00")
     win = make_window(replace(Settings(), reminders=plan))
-    from kapcompanion.ui.app import load_library
-
-    practices, origins = load_library()
-    win.set_practices(practices, origins)
+    win.reload_library()  # the built-in library, with its programs
     now = Now()
     install_journey(win, now=lambda: now.t)
     service = install(win, now=now, tray_available=lambda: False)

@@ -142,7 +142,7 @@ def main() -> int:
     from kapcompanion.ui.reminders.service import local_now
 
     window = create_window([sys.argv[0]])
-    service = window.reminders  # type: ignore[attr-defined]
+    service = window.parts.reminders
     result["has_tray"] = service.has_tray
     result["tray_before"] = service.tray is not None and service.tray.isVisible()
     wait_for(window.isVisible, 5)
@@ -274,7 +274,7 @@ def background() -> int:
         store = SettingsStore()
         store.save(replace(store.load(), reminders=plan))
         window = create_window([sys.argv[0]], background=True)
-        tray = window.reminders.tray  # type: ignore[attr-defined]
+        tray = window.parts.reminders.tray
         result[f"{name}_tray_visible"] = tray is not None and tray.isVisible()
         if plan.enabled:
             result[f"{name}_tray_docked"] = wait_for(tray_widget, 5) is not None
@@ -282,7 +282,7 @@ def background() -> int:
         result.setdefault(f"{name}_tray_docked", tray_widget() is not None)
         result[f"{name}_window_visible"] = window.isVisible()
         result[f"{name}_shot"] = screenshot(f"background-{name}")
-        window.reminders.quit()  # type: ignore[attr-defined]
+        window.parts.reminders.quit()
         spin(300)
     app.quit()
     return 0
