@@ -241,8 +241,10 @@ def _foreign_qt_translation(dest: str) -> bool:
 
 
 def prune(toc: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """Drop from a TOC (binaries or datas) what :data:`BINARY_DROPS` names, and Qt's
-    translations for languages the app has no translation of."""
+    """Drop from a TOC what :data:`BINARY_DROPS` names, and foreign Qt translations.
+
+    Qt's own translations are kept only for the languages the app itself speaks.
+    """
     drops = [re.compile(p) for p in BINARY_DROPS]
     kept = []
     for entry in toc:

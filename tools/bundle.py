@@ -124,7 +124,8 @@ def run_pyinstaller() -> Path:
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
         "--distpath", str(BUILD / "dist"), "--workpath", str(BUILD / "work"), str(SPEC),
     ]  # fmt: skip
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    env = dict(os.environ, PYTHONPATH=path)
     subprocess.run(cmd, check=True, cwd=ROOT, env=env)
     return BUILD / "dist" / spec_common.APP_NAME
 
@@ -222,12 +223,11 @@ def main() -> int:
         return 2
     info = build(reuse=args.reuse, make_appimage=args.appimage)
     mb = 1024 * 1024
+    times = f"; build {info['build_seconds']} s, pack {info['pack_seconds']} s"
     print(
         f"{'reused' if info['reused'] else 'built'} {info['archive']}\n"
         f"  unpacked {info['unpacked_bytes'] / mb:.0f} MiB, "
-        f".tar.gz {info['archive_bytes'] / mb:.0f} MiB"
-        + ("" if info["reused"] else
-           f"; build {info['build_seconds']} s, pack {info['pack_seconds']} s")  # fmt: skip
+        f".tar.gz {info['archive_bytes'] / mb:.0f} MiB" + ("" if info["reused"] else times)
     )
     return 0
 
