@@ -39,6 +39,9 @@ EXCLUDES = [
     "pandas",
     "sympy",
     "setuptools",
+    # Only pygame.pkgdata asks for it, and falls back without it; with it in the bundle a
+    # runtime hook imports it at every start (~150 ms).
+    "pkg_resources",
     "pip",
     "readline",
     "curses",

@@ -195,7 +195,17 @@ def x_display(tmp_path: Path) -> Iterator[str]:
         pytest.skip("no window lister (apt-get install xdotool or x11-utils)")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [
+            xvfb,
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=(tmp_path / "xvfb.log").open("wb"),
