@@ -10,7 +10,9 @@ on Qt's xcb platform, each with its own data folder that a first, untimed launch
 up (as every launch after the first). The watch stops when a window named
 "KAP Companion" is mapped on the X server (the X tree is read every 5 ms through Xlib);
 then the program is stopped. Runs are interleaved (bundle, pip, pip, bundle, …) so that
-a busy moment of the shared machine falls on both. A pip install has its bytecode
+a busy moment of the shared machine falls on both. The CPU time each used until its
+window showed (from /proc, all threads) is printed too: it varies less than the wall time
+on a shared machine. A pip install has its bytecode
 compiled by pip, as a user's has; the bundle has its own inside.
 """
 
@@ -86,7 +88,7 @@ class XWatch:
         x.XSetErrorHandler.argtypes = [handler]
         x.XSetErrorHandler(self._on_error)
         self.x = x
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 5
         self.dpy = x.XOpenDisplay(display.encode())
         while not self.dpy and time.monotonic() < deadline:  # the server is still starting
             time.sleep(0.1)
@@ -141,7 +143,8 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
         ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        # A log file, not /dev/null: Xvfb was seen to exit at once with stderr on /dev/null.
+        stderr=(Path(tempfile.gettempdir()) / "kap-bench-xvfb.log").open("wb"),
     )
     os.close(write_end)
     ready, _, _ = select.select([read_end], [], [], 15)
@@ -153,8 +156,25 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     return server, f":{number}"
 
 
-def one_launch(program: Path, display: str, watch: XWatch, home: Path) -> float:
-    """Seconds from starting ``program`` to its window shown; the program is then stopped."""
+def watched_xvfb(tries: int = 3) -> tuple[subprocess.Popen[bytes], str, XWatch]:
+    """A private X server and a watch on it (a new server if the first cannot be opened)."""
+    for attempt in range(tries):
+        server, display = start_xvfb()
+        try:
+            return server, display, XWatch(display)
+        except SystemExit:
+            server.kill()
+            server.wait(timeout=10)
+            if attempt == tries - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def one_launch(program: Path, display: str, watch: XWatch, home: Path) -> tuple[float, float]:
+    """(Seconds from starting ``program`` to its window shown, CPU seconds it used by then).
+
+    The program is then stopped.
+    """
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(home),
@@ -176,6 +196,7 @@ def one_launch(program: Path, display: str, watch: XWatch, home: Path) -> float:
                 raise SystemExit(f"{program}: no window in 60 s")
             time.sleep(0.005)
         elapsed = time.perf_counter() - t0
+        cpu = cpu_seconds(proc.pid)
     finally:
         proc.terminate()
         try:
@@ -185,13 +206,23 @@ def one_launch(program: Path, display: str, watch: XWatch, home: Path) -> float:
             proc.wait()
     while watch.shown():  # gone from the screen before the next launch
         time.sleep(0.01)
-    return elapsed
+    return elapsed, cpu
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, all threads) the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=9, help="timed launches of each (>= 7)")
-    ap.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE, help="the bundle's program")
+    ap.add_argument(
+        "--bundle", type=Path, action="append",
+        help="the bundle's program (default: the build of tools/bundle.py); repeat to compare "
+        "builds",
+    )  # fmt: skip
     ap.add_argument(
         "--installed", type=Path, default=None,
         help="the pip install's kapcompanion (default: the one on PATH)",
@@ -199,22 +230,28 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     installed = args.installed or Path(shutil.which("kapcompanion") or "kapcompanion")
-    contenders = {"bundle": args.bundle.resolve(), "pip install": installed.absolute()}
+    bundles = args.bundle or [DEFAULT_BUNDLE]
+    contenders = {
+        ("bundle" if i == 0 else f"bundle {i + 1}"): b.resolve() for i, b in enumerate(bundles)
+    }
+    contenders["pip install"] = installed.absolute()
     for label, program in contenders.items():
         if not (program.is_file() and os.access(program, os.X_OK)):
             raise SystemExit(f"{label}: {program} is not a program (see the docstring)")
-    server, display = start_xvfb()
+    server, display, watch = watched_xvfb()
     homes = {label: Path(tempfile.mkdtemp(prefix="kap-bench-home-")) for label in contenders}
     times: dict[str, list[float]] = {label: [] for label in contenders}
+    cpu: dict[str, list[float]] = {label: [] for label in contenders}
     try:
-        watch = XWatch(display)
         for label, program in contenders.items():
             one_launch(program, display, watch, homes[label])  # first launch: data set up
             one_launch(program, display, watch, homes[label])  # warms the disk cache
         order = list(contenders)
         for i in range(max(args.runs, 1)):
             for label in order if i % 2 == 0 else reversed(order):
-                times[label].append(one_launch(contenders[label], display, watch, homes[label]))
+                wall, used = one_launch(contenders[label], display, watch, homes[label])
+                times[label].append(wall)
+                cpu[label].append(used)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -224,7 +261,8 @@ def main() -> None:
     for label, values in times.items():
         print(
             f"  {label:<12} median {statistics.median(values):.3f} s, best {min(values):.3f} s, "
-            f"worst {max(values):.3f} s   ({contenders[label]})"
+            f"worst {max(values):.3f} s; CPU used by then median "
+            f"{statistics.median(cpu[label]):.2f} s   ({contenders[label]})"
         )
     pip_median = statistics.median(times["pip install"])
     rows = [

@@ -44,6 +44,11 @@ EXCLUDES = [
     "pkg_resources",
     "pip",
     "readline",
+    # No network, ever: no TLS. hashlib falls back to Python's own SHA-256 without
+    # _hashlib, and the journal's scrypt is cryptography's. Leaves out OpenSSL (~5 MB).
+    "ssl",
+    "_ssl",
+    "_hashlib",
     "curses",
     "numpy.f2py",
     # pygame: the app uses only its mixer; fonts and image codecs pull SDL_ttf, SDL_image
@@ -141,6 +146,9 @@ BINARY_DROPS = [
     r"plugins[/\\]texttospeech[/\\].*mock",
     *RECORDING_DROPS,
     r"[/\\]qml[/\\]",
+    # OpenSSL, collected for Qt's TLS backend (left out above) and Python's ssl (excluded):
+    # nothing links it. cryptography carries its own.
+    r"(^|[/\\])lib(ssl|crypto)\.so",
 ]
 
 
