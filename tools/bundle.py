@@ -221,6 +221,11 @@ def main() -> int:
         print("tools/bundle.py builds the Linux bundle; see docs/packaging.md for Windows "
               "and macOS", file=sys.stderr)  # fmt: skip
         return 2
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        print("PyInstaller is needed: python3 -m pip install -e '.[test]'", file=sys.stderr)
+        return 2
     info = build(reuse=args.reuse, make_appimage=args.appimage)
     mb = 1024 * 1024
     times = f"; build {info['build_seconds']} s, pack {info['pack_seconds']} s"

@@ -139,6 +139,7 @@ def test_the_library_and_voice_are_inside(bundle: Path, home: Path) -> None:
     assert (inside / "kapcompanion" / "_bundled" / "assets" / "sounds" / "soft-bell.ogg").is_file()
     assert list((inside / "kapcompanion" / "i18n").glob("kapcompanion_*.qm"))
     assert (inside / "hibari" / "assets" / "hibari.onnx").is_file()
+    assert list((inside / "onnxruntime" / "capi").glob("onnxruntime_pybind11_state*.so"))
     for name in ("kapcompanion.desktop", "kapcompanion.png", "install.sh", "README.txt"):
         assert (bundle.parent / name).is_file(), name
 
