@@ -37,6 +37,17 @@ TITLE = b"KAP Companion"
 DEFAULT_BUNDLE = _common.ROOT / "build" / "bundle" / "dist" / "KAP-Companion" / "kapcompanion"
 
 
+#: Programs this script started (Xvfb, the app being timed), stopped if Xlib ends the script.
+_STARTED: list[subprocess.Popen[bytes]] = []
+
+
+def _stop_started() -> None:
+    for proc in reversed(_STARTED):
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 class _Attributes(ctypes.Structure):
     """Xlib's XWindowAttributes."""
 
@@ -87,6 +98,12 @@ class XWatch:
         self._on_error = handler(lambda _dpy, _event: 0)
         x.XSetErrorHandler.argtypes = [handler]
         x.XSetErrorHandler(self._on_error)
+        # A lost connection to the X server is fatal in Xlib (it calls exit()): stop what
+        # this script started first, so no app or Xvfb is left behind.
+        io_handler = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
+        self._on_io_error = io_handler(self._lost)
+        x.XSetIOErrorHandler.argtypes = [io_handler]
+        x.XSetIOErrorHandler(self._on_io_error)
         self.x = x
         deadline = time.monotonic() + 5
         self.dpy = x.XOpenDisplay(display.encode())
@@ -96,6 +113,12 @@ class XWatch:
         if not self.dpy:
             raise SystemExit(f"cannot open X display {display}")
         self.root = x.XDefaultRootWindow(self.dpy)
+
+    @staticmethod
+    def _lost(_dpy: int) -> int:
+        print("the connection to the X server was lost", file=sys.stderr, flush=True)
+        _stop_started()
+        os._exit(1)
 
     def shown(self, title: bytes = TITLE) -> bool:
         """Whether a viewable top-level window named ``title`` is on the screen now."""
@@ -147,6 +170,7 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
         stderr=(Path(tempfile.gettempdir()) / "kap-bench-xvfb.log").open("wb"),
     )
     os.close(write_end)
+    _STARTED.append(server)
     ready, _, _ = select.select([read_end], [], [], 15)
     number = os.read(read_end, 32).decode().strip() if ready else ""
     os.close(read_end)
@@ -188,6 +212,7 @@ def one_launch(program: Path, display: str, watch: XWatch, home: Path) -> tuple[
     proc = subprocess.Popen(
         [str(program)], env=env, cwd=home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    _STARTED.append(proc)
     try:
         while not watch.shown():
             if proc.poll() is not None:
@@ -204,6 +229,7 @@ def one_launch(program: Path, display: str, watch: XWatch, home: Path) -> tuple[
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        _STARTED.remove(proc)
     while watch.shown():  # gone from the screen before the next launch
         time.sleep(0.01)
     return elapsed, cpu
@@ -238,7 +264,7 @@ def main() -> None:
     for label, program in contenders.items():
         if not (program.is_file() and os.access(program, os.X_OK)):
             raise SystemExit(f"{label}: {program} is not a program (see the docstring)")
-    server, display, watch = watched_xvfb()
+    _server, display, watch = watched_xvfb()
     homes = {label: Path(tempfile.mkdtemp(prefix="kap-bench-home-")) for label in contenders}
     times: dict[str, list[float]] = {label: [] for label in contenders}
     cpu: dict[str, list[float]] = {label: [] for label in contenders}
@@ -253,8 +279,7 @@ def main() -> None:
                 times[label].append(wall)
                 cpu[label].append(used)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop_started()
         for home in homes.values():
             shutil.rmtree(home, ignore_errors=True)
     print(f"launch to the window shown on X, {args.runs} interleaved runs each")
