@@ -34,15 +34,15 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.journal.demo import fill_demo
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages import install
+from kapcompanion.ui.journal_pages.journal_view import JournalView
 from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
 
 QUERIES = ("river", "sist", "grandmother kitchen", "music carried", "quiet")
 
 
-def shown(win: MainWindow) -> int:
+def shown(view: JournalView) -> int:
     """Let the page lay out and paint its list; returns the entries listed."""
-    view = win.journal_pages.journal  # type: ignore[attr-defined]
     QApplication.processEvents()
     view.list.viewport().grab()  # paints every visible row
     return len(view.visible_entries())
@@ -61,11 +61,9 @@ def main() -> None:
     made = fill_demo(store, args.entries, date(2026, 11, 28))
     print(f"filled {made} entries in {time.perf_counter() - t:.2f} s")
     store.close()
-    _lib = load_library()
-    practices, origins = _lib.for_language("en"), _lib.origins_for_language("en")
-    win = MainWindow(practices, origins=origins)
+    win = MainWindow(library=load_library())
     win.resize(1280, 820)
-    install(win)
+    pages = install(win)
     win.show()
     app.processEvents()
 
@@ -79,19 +77,19 @@ def main() -> None:
         win.journal = s
         win.hub.journal_changed.emit(s)
         win.show_page("journal")
-        listed = shown(win)
+        listed = shown(pages.journal)
         opens.append(time.perf_counter() - t)
         s.connection.close()
     store = JournalStore.open(path, daily_backup=False)
     win.hub.journal_changed.emit(store)
-    view = win.journal_pages.journal  # type: ignore[attr-defined]
+    view = pages.journal
     per_query, counting = {}, []
     for q in QUERIES:
         times = []
         for _ in range(args.runs):
             view.search.setText("")
             view.run_search()
-            shown(win)
+            shown(view)
             view.search.setText(q)
             t = time.perf_counter()
             view.run_search()  # the back end's search, the model's first page
@@ -106,9 +104,9 @@ def main() -> None:
     for q, (median, hits) in per_query.items():
         print(f"search {q!r}: {hits} hits, first page shown, median {median * 1000:.1f} ms")
     print(f"then counting every hit: median {statistics.median(counting) * 1000:.1f} ms")
-    hist = win.journal_pages.history  # type: ignore[attr-defined]
+    hist = pages.history
     drawn = []
-    titles = win.journal_pages.titles()  # type: ignore[attr-defined]
+    titles = pages.titles()
     for _ in range(args.runs):
         hist.set_store(store, titles)  # hidden: drawn when next shown
         t = time.perf_counter()
@@ -120,7 +118,7 @@ def main() -> None:
     from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
 
     t = time.perf_counter()
-    dlg = ExportDialog(store, win.journal_pages.titles(), win)  # type: ignore[attr-defined]
+    dlg = ExportDialog(store, pages.titles(), win)
     dlg.show()
     app.processEvents()
     shown_at = time.perf_counter() - t
