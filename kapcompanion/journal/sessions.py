@@ -10,6 +10,7 @@ from typing import Any
 
 from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.journey import session_for
+from kapcompanion.journal.lock import JournalLock
 from kapcompanion.journal.records import (
     KapSession,
     PracticeRun,
@@ -27,6 +28,7 @@ class SessionsMixin:
     """Session dates (with their programs) and the practice log, for :class:`JournalStore`."""
 
     _conn: sqlite3.Connection
+    lock: JournalLock
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         """One committed write transaction (provided by the store)."""
@@ -48,24 +50,34 @@ class SessionsMixin:
     ) -> int:
         """Add a KAP session date (past or upcoming); returns its id."""
         with self.transaction() as c:
-            cur = c.execute(
-                "INSERT INTO sessions (on_date, label, program_before, program_after, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (on_date.isoformat(), label, program_before, program_after, to_text(utc_now())),
+            new_id = int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0])
+            label_v, sealed = self.lock.seal_label(new_id, label)
+            c.execute(
+                "INSERT INTO sessions (id, on_date, label, sealed, program_before, program_after,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new_id,
+                    on_date.isoformat(),
+                    label_v,
+                    sealed,
+                    program_before,
+                    program_after,
+                    to_text(utc_now()),
+                ),
             )
-        return int(cur.lastrowid or 0)
+        return new_id
 
     def sessions(self) -> list[KapSession]:
         """All sessions by date, numbered from 1."""
         rows = self._conn.execute(
-            "SELECT id, on_date, label, program_before, program_after, done_at FROM sessions"
-            " ORDER BY on_date, id"
+            "SELECT id, on_date, label, program_before, program_after, done_at, sealed"
+            " FROM sessions ORDER BY on_date, id"
         ).fetchall()
         return [
             KapSession(
                 r[0],
                 date.fromisoformat(r[1]),
-                r[2],
+                self.lock.open_label(r[0], r[2], r[6]),
                 r[3],
                 r[4],
                 from_text(r[5]) if r[5] else None,
@@ -95,6 +107,8 @@ class SessionsMixin:
         values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()}
         if not values:
             return
+        if "label" in values:
+            values["label"], values["sealed"] = self.lock.seal_label(session_id, values["label"])
         sets = ", ".join(f"{k} = ?" for k in values)
         with self.transaction() as c:
             c.execute(f"UPDATE sessions SET {sets} WHERE id = ?", (*values.values(), session_id))

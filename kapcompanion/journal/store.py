@@ -115,6 +115,8 @@ class JournalStore(SessionsMixin):
                     raise JournalLocked("your journal is locked — enter your passphrase to open it")
                 store.lock.unlock(passphrase)
             store.notice = store._meta("notice")
+            if store.lock.report:  # a reopen finished turning the lock on
+                store.notice = " ".join(filter(None, (store.notice, store.lock.report)))
             if store.notice is not None:
                 with store.transaction() as c:
                     c.execute("DELETE FROM meta WHERE key = 'notice'")
@@ -149,9 +151,9 @@ class JournalStore(SessionsMixin):
         """Whether a passphrase protects the journal (entry text and scores encrypted)."""
         return self.lock.locked
 
-    def enable_lock(self, passphrase: str) -> None:
-        """Encrypt every entry's text and score under ``passphrase``."""
-        self.lock.enable(passphrase)
+    def enable_lock(self, passphrase: str) -> str:
+        """Encrypt everything carrying the person's words; returns what was done (to show)."""
+        return self.lock.enable(passphrase)
 
     def disable_lock(self, passphrase: str) -> None:
         """Decrypt everything and remove the passphrase (asks for it once more)."""
@@ -191,13 +193,14 @@ class JournalStore(SessionsMixin):
         return row[0] if row else None
 
     def _entry(self, row: tuple[Any, ...]) -> Entry:
-        body, score, title, sealed = row[4], row[5], row[6], row[12]
+        body, score, title, prompt, sealed = row[4], row[5], row[6], row[7], row[12]
         if sealed is not None:
             data = self.lock.open_row(row[0], row[3], sealed)
             body, score, title = data.get("text"), data.get("score"), data.get("title", "")
+            prompt = data.get("prompt") or prompt
         return Entry(
             row[0], row[1], from_text(row[2]), from_text(row[3]), body or "", score,
-            title or "", row[7], row[8], row[9], row[10], row[11],
+            title or "", prompt or "", row[8], row[9], row[10], row[11],
         )  # fmt: skip
 
     # -- entries -----------------------------------------------------------------
@@ -268,14 +271,19 @@ class JournalStore(SessionsMixin):
         moment = at or utc_now()
         if session_id is None:
             session_id = self._auto_session(name, moment)
-        body, score_v, title_v, sealed = self.lock.seal(text, score, title)
         stamp = to_text(moment)
         with self.transaction() as c:
+            # The id is chosen here so that a sealed row can be bound to it.
+            new_id = int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0])
+            body, score_v, title_v, prompt, sealed = self.lock.seal(
+                new_id, text, score, title, prompt
+            )
             cur = c.execute(
-                "INSERT INTO entries (kind, practice_id, step_index, name, prompt, body, score,"
+                "INSERT INTO entries (id, kind, practice_id, step_index, name, prompt, body, score,"
                 " title, sealed, session_id, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
+                    new_id,
                     kind,
                     practice_id,
                     step_index,
@@ -318,12 +326,14 @@ class JournalStore(SessionsMixin):
         new_text = old.text if text is None else text
         new_score = old.score if score is None else float(score)
         new_title = old.title if title is None else title
-        body, score_v, title_v, sealed = self.lock.seal(new_text, new_score, new_title)
+        body, score_v, title_v, prompt, sealed = self.lock.seal(
+            entry_id, new_text, new_score, new_title, old.prompt
+        )
         with self.transaction() as c:
             c.execute(
-                "UPDATE entries SET body = ?, score = ?, title = ?, sealed = ?, updated_at = ?"
-                " WHERE id = ?",
-                (body, score_v, title_v, sealed, to_text(utc_now()), entry_id),
+                "UPDATE entries SET body = ?, score = ?, title = ?, prompt = ?, sealed = ?,"
+                " updated_at = ? WHERE id = ?",
+                (body, score_v, title_v, prompt, sealed, to_text(utc_now()), entry_id),
             )
 
     def delete_entry(self, entry_id: int) -> None:
@@ -443,6 +453,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed, not left readable
     except sqlite3.OperationalError as exc:
         raise unavailable(path.parent, exc) from None
     backup.fsync_dir(path.parent)
