@@ -36,6 +36,26 @@ SUFFIX = ".kapbackup"
 FILES = (FILE_NAME, "settings.json")
 FOLDERS = ("practices", "packs")
 MAX_TOTAL = 4 * 1024**3
+STAGING = ".kapbackup-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_stale_staging(root: Path) -> None:
+    """Remove staging folders left in ``root`` by a backup or restore that was killed."""
+    for prefix in (STAGING, ".restore-"):
+        for p in root.glob(f"{prefix}*"):
+            pid = p.name[len(prefix) :].split("-", 1)[0]
+            if p.is_dir() and pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(p, ignore_errors=True)
 
 
 def _sha256(path: Path) -> str:
@@ -84,29 +104,39 @@ def make_archive(out: Path, root: Path | None = None) -> Path:
     if not out.parent.is_dir():
         raise BackupError(f"cannot write {out}: the folder {out.parent} does not exist")
     tmp = out.with_name(f".{out.name}.tmp")
+    staging: Path | None = None
     try:
-        with tempfile.TemporaryDirectory(prefix="kapbackup-") as staging:
-            members = _members(root, Path(staging))
-            manifest = {
-                "format": FORMAT,
-                "version": VERSION,
-                "app_version": __version__,
-                "created": datetime.now().astimezone().isoformat(timespec="seconds"),
-                "files": {
-                    name: {"sha256": _sha256(p), "size": p.stat().st_size}
-                    for name, p in members.items()
-                },
-            }
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
-                z.writestr(MANIFEST, json.dumps(manifest, indent=2))
-                for name, p in members.items():
-                    z.write(p, name)
-            with tmp.open("rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, out)
+        # The journal's snapshot is staged inside the (private) data dir, never in /tmp;
+        # one left by a process that was killed is removed by the next backup.
+        backup.private_dir(root)
+        remove_stale_staging(root)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=root))
+        members = _members(root, staging)
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "app_version": __version__,
+            "created": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "files": {
+                name: {"sha256": _sha256(p), "size": p.stat().st_size}
+                for name, p in members.items()
+            },
+        }
+        tmp.unlink(missing_ok=True)
+        backup.private_file(tmp)
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr(MANIFEST, json.dumps(manifest, indent=2))
+            for name, p in members.items():
+                z.write(p, name)
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"cannot write the backup to {out} ({exc.strerror or exc})") from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     backup.fsync_dir(out.parent)
     log.info("backup written: %d files", len(members))
     return out
@@ -178,7 +208,8 @@ def restore_archive(file: Path, root: Path | None = None) -> str:
     root = root or data_dir()
     manifest = read_manifest(file)
     root.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".restore-", dir=root))
+    remove_stale_staging(root)
+    stage = Path(tempfile.mkdtemp(prefix=f".restore-{os.getpid()}-", dir=root))
     try:
         with zipfile.ZipFile(file) as z:
             for name, info in manifest["files"].items():
@@ -213,8 +244,7 @@ def _keep_current(root: Path) -> Path | None:
     has_data = (root / FILE_NAME).exists() or any((root / f).is_dir() for f in FOLDERS)
     if not has_data:
         return None
-    folder = root / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = backup.private_dir(root / "backups")
     return make_archive(folder / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}{SUFFIX}", root)
 
 

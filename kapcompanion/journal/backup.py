@@ -28,6 +28,41 @@ def backups_dir(journal: Path) -> Path:
     return journal.parent / "backups"
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file at ``path`` readable by the owner alone (0600)."""
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def private_dir(folder: Path) -> Path:
+    """Create ``folder`` if needed and make it the owner's alone (0700), whatever the umask."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
+    return folder
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty if it does not exist, readable by the owner alone (0600)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+    return path
+
+
+def make_private(journal: Path) -> None:
+    """The journal and its ``-wal`` and ``-shm`` readable by the owner alone (0600)."""
+    for p in (journal, *(journal.with_name(journal.name + side) for side in SIDECARS)):
+        with contextlib.suppress(OSError):
+            if p.exists():
+                os.chmod(p, 0o600)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in ``folder`` durable (a no-op where unsupported)."""
     try:
@@ -88,9 +123,11 @@ def daily_backups(folder: Path) -> list[Path]:
 
 def snapshot(conn: sqlite3.Connection, dest: Path) -> Path:
     """Copy the database behind ``conn`` to ``dest`` consistently, fsynced, atomically."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.parent.is_dir():
+        private_dir(dest.parent)
     tmp = dest.with_name(dest.name + ".tmp")
     tmp.unlink(missing_ok=True)
+    private_file(tmp)
     out = sqlite3.connect(tmp)
     try:
         conn.backup(out)
@@ -116,6 +153,7 @@ def daily_backup(
     if dest.exists() and not refresh:
         return None
     try:
+        private_dir(dest.parent)
         snapshot(conn, dest)
         rotate(backups_dir(journal))
     except (OSError, sqlite3.Error) as exc:
@@ -153,6 +191,8 @@ def _move_aside(journal: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = journal.with_name(f"{journal.name}.damaged-{stamp}")
     os.replace(journal, aside)
+    with contextlib.suppress(OSError):
+        os.chmod(aside, 0o600)
     for side in SIDECARS:
         s = journal.with_name(journal.name + side)
         if s.exists():

@@ -92,7 +92,7 @@ class JournalStore(SessionsMixin):
         """
         path = Path(path) if path is not None else default_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            backup.private_dir(path.parent)
             if not os.access(path.parent, os.W_OK):
                 raise PermissionError(13, "permission denied")
         except OSError as exc:
@@ -449,12 +449,15 @@ class JournalStore(SessionsMixin):
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
+        backup.private_file(path)  # -wal and -shm take the journal's mode
+        backup.make_private(path)
         conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed, not left readable
-    except sqlite3.OperationalError as exc:
+        backup.make_private(path)
+    except (sqlite3.OperationalError, OSError) as exc:
         raise unavailable(path.parent, exc) from None
     backup.fsync_dir(path.parent)
     return conn
