@@ -49,9 +49,7 @@ def scan(folder: Path) -> dict[str, list[str]]:
 def write_through_the_app(s: JournalStore) -> None:
     today = date.today()
     sid = s.add_session(today + timedelta(days=2), WORDS["label"])
-    s.record_answer(
-        "intention-setting", 3, "intention", "reflect", f"I want {WORDS['intention']}"
-    )
+    s.record_answer("intention-setting", 3, "intention", "reflect", f"I want {WORDS['intention']}")
     values = s.placeholder_values(["intention"], today)
     assert WORDS["intention"] in values["intention"]
     prompt = fill("How did it relate to your intention: {intention}?", values)
@@ -65,9 +63,7 @@ def write_through_the_app(s: JournalStore) -> None:
         7,
         prompt=f"How grounded, {WORDS['prompt']}? ({values['intention']})",
     )
-    s.record_answer(
-        "landing", 2, "ticks", "checklist", {WORDS["checkin"]: True}, prompt="Check in"
-    )
+    s.record_answer("landing", 2, "ticks", "checklist", {WORDS["checkin"]: True}, prompt="Check in")
     note = s.add_note(f"Dear diary {WORDS['note']}", WORDS["title"])
     s.update_entry(note, text=f"Dear diary {WORDS['edit']}")
     s.update_session(sid, label=WORDS["new_label"])

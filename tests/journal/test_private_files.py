@@ -38,9 +38,7 @@ def mode(p: Path) -> int:
     return stat.S_IMODE(p.stat().st_mode)
 
 
-def test_everything_the_journal_writes_is_private_whatever_the_umask(
-    data, tmp_path, loose_umask
-):
+def test_everything_the_journal_writes_is_private_whatever_the_umask(data, tmp_path, loose_umask):
     data.chmod(0o755)
     s = JournalStore.open()
     s.add_note("private words")
