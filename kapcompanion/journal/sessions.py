@@ -15,8 +15,8 @@ from kapcompanion.journal.records import (
     KapSession,
     PracticeRun,
     day_start,
-    from_text,
     local_date,
+    time_or_none,
     to_text,
     utc_now,
 )
@@ -69,21 +69,26 @@ class SessionsMixin:
 
     def sessions(self) -> list[KapSession]:
         """All sessions by date, numbered from 1."""
-        rows = self._conn.execute(
+        rows = []
+        for r in self._conn.execute(
             "SELECT id, on_date, label, program_before, program_after, done_at, sealed"
             " FROM sessions ORDER BY on_date, id"
-        ).fetchall()
+        ):
+            try:
+                rows.append((r, date.fromisoformat(str(r[1]))))
+            except ValueError:
+                log.warning("session %s has a date that cannot be read; left out", r[0])
         return [
             KapSession(
                 r[0],
-                date.fromisoformat(r[1]),
+                on_date,
                 self.lock.open_label(r[0], r[2], r[6]),
                 r[3],
                 r[4],
-                from_text(r[5]) if r[5] else None,
+                time_or_none(r[5]) if r[5] else None,
                 i,
             )
-            for i, r in enumerate(rows, start=1)
+            for i, (r, on_date) in enumerate(rows, start=1)
         ]
 
     def session(self, session_id: int) -> KapSession:
@@ -168,7 +173,14 @@ class SessionsMixin:
             " WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
             (lo, hi),
         )
-        return [PracticeRun(r[0], r[1], from_text(r[2]), r[3], bool(r[4]), r[5]) for r in rows]
+        out = []
+        for r in rows:
+            started = time_or_none(r[2])
+            if started is None or not isinstance(r[3], int | float):
+                log.warning("practice log row %s cannot be read; left out", r[0])
+                continue
+            out.append(PracticeRun(r[0], r[1], started, r[3], bool(r[4]), r[5]))
+        return out
 
     def done_on(self, day: date) -> set[str]:
         """Practices played on ``day``; stopping early counts, since stopping is always fine."""

@@ -9,6 +9,7 @@ silently), applies migrations, and keeps one backup copy a day (seven kept).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -25,11 +26,13 @@ from kapcompanion.journal.journey import arc_position
 from kapcompanion.journal.lock import JournalLock
 from kapcompanion.journal.migrations import LATEST, migrate, schema_version
 from kapcompanion.journal.records import (
+    DAMAGED_TEXT,
     KINDS,
+    UNKNOWN_TIME,
     Entry,
     day_start,
-    from_text,
     local_date,
+    time_or_none,
     to_text,
     utc_now,
 )
@@ -193,14 +196,34 @@ class JournalStore(SessionsMixin):
         return row[0] if row else None
 
     def _entry(self, row: tuple[Any, ...]) -> Entry:
+        """An entry from its row; a damaged row is marked, never raised (nor its text logged)."""
         body, score, title, prompt, sealed = row[4], row[5], row[6], row[7], row[12]
+        damaged = False
         if sealed is not None:
-            data = self.lock.open_row(row[0], row[3], sealed)
+            try:
+                data = self.lock.open_row(row[0], row[3], sealed)
+            except JournalLocked:
+                raise
+            except JournalError:
+                log.warning("entry %s cannot be decrypted; shown as damaged", row[0])
+                data, damaged = {"text": DAMAGED_TEXT}, True
             body, score, title = data.get("text"), data.get("score"), data.get("title", "")
             prompt = data.get("prompt") or prompt
+        if not isinstance(score, int | float) or isinstance(score, bool):
+            damaged = damaged or score is not None
+            score = None
+        created, updated = time_or_none(row[2]), time_or_none(row[3])
+        if created is None or updated is None:
+            log.warning("entry %s has a time that cannot be read", row[0])
+            damaged = True
+            created = created or updated or UNKNOWN_TIME
+            updated = updated or created
+        texts = [str(v) if v is not None else "" for v in (body, title, prompt)]
+        if any("\ufffd" in t for t in texts):  # bytes that were not UTF-8
+            damaged = True
         return Entry(
-            row[0], row[1], from_text(row[2]), from_text(row[3]), body or "", score,
-            title or "", prompt or "", row[8], row[9], row[10], row[11],
+            row[0], row[1], created, updated, texts[0], score, texts[1], texts[2],
+            row[8], row[9], row[10], row[11], damaged,
         )  # fmt: skip
 
     # -- entries -----------------------------------------------------------------
@@ -452,6 +475,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         backup.private_file(path)  # -wal and -shm take the journal's mode
         backup.make_private(path)
         conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
+        # Bytes that are not UTF-8 (a damaged row) read as U+FFFD instead of failing
+        # every read with an error that quotes the text.
+        conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
