@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from kapcompanion import __version__
-from kapcompanion.journal import backup
+from kapcompanion.journal import backup, guard
 from kapcompanion.journal.errors import BackupError
 from kapcompanion.journal.store import FILE_NAME
 from kapcompanion.paths import data_dir
@@ -256,6 +256,8 @@ def _swap(stage: Path, root: Path) -> None:
             os.replace(stage / name, root / name)
         else:
             (root / name).unlink(missing_ok=True)
+    if (root / FILE_NAME).exists():
+        guard.sync_marker(root / FILE_NAME)
     for folder in FOLDERS:
         target = root / folder
         if target.exists():

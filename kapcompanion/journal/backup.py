@@ -187,7 +187,8 @@ def copy_before_migration(conn: sqlite3.Connection, journal: Path, old: int) -> 
         log.warning("could not copy the journal before upgrading it (%s)", exc)
 
 
-def _move_aside(journal: Path) -> Path:
+def move_aside(journal: Path) -> Path:
+    """Move a journal (and its -wal and -shm) aside as ``….damaged-<time>``; returns it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = journal.with_name(f"{journal.name}.damaged-{stamp}")
     os.replace(journal, aside)
@@ -207,7 +208,7 @@ def recover(journal: Path) -> str:
     Returns the message to show the person (what happened, where the damaged file is
     kept, and from which day the journal was restored).
     """
-    aside = _move_aside(journal)
+    aside = move_aside(journal)
     log.warning("journal %s was damaged; moved aside to %s", journal, aside.name)
     folder = backups_dir(journal)
     candidates = [*daily_backups(folder), *sorted(folder.glob("before-v*.sqlite3"), reverse=True)]

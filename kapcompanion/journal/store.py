@@ -9,7 +9,6 @@ silently), applies migrations, and keeps one backup copy a day (seven kept).
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import logging
 import os
@@ -20,8 +19,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from kapcompanion.journal import backup
-from kapcompanion.journal.errors import JournalError, JournalLocked, JournalUnavailable
+from kapcompanion.journal import backup, guard
+from kapcompanion.journal.errors import JournalError, JournalLocked
+from kapcompanion.journal.guard import unavailable
 from kapcompanion.journal.journey import arc_position
 from kapcompanion.journal.lock import JournalLock
 from kapcompanion.journal.migrations import LATEST, migrate, schema_version
@@ -53,16 +53,6 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-def unavailable(folder: Path, exc: BaseException) -> JournalUnavailable:
-    """The plain message for a journal folder that cannot be written."""
-    reason = getattr(exc, "strerror", None) or str(exc)
-    return JournalUnavailable(
-        f"your journal cannot be saved in {folder} ({reason}). Practices still play, but "
-        "answers are not kept — check that the folder exists and can be written, or choose "
-        "another with --data-dir"
-    )
-
-
 class JournalStore(SessionsMixin):
     """The private journal. Open with :meth:`open`; close when done (or use ``with``)."""
 
@@ -92,6 +82,8 @@ class JournalStore(SessionsMixin):
             JournalLocked: the journal is locked and no passphrase was given.
             WrongPassphrase: the passphrase does not open it.
             JournalTooNew: a newer app wrote the file.
+            JournalDamagedLocked: the locked journal is damaged and no copy could replace
+                it (see :meth:`start_new`).
         """
         path = Path(path) if path is not None else default_path()
         try:
@@ -100,10 +92,8 @@ class JournalStore(SessionsMixin):
                 raise PermissionError(13, "permission denied")
         except OSError as exc:
             raise unavailable(path.parent, exc) from None
-        notice = None
-        if path.exists() and not backup.is_healthy(path):
-            notice = backup.recover(path)
-        conn = _connect(path)
+        notice = guard.check(path)
+        conn = guard.connect(path)
         try:
             old = schema_version(conn)
             if 0 < old < LATEST:
@@ -132,6 +122,20 @@ class JournalStore(SessionsMixin):
         if daily_backup:
             backup.daily_backup(conn, path)
         return store
+
+    @classmethod
+    def start_new(cls, path: Path | None = None, *, passphrase: str | None = None) -> JournalStore:
+        """Start a new journal where a locked one was lost to damage (only when asked).
+
+        With ``passphrase`` (the lost journal's) the new one is locked again with it.
+
+        Raises:
+            WrongPassphrase: not the lost journal's passphrase.
+            JournalError: there is no lost locked journal.
+        """
+        path = Path(path) if path is not None else default_path()
+        guard.start_new(path, passphrase)
+        return cls.open(path, passphrase=passphrase)
 
     def close(self) -> None:
         """Close the file (all writes are already committed); renew today's backup copy."""
@@ -468,22 +472,3 @@ class JournalStore(SessionsMixin):
             if value is not None:
                 out[name] = value
         return out
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    try:
-        backup.private_file(path)  # -wal and -shm take the journal's mode
-        backup.make_private(path)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
-        # Bytes that are not UTF-8 (a damaged row) read as U+FFFD instead of failing
-        # every read with an error that quotes the text.
-        conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed, not left readable
-        backup.make_private(path)
-    except (sqlite3.OperationalError, OSError) as exc:
-        raise unavailable(path.parent, exc) from None
-    backup.fsync_dir(path.parent)
-    return conn
