@@ -131,9 +131,12 @@ class KeyBox:
             raise JournalError("an encrypted journal entry is damaged and cannot be read") from None
         return out if isinstance(out, dict) else {}
 
-    def seal_file(self, src: Path, dest: Path) -> None:
-        """Encrypt the file ``src`` whole into ``dest`` (chunks bound to name and order)."""
-        label = dest.name.encode("utf-8")
+    def seal_file(self, src: Path, dest: Path, name: str | None = None) -> None:
+        """Encrypt the file ``src`` whole into ``dest`` (chunks bound to name and order).
+
+        ``name`` is the file name the sealed file will finally have (default: ``dest``'s).
+        """
+        label = (name or dest.name).encode("utf-8")
         with src.open("rb") as f_in, dest.open("wb") as out:
             out.write(FILE_MAGIC)
             index = 0

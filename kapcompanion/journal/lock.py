@@ -232,7 +232,7 @@ class JournalLock:
             dest = p.with_name(p.name + SEALED_SUFFIX)
             if not dest.exists():
                 tmp = dest.with_name(dest.name + ".tmp")
-                box.seal_file(p, tmp)
+                box.seal_file(p, tmp, dest.name)
                 os.chmod(tmp, 0o600)
                 os.replace(tmp, dest)
                 backup.fsync_dir(dest.parent)
