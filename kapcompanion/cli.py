@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     jb.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     jrs = jsub.add_parser("restore", help="restore all user data from a backup file")
     jrs.add_argument("file", type=Path)
+    jrs.add_argument("--yes", action="store_true", help="restore without asking (for scripts)")
     return p
 
 
@@ -249,5 +250,5 @@ def _journal(args: argparse.Namespace) -> int:
         case "backup":
             return export.backup_cli(args.output)
         case "restore":
-            return export.restore_cli(args.file)
+            return export.restore_cli(args.file, args.yes)
     return EXIT_USAGE

@@ -18,12 +18,14 @@ import sqlite3
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from kapcompanion import __version__
-from kapcompanion.journal import backup, guard
+from kapcompanion.journal import backup, guard, restore_plan
 from kapcompanion.journal.errors import BackupError
+from kapcompanion.journal.restore_plan import RestorePlan
 from kapcompanion.journal.store import FILE_NAME
 from kapcompanion.paths import data_dir
 
@@ -197,47 +199,83 @@ def read_manifest(file: Path) -> dict:
     return manifest
 
 
-def restore_archive(file: Path, root: Path | None = None) -> str:
+def restore_archive(
+    file: Path,
+    root: Path | None = None,
+    confirm: Callable[[RestorePlan], bool] | None = None,
+) -> str:
     """Replace the user data with the backup in ``file``; returns the message to show.
 
-    What was there before is first saved to ``backups/before-restore-<time>.kapbackup``.
+    Everything is unpacked and checked first (declared sizes enforced while unpacking,
+    checksums, the journal's health, every practice validated, every pack verified as
+    ``pack import`` would). Then ``confirm`` is shown the :class:`RestorePlan` (what will
+    be replaced, with counts and dates); answering False changes nothing. What was there
+    before is saved to ``backups/before-restore-<time>.kapbackup`` (named in the message).
+    A part the backup lacks is kept as it is. Refused while the journal is open anywhere.
 
     Raises:
-        BackupError: the file is not a backup, or it is damaged.
+        BackupError: the file is not a backup, it is damaged or fails a check, the journal
+            is open elsewhere, or the person said no.
     """
     root = root or data_dir()
     manifest = read_manifest(file)
-    root.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(root)
-    stage = Path(tempfile.mkdtemp(prefix=f".restore-{os.getpid()}-", dir=root))
-    try:
-        with zipfile.ZipFile(file) as z:
-            for name, info in manifest["files"].items():
-                dest = stage / name
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                with z.open(name) as src, dest.open("wb") as out:
-                    shutil.copyfileobj(src, out)
-                if dest.stat().st_size != info.get("size") or _sha256(dest) != info.get("sha256"):
-                    raise _not_backup(file, f"{name} is damaged")
-        journal = stage / FILE_NAME
-        if journal.exists() and not backup.is_healthy(journal):
-            raise _not_backup(file, "the journal inside it is damaged")
-        kept = _keep_current(root)
-        _swap(stage, root)
-    except BackupError:
-        raise
-    except (EOFError, NotImplementedError, RuntimeError, zlib.error, zipfile.BadZipFile):
-        raise _not_backup(file, "part of it is damaged and cannot be read") from None
-    except OSError as exc:
-        raise BackupError(f"cannot restore {file} ({exc})") from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    backup.private_dir(root)
     made = manifest.get("created", "an earlier date")
-    with contextlib.suppress(ValueError):
+    with contextlib.suppress(ValueError, TypeError):
         when = datetime.fromisoformat(made)
         made = f"{when.day} {when:%B %Y at %H:%M}"
+    with guard.nobody_else(root / FILE_NAME):
+        remove_stale_staging(root)
+        stage = Path(tempfile.mkdtemp(prefix=f".restore-{os.getpid()}-", dir=root))
+        try:
+            with zipfile.ZipFile(file) as z:
+                for name, info in manifest["files"].items():
+                    dest = stage / name
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    digest = restore_plan.extract(z, name, int(info["size"]), dest)
+                    if dest.stat().st_size != info.get("size") or digest != info.get("sha256"):
+                        raise _not_backup(file, f"{name} is damaged")
+            journal = stage / FILE_NAME
+            if journal.exists() and not backup.is_healthy(journal):
+                raise _not_backup(file, "the journal inside it is damaged")
+            restore_plan.check_parts(stage, file)
+            the_plan = restore_plan.plan(file, str(made), stage, root)
+            if confirm is not None and not confirm(the_plan):
+                raise BackupError("nothing was restored; your data is as it was")
+            kept = _keep_current(root)
+            _swap(stage, root)
+        except BackupError:
+            raise
+        except (EOFError, NotImplementedError, RuntimeError, zlib.error, zipfile.BadZipFile):
+            raise _not_backup(file, "part of it is damaged and cannot be read") from None
+        except OSError as exc:
+            raise BackupError(f"cannot restore {file} ({exc})") from None
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    kept_parts = [p.name for p in the_plan.parts if p.action == "keep"]
     note = f" What was here before is kept in {kept}." if kept else ""
+    if kept_parts:
+        note += f" Not in the backup, so left as they were: {', '.join(kept_parts)}."
     return f"Restored your data from the backup made {made}.{note}"
+
+
+def plan_restore(file: Path, root: Path | None = None) -> RestorePlan:
+    """What restoring ``file`` would do, without doing it (for a preview).
+
+    Raises:
+        BackupError: as :func:`restore_archive` (nothing is changed either way).
+    """
+    found: list[RestorePlan] = []
+
+    def look(p: RestorePlan) -> bool:
+        found.append(p)
+        return False
+
+    with contextlib.suppress(BackupError):
+        restore_archive(file, root, look)
+    if not found:
+        restore_archive(file, root, look)  # raises the reason it could not be planned
+    return found[0]
 
 
 def _keep_current(root: Path) -> Path | None:
@@ -250,16 +288,17 @@ def _keep_current(root: Path) -> Path | None:
 
 def _swap(stage: Path, root: Path) -> None:
     """Put the staged data in place; the old journal's WAL must not meet the new file."""
-    backup.remove_sidecars(root / FILE_NAME)
-    for name in FILES:
+    if (stage / FILE_NAME).exists():
+        backup.remove_sidecars(root / FILE_NAME)
+    for name in FILES:  # a part the backup lacks is kept, never deleted
         if (stage / name).exists():
             os.replace(stage / name, root / name)
-        else:
-            (root / name).unlink(missing_ok=True)
     if (root / FILE_NAME).exists():
         guard.sync_marker(root / FILE_NAME)
     for folder in FOLDERS:
         target = root / folder
+        if not (stage / folder).exists():
+            continue
         if target.exists():
             old = root / f".{folder}.old"
             shutil.rmtree(old, ignore_errors=True)

@@ -10,14 +10,23 @@ passphrase if they like.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import logging
+import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from kapcompanion.journal import backup
 from kapcompanion.journal.crypto import KeyBox
-from kapcompanion.journal.errors import JournalDamagedLocked, JournalError, JournalUnavailable
+from kapcompanion.journal.errors import (
+    BackupError,
+    JournalDamagedLocked,
+    JournalError,
+    JournalUnavailable,
+)
 from kapcompanion.journal.lock import SEAL_VERSION, marker_path, write_marker
 
 log = logging.getLogger(__name__)
@@ -162,3 +171,51 @@ def connect(path: Path) -> sqlite3.Connection:
         raise unavailable(path.parent, exc) from None
     backup.fsync_dir(path.parent)
     return conn
+
+
+#: The one lock file every opener honours: the app, the commands and the API hold it
+#: shared while the journal is open; a restore takes it alone.
+IN_USE_SUFFIX = ".inuse"
+
+
+def _in_use_file(journal: Path) -> int:
+    return os.open(journal.with_name(journal.name + IN_USE_SUFFIX), os.O_RDWR | os.O_CREAT, 0o600)
+
+
+def hold_open(journal: Path) -> int:
+    """Mark the journal as open by this process (a shared lock); returns the handle.
+
+    Waits while a restore is putting another journal in place.
+    """
+    fd = _in_use_file(journal)
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    return fd
+
+
+def release(fd: int) -> None:
+    """Let go of what :func:`hold_open` or :func:`nobody_else` took."""
+    with contextlib.suppress(OSError):
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def nobody_else(journal: Path) -> Iterator[None]:
+    """Hold the journal alone (for a restore), or refuse while anyone has it open.
+
+    Raises:
+        BackupError: the app, a command or another program has the journal open.
+    """
+    fd = _in_use_file(journal)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise BackupError(
+            "your journal is open in KAP Companion or another command — close it first, "
+            "then restore; nothing was changed"
+        ) from None
+    try:
+        yield
+    finally:
+        release(fd)

@@ -60,6 +60,7 @@ class JournalStore(SessionsMixin):
         self._conn = conn
         self.path = path
         self._dirty = False
+        self._in_use: int | None = None  # the shared hold on the in-use lock file
         #: The passphrase lock (holds the data key while the journal is open with it).
         self.lock = JournalLock(conn, path, self.transaction)
         #: A message to show once (e.g. the file was damaged and restored), or None.
@@ -93,13 +94,19 @@ class JournalStore(SessionsMixin):
         except OSError as exc:
             raise unavailable(path.parent, exc) from None
         notice = guard.check(path)
-        conn = guard.connect(path)
+        in_use = guard.hold_open(path)
+        try:
+            conn = guard.connect(path)
+        except BaseException:
+            guard.release(in_use)
+            raise
         try:
             old = schema_version(conn)
             if 0 < old < LATEST:
                 backup.copy_before_migration(conn, path, old)
             migrate(conn)
             store = cls(conn, path)
+            store._in_use = in_use
             if notice is not None:  # kept until shown, even if unlocking comes later
                 with store.transaction() as c:
                     c.execute("INSERT OR REPLACE INTO meta VALUES ('notice', ?)", (notice,))
@@ -115,9 +122,11 @@ class JournalStore(SessionsMixin):
                     c.execute("DELETE FROM meta WHERE key = 'notice'")
         except sqlite3.OperationalError as exc:
             conn.close()
+            guard.release(in_use)
             raise unavailable(path.parent, exc) from None
         except BaseException:
             conn.close()
+            guard.release(in_use)
             raise
         if daily_backup:
             backup.daily_backup(conn, path)
@@ -139,9 +148,14 @@ class JournalStore(SessionsMixin):
 
     def close(self) -> None:
         """Close the file (all writes are already committed); renew today's backup copy."""
-        if self._dirty:
-            backup.daily_backup(self._conn, self.path, refresh=True)
-        self._conn.close()
+        try:
+            if self._dirty:
+                backup.daily_backup(self._conn, self.path, refresh=True)
+            self._conn.close()
+        finally:
+            if self._in_use is not None:
+                guard.release(self._in_use)
+                self._in_use = None
 
     def __enter__(self) -> JournalStore:
         return self
