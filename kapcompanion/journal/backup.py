@@ -80,14 +80,14 @@ def fsync_dir(folder: Path) -> None:
 def is_healthy(path: Path, timeout: float = 5.0) -> bool:
     """Whether ``path`` is a readable SQLite file that passes ``quick_check``.
 
-    An empty file counts as damaged when backups exist (a journal is never empty on
-    disk once written), and as a new journal otherwise. A file that is only busy
+    An empty file counts as damaged (a journal is never empty on disk once written):
+    opening restores a copy, or says that the file was empty. A file that is only busy
     (another process writing) is not damaged: that is left to the normal open.
     """
     try:
         size = path.stat().st_size
         if size == 0:
-            return not daily_backups(backups_dir(path))
+            return False  # recovery says so (and restores a copy if there is one)
         with path.open("rb") as f:
             if f.read(16) != MAGIC:
                 return False
@@ -202,36 +202,80 @@ def move_aside(journal: Path) -> Path:
     return aside
 
 
-def recover(journal: Path) -> str:
+def _rescued_text(n: int) -> str:
+    if not n:
+        return ""
+    return (
+        f" {n} entr{'y' if n == 1 else 'ies'} still readable in the damaged file "
+        f"{'was' if n == 1 else 'were'} rescued as well."
+    )
+
+
+def recover(journal: Path, *, start_empty: bool = True) -> str:
     """Move a damaged journal aside and put the newest healthy backup in its place.
+
+    Rows still readable in the damaged file that the copy lacks are rescued into it. A
+    damaged copy is moved aside too (never overwritten later by a newer copy). With no
+    healthy copy, a new journal holding whatever could be rescued is started (unless
+    ``start_empty`` is False: then nothing is put in place).
 
     Returns the message to show the person (what happened, where the damaged file is
     kept, and from which day the journal was restored).
     """
+    from kapcompanion.journal.salvage import salvage
+
+    was_empty = journal.stat().st_size == 0
     aside = move_aside(journal)
     log.warning("journal %s was damaged; moved aside to %s", journal, aside.name)
     folder = backups_dir(journal)
     candidates = [*daily_backups(folder), *sorted(folder.glob("before-v*.sqlite3"), reverse=True)]
+    damaged_copies: list[Path] = []
     for candidate in candidates:
         if not is_healthy(candidate):
             log.warning("backup %s is damaged too; trying an older one", candidate.name)
+            damaged_copies.append(move_aside(candidate))
             continue
         src = sqlite3.connect(candidate)
         try:
             snapshot(src, journal)
         finally:
             src.close()
+        rescued = 0 if was_empty else salvage(aside, journal)
         when = datetime.fromtimestamp(candidate.stat().st_mtime)
         return (
             "Your journal file was damaged, so it was restored from the backup of "
-            f"{when:%A} {when.day} {when:%B at %H:%M}. "
-            "Anything written after that could not be recovered. "
+            f"{when:%A} {when.day} {when:%B at %H:%M}.{_rescued_text(rescued)} "
+            "Anything else written after that could not be recovered. "
             f"The damaged file is kept, untouched, as {aside}."
+        )
+    if not start_empty:
+        return ""
+    from kapcompanion.journal.migrations import migrate
+
+    private_file(journal)
+    conn = sqlite3.connect(journal, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+    finally:
+        conn.close()
+    rescued = sum(salvage(p, journal) for p in [aside, *damaged_copies] if p.stat().st_size)
+    if was_empty and not rescued:
+        return (
+            "Your journal file was empty and there was no copy to restore it from, so a new "
+            f"journal was started. The empty file is kept as {aside}."
+        )
+    kept = "".join(f" A damaged copy is kept as {p}." for p in damaged_copies)
+    if rescued:
+        return (
+            "Your journal file was damaged and there was no healthy copy to restore it from. "
+            f"A new journal was started with the {rescued} entr{'y' if rescued == 1 else 'ies'} "
+            f"that could still be read. The damaged file is kept, untouched, as {aside}.{kept}"
         )
     return (
         "Your journal file was damaged and there was no backup to restore it from, so a new, "
         f"empty journal was started. The damaged file is kept, untouched, as {aside} — "
-        "someone with technical skills may be able to rescue entries from it."
+        f"someone with technical skills may be able to rescue entries from it.{kept}"
     )
 
 

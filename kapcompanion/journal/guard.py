@@ -100,9 +100,8 @@ def check(journal: Path) -> str | None:
     was_locked = marker.exists()
     notice = None
     exists = journal.exists()
-    empty = exists and journal.stat().st_size == 0
-    if exists and (not backup.is_healthy(journal) or (empty and was_locked)):
-        notice = backup.recover(journal)
+    if exists and not backup.is_healthy(journal):
+        notice = backup.recover(journal, start_empty=not was_locked) or None
     if not was_locked:
         return notice
     if not journal.exists():
