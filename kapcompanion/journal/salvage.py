@@ -30,9 +30,7 @@ def _recovered_copy(damaged: Path, folder: Path) -> Path | None:
         return None
     out = folder / "recovered.sqlite3"
     try:
-        dump = subprocess.run(
-            [tool, str(damaged), ".recover"], capture_output=True, timeout=120
-        )
+        dump = subprocess.run([tool, str(damaged), ".recover"], capture_output=True, timeout=120)
         subprocess.run(
             [tool, str(out)], input=dump.stdout, capture_output=True, timeout=120, check=False
         )
