@@ -11,7 +11,6 @@ passphrase if they like.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import logging
 import os
@@ -30,6 +29,11 @@ from kapcompanion.journal.errors import (
 from kapcompanion.journal.lock import SEAL_VERSION, marker_path, write_marker
 
 log = logging.getLogger(__name__)
+
+try:  # POSIX; elsewhere the in-use lock is not enforced (the app targets Linux first)
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 
 def unavailable(folder: Path, exc: BaseException) -> JournalUnavailable:
@@ -187,14 +191,16 @@ def hold_open(journal: Path) -> int:
     Waits while a restore is putting another journal in place.
     """
     fd = _in_use_file(journal)
-    fcntl.flock(fd, fcntl.LOCK_SH)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_SH)
     return fd
 
 
 def release(fd: int) -> None:
     """Let go of what :func:`hold_open` or :func:`nobody_else` took."""
     with contextlib.suppress(OSError):
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
 
 
@@ -207,7 +213,8 @@ def nobody_else(journal: Path) -> Iterator[None]:
     """
     fd = _in_use_file(journal)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
         raise BackupError(
