@@ -1052,6 +1052,23 @@
 <context>
     <name>JournalLink</name>
     <message>
+        <source>Your journal could not be read</source>
+        <extracomment>The answers to &quot;your locked journal could not be read&quot;: start a new one locked again with the same passphrase, start one without a lock, or leave it closed for now. (parent, the message) -&gt; one of the three answers above.</extracomment>
+        <translation>No se pudo leer tu diario</translation>
+    </message>
+    <message>
+        <source>Start a new journal, locked with the same passphrase</source>
+        <translation>Empezar un diario nuevo, bloqueado con la misma frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Start a new journal without a lock</source>
+        <translation>Empezar un diario nuevo sin bloqueo</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
         <source>Your journal is locked and stays closed for now. Practices still play; answers are not kept until you open it (More → Open your journal…).</source>
         <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open (&quot;&quot; when it is, or before the first try). The message of the last failed write (&quot;&quot; when it went well).</extracomment>
         <translation>Tu diario está bloqueado y, por ahora, sigue cerrado. Las prácticas se pueden reproducir igualmente; las respuestas no se guardan hasta que lo abras (Más → Abrir tu diario…).</translation>
@@ -1319,6 +1336,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>LibraryView</name>
     <message>
         <source>Search practices</source>
+        <extracomment>Space between a card&apos;s edge and its text, and a card line&apos;s height in font heights.</extracomment>
         <translation>Buscar prácticas</translation>
     </message>
     <message>
@@ -1386,6 +1404,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>MainWindow</name>
     <message>
         <source>KAP Companion</source>
+        <extracomment>The interface language; the library shows practices in it where translated. Every practice and program, in every language, with where each came from.</extracomment>
         <translation>KAP Companion</translation>
     </message>
     <message>
@@ -1406,7 +1425,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The interface language; the library shows practices in it where translated. The open journal (set by the journal&apos;s installer), or None.</extracomment>
+        <extracomment>The open journal (set by the journey&apos;s journal link), or None.</extracomment>
         <translation>Biblioteca</translation>
     </message>
     <message>
@@ -1526,6 +1545,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Packs</name>
     <message>
         <source>Share with a client…</source>
+        <extracomment>The last import dialog opened by a drop, a later launch or the command line.</extracomment>
         <translation>Compartir con tu cliente…</translation>
     </message>
     <message>
@@ -1690,6 +1710,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>PlayerLayout</name>
     <message>
         <source>Get ready. Settle in; you can pause or stop any time.</source>
+        <extracomment>The pages, in the order of :attr:`PlayerLayout.pages` (the end screen is the fourth). The pages of :attr:`PlayerLayout.stage`: the practice, a question (gate), the countdown.</extracomment>
         <translation>Date un momento para acomodarte; puedes pausar o parar cuando quieras.</translation>
     </message>
     <message>
@@ -1801,7 +1822,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>PlayerView</name>
     <message>
         <source>Unmute</source>
-        <extracomment>Reads earlier answers saved by other practices (the journal provides it).</extracomment>
+        <extracomment>While paused or waiting at a question nothing moves: after STILL_AFTER seconds the frames slow to IDLE_FPS (the sound&apos;s own fades have finished by then), and any change (continue, an answer, skip) brings back the full rate on that same frame. Reads earlier answers saved by other practices (the journal provides it).</extracomment>
         <translation>Activar sonido</translation>
     </message>
     <message>
@@ -1924,6 +1945,18 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Tu diario ya está bloqueado. La app te pedirá tu frase de contraseña cada vez que se abra.</translation>
     </message>
     <message>
+        <source>An older copy was replaced by a locked one.</source>
+        <translation>Una copia anterior se sustituyó por una copia bloqueada.</translation>
+    </message>
+    <message>
+        <source>{0} older copies were replaced by one locked copy.</source>
+        <translation>{0} copias anteriores se sustituyeron por una copia bloqueada.</translation>
+    </message>
+    <message>
+        <source>Earlier files kept aside are now encrypted too: %1.</source>
+        <translation>Los archivos que se habían guardado aparte también están cifrados ahora: %1.</translation>
+    </message>
+    <message>
         <source>Your passphrase is changed. Use the new one from now on.</source>
         <translation>Tu frase de contraseña ha cambiado. A partir de ahora, usa la nueva.</translation>
     </message>
@@ -1948,8 +1981,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Restaurar desde una copia</translation>
     </message>
     <message>
-        <source>Restore from {file}? Your journal, settings, own practices and packs are replaced by the ones in the backup. What is here now is kept first as a backup file in the backups folder of your data.</source>
-        <translation>¿Restaurar desde {file}? Tu diario, tus ajustes, tus propias prácticas y tus paquetes se sustituirán por los de la copia. Antes, lo que hay ahora se guarda como archivo de copia en la carpeta de copias de seguridad de tus datos.</translation>
+        <source>Restore from {file}? This is what would change; a part the backup does not hold is kept as it is. What is here now is kept first as a backup file in the backups folder of your data.</source>
+        <translation>¿Restaurar desde {file}? Esto es lo que cambiaría; lo que la copia no contiene se queda como está. Antes, lo que hay ahora se guarda como archivo de copia en la carpeta de copias de seguridad de tus datos.</translation>
     </message>
     <message>
         <source>Restore from this backup?</source>

@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     jb.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     jrs = jsub.add_parser("restore", help="restore all user data from a backup file")
     jrs.add_argument("file", type=Path)
+    jrs.add_argument("--yes", action="store_true", help="restore without asking (for scripts)")
     return p
 
 
@@ -260,5 +261,5 @@ def _journal(args: argparse.Namespace, folders: DataFolders) -> int:
         case "backup":
             return journal.backup_cli(folders, args.output)
         case "restore":
-            return journal.restore_cli(folders, args.file)
+            return journal.restore_cli(folders, args.file, args.yes)
     return EXIT_USAGE

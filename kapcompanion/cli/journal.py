@@ -94,12 +94,25 @@ def backup_cli(folders: DataFolders, out: Path) -> int:
     return 0
 
 
-def restore_cli(folders: DataFolders, file: Path) -> int:
-    """``kapcompanion journal restore FILE``: put a backup back (current data is kept aside)."""
+def restore_cli(folders: DataFolders, file: Path, yes: bool = False) -> int:
+    """``kapcompanion journal restore FILE [--yes]``: show what will be replaced, ask, restore.
+
+    Without a terminal to ask in, only ``--yes`` restores (for scripts).
+    """
     from kapcompanion.journal.archive import restore_archive
+    from kapcompanion.journal.restore_plan import RestorePlan
+
+    def confirm(plan: RestorePlan) -> bool:
+        print(plan.text())
+        if yes:
+            return True
+        if not sys.stdin.isatty():
+            print("kapcompanion: add --yes to restore without being asked", file=sys.stderr)
+            return False
+        return input("Restore? [y/N] ").strip().lower() in ("y", "yes")
 
     try:
-        message = restore_archive(Path(file), folders.root)
+        message = restore_archive(Path(file), folders.root, confirm=confirm)
     except JournalError as exc:
         return _fail(exc)
     print(message)

@@ -18,12 +18,14 @@ import sqlite3
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from kapcompanion import __version__
-from kapcompanion.journal import backup
+from kapcompanion.journal import backup, guard, restore_plan
 from kapcompanion.journal.errors import BackupError
+from kapcompanion.journal.restore_plan import RestorePlan
 from kapcompanion.journal.store import FILE_NAME
 from kapcompanion.paths import data_dir
 
@@ -36,6 +38,26 @@ SUFFIX = ".kapbackup"
 FILES = (FILE_NAME, "settings.json")
 FOLDERS = ("practices", "packs")
 MAX_TOTAL = 4 * 1024**3
+STAGING = ".kapbackup-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_stale_staging(root: Path) -> None:
+    """Remove staging folders left in ``root`` by a backup or restore that was killed."""
+    for prefix in (STAGING, ".restore-"):
+        for p in root.glob(f"{prefix}*"):
+            pid = p.name[len(prefix) :].split("-", 1)[0]
+            if p.is_dir() and pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(p, ignore_errors=True)
 
 
 def _sha256(path: Path) -> str:
@@ -84,29 +106,39 @@ def make_archive(out: Path, root: Path | None = None) -> Path:
     if not out.parent.is_dir():
         raise BackupError(f"cannot write {out}: the folder {out.parent} does not exist")
     tmp = out.with_name(f".{out.name}.tmp")
+    staging: Path | None = None
     try:
-        with tempfile.TemporaryDirectory(prefix="kapbackup-") as staging:
-            members = _members(root, Path(staging))
-            manifest = {
-                "format": FORMAT,
-                "version": VERSION,
-                "app_version": __version__,
-                "created": datetime.now().astimezone().isoformat(timespec="seconds"),
-                "files": {
-                    name: {"sha256": _sha256(p), "size": p.stat().st_size}
-                    for name, p in members.items()
-                },
-            }
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
-                z.writestr(MANIFEST, json.dumps(manifest, indent=2))
-                for name, p in members.items():
-                    z.write(p, name)
-            with tmp.open("rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, out)
+        # The journal's snapshot is staged inside the (private) data dir, never in /tmp;
+        # one left by a process that was killed is removed by the next backup.
+        backup.private_dir(root)
+        remove_stale_staging(root)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=root))
+        members = _members(root, staging)
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "app_version": __version__,
+            "created": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "files": {
+                name: {"sha256": _sha256(p), "size": p.stat().st_size}
+                for name, p in members.items()
+            },
+        }
+        tmp.unlink(missing_ok=True)
+        backup.private_file(tmp)
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr(MANIFEST, json.dumps(manifest, indent=2))
+            for name, p in members.items():
+                z.write(p, name)
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"cannot write the backup to {out} ({exc.strerror or exc})") from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     backup.fsync_dir(out.parent)
     log.info("backup written: %d files", len(members))
     return out
@@ -167,67 +199,106 @@ def read_manifest(file: Path) -> dict:
     return manifest
 
 
-def restore_archive(file: Path, root: Path | None = None) -> str:
+def restore_archive(
+    file: Path,
+    root: Path | None = None,
+    confirm: Callable[[RestorePlan], bool] | None = None,
+) -> str:
     """Replace the user data with the backup in ``file``; returns the message to show.
 
-    What was there before is first saved to ``backups/before-restore-<time>.kapbackup``.
+    Everything is unpacked and checked first (declared sizes enforced while unpacking,
+    checksums, the journal's health, every practice validated, every pack verified as
+    ``pack import`` would). Then ``confirm`` is shown the :class:`RestorePlan` (what will
+    be replaced, with counts and dates); answering False changes nothing. What was there
+    before is saved to ``backups/before-restore-<time>.kapbackup`` (named in the message).
+    A part the backup lacks is kept as it is. Refused while the journal is open anywhere.
 
     Raises:
-        BackupError: the file is not a backup, or it is damaged.
+        BackupError: the file is not a backup, it is damaged or fails a check, the journal
+            is open elsewhere, or the person said no.
     """
     root = root or data_dir()
     manifest = read_manifest(file)
-    root.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".restore-", dir=root))
-    try:
-        with zipfile.ZipFile(file) as z:
-            for name, info in manifest["files"].items():
-                dest = stage / name
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                with z.open(name) as src, dest.open("wb") as out:
-                    shutil.copyfileobj(src, out)
-                if dest.stat().st_size != info.get("size") or _sha256(dest) != info.get("sha256"):
-                    raise _not_backup(file, f"{name} is damaged")
-        journal = stage / FILE_NAME
-        if journal.exists() and not backup.is_healthy(journal):
-            raise _not_backup(file, "the journal inside it is damaged")
-        kept = _keep_current(root)
-        _swap(stage, root)
-    except BackupError:
-        raise
-    except (EOFError, NotImplementedError, RuntimeError, zlib.error, zipfile.BadZipFile):
-        raise _not_backup(file, "part of it is damaged and cannot be read") from None
-    except OSError as exc:
-        raise BackupError(f"cannot restore {file} ({exc})") from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    backup.private_dir(root)
     made = manifest.get("created", "an earlier date")
-    with contextlib.suppress(ValueError):
+    with contextlib.suppress(ValueError, TypeError):
         when = datetime.fromisoformat(made)
         made = f"{when.day} {when:%B %Y at %H:%M}"
+    with guard.nobody_else(root / FILE_NAME):
+        remove_stale_staging(root)
+        stage = Path(tempfile.mkdtemp(prefix=f".restore-{os.getpid()}-", dir=root))
+        try:
+            with zipfile.ZipFile(file) as z:
+                for name, info in manifest["files"].items():
+                    dest = stage / name
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    digest = restore_plan.extract(z, name, int(info["size"]), dest)
+                    if dest.stat().st_size != info.get("size") or digest != info.get("sha256"):
+                        raise _not_backup(file, f"{name} is damaged")
+            journal = stage / FILE_NAME
+            if journal.exists() and not backup.is_healthy(journal):
+                raise _not_backup(file, "the journal inside it is damaged")
+            restore_plan.check_parts(stage, file)
+            the_plan = restore_plan.plan(file, str(made), stage, root)
+            if confirm is not None and not confirm(the_plan):
+                raise BackupError("nothing was restored; your data is as it was")
+            kept = _keep_current(root)
+            _swap(stage, root)
+        except BackupError:
+            raise
+        except (EOFError, NotImplementedError, RuntimeError, zlib.error, zipfile.BadZipFile):
+            raise _not_backup(file, "part of it is damaged and cannot be read") from None
+        except OSError as exc:
+            raise BackupError(f"cannot restore {file} ({exc})") from None
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    kept_parts = [p.name for p in the_plan.parts if p.action == "keep"]
     note = f" What was here before is kept in {kept}." if kept else ""
+    if kept_parts:
+        note += f" Not in the backup, so left as they were: {', '.join(kept_parts)}."
     return f"Restored your data from the backup made {made}.{note}"
+
+
+def plan_restore(file: Path, root: Path | None = None) -> RestorePlan:
+    """What restoring ``file`` would do, without doing it (for a preview).
+
+    Raises:
+        BackupError: as :func:`restore_archive` (nothing is changed either way).
+    """
+    found: list[RestorePlan] = []
+
+    def look(p: RestorePlan) -> bool:
+        found.append(p)
+        return False
+
+    with contextlib.suppress(BackupError):
+        restore_archive(file, root, look)
+    if not found:
+        restore_archive(file, root, look)  # raises the reason it could not be planned
+    return found[0]
 
 
 def _keep_current(root: Path) -> Path | None:
     has_data = (root / FILE_NAME).exists() or any((root / f).is_dir() for f in FOLDERS)
     if not has_data:
         return None
-    folder = root / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = backup.private_dir(root / "backups")
     return make_archive(folder / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}{SUFFIX}", root)
 
 
 def _swap(stage: Path, root: Path) -> None:
     """Put the staged data in place; the old journal's WAL must not meet the new file."""
-    backup.remove_sidecars(root / FILE_NAME)
-    for name in FILES:
+    if (stage / FILE_NAME).exists():
+        backup.remove_sidecars(root / FILE_NAME)
+    for name in FILES:  # a part the backup lacks is kept, never deleted
         if (stage / name).exists():
             os.replace(stage / name, root / name)
-        else:
-            (root / name).unlink(missing_ok=True)
+    if (root / FILE_NAME).exists():
+        guard.sync_marker(root / FILE_NAME)
     for folder in FOLDERS:
         target = root / folder
+        if not (stage / folder).exists():
+            continue
         if target.exists():
             old = root / f".{folder}.old"
             shutil.rmtree(old, ignore_errors=True)

@@ -35,3 +35,15 @@ class BackupError(JournalError):
 
 class ExportError(JournalError):
     """An export cannot be made as asked (dates, session, output path)."""
+
+
+class JournalDamagedLocked(JournalError):  # noqa: N818 - named like its siblings
+    """The locked journal is damaged and no copy could replace it.
+
+    Nothing new is started until the person asks (``JournalStore.start_new``), so a
+    locked journal never comes back silently unlocked. ``kept`` is the damaged file.
+    """
+
+    def __init__(self, message: str, kept: object = None) -> None:
+        super().__init__(message)
+        self.kept = kept

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
+from kapcompanion.journal import backup
 from kapcompanion.journal.errors import ExportError
 from kapcompanion.journal.export_data import ExportData, IntentionPair, long_date
 from kapcompanion.journal.store import JournalStore
@@ -92,11 +93,12 @@ def write(data: ExportData, fmt: str, out: Path) -> Path:
         if fmt == "md":
             from kapcompanion.journal.export_md import render_markdown
 
-            tmp.write_text(render_markdown(data), encoding="utf-8")
+            content = render_markdown(data).encode("utf-8")
         else:
             from kapcompanion.journal.export_pdf import render_pdf
 
-            tmp.write_bytes(render_pdf(data))
+            content = render_pdf(data)
+        backup.write_private(tmp, content)  # 0600 whatever the umask: it holds the journal
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

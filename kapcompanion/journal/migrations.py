@@ -102,7 +102,13 @@ END;
 INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: session labels can be sealed too; sealed values are bound to their row (the lock
+# re-seals older rows the first time it is opened with its passphrase, see lock.py).
+_V4 = """
+ALTER TABLE sessions ADD COLUMN sealed BLOB;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 LATEST = len(MIGRATIONS)
 
 

@@ -11,6 +11,10 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 KINDS = ("reflect", "check_in", "checklist", "note")
+#: Shown in place of an entry that cannot be read (its stored bytes are damaged).
+DAMAGED_TEXT = "This entry is damaged and cannot be read."
+#: Stands in for a stored time that cannot be read.
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 DEFAULT_BEFORE = "week-before"
 DEFAULT_AFTER = "week-after"
 
@@ -31,6 +35,14 @@ def from_text(text: str) -> datetime:
     """A stored time back as an aware UTC datetime."""
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
+
+
+def time_or_none(text: object) -> datetime | None:
+    """A stored time, or None when what is stored is not a time (a damaged row)."""
+    try:
+        return from_text(str(text))
+    except (ValueError, TypeError, OverflowError):
+        return None
 
 
 def day_start(day: date) -> str:
@@ -92,6 +104,8 @@ class Entry:
     step_index: int | None = None
     name: str | None = None
     session_id: int | None = None
+    #: Part of the row could not be read (its text, or its time); the rest is shown.
+    damaged: bool = False
 
     @property
     def value(self) -> Any:
@@ -109,6 +123,8 @@ class Entry:
     @property
     def display(self) -> str:
         """The value as one plain line of text."""
+        if self.damaged and self.text == DAMAGED_TEXT:
+            return DAMAGED_TEXT
         if self.kind == "check_in":
             return "" if self.score is None else f"{self.score:g} / 10"
         if self.kind == "checklist":

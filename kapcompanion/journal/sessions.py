@@ -10,12 +10,13 @@ from typing import Any
 
 from kapcompanion.journal.errors import JournalError
 from kapcompanion.journal.journey import session_for
+from kapcompanion.journal.lock import JournalLock
 from kapcompanion.journal.records import (
     KapSession,
     PracticeRun,
     day_start,
-    from_text,
     local_date,
+    time_or_none,
     to_text,
     utc_now,
 )
@@ -27,6 +28,7 @@ class SessionsMixin:
     """Session dates (with their programs) and the practice log, for :class:`JournalStore`."""
 
     _conn: sqlite3.Connection
+    lock: JournalLock
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         """One committed write transaction (provided by the store)."""
@@ -48,30 +50,45 @@ class SessionsMixin:
     ) -> int:
         """Add a KAP session date (past or upcoming); returns its id."""
         with self.transaction() as c:
-            cur = c.execute(
-                "INSERT INTO sessions (on_date, label, program_before, program_after, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (on_date.isoformat(), label, program_before, program_after, to_text(utc_now())),
+            new_id = int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM sessions").fetchone()[0])
+            label_v, sealed = self.lock.seal_label(new_id, label)
+            c.execute(
+                "INSERT INTO sessions (id, on_date, label, sealed, program_before, program_after,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new_id,
+                    on_date.isoformat(),
+                    label_v,
+                    sealed,
+                    program_before,
+                    program_after,
+                    to_text(utc_now()),
+                ),
             )
-        return int(cur.lastrowid or 0)
+        return new_id
 
     def sessions(self) -> list[KapSession]:
         """All sessions by date, numbered from 1."""
-        rows = self._conn.execute(
-            "SELECT id, on_date, label, program_before, program_after, done_at FROM sessions"
-            " ORDER BY on_date, id"
-        ).fetchall()
+        rows = []
+        for r in self._conn.execute(
+            "SELECT id, on_date, label, program_before, program_after, done_at, sealed"
+            " FROM sessions ORDER BY on_date, id"
+        ):
+            try:
+                rows.append((r, date.fromisoformat(str(r[1]))))
+            except ValueError:
+                log.warning("session %s has a date that cannot be read; left out", r[0])
         return [
             KapSession(
                 r[0],
-                date.fromisoformat(r[1]),
-                r[2],
+                on_date,
+                self.lock.open_label(r[0], r[2], r[6]),
                 r[3],
                 r[4],
-                from_text(r[5]) if r[5] else None,
+                time_or_none(r[5]) if r[5] else None,
                 i,
             )
-            for i, r in enumerate(rows, start=1)
+            for i, (r, on_date) in enumerate(rows, start=1)
         ]
 
     def session(self, session_id: int) -> KapSession:
@@ -95,6 +112,8 @@ class SessionsMixin:
         values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()}
         if not values:
             return
+        if "label" in values:
+            values["label"], values["sealed"] = self.lock.seal_label(session_id, values["label"])
         sets = ", ".join(f"{k} = ?" for k in values)
         with self.transaction() as c:
             c.execute(f"UPDATE sessions SET {sets} WHERE id = ?", (*values.values(), session_id))
@@ -154,7 +173,14 @@ class SessionsMixin:
             " WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
             (lo, hi),
         )
-        return [PracticeRun(r[0], r[1], from_text(r[2]), r[3], bool(r[4]), r[5]) for r in rows]
+        out = []
+        for r in rows:
+            started = time_or_none(r[2])
+            if started is None or not isinstance(r[3], int | float):
+                log.warning("practice log row %s cannot be read; left out", r[0])
+                continue
+            out.append(PracticeRun(r[0], r[1], started, r[3], bool(r[4]), r[5]))
+        return out
 
     def done_on(self, day: date) -> set[str]:
         """Practices played on ``day``; stopping early counts, since stopping is always fine."""

@@ -19,17 +19,20 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from kapcompanion.journal import backup
-from kapcompanion.journal.errors import JournalError, JournalLocked, JournalUnavailable
+from kapcompanion.journal import backup, guard
+from kapcompanion.journal.errors import JournalError, JournalLocked
+from kapcompanion.journal.guard import unavailable
 from kapcompanion.journal.journey import arc_position
 from kapcompanion.journal.lock import JournalLock
 from kapcompanion.journal.migrations import LATEST, migrate, schema_version
 from kapcompanion.journal.records import (
+    DAMAGED_TEXT,
     KINDS,
+    UNKNOWN_TIME,
     Entry,
     day_start,
-    from_text,
     local_date,
+    time_or_none,
     to_text,
     utc_now,
 )
@@ -50,16 +53,6 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-def unavailable(folder: Path, exc: BaseException) -> JournalUnavailable:
-    """The plain message for a journal folder that cannot be written."""
-    reason = getattr(exc, "strerror", None) or str(exc)
-    return JournalUnavailable(
-        f"your journal cannot be saved in {folder} ({reason}). Practices still play, but "
-        "answers are not kept — check that the folder exists and can be written, or choose "
-        "another with --data-dir"
-    )
-
-
 class JournalStore(SessionsMixin):
     """The private journal. Open with :meth:`open`; close when done (or use ``with``)."""
 
@@ -67,6 +60,7 @@ class JournalStore(SessionsMixin):
         self._conn = conn
         self.path = path
         self._dirty = False
+        self._in_use: int | None = None  # the shared hold on the in-use lock file
         #: The passphrase lock (holds the data key while the journal is open with it).
         self.lock = JournalLock(conn, path, self.transaction)
         #: A message to show once (e.g. the file was damaged and restored), or None.
@@ -89,24 +83,30 @@ class JournalStore(SessionsMixin):
             JournalLocked: the journal is locked and no passphrase was given.
             WrongPassphrase: the passphrase does not open it.
             JournalTooNew: a newer app wrote the file.
+            JournalDamagedLocked: the locked journal is damaged and no copy could replace
+                it (see :meth:`start_new`).
         """
         path = Path(path) if path is not None else default_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            backup.private_dir(path.parent)
             if not os.access(path.parent, os.W_OK):
                 raise PermissionError(13, "permission denied")
         except OSError as exc:
             raise unavailable(path.parent, exc) from None
-        notice = None
-        if path.exists() and not backup.is_healthy(path):
-            notice = backup.recover(path)
-        conn = _connect(path)
+        notice = guard.check(path)
+        in_use = guard.hold_open(path)
+        try:
+            conn = guard.connect(path)
+        except BaseException:
+            guard.release(in_use)
+            raise
         try:
             old = schema_version(conn)
             if 0 < old < LATEST:
                 backup.copy_before_migration(conn, path, old)
             migrate(conn)
             store = cls(conn, path)
+            store._in_use = in_use
             if notice is not None:  # kept until shown, even if unlocking comes later
                 with store.transaction() as c:
                     c.execute("INSERT OR REPLACE INTO meta VALUES ('notice', ?)", (notice,))
@@ -115,24 +115,47 @@ class JournalStore(SessionsMixin):
                     raise JournalLocked("your journal is locked — enter your passphrase to open it")
                 store.lock.unlock(passphrase)
             store.notice = store._meta("notice")
+            if store.lock.report:  # a reopen finished turning the lock on
+                store.notice = " ".join(filter(None, (store.notice, store.lock.report)))
             if store.notice is not None:
                 with store.transaction() as c:
                     c.execute("DELETE FROM meta WHERE key = 'notice'")
         except sqlite3.OperationalError as exc:
             conn.close()
+            guard.release(in_use)
             raise unavailable(path.parent, exc) from None
         except BaseException:
             conn.close()
+            guard.release(in_use)
             raise
         if daily_backup:
             backup.daily_backup(conn, path)
         return store
 
+    @classmethod
+    def start_new(cls, path: Path | None = None, *, passphrase: str | None = None) -> JournalStore:
+        """Start a new journal where a locked one was lost to damage (only when asked).
+
+        With ``passphrase`` (the lost journal's) the new one is locked again with it.
+
+        Raises:
+            WrongPassphrase: not the lost journal's passphrase.
+            JournalError: there is no lost locked journal.
+        """
+        path = Path(path) if path is not None else default_path()
+        guard.start_new(path, passphrase)
+        return cls.open(path, passphrase=passphrase)
+
     def close(self) -> None:
         """Close the file (all writes are already committed); renew today's backup copy."""
-        if self._dirty:
-            backup.daily_backup(self._conn, self.path, refresh=True)
-        self._conn.close()
+        try:
+            if self._dirty:
+                backup.daily_backup(self._conn, self.path, refresh=True)
+            self._conn.close()
+        finally:
+            if self._in_use is not None:
+                guard.release(self._in_use)
+                self._in_use = None
 
     def __enter__(self) -> JournalStore:
         return self
@@ -149,9 +172,9 @@ class JournalStore(SessionsMixin):
         """Whether a passphrase protects the journal (entry text and scores encrypted)."""
         return self.lock.locked
 
-    def enable_lock(self, passphrase: str) -> None:
-        """Encrypt every entry's text and score under ``passphrase``."""
-        self.lock.enable(passphrase)
+    def enable_lock(self, passphrase: str) -> str:
+        """Encrypt everything carrying the person's words; returns what was done (to show)."""
+        return self.lock.enable(passphrase)
 
     def disable_lock(self, passphrase: str) -> None:
         """Decrypt everything and remove the passphrase (asks for it once more)."""
@@ -191,13 +214,34 @@ class JournalStore(SessionsMixin):
         return row[0] if row else None
 
     def _entry(self, row: tuple[Any, ...]) -> Entry:
-        body, score, title, sealed = row[4], row[5], row[6], row[12]
+        """An entry from its row; a damaged row is marked, never raised (nor its text logged)."""
+        body, score, title, prompt, sealed = row[4], row[5], row[6], row[7], row[12]
+        damaged = False
         if sealed is not None:
-            data = self.lock.open_row(row[0], row[3], sealed)
+            try:
+                data = self.lock.open_row(row[0], row[3], sealed)
+            except JournalLocked:
+                raise
+            except JournalError:
+                log.warning("entry %s cannot be decrypted; shown as damaged", row[0])
+                data, damaged = {"text": DAMAGED_TEXT}, True
             body, score, title = data.get("text"), data.get("score"), data.get("title", "")
+            prompt = data.get("prompt") or prompt
+        if not isinstance(score, int | float) or isinstance(score, bool):
+            damaged = damaged or score is not None
+            score = None
+        created, updated = time_or_none(row[2]), time_or_none(row[3])
+        if created is None or updated is None:
+            log.warning("entry %s has a time that cannot be read", row[0])
+            damaged = True
+            created = created or updated or UNKNOWN_TIME
+            updated = updated or created
+        texts = [str(v) if v is not None else "" for v in (body, title, prompt)]
+        if any("\ufffd" in t for t in texts):  # bytes that were not UTF-8
+            damaged = True
         return Entry(
-            row[0], row[1], from_text(row[2]), from_text(row[3]), body or "", score,
-            title or "", row[7], row[8], row[9], row[10], row[11],
+            row[0], row[1], created, updated, texts[0], score, texts[1], texts[2],
+            row[8], row[9], row[10], row[11], damaged,
         )  # fmt: skip
 
     # -- entries -----------------------------------------------------------------
@@ -268,14 +312,19 @@ class JournalStore(SessionsMixin):
         moment = at or utc_now()
         if session_id is None:
             session_id = self._auto_session(name, moment)
-        body, score_v, title_v, sealed = self.lock.seal(text, score, title)
         stamp = to_text(moment)
         with self.transaction() as c:
+            # The id is chosen here so that a sealed row can be bound to it.
+            new_id = int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0])
+            body, score_v, title_v, prompt, sealed = self.lock.seal(
+                new_id, text, score, title, prompt
+            )
             cur = c.execute(
-                "INSERT INTO entries (kind, practice_id, step_index, name, prompt, body, score,"
+                "INSERT INTO entries (id, kind, practice_id, step_index, name, prompt, body, score,"
                 " title, sealed, session_id, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
+                    new_id,
                     kind,
                     practice_id,
                     step_index,
@@ -318,12 +367,14 @@ class JournalStore(SessionsMixin):
         new_text = old.text if text is None else text
         new_score = old.score if score is None else float(score)
         new_title = old.title if title is None else title
-        body, score_v, title_v, sealed = self.lock.seal(new_text, new_score, new_title)
+        body, score_v, title_v, prompt, sealed = self.lock.seal(
+            entry_id, new_text, new_score, new_title, old.prompt
+        )
         with self.transaction() as c:
             c.execute(
-                "UPDATE entries SET body = ?, score = ?, title = ?, sealed = ?, updated_at = ?"
-                " WHERE id = ?",
-                (body, score_v, title_v, sealed, to_text(utc_now()), entry_id),
+                "UPDATE entries SET body = ?, score = ?, title = ?, prompt = ?, sealed = ?,"
+                " updated_at = ? WHERE id = ?",
+                (body, score_v, title_v, prompt, sealed, to_text(utc_now()), entry_id),
             )
 
     def delete_entry(self, entry_id: int) -> None:
@@ -435,15 +486,3 @@ class JournalStore(SessionsMixin):
             if value is not None:
                 out[name] = value
         return out
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.OperationalError as exc:
-        raise unavailable(path.parent, exc) from None
-    backup.fsync_dir(path.parent)
-    return conn

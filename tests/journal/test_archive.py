@@ -17,6 +17,7 @@ from kapcompanion.journal import archive
 from kapcompanion.journal.errors import BackupError
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.paths import data_folders
+from tests.journal.backup_helpers import install_pack, own_practice
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,9 +27,8 @@ def _user_data(data: Path) -> None:
         s.add_note("the original entry")
     (data / "settings.json").write_text('{"version": 2, "theme": "dark"}')
     (data / "practices").mkdir()
-    (data / "practices" / "mine.yaml").write_text("id: mine\n")
-    (data / "packs" / "clinic").mkdir(parents=True)
-    (data / "packs" / "clinic" / "pack.yaml").write_text("name: Clinic\n")
+    (data / "practices" / "mine.yaml").write_text(own_practice("mine"))
+    install_pack(data)
     (data / "logs").mkdir()
     (data / "logs" / "app.log").write_text("not backed up")
 
@@ -44,7 +44,7 @@ def test_backup_holds_all_user_data_and_a_manifest(data, tmp_path):
         "journal.sqlite3",
         "settings.json",
         "practices/mine.yaml",
-        "packs/clinic/pack.yaml",
+        *(p.relative_to(data).as_posix() for p in (data / "packs").rglob("*") if p.is_file()),
     }
     assert manifest["format"] == "kapcompanion-backup" and set(manifest["files"]) == names - {
         "manifest.json"
@@ -64,7 +64,7 @@ def test_restore_brings_everything_back_and_keeps_what_was_there(data, tmp_path)
     with JournalStore.open() as s:
         s.add_note("written after the backup")
     (data / "settings.json").write_text('{"version": 2, "theme": "light"}')
-    (data / "practices" / "new.yaml").write_text("id: new\n")
+    (data / "practices" / "new.yaml").write_text(own_practice("new"))
 
     message = archive.restore_archive(saved)
     assert "Restored your data" in message and "before-restore" in message
@@ -187,7 +187,11 @@ def test_backup_and_restore_cli_return_codes(data, tmp_path, capsys):
     assert "Saved all your data" in capsys.readouterr().out
     assert backup_cli(data_folders(), tmp_path / "missing" / "b.kapbackup") == 1
     assert "does not exist" in capsys.readouterr().err
-    assert restore_cli(data_folders(), tmp_path / "b.kapbackup") == 0
+    # no terminal to ask in, no --yes
+    assert restore_cli(data_folders(), tmp_path / "b.kapbackup") == 1
+    captured = capsys.readouterr()
+    assert "add --yes" in captured.err and "journal entries" in captured.out
+    assert restore_cli(data_folders(), tmp_path / "b.kapbackup", yes=True) == 0
     (tmp_path / "notes.txt").write_text("hi")
     assert restore_cli(data_folders(), tmp_path / "notes.txt") == 1
     assert "is not a KAP Companion backup" in capsys.readouterr().err

@@ -15,11 +15,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from kapcompanion.core.model import CheckInStep, ChecklistStep, ReflectStep
 from kapcompanion.core.text import fill
-from kapcompanion.journal.errors import JournalError, JournalLocked, WrongPassphrase
+from kapcompanion.journal.errors import (
+    JournalDamagedLocked,
+    JournalError,
+    JournalLocked,
+    WrongPassphrase,
+)
 from kapcompanion.journal.journey import session_for
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journey import passphrase
@@ -33,6 +38,38 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 AskPassphrase = Callable[[Any, str, str], "passphrase.Passphrases | None"]
+#: The answers to "your locked journal could not be read": start a new one locked again
+#: with the same passphrase, start one without a lock, or leave it closed for now.
+START_LOCKED, START_UNLOCKED, NOT_NOW = "locked", "unlocked", "not now"
+#: (parent, the message) -> one of the three answers above.
+AskStartNew = Callable[[Any, str], str]
+
+
+def ask_start_new(parent: Any, message: str) -> str:
+    """Ask what to do when the locked journal could not be read (a modal question)."""
+    from PySide6.QtWidgets import QMessageBox  # lazy: start-up speed (only after damage)
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("JournalLink", "Your journal could not be read"))
+    box.setText(message)
+    locked = box.addButton(
+        QCoreApplication.translate(
+            "JournalLink", "Start a new journal, locked with the same passphrase"
+        ),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    unlocked = box.addButton(
+        QCoreApplication.translate("JournalLink", "Start a new journal without a lock"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    later = box.addButton(
+        QCoreApplication.translate("JournalLink", "Not now"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    return START_LOCKED if clicked is locked else START_UNLOCKED if clicked is unlocked else NOT_NOW
 
 
 def local_now() -> datetime:
@@ -68,6 +105,7 @@ class JournalLink(QObject):
         *,
         now: Callable[[], datetime] = local_now,
         ask_passphrase: AskPassphrase = passphrase.ask,
+        ask_start_new: AskStartNew = ask_start_new,
         path: Path | None = None,
     ) -> None:
         super().__init__(window)
@@ -75,6 +113,7 @@ class JournalLink(QObject):
         self.now = now
         self.path = path
         self._ask = ask_passphrase
+        self._ask_start_new = ask_start_new
         self.store: JournalStore | None = None
         #: Why the journal is not open ("" when it is, or before the first try).
         self.problem = ""
@@ -117,6 +156,12 @@ class JournalLink(QObject):
                     )
                     return False
                 phrase = answer.old
+            except JournalDamagedLocked as exc:
+                started = self._start_again(sentence(str(exc)))
+                if started is None:
+                    return False
+                store = started
+                break
             except JournalError as exc:
                 self._not_open(sentence(str(exc)))
                 return False
@@ -137,6 +182,34 @@ class JournalLink(QObject):
             self.banner.say(sentence(store.notice))
         self.window.hub.journal_changed.emit(store)
         return True
+
+    def _start_again(self, why: str) -> JournalStore | None:
+        """The locked journal could not be read: ask before starting a new one.
+
+        Nothing starts without the person's answer; "locked" asks for the lost journal's
+        passphrase (again while it is wrong). None leaves the journal closed.
+        """
+        choice = self._ask_start_new(self.window, why)
+        message = ""
+        while choice == START_LOCKED:
+            answer = self._ask(self.window, passphrase.UNLOCK, message)
+            if answer is None:
+                break
+            try:
+                return JournalStore.start_new(self.path, passphrase=answer.old)
+            except WrongPassphrase as exc:
+                message = sentence(str(exc))
+            except JournalError as exc:
+                self._not_open(sentence(str(exc)))
+                return None
+        if choice == START_UNLOCKED:
+            try:
+                return JournalStore.start_new(self.path)
+            except JournalError as exc:
+                self._not_open(sentence(str(exc)))
+                return None
+        self._not_open(why)
+        return None
 
     def _not_open(self, message: str) -> None:
         self.problem = message

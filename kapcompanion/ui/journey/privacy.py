@@ -31,6 +31,8 @@ from kapcompanion.ui.journey import passphrase
 from kapcompanion.ui.journey.journal_link import sentence
 
 if TYPE_CHECKING:
+    from kapcompanion.journal.restore_plan import RestorePlan
+    from kapcompanion.journal.store import JournalStore
     from kapcompanion.ui.journey.journal_link import JournalLink
 
 log = logging.getLogger(__name__)
@@ -188,7 +190,10 @@ class PrivacyDialog(QDialog):
     # -- the lock ------------------------------------------------------------------
 
     def _lock_action(
-        self, mode: str, action: Callable[[passphrase.Passphrases], None], done: str
+        self,
+        mode: str,
+        action: Callable[[passphrase.Passphrases], object],
+        done: str | Callable[[], str],
     ) -> None:
         if self.link.store is None:
             return
@@ -206,7 +211,7 @@ class PrivacyDialog(QDialog):
             finally:
                 QGuiApplication.restoreOverrideCursor()
             break
-        self.say(done)
+        self.say(done if isinstance(done, str) else done())
         self.update_state()
         self.link.written.emit()
 
@@ -218,11 +223,31 @@ class PrivacyDialog(QDialog):
         self._lock_action(
             passphrase.NEW,
             lambda a: store.enable_lock(a.new),
+            lambda: self._locked_words(store),
+        )
+
+    def _locked_words(self, store: JournalStore) -> str:
+        """What turning the lock on did, earlier copies included, in the app's language."""
+        words = [
             self.tr(
                 "Your journal is now locked. The app will ask for your passphrase each time it "
                 "opens."
-            ),
-        )
+            )
+        ]
+        n = store.lock.copies_replaced
+        if n:
+            words.append(
+                self.tr("An older copy was replaced by a locked one.")
+                if n == 1
+                else self.tr("{0} older copies were replaced by one locked copy.").format(n)
+            )
+        if store.lock.files_sealed:
+            words.append(
+                self.tr("Earlier files kept aside are now encrypted too: %1.").replace(
+                    "%1", ", ".join(store.lock.files_sealed)
+                )
+            )
+        return " ".join(words)
 
     def change_passphrase(self) -> None:
         """Ask for the passphrase now and the new one twice."""
@@ -276,32 +301,47 @@ class PrivacyDialog(QDialog):
         return written
 
     def restore_from(self) -> bool:
-        """Check the chosen backup, confirm, close the journal, restore, open it again."""
+        """Check the chosen backup, show what it would change and ask, then restore.
+
+        The journal is closed first (a restore is refused while it is open anywhere) and
+        opened again whatever the answer.
+        """
         chosen = self._open_file(self, self.tr("Restore from a backup"), str(Path.home()))
         if not chosen:
             return False
         file = Path(chosen)
-        try:
+        try:  # a file that is not a backup at all is refused with the journal left open
             archive.read_manifest(file)
         except JournalError as exc:
             self.say(sentence(str(exc)))
             return False
-        question = self.tr(
-            "Restore from {file}? Your journal, settings, own practices and packs are replaced "
-            "by the ones in the backup. What is here now is kept first as a backup file in "
-            "the backups folder of your data."
-        ).format(file=file)
-        if not self._confirm(self, self.tr("Restore from this backup?"), question):
-            return False
+        declined = False
+
+        def ask(plan: RestorePlan) -> bool:
+            nonlocal declined
+            QGuiApplication.restoreOverrideCursor()
+            question = self.tr(
+                "Restore from {file}? This is what would change; a part the backup does not "
+                "hold is kept as it is. What is here now is kept first as a backup file in the "
+                "backups folder of your data."
+            ).format(file=file)
+            details = "\n".join(plan.text().splitlines()[1:-1])
+            declined = not self._confirm(
+                self, self.tr("Restore from this backup?"), f"{question}\n\n{details}"
+            )
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            return not declined
+
         window = self.link.window
         self.link.close()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            text = archive.restore_archive(file)
+        try:  # everything is unpacked and checked before the question
+            text = archive.restore_archive(file, confirm=ask)
         except JournalError as exc:
             QGuiApplication.restoreOverrideCursor()
             self.link.open()
-            self.say(self.tr("Nothing was changed. {why}").format(why=sentence(str(exc))))
+            if not declined:
+                self.say(self.tr("Nothing was changed. {why}").format(why=sentence(str(exc))))
             self.update_state()
             return False
         QGuiApplication.restoreOverrideCursor()

@@ -173,3 +173,19 @@ def test_privacy_opens_from_the_more_menu(journey_window) -> None:
     when_modal(close)
     next(a for a in win.more_menu.actions() if a.text() == "Privacy and backups…").trigger()
     assert seen == ["Privacy and backups"]
+
+
+def test_turning_the_lock_on_says_what_it_did_to_earlier_copies(journey_window, qtbot) -> None:
+    from kapcompanion.ui.journey.passphrase import Passphrases
+
+    win, journey = journey_window()
+    win.journal.add_note("Only mine.")
+    folder = Path(win.journal.path).parent
+    kept = folder / "backups" / "journal.sqlite3.damaged-20261130"
+    kept.parent.mkdir(exist_ok=True)
+    kept.write_bytes(b"Only mine, in an older damaged copy")
+    dialog = open_privacy(journey, qtbot, ask=lambda *_a: Passphrases(new=PHRASE))
+    dialog.turn_on()
+    said = dialog.message.text()
+    assert "now locked" in said and "older cop" in said
+    assert win.journal.locked
