@@ -5,9 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from kapcompanion.core.packs.signing import SigningKey
-
+from kapcompanion.core.folders import DataFolders
+from kapcompanion.core.library import builtin_ids
 from kapcompanion.core.packs import import_pack
+from kapcompanion.core.packs.signing import SigningKey
 from tests.packs.helpers import pack_files, signed_zip
 
 OWN = """\
@@ -34,5 +35,5 @@ def install_pack(data: Path) -> Path:
     """Import a signed pack into the data dir's packs folder; returns its folder."""
     with tempfile.TemporaryDirectory() as tmp:
         file = signed_zip(Path(tmp) / "calm.kappack", pack_files(), SigningKey.generate("Sam"))
-        import_pack(file, confirm=lambda info: True)
+        import_pack(file, DataFolders(data), known_ids=builtin_ids(), confirm=lambda info: True)
     return data / "packs" / "calm-start"
