@@ -11,6 +11,7 @@ from typing import Any
 
 from kapcompanion.core.durations import DurationError, parse_duration
 from kapcompanion.core.errors import ERROR, WARNING, Diagnostic
+from kapcompanion.core.visible import invisible_chars
 from kapcompanion.core.yamlsafe import Document, Mark
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,22 @@ class Checker:
             "put text in quotes if it starts with a special character",
         )
         return default
+
+    def name_text(self, container: Any, key: Any, what: str, *, empty_ok: bool = False) -> str:
+        """Text that names something (a title, an author), as :meth:`text`.
+
+        Control, invisible and direction-changing characters are refused: they could
+        disguise what is shown.
+        """
+        value = self.text(container, key, what, empty_ok=empty_ok)
+        if invisible_chars(value):
+            self.error_at(
+                container,
+                key,
+                f"{what} has control, invisible or direction-changing characters in it",
+                "type it again as plain text; such characters could disguise what is shown",
+            )
+        return value
 
     def text_list(self, container: Any, key: Any, what: str) -> tuple[str, ...]:
         """A list of text under ``key`` (a single text is accepted as one item)."""

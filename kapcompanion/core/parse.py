@@ -141,13 +141,13 @@ class PracticeParser(Checker):
                 )
         practice = Practice(
             id=pid,
-            title=self.text(d, "title", "title"),
+            title=self.name_text(d, "title", "title"),
             category=category,
             summary=self.text(d, "summary", "summary"),
             steps=steps,
             description=self.text(d, "description", "description", empty_ok=True),
             tags=self.text_list(d, "tags", "tags"),
-            author=self.text(d, "author", "author", empty_ok=True),
+            author=self.name_text(d, "author", "author", empty_ok=True),
             language=language or "en",
             evidence=self._evidence() if "evidence" in d else None,
             safety=self.text(d, "safety", "safety", empty_ok=True),
