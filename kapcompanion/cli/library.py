@@ -34,6 +34,10 @@ def resolve_practice(target: str, folders: DataFolders) -> Practice:
     """A practice from a file path, or from an id in the library of ``folders``."""
     path = Path(target)
     if path.suffix.lower() in YAML_SUFFIXES or path.exists():
+        if path.is_dir():
+            raise NotFoundError(f"{target}: is a folder, not a practice file")
+        if path.exists() and not path.is_file():
+            raise NotFoundError(f"{target}: is not a regular file")
         if not path.is_file():
             raise NotFoundError(f"{target}: no such file")
         return load_practice(path)

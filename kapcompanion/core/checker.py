@@ -162,8 +162,9 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.error_at(container, key, f"{what} must be a number, not {type_name(value)}")
             return None
-        if not math.isfinite(value) or not lo <= value <= hi:
-            self.error_at(container, key, f"{what} must be between {lo:g} and {hi:g}, not {value}")
+        if not lo <= value <= hi or not math.isfinite(value):  # lo..hi first: 10**400 is an int
+            shown = f"{value:.3g}" if isinstance(value, float) or abs(value) < 10**12 else "huge"
+            self.error_at(container, key, f"{what} must be between {lo:g} and {hi:g}, not {shown}")
             return None
         return float(value)
 
@@ -179,7 +180,8 @@ class Checker:
                 )
                 return None
         if not lo <= value <= hi:
-            self.error_at(container, key, f"{what} must be from {lo} to {hi}, not {value}")
+            shown = value if abs(value) < 10**12 else "a huge number"
+            self.error_at(container, key, f"{what} must be from {lo} to {hi}, not {shown}")
             return None
         return value
 

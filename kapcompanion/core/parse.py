@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kapcompanion.core.breath import check_segments
 from kapcompanion.core.checker import Checker, suggest, type_name
 from kapcompanion.core.model import (
     AMBIENT_SOUNDS,
@@ -132,6 +133,7 @@ class PracticeParser(Checker):
             if isinstance(d["steps"], list) and not d["steps"]:
                 self.error_at(d, "steps", "a practice needs at least one step")
             total = sum(_seconds(s) for s in steps)
+            check_segments(self, d, steps)
             if total > MAX_TOTAL:
                 self.error_at(
                     d,
