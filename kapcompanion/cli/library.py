@@ -16,7 +16,7 @@ from kapcompanion.core.library import Library, library_key
 from kapcompanion.core.loader import YAML_SUFFIXES, load_practice
 from kapcompanion.core.model import Practice
 from kapcompanion.core.packs import validate_pack
-from kapcompanion.core.timeline import compile_practice
+from kapcompanion.core.timeline import compile_practice, practice_seconds
 from kapcompanion.core.validate import UsageError, validate_paths
 from kapcompanion.core.visible import printable, shown
 
@@ -127,7 +127,7 @@ def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
         return p.category, english.get(p.id, p.title.lower()), p.language != "en", p.language
 
     for p in sorted(lib.practices.values(), key=order):
-        total = compile_practice(p).total
+        total = practice_seconds(p)  # summed, not compiled: a list stays instant
         rows.append(
             {
                 "id": p.id,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from kapcompanion.core.model import CATEGORIES, Practice
-from kapcompanion.core.timeline import compile_practice
+from kapcompanion.core.timeline import practice_seconds
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,12 @@ LENGTHS: dict[str, tuple[float, float]] = {
 
 
 def practice_length(practice: Practice) -> float:
-    """Seconds of timed content (interactive steps count as 0: they wait for the person)."""
-    return compile_practice(practice).total
+    """Seconds of timed content (interactive steps count as 0: they wait for the person).
+
+    Summed step by step (the same as the compiled timeline's total without a voice), so a
+    library with long practices of many breaths lists at once.
+    """
+    return practice_seconds(practice)
 
 
 def clock_text(seconds: float) -> str:
