@@ -30,18 +30,37 @@ def hidden_chars(text: str, allowed: str = "") -> bool:
     return any(c not in allowed and _hidden(c) for c in text)
 
 
+def _emoji_glue(text: str, i: int) -> bool:
+    """Whether ``text[i]`` (a variation selector or a zero-width joiner) is part of an emoji.
+
+    "🕊️" ends in a variation selector, and "🧘🏽‍♀️" joins two symbols with a zero-width
+    joiner: those stay. Next to letters they would only hide something, and are refused.
+    """
+    c = text[i]
+    prev = text[i - 1] if i > 0 else ""
+    if c in "\ufe0e\ufe0f":
+        return bool(prev) and (unicodedata.category(prev)[0] == "S" or prev in "0123456789#*")
+    if c == "\u200d":
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        prev_ok = bool(prev) and (unicodedata.category(prev)[0] == "S" or prev == "\ufe0f")
+        return prev_ok and bool(nxt) and unicodedata.category(nxt)[0] == "S"
+    return False
+
+
 def invisible_chars(text: str) -> bool:
     """Whether a name has anything that prints as nothing or reorders text.
 
     Names (signers, packs, titles) must look like what they are: besides control
     characters and direction marks, this refuses format characters (category Cf: the
     zero-width space, joiners, soft hyphen, word joiner, BOM), variation selectors and
-    fillers that show as blank.
+    fillers that show as blank — except a variation selector or joiner inside an emoji.
     """
-    for c in text:
-        if _hidden(c) or c in _BLANK or unicodedata.category(c) == "Cf":
+    for i, c in enumerate(text):
+        if _hidden(c) or c in _BLANK:
             return True
-        if "\ufe00" <= c <= "\ufe0f" or "\U000e0000" <= c <= "\U000e01ef":
+        invisible = unicodedata.category(c) == "Cf" or "\ufe00" <= c <= "\ufe0f"
+        invisible = invisible or "\U000e0000" <= c <= "\U000e01ef"
+        if invisible and not _emoji_glue(text, i):
             return True
     return False
 
