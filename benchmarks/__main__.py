@@ -36,6 +36,7 @@ ARGS: dict[str, tuple[list[str], list[str]]] = {
     "bench_journal_speed": ([], ["--entries", "1000", "--runs", "1"]),
     "bench_journal_durability": ([], ["--entries", "1000"]),
     "bench_packs": ([], ["--runs", "1"]),
+    "bench_hostile": ([], ["--runs", "1"]),
     "bench_packs_ui": ([], ["--runs", "1"]),
     "bench_editor": ([], ["--repeat", "3"]),
     "bench_library_language": ([], ["--runs", "1"]),

@@ -957,6 +957,10 @@
         <translation>De {who}. Firmado por {signer}, verificado: ya has confiado en esta clave antes.</translation>
     </message>
     <message>
+        <source>Another key you trust has a name that looks the same. This key&apos;s fingerprint:</source>
+        <translation>Otra clave en la que confías tiene un nombre que se ve igual. La huella de esta clave:</translation>
+    </message>
+    <message>
         <source>From {who}. This is the first pack you have opened from {signer}&apos;s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
         <translation>De {who}. Es el primer paquete que abres con la clave de {signer}. Antes de confiar en ella, puedes comprobar esta huella con tu terapeuta; debería coincidir con la que ve en su pantalla:</translation>
     </message>

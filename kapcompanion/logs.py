@@ -16,6 +16,21 @@ LOG_BYTES = 512 * 1024
 LOG_BACKUPS = 3
 
 
+class _Printable(logging.Formatter):
+    """Terminal log lines with control characters escaped.
+
+    Logged practice or pack text (a title with an ESC sequence) must never drive the terminal.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if text.replace("\n", "").isprintable():
+            return text
+        return "".join(
+            c if c == "\n" or c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text
+        )
+
+
 def setup_logging(*, to_file: bool = True, level: int = logging.INFO) -> None:
     """Configure the root logger once; a data dir that cannot be written is tolerated."""
     root = logging.getLogger()
@@ -24,7 +39,7 @@ def setup_logging(*, to_file: bool = True, level: int = logging.INFO) -> None:
     root.setLevel(level)
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    console.setFormatter(_Printable("%(levelname)s: %(message)s"))
     root.addHandler(console)
     if to_file:
         try:

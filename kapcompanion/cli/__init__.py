@@ -143,11 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args, data_folders())
     except ValidationError as exc:
+        from kapcompanion.core.visible import printable
+
         for d in exc.diagnostics:
-            print(d, file=sys.stderr)
+            print(printable(str(d), "\n"), file=sys.stderr)
         return EXIT_INVALID
     except KapError as exc:
-        print(f"kapcompanion: {exc}", file=sys.stderr)
+        from kapcompanion.core.visible import printable
+
+        print(f"kapcompanion: {printable(str(exc), chr(10))}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

@@ -16,8 +16,12 @@ from kapcompanion.core.library import Library, library_key
 from kapcompanion.core.loader import YAML_SUFFIXES, load_practice
 from kapcompanion.core.model import Practice
 from kapcompanion.core.packs import validate_pack
-from kapcompanion.core.timeline import compile_practice
+from kapcompanion.core.timeline import compile_practice, practice_seconds
 from kapcompanion.core.validate import UsageError, validate_paths
+from kapcompanion.core.visible import printable, shown
+
+#: Newlines stay in a diagnostic's own text (its hint is on the next line).
+NL = "\n"
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +34,10 @@ def resolve_practice(target: str, folders: DataFolders) -> Practice:
     """A practice from a file path, or from an id in the library of ``folders``."""
     path = Path(target)
     if path.suffix.lower() in YAML_SUFFIXES or path.exists():
+        if path.is_dir():
+            raise NotFoundError(f"{target}: is a folder, not a practice file")
+        if path.exists() and not path.is_file():
+            raise NotFoundError(f"{target}: is not a regular file")
         if not path.is_file():
             raise NotFoundError(f"{target}: no such file")
         return load_practice(path)
@@ -69,7 +77,7 @@ def validate_command(folders: DataFolders, paths: list[Path], *, as_json: bool =
         )
         cache.save()
     except UsageError as exc:
-        print(f"kapcompanion validate: {exc}", file=sys.stderr)
+        print(f"kapcompanion validate: {printable(str(exc))}", file=sys.stderr)
         return 2
     if as_json:
         print(
@@ -90,7 +98,7 @@ def validate_command(folders: DataFolders, paths: list[Path], *, as_json: bool =
         )
     else:
         for d in diagnostics:
-            print(d)
+            print(printable(str(d), NL))
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not as_json:
@@ -109,6 +117,7 @@ def _language_mark(row: dict[str, object]) -> str:
 def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
     """Print the library, grouped by category, then programs."""
     lib = Library.load(folders)
+    signers = _pack_signers(folders, lib)
     rows = []
 
     english = {p.id: p.title.lower() for p in lib.practices.values() if p.language == "en"}
@@ -118,7 +127,7 @@ def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
         return p.category, english.get(p.id, p.title.lower()), p.language != "en", p.language
 
     for p in sorted(lib.practices.values(), key=order):
-        total = compile_practice(p).total
+        total = practice_seconds(p)  # summed, not compiled: a list stays instant
         rows.append(
             {
                 "id": p.id,
@@ -129,7 +138,7 @@ def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
                 "origin": lib.origin(library_key(p.id, p.language)),
                 "tags": list(p.tags),
                 "summary": p.summary,
-                "author": p.author,
+                "author": _author(p, lib, signers),
             }
         )
     programs = [
@@ -151,16 +160,37 @@ def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
             print(f"{category.capitalize()}")
             for r in group:
                 origin = "" if r["origin"] == "built-in" else f"  ({r['origin']})"
+                if str(r["origin"]).startswith("pack:") and r["author"]:
+                    origin = f"  ({r['origin']}, from {r['author']})"
                 length = format_duration(r["seconds"])
-                print(f"  {r['id']:<26} {length:>7}  {r['title']}{_language_mark(r)}{origin}")
+                line = f"  {r['id']:<26} {length:>7}  {r['title']}{_language_mark(r)}{origin}"
+                print(shown(line))
     if programs:
         print("Programs")
         for g in programs:
             span = f"days {min(g['days']):+d}…{max(g['days']):+d}"
-            print(f"  {g['id']:<26} {span}  {g['title']}{_language_mark(g)}")
+            print(shown(f"  {g['id']:<26} {span}  {g['title']}{_language_mark(g)}"))
     for problem in lib.problems:
-        print(problem, file=sys.stderr)
+        print(printable(str(problem), NL), file=sys.stderr)
     return 0
+
+
+def _pack_signers(folders: DataFolders, lib: Library) -> dict[str, tuple[str, bool]]:
+    """Who each installed pack is from (its key's confirmed name), when any practice is."""
+    if not any(o.startswith("pack:") for o in lib.origins.values()):
+        return {}
+    from kapcompanion.core.packs import SigningStore, pack_signers
+
+    return pack_signers(folders.packs, SigningStore.of(folders))
+
+
+def _author(p: Practice, lib: Library, signers: dict[str, tuple[str, bool]]) -> str:
+    """Who a practice is from: for a pack's, the signer (verified or not), else its author."""
+    origin = lib.origin(library_key(p.id, p.language))
+    if origin.startswith("pack:"):
+        name, verified = signers.get(origin, ("", False))
+        return f"{name}, verified" if name and verified else name
+    return p.author
 
 
 def schema_command() -> int:
@@ -177,10 +207,11 @@ def timeline_command(folders: DataFolders, target: str, *, as_json: bool = False
     if as_json:
         print(json.dumps(timeline.to_dict(), indent=2, ensure_ascii=False))
         return 0
-    print(f"{timeline.title} ({timeline.practice_id}) — {format_duration(timeline.total)}")
+    head = f"{timeline.title} ({timeline.practice_id}) — {format_duration(timeline.total)}"
+    print(shown(head))
     cues = {c.segment: c for c in timeline.cues}
     for span in timeline.steps:
-        print(f"{_clock(span.start)}  step {span.index + 1}: {span.kind} — {span.title}")
+        print(shown(f"{_clock(span.start)}  step {span.index + 1}: {span.kind} — {span.title}"))
         segs = timeline.segments[span.first_segment : span.end_segment]
         if span.kind == "breathe":
             segs = [s for s in segs if s.cycle == 1]
@@ -188,7 +219,8 @@ def timeline_command(folders: DataFolders, target: str, *, as_json: bool = False
         for s in segs:
             cue = cues.get(s.index)
             sound = f"  ♪ {Path(cue.sound).name}" if cue else ""
-            print(f"  {_clock(s.start)}–{_clock(s.end)}  {s.phase:<8} {s.text[:60]}{sound}")
+            line = f"  {_clock(s.start)}–{_clock(s.end)}  {s.phase:<8} {s.text[:60]}{sound}"
+            print(shown(line))
     print(f"{_clock(timeline.total)}  end")
     return 0
 

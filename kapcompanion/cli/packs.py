@@ -50,9 +50,16 @@ def describe(info: PackInfo) -> str:
     """The pack's details as a client reads them before accepting."""
     meta = info.meta
     lines = [f"“{meta.name}” — version {meta.version}"]
-    lines.append(f"From: {meta.author}" + (f", {meta.clinic}" if meta.clinic else ""))
+    clinic = f", {meta.clinic}" if meta.clinic else ""
+    if info.signer:  # the key's confirmed name, never only what pack.yaml says
+        lines.append(f"From: {info.signer}{clinic}")
+    else:
+        lines.append(f"Says it is from: {meta.author}{clinic}")
     if info.trust == VERIFIED:
         lines.append(f"Signed: from {info.signer}, verified (you have trusted this key before)")
+        for name, fp in info.similar_signers:
+            lines.append(f"  Another key you trust is named {name} (fingerprint {fp});")
+            lines.append(f"  this one's fingerprint is {info.fingerprint}.")
     elif info.trust == NEW_KEY:
         lines.append(f"Signed by: {info.signer} — the first pack you have had from this key")
         lines.append(f"Key fingerprint: {info.fingerprint}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kapcompanion.audio.render import RenderError, render_practice
 from kapcompanion.core.model import Practice
+from kapcompanion.core.visible import printable
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def render_cli(practice: Practice, out: Path, *, voice_cache: Path | None = None
     except RenderError as exc:
         if tty:
             sys.stderr.write("\n")
-        print(f"kapcompanion render: {exc}", file=sys.stderr)
+        print(f"kapcompanion render: {printable(str(exc), chr(10))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nRendering stopped; nothing was saved.", file=sys.stderr)
@@ -57,7 +58,7 @@ def render_cli(practice: Practice, out: Path, *, voice_cache: Path | None = None
     if tty:
         sys.stderr.write("\n")
     for note in notes:
-        print(f"Note: {note}", file=sys.stderr)
+        print(f"Note: {printable(note)}", file=sys.stderr)
     size = path.stat().st_size / 1e6
-    print(f"Saved “{practice.title}” to {path} ({size:.1f} MB).")
+    print(f"Saved “{printable(practice.title)}” to {path} ({size:.1f} MB).")
     return 0

@@ -24,6 +24,7 @@ from kapcompanion.audio.base import Player
 from kapcompanion.core.model import Phase, Practice
 from kapcompanion.core.session import Session, SessionState, Status
 from kapcompanion.core.timeline import Timeline, compile_practice
+from kapcompanion.core.visible import printable
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class Display:
     def show(self, st: SessionState) -> None:
         """Refresh the display for ``st``."""
         if self.tty:
-            line = self.line(st)
+            line = printable(self.line(st))  # a practice's texts never drive the terminal
             if line != self.last_line:
                 self.out.write("\r" + line + "\x1b[K")
                 self.out.flush()
@@ -89,7 +90,7 @@ class Display:
         elif st.step != self.last_step and st.status is Status.PLAYING:
             span = self.timeline.steps[st.step]
             print(
-                f"Step {st.step + 1}/{len(self.timeline.steps)} · {span.title} "
+                f"Step {st.step + 1}/{len(self.timeline.steps)} · {printable(span.title)} "
                 f"({_clock_text(span.start)} of {_clock_text(self.timeline.total)})",
                 file=self.out,
                 flush=True,
@@ -101,7 +102,7 @@ class Display:
         if self.tty and self.last_line:
             self.out.write("\r\x1b[K")
             self.last_line = ""
-        print(message, file=self.out, flush=True)
+        print(printable(message, "\n"), file=self.out, flush=True)
 
 
 class Keys:

@@ -14,6 +14,7 @@ from kapcompanion.core.model import (
     BreatheStep,
     BreathPattern,
     PhaseCues,
+    Step,
 )
 from kapcompanion.core.yamlsafe import Document, Mark
 
@@ -86,6 +87,11 @@ LABEL_KEYS = ("inhale", "hold", "exhale", "hold_out", "top_up")
 CUE_KEYS = ("inhale", "hold", "exhale", "hold_out")
 HOLD_WARN = 10.0
 MAX_CYCLES = 2000
+#: The shortest a breathing phase may be: nobody breathes faster, and tiny phases would
+#: make a practice of millions of segments that lasts a second.
+MIN_PHASE = 0.5
+#: The most segments (breathing phases, and one per other step) a practice may compile to.
+MAX_SEGMENTS = 20_000
 
 
 def read_breathe(p: PracticeParser, raw: dict[str, Any]) -> BreatheStep | None:
@@ -95,7 +101,7 @@ def read_breathe(p: PracticeParser, raw: dict[str, Any]) -> BreatheStep | None:
         return None
     p.check_keys(d, BREATHE_KEYS, ("inhale", "exhale"), "breathe")
     inhale = _inhale(p, d) if "inhale" in d else None
-    exhale = p.duration(d, "exhale", "exhale") if "exhale" in d else None
+    exhale = _phase(p, d, "exhale", "exhale") if "exhale" in d else None
     hold = _hold(p, d, "hold")
     hold_out = _hold(p, d, "hold_out")
     pattern = None
@@ -115,16 +121,61 @@ def _inhale(p: PracticeParser, d: dict[str, Any]) -> tuple[float, ...] | None:
         if not 1 <= len(value) <= 3:
             p.error_at(d, "inhale", "a multi-part inhale lists two or three parts, like [3, 1]")
             return None
-        parts = [p.duration(value, i, f"inhale part {i + 1}") for i in range(len(value))]
+        parts = [_phase(p, value, i, f"inhale part {i + 1}") for i in range(len(value))]
         return None if any(x is None for x in parts) else tuple(x for x in parts if x is not None)
-    seconds = p.duration(d, "inhale", "inhale")
+    seconds = _phase(p, d, "inhale", "inhale")
     return (seconds,) if seconds is not None else None
+
+
+def _phase(
+    p: PracticeParser, container: Any, key: Any, what: str, *, zero_ok: bool = False
+) -> float | None:
+    """A phase's seconds: at least :data:`MIN_PHASE` (or 0 where allowed), else None (reported)."""
+    seconds = p.duration(container, key, what, zero_ok=zero_ok)
+    if seconds is not None and 0 < seconds < MIN_PHASE:
+        p.error_at(
+            container,
+            key,
+            f"{what} is too short: at least {MIN_PHASE:g} seconds, not {seconds:.3g}",
+            "a breath phase of a second or more is easy to follow",
+        )
+        return None
+    return seconds
+
+
+def check_segments(p: PracticeParser, d: dict[str, Any], steps: Iterable[Step]) -> None:
+    """Refuse (at ``steps:``) a practice that would compile to more than MAX_SEGMENTS."""
+    n = segment_count(steps)
+    if n > MAX_SEGMENTS:
+        p.error_at(
+            d,
+            "steps",
+            f"the practice would have {n:,} breathing phases and steps; the most is "
+            f"{MAX_SEGMENTS:,}",
+            "use fewer repeats or cycles, or split it into shorter practices",
+        )
+
+
+def segment_count(steps: Iterable[Step]) -> int:
+    """How many segments ``steps`` compile to: each breath phase, and one per other step.
+
+    Counted from the steps alone, before anything is compiled (see :data:`MAX_SEGMENTS`).
+    """
+    total = 0
+    for step in steps:
+        if isinstance(step, BreatheStep):
+            pat = step.pattern
+            phases = len(pat.inhale) + 1 + (pat.hold > 0) + (pat.hold_out > 0)
+            total += phases * step.cycles
+        else:
+            total += 1
+    return total
 
 
 def _hold(p: PracticeParser, d: dict[str, Any], key: str) -> float | None:
     if key not in d:
         return 0.0
-    seconds = p.duration(d, key, key, zero_ok=True)
+    seconds = _phase(p, d, key, key, zero_ok=True)
     if seconds is not None and seconds > HOLD_WARN:
         p.warn_at(
             d,

@@ -14,6 +14,7 @@ import pickle
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from kapcompanion.core.errors import Diagnostic
 from kapcompanion.core.model import BellStep, Practice, Program, SayStep
@@ -21,6 +22,9 @@ from kapcompanion.core.model import BellStep, Practice, Program, SayStep
 log = logging.getLogger(__name__)
 
 CACHE_VERSION = 2
+#: The largest the cache file may be; a bigger one is neither written nor read. A library of
+#: hundreds of practices takes a few MiB.
+MAX_CACHE_BYTES = 64 * 1024 * 1024
 #: Above this many unchecked files, checking is spread over the machine's cores.
 PARALLEL_FROM = 200
 
@@ -55,6 +59,8 @@ class CheckCache:
         self.dirty = False
         if path is not None and path.is_file():
             try:
+                if path.stat().st_size > MAX_CACHE_BYTES:
+                    raise ValueError(f"it is over {MAX_CACHE_BYTES // (1024 * 1024)} MiB")
                 with path.open("rb") as fh:
                     version, entries = pickle.load(fh)
                 if version == CACHE_VERSION:
@@ -90,12 +96,42 @@ class CheckCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((CACHE_VERSION, self.entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(
+                        (CACHE_VERSION, self.entries),
+                        _Capped(fh, MAX_CACHE_BYTES),
+                        protocol=pickle.HIGHEST_PROTOCOL,
+                    )
+            except _TooBigError:
+                os.unlink(tmp)
+                self.path.unlink(missing_ok=True)  # an old cache would be stale
+                log.warning("the check cache would pass %d bytes; not keeping one", MAX_CACHE_BYTES)
+                self.dirty = False
+                return
             os.replace(tmp, self.path)
             self.dirty = False
         except OSError as exc:
             log.info("cannot save the check cache %s: %s", self.path, exc)
+
+
+class _TooBigError(Exception):
+    """The cache passed :data:`MAX_CACHE_BYTES` while being written."""
+
+
+class _Capped:
+    """A writable file that stops (raising :class:`_TooBigError`) past ``limit`` bytes."""
+
+    def __init__(self, fh: BinaryIO, limit: int) -> None:
+        self.fh = fh
+        self.left = limit
+
+    def write(self, data: bytes) -> int:
+        """Write ``data``, or raise when the limit would be passed."""
+        self.left -= len(data)
+        if self.left < 0:
+            raise _TooBigError
+        return self.fh.write(data)
 
 
 def _check(path: Path) -> Result:

@@ -11,6 +11,7 @@ from typing import Any
 
 from kapcompanion.core.durations import DurationError, parse_duration
 from kapcompanion.core.errors import ERROR, WARNING, Diagnostic
+from kapcompanion.core.visible import invisible_chars
 from kapcompanion.core.yamlsafe import Document, Mark
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,22 @@ class Checker:
         )
         return default
 
+    def name_text(self, container: Any, key: Any, what: str, *, empty_ok: bool = False) -> str:
+        """Text that names something (a title, an author), as :meth:`text`.
+
+        Control, invisible and direction-changing characters are refused: they could
+        disguise what is shown.
+        """
+        value = self.text(container, key, what, empty_ok=empty_ok)
+        if invisible_chars(value):
+            self.error_at(
+                container,
+                key,
+                f"{what} has control, invisible or direction-changing characters in it",
+                "type it again as plain text; such characters could disguise what is shown",
+            )
+        return value
+
     def text_list(self, container: Any, key: Any, what: str) -> tuple[str, ...]:
         """A list of text under ``key`` (a single text is accepted as one item)."""
         value = container.get(key) if isinstance(container, dict) else container[key]
@@ -145,8 +162,9 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.error_at(container, key, f"{what} must be a number, not {type_name(value)}")
             return None
-        if not math.isfinite(value) or not lo <= value <= hi:
-            self.error_at(container, key, f"{what} must be between {lo:g} and {hi:g}, not {value}")
+        if not lo <= value <= hi or not math.isfinite(value):  # lo..hi first: 10**400 is an int
+            shown = f"{value:.3g}" if isinstance(value, float) or abs(value) < 10**12 else "huge"
+            self.error_at(container, key, f"{what} must be between {lo:g} and {hi:g}, not {shown}")
             return None
         return float(value)
 
@@ -162,7 +180,8 @@ class Checker:
                 )
                 return None
         if not lo <= value <= hi:
-            self.error_at(container, key, f"{what} must be from {lo} to {hi}, not {value}")
+            shown = value if abs(value) < 10**12 else "a huge number"
+            self.error_at(container, key, f"{what} must be from {lo} to {hi}, not {shown}")
             return None
         return value
 

@@ -11,6 +11,11 @@ _WHOLE = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*[hms]\s*)+$")
 _UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0}
 
 
+#: The longest any duration may be (a whole practice may last 4 hours at most).
+MAX_SECONDS = 4 * 3600.0
+TOO_LONG = "too long: at most 4 hours"
+
+
 class DurationError(ValueError):
     """A duration that cannot be understood; the message says why."""
 
@@ -23,14 +28,18 @@ def parse_duration(value: object) -> float:
     """
     if isinstance(value, bool):
         raise DurationError("a duration must be a number of seconds or text like 90s or 1m30s")
+    if isinstance(value, int) and value > MAX_SECONDS:
+        raise DurationError(TOO_LONG)  # checked before float(): 1 and 400 zeros overflows it
     if isinstance(value, int | float):
         seconds = float(value)
     elif isinstance(value, str):
         seconds = _seconds_of(value.strip().lower())
     else:
         raise DurationError("a duration must be a number of seconds or text like 90s or 1m30s")
-    if not math.isfinite(seconds):
+    if math.isnan(seconds) or (math.isinf(seconds) and not isinstance(value, str)):
         raise DurationError("a duration must be a finite number of seconds")
+    if seconds > MAX_SECONDS:
+        raise DurationError(TOO_LONG)
     return seconds
 
 
@@ -48,6 +57,10 @@ def _seconds_of(text: str) -> float:
 
 
 def _parse_units(text: str) -> float:
+    if len(text) > 64:  # no real duration is this long; and the pattern below is quadratic
+        if text[:1].isdigit():
+            raise DurationError(TOO_LONG)
+        raise DurationError("that is not a duration; write e.g. 20, 90s, 1m30s, 5m or 1h")
     if not _WHOLE.match(text):
         raise DurationError(f'"{text}" is not a duration; write e.g. 20, 90s, 1m30s, 5m or 1h')
     units = [u for _, u in _PART.findall(text)]

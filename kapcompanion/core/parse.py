@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kapcompanion.core.breath import check_segments
 from kapcompanion.core.checker import Checker, suggest, type_name
 from kapcompanion.core.model import (
     AMBIENT_SOUNDS,
@@ -132,6 +133,7 @@ class PracticeParser(Checker):
             if isinstance(d["steps"], list) and not d["steps"]:
                 self.error_at(d, "steps", "a practice needs at least one step")
             total = sum(_seconds(s) for s in steps)
+            check_segments(self, d, steps)
             if total > MAX_TOTAL:
                 self.error_at(
                     d,
@@ -141,13 +143,13 @@ class PracticeParser(Checker):
                 )
         practice = Practice(
             id=pid,
-            title=self.text(d, "title", "title"),
+            title=self.name_text(d, "title", "title"),
             category=category,
             summary=self.text(d, "summary", "summary"),
             steps=steps,
             description=self.text(d, "description", "description", empty_ok=True),
             tags=self.text_list(d, "tags", "tags"),
-            author=self.text(d, "author", "author", empty_ok=True),
+            author=self.name_text(d, "author", "author", empty_ok=True),
             language=language or "en",
             evidence=self._evidence() if "evidence" in d else None,
             safety=self.text(d, "safety", "safety", empty_ok=True),

@@ -60,11 +60,11 @@ class ProgramParser(Checker):
             return None
         return Program(
             id=pid,
-            title=self.text(d, "title", "title"),
+            title=self.name_text(d, "title", "title"),
             days=days,
             summary=self.text(d, "summary", "summary", empty_ok=True),
             description=self.text(d, "description", "description", empty_ok=True),
-            author=self.text(d, "author", "author", empty_ok=True),
+            author=self.name_text(d, "author", "author", empty_ok=True),
             language=language or "en",
             source=self.source,
         )

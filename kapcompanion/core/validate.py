@@ -28,9 +28,15 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
+            if path.suffix.lower() in YAML_SUFFIXES:
+                raise UsageError(
+                    f"{path}: is a folder — validate a folder by naming it without {path.suffix}"
+                )
             out.extend(yaml_files(path))
         elif path.is_file():
             out.append(path)
+        elif path.exists():  # a pipe, a device, a socket: reading it could wait for ever
+            raise UsageError(f"{path}: is not a regular file")
         else:
             raise UsageError(f"{path}: no such file or folder")
     return out

@@ -79,6 +79,8 @@ _Loader = loader_class(_Base)
 
 MAX_BYTES = 1024 * 1024
 MAX_NODES = 50_000
+#: The most characters of text a file may hold once its aliases are expanded.
+MAX_TEXT_CHARS = 4 * 1024 * 1024
 MAX_DEPTH = 40
 
 _constructor = yaml.constructor.SafeConstructor()
@@ -203,6 +205,7 @@ def parse(text: str, shown: str) -> Document:
         )
     if "&" in text:  # anchors, so maybe aliases: measure the expanded size first
         _measure(node, shown)
+        _measure_text(node, shown)
     builder = _Builder(shown)
     data = builder.build(node)
     root = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -238,6 +241,42 @@ def _measure(root: Node, shown: str) -> None:
         return n
 
     size(root, 0)
+
+
+def _measure_text(root: Node, shown: str) -> None:
+    """Refuse a file whose text, with every alias expanded, passes :data:`MAX_TEXT_CHARS`.
+
+    One long anchored string repeated by aliases is few values but a great deal of text,
+    which every later step (checks, the check cache) would copy. Counted on the composed
+    nodes, memoised per node, before anything is built.
+    """
+    sizes: dict[int, int] = {}
+
+    def chars(node: Node, depth: int) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if depth > MAX_DEPTH:
+            return 0  # the builder reports the depth at its place
+        if isinstance(node, ScalarNode):
+            n = len(node.value)
+        elif isinstance(node, SequenceNode):
+            n = sum(chars(child, depth + 1) for child in node.value)
+        else:
+            n = sum(chars(k, depth + 1) + chars(v, depth + 1) for k, v in node.value)
+        if n > MAX_TEXT_CHARS:
+            m = node.start_mark
+            raise _problem(
+                shown,
+                m.line + 1,
+                m.column + 1,
+                f"the file expands to more than {MAX_TEXT_CHARS // (1024 * 1024)} MiB of text",
+                "anchors and aliases (& and *) may be repeating a long text",
+            )
+        sizes[id(node)] = n
+        return n
+
+    chars(root, 0)
 
 
 class _Builder:

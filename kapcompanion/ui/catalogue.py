@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from kapcompanion.core.model import CATEGORIES, Practice
-from kapcompanion.core.timeline import compile_practice
+from kapcompanion.core.timeline import practice_seconds
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,12 @@ LENGTHS: dict[str, tuple[float, float]] = {
 
 
 def practice_length(practice: Practice) -> float:
-    """Seconds of timed content (interactive steps count as 0: they wait for the person)."""
-    return compile_practice(practice).total
+    """Seconds of timed content (interactive steps count as 0: they wait for the person).
+
+    Summed step by step (the same as the compiled timeline's total without a voice), so a
+    library with long practices of many breaths lists at once.
+    """
+    return practice_seconds(practice)
 
 
 def clock_text(seconds: float) -> str:
@@ -91,25 +95,21 @@ class Filter:
 
 
 def pack_sources() -> dict[str, tuple[str, bool]]:
-    """Each installed pack's author and whether its key is trusted, by library origin."""
+    """Who each installed pack is from (its key's confirmed name) and whether it is trusted.
+
+    Keyed by library origin. The name is the signing key's, never what pack.yaml says
+    (see :func:`kapcompanion.core.packs.pack_signers`).
+    """
     # lazy: called only when packs are installed, so start-up without packs skips signing
-    from kapcompanion.core.packs import SigningStore, installed_packs, pack_authors
+    from kapcompanion.core.packs import SigningStore, pack_signers
     from kapcompanion.paths import data_folders
 
     try:
         folders = data_folders()
-        keys = SigningStore.of(folders)
-        authors = pack_authors(folders.packs)
-        found: dict[str, tuple[str, bool]] = {}
-        for pack in installed_packs(folders.packs):
-            origin = f"pack:{pack.folder.name}"
-            public = pack.manifest.public_raw if pack.manifest else None
-            verified = public is not None and keys.trusted_name(public) is not None
-            found[origin] = (authors.get(origin, pack.meta.author), verified)
+        return pack_signers(folders.packs, SigningStore.of(folders))
     except Exception:  # who a pack is from is a courtesy; the library must still show
         log.exception("cannot read the installed packs' authors")
         return {}
-    return found
 
 
 def build_entries(

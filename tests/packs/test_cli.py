@@ -156,8 +156,31 @@ def test_build_to_a_place_that_cannot_be_written_is_refused_plainly(tmp_path, th
 
 def test_inspect_lists_practices_already_in_the_library(tmp_path, therapist, client):
     run(therapist, "keygen", "Sam Rivera")
-    src = make_source(tmp_path / "src", titles={"box-breathing": "Sam's box"}, program=False)
+    src = make_source(tmp_path / "src", titles={"my-box": "Sam's box"}, program=False)
     out = tmp_path / "box.kappack"
     assert run(therapist, "build", src, "-o", out).returncode == 0
+    own = client / "practices"
+    own.mkdir(parents=True)
+    text = (src / "practices" / "my-box.yaml").read_text(encoding="utf-8")
+    (own / "my-box.yaml").write_text(text.split("steps:")[0] + "steps:\n  - silence: 5\n")
     r = run(client, "inspect", out)
-    assert "Already in your library: box-breathing." in r.stdout
+    assert "Already in your library: my-box." in r.stdout
+
+
+def test_build_refuses_the_id_of_a_built_in_practice(tmp_path, therapist):
+    run(therapist, "keygen", "Sam Rivera")
+    src = make_source(tmp_path / "src", titles={"box-breathing": "Sam's box"}, program=False)
+    r = run(therapist, "build", src, "-o", tmp_path / "box.kappack")
+    assert r.returncode == 1
+    assert "“box-breathing” is the id of a practice built into KAP Companion" in r.stderr
+    assert not (tmp_path / "box.kappack").exists()
+
+
+def test_build_refuses_an_author_who_is_not_the_signer(tmp_path, therapist):
+    run(therapist, "keygen", "Mallory Evil")
+    src = make_source(tmp_path / "src")  # pack.yaml says author: Sam Rivera
+    r = run(therapist, "build", src, "-o", tmp_path / "calm.kappack")
+    assert r.returncode == 1
+    assert "says “author: Sam Rivera”, but the pack is signed as Mallory Evil" in r.stderr
+    assert "write author: Mallory Evil" in r.stderr
+    assert not (tmp_path / "calm.kappack").exists()

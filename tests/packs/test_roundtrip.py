@@ -22,7 +22,15 @@ from kapcompanion.core.packs.format import NEW_KEY, VERIFIED
 from kapcompanion.core.validate import validate_paths
 from kapcompanion.paths import data_folders, packs_dir
 
-from .helpers import BUILTIN, check_pack, make_source, packs_listing, read_zip, snapshot
+from .helpers import (
+    BUILTIN,
+    PRACTICE,
+    check_pack,
+    make_source,
+    packs_listing,
+    read_zip,
+    snapshot,
+)
 
 
 def build(tmp_path: Path, key, file: str = "calm.kappack", **kw) -> Path:
@@ -256,15 +264,16 @@ def test_build_refuses_fake_audio(tmp_path, key):
 
 
 def test_practices_already_in_the_library_are_pointed_out(tmp_path, key):
-    pack = build(
-        tmp_path, key, titles={"box-breathing": "Sam's box", "sam-welcome": "Hi"}, program=False
-    )
+    pack = build(tmp_path, key, titles={"sam-box": "Sam's box", "sam-welcome": "Hi"}, program=False)
+    own = data_folders().practices
+    own.mkdir(parents=True, exist_ok=True)
+    text = PRACTICE.format(id="sam-box", title="My box", audio="x.ogg").split("steps:")[0]
+    (own / "sam-box.yaml").write_text(text + "steps:\n  - silence: 5\n", encoding="utf-8")
     info = inspect_pack(pack, data_folders())
-    assert info.also_elsewhere == ("box-breathing",)
+    assert info.also_elsewhere == ("sam-box",)
     import_pack(pack, data_folders(), known_ids=BUILTIN, confirm=lambda i: True)
-    assert (
-        inspect_pack(pack, data_folders()).also_elsewhere == ()
-    )  # the library now takes it from this pack
+    # the person's own practice still comes first
+    assert inspect_pack(pack, data_folders()).also_elsewhere == ("sam-box",)
 
 
 def test_update_keeps_the_clients_journal_entries_linked(tmp_path, key):

@@ -21,7 +21,13 @@ from kapcompanion.core.packs.importing import ImportResult, import_pack, inspect
 from kapcompanion.core.packs.names import PACK_SUFFIX
 from kapcompanion.core.packs.safety import PackError
 from kapcompanion.core.packs.signing import SigningError, SigningKey, SigningStore
-from kapcompanion.core.packs.store import InstalledPack, installed_packs, pack_authors, pack_for
+from kapcompanion.core.packs.store import (
+    InstalledPack,
+    installed_packs,
+    pack_authors,
+    pack_for,
+    pack_signers,
+)
 
 __all__ = [
     "NEW_KEY",
@@ -42,5 +48,6 @@ __all__ = [
     "installed_packs",
     "pack_authors",
     "pack_for",
+    "pack_signers",
     "validate_pack",
 ]

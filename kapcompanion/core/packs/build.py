@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kapcompanion.core.errors import Diagnostic
-from kapcompanion.core.packs.format import make_manifest, parse_meta
+from kapcompanion.core.packs.format import PackMeta, listing, make_manifest, parse_meta
 from kapcompanion.core.packs.names import PACK_SUFFIX
 from kapcompanion.core.packs.safety import (
     ALLOWED_SUFFIXES,
@@ -31,8 +31,9 @@ from kapcompanion.core.packs.safety import (
     PackError,
     looks_like,
     name_problem,
+    printable,
 )
-from kapcompanion.core.packs.signing import SigningKey
+from kapcompanion.core.packs.signing import SigningKey, same_name
 from kapcompanion.core.yamlsafe import YamlError, read_text
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,36 @@ def _check_practices(src: Path, known_ids: Iterable[str]) -> list[Diagnostic]:
     return [d for d in validate_paths([src], known_practices=known_ids) if d.is_error]
 
 
+def _check_author(meta: PackMeta, key: SigningKey, meta_path: Path) -> None:
+    """Refuse a pack.yaml whose author is not the signing key's name (clients would refuse it)."""
+    if same_name(meta.author) != same_name(key.name):
+        raise PackError(
+            f"{meta_path}: says “author: {printable(meta.author)}”, but the pack is signed "
+            f"as {key.name}",
+            f"write author: {key.name} — clients see the name of the key that signs a pack",
+        )
+
+
+def _check_own_ids(files: list[tuple[str, Path]], known_ids: Iterable[str]) -> None:
+    """Refuse practices and programs with the id of a built-in one (clients would refuse them)."""
+    builtin = {key.split("@", 1)[0] for key in known_ids}
+    texts: dict[str, str] = {}
+    for name, path in files:
+        if name != PACK_YAML and path.suffix.lower() in _YAML:
+            try:
+                texts[name] = read_text(path)
+            except YamlError:
+                continue  # reported by the practice check
+    practices, programs = listing(texts, "")
+    for pid, _title in practices + programs:
+        if pid in builtin:
+            raise PackError(
+                f"“{pid}” is the id of a practice built into KAP Companion; clients would "
+                "refuse a pack that replaces it",
+                "give your practice an id of its own, such as your initials and a word",
+            )
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -141,10 +172,13 @@ def build_pack(src: Path, out: Path, *, key: SigningKey | None, known_ids: Itera
             "add one with kappack: 1, name, author, message and version (see docs/packs.md)",
         )
     try:
-        parse_meta(read_text(meta_path), str(meta_path))
+        meta = parse_meta(read_text(meta_path), str(meta_path))
     except YamlError as exc:
         raise PackError(str(exc.diagnostic), exc.diagnostic.hint, (exc.diagnostic,)) from None
+    if key is not None:
+        _check_author(meta, key, meta_path)
     files = _files(src, out)
+    _check_own_ids(files, known_ids)
     errors = _check_practices(src, known_ids)
     if errors:
         lines = "\n".join(str(d) for d in errors)

@@ -36,6 +36,7 @@ from kapcompanion.core.packs.safety import (
 )
 from kapcompanion.core.packs.signing import SigningError, SigningKey, clean_name, encode, verify
 from kapcompanion.core.packs.signing import decode as decode_base64
+from kapcompanion.core.visible import invisible_chars
 from kapcompanion.core.yamlsafe import Document, YamlError, parse
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,16 @@ def parse_meta(text: str, shown: str) -> PackMeta:
                 f"“{key}” has control characters in it",
                 "write it as plain text; these characters could disguise what is shown",
             )
+        if key != "message" and invisible_chars(value):
+            _fail(
+                doc,
+                shown,
+                data,
+                key,
+                f"“{key}” has invisible characters in it (such as a zero-width space)",
+                "type it again as plain text; invisible characters could make it pass for "
+                "another name",
+            )
         if len(value) > limit:
             _fail(doc, shown, data, key, f"“{key}” is longer than {limit} characters", "shorten it")
         return value.strip() if key == "message" else " ".join(value.split())
@@ -220,6 +231,17 @@ def read_manifest(raw: bytes, sig_raw: bytes | None, shown: str, names: set[str]
     if "signer" in body:
         try:
             signer = clean_name(body["signer"]["name"])
+        except SigningError:
+            if not invisible_chars(str(body["signer"]["name"])):
+                raise unreadable from None
+            raise PackError(
+                f"{shown}: the name it is signed with has invisible or direction-changing "
+                "characters in it, so it could pass for someone else's",
+                "nothing was imported; please check with your therapist",
+            ) from None
+        except (KeyError, TypeError):
+            raise unreadable from None
+        try:
             public = decode_base64(body["signer"]["public_key"], 32)
             sig = decode_base64(json.loads(sig_raw or b"null")["signature"], 64)
         except (SigningError, ValueError, KeyError, TypeError, RecursionError):
@@ -265,6 +287,8 @@ class PackInfo:
     trust: str
     installed_version: str | None = None
     also_elsewhere: tuple[str, ...] = ()  # practice ids already in the library from elsewhere
+    #: other trusted keys whose names look like the signer's: (name, fingerprint) each
+    similar_signers: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:

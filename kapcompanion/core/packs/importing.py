@@ -64,6 +64,7 @@ from kapcompanion.core.packs.store import (
     installed_packs,
     sweep,
 )
+from kapcompanion.core.packs.trust import check_author, check_installed, check_takeover
 from kapcompanion.core.yamlsafe import YamlError, decode
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,8 @@ def _assess(read: _Read, file: Path, folders: DataFolders, *, require_signature:
     meta, man = read.meta, read.manifest
     trust, fp, signer = UNSIGNED, None, man.signer
     installed = None
+    similar: tuple[tuple[str, str], ...] = ()
+    packs = installed_packs(folders.packs)
     if man.public_raw is None:
         if require_signature:
             raise refuse(
@@ -200,23 +203,14 @@ def _assess(read: _Read, file: Path, folders: DataFolders, *, require_signature:
             )
         else:
             trust = NEW_KEY
-        for pack in installed_packs(folders.packs):
-            same = pack.meta.pack_id == meta.pack_id or (
-                pack.meta.name.casefold() == meta.name.casefold()
-            )
-            if not same:
-                continue
-            if pack.manifest is None or pack.manifest.public_raw != man.public_raw:
-                raise refuse(
-                    shown,
-                    f"you already have a pack called “{pack.meta.name}”, signed with a "
-                    "different key",
-                    "nothing was imported; a pack can only be updated by whoever signed it",
-                )
-            if pack.meta.pack_id == meta.pack_id:
-                installed = pack
+        installed = check_installed(packs, meta, man, shown)
+        if signer is not None:
+            check_author(meta, signer, shown)
+            similar = tuple(keys.look_alikes(signer, man.public_raw))
     practices, programs = listing(read.texts, shown)
-    elsewhere = _elsewhere([pid for pid, _ in practices], meta.pack_id, folders)
+    ids = [pid for pid, _ in practices] + [pid for pid, _ in programs]
+    elsewhere = check_takeover(ids, meta, man, signer, packs, folders, shown)
+    practice_ids = {pid for pid, _ in practices}
     files = tuple((i.filename, i.file_size) for i in read.infos if i.filename not in META_FILES)
     return PackInfo(
         file=file,
@@ -228,18 +222,9 @@ def _assess(read: _Read, file: Path, folders: DataFolders, *, require_signature:
         fingerprint=fp,
         trust=trust,
         installed_version=installed.meta.version if installed else None,
-        also_elsewhere=elsewhere,
+        also_elsewhere=tuple(pid for pid in elsewhere if pid in practice_ids),
+        similar_signers=similar,
     )
-
-
-def _elsewhere(ids: list[str], pack_id: str, folders: DataFolders) -> tuple[str, ...]:
-    """Ids of this pack's practices that the library already has from another source."""
-    # Imported here: loading the library pulls in the parser, which reading a pack does not need.
-    from kapcompanion.core.library import Library
-
-    lib = Library.load(folders, use_cache=False)
-    mine = f"pack:{pack_id}"
-    return tuple(pid for pid in ids if pid in lib.practices and lib.origin(pid) != mine)
 
 
 def inspect_pack(file: Path, folders: DataFolders) -> PackInfo:

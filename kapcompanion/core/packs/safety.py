@@ -26,6 +26,8 @@ from typing import BinaryIO
 from kapcompanion.core.checker import AUDIO_SUFFIXES
 from kapcompanion.core.errors import KapError
 from kapcompanion.core.loader import YAML_SUFFIXES
+from kapcompanion.core.visible import hidden_chars as hidden_chars  # re-exported
+from kapcompanion.core.visible import printable as printable  # re-exported
 
 log = logging.getLogger(__name__)
 
@@ -61,27 +63,6 @@ class PackError(KapError):
 def refuse(shown: str, message: str, hint: str = "") -> PackError:
     """A :class:`PackError` that names the pack file first."""
     return PackError(f"{shown}: {message}", hint)
-
-
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-
-
-def hidden_chars(text: str, allowed: str = "") -> bool:
-    """Whether ``text`` has control characters or direction overrides (not in ``allowed``)."""
-    return any(
-        c not in allowed and (unicodedata.category(c) in ("Cc", "Cs", "Co") or c in _BIDI)
-        for c in text
-    )
-
-
-def printable(text: str, allowed: str = "") -> str:
-    """``text`` safe to print in a terminal: control characters shown as escapes."""
-    return "".join(
-        c
-        if c in allowed or not (unicodedata.category(c) in ("Cc", "Cs", "Co") or c in _BIDI)
-        else f"\\u{ord(c):04x}"
-        for c in text
-    )
 
 
 def name_problem(name: str) -> str | None:

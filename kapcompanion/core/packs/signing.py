@@ -32,6 +32,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 
 from kapcompanion.core.errors import KapError
 from kapcompanion.core.folders import DataFolders
+from kapcompanion.core.packs.lookalike import look_alike
+from kapcompanion.core.visible import invisible_chars
 
 log = logging.getLogger(__name__)
 
@@ -117,12 +119,18 @@ class SigningKey:
 
 
 def clean_name(name: str) -> str:
-    """A signer name with surrounding space removed, or raise when it is unusable."""
+    """A signer name with surrounding space removed, or raise when it is unusable.
+
+    Names with control, invisible (zero-width, joiners) or direction-changing characters
+    are refused: they could make one person's name print exactly like another's.
+    """
     name = " ".join(str(name).split())
-    if not name or len(name) > MAX_NAME or any(ord(c) < 32 for c in name):
+    if not name or len(name) > MAX_NAME or invisible_chars(name):
+        shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name[:40])
         raise SigningError(
-            f"“{name[:40]}” cannot be used as your name on packs",
-            f"use your name as clients know you, at most {MAX_NAME} characters",
+            f"“{shown}” cannot be used as your name on packs",
+            f"use your name as clients know you, at most {MAX_NAME} characters, with no "
+            "invisible or direction-changing characters",
         )
     return name
 
@@ -131,7 +139,7 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _same_name(name: str) -> str:
+def same_name(name: str) -> str:
     """A name folded so that look-alike spellings compare equal (case, width, spacing)."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
@@ -233,13 +241,35 @@ class SigningStore:
         return str(entry.get("name", ""))
 
     def name_with_other_key(self, name: str, public_raw: bytes) -> str | None:
-        """The fingerprint of a different trusted key known by ``name``, or None."""
+        """The fingerprint of a different trusted key known by ``name`` or a look-alike."""
+        found = self.look_alikes(name, public_raw)
+        return found[0][1] if found else None
+
+    def look_alikes(self, name: str, public_raw: bytes) -> list[tuple[str, str]]:
+        """Other trusted keys whose names look like ``name``: (name, fingerprint) each.
+
+        Compared by confusable skeleton (see :mod:`kapcompanion.core.packs.lookalike`), so
+        "Sаm Rivera" with a Cyrillic а, or in another case or spacing, is found too.
+        """
         mine = fingerprint(public_raw)
-        wanted = _same_name(name)
-        for fp, entry in self.trusted().items():
-            if fp != mine and _same_name(str(entry.get("name", ""))) == wanted:
-                return fp
-        return None
+        return [
+            (str(entry.get("name", "")), fp)
+            for fp, entry in sorted(self.trusted().items())
+            if fp != mine and look_alike(str(entry.get("name", "")), name)
+        ]
+
+    def shown_name(self, public_raw: bytes) -> str | None:
+        """The confirmed name of a trusted key as shown; None when the key is new.
+
+        With the key's fingerprint when another trusted key's name looks the same, so the
+        two can be told apart.
+        """
+        name = self.trusted_name(public_raw)
+        if name is None:
+            return None
+        if self.look_alikes(name, public_raw):
+            return f"{name} (key {fingerprint(public_raw)})"
+        return name
 
     def trust(self, public_raw: bytes, name: str) -> None:
         """Remember ``public_raw`` as trusted under ``name`` (kept from the first time)."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kapcompanion.core.packs.format import Manifest, PackMeta, parse_meta, read_manifest
 from kapcompanion.core.packs.safety import META_FILES, PACK_YAML, PackError
+from kapcompanion.core.packs.signing import SigningStore
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +72,9 @@ def pack_for(path: Path, root: Path) -> InstalledPack | None:
 
 
 def pack_authors(root: Path) -> dict[str, str]:
-    """Author of each pack installed in ``root`` by library origin (``"pack:<folder>"``).
+    """Author each pack installed in ``root`` names, by library origin (``"pack:<folder>"``).
 
-    For showing who a practice is from when its own file names no author.
+    What pack.yaml says, unchecked: to show who a pack is from, use :func:`pack_signers`.
     """
     authors: dict[str, str] = {}
     if not root.is_dir():
@@ -87,6 +88,28 @@ def pack_authors(root: Path) -> dict[str, str]:
             continue
         authors[f"pack:{folder.name}"] = meta.author + (f", {meta.clinic}" if meta.clinic else "")
     return authors
+
+
+def pack_signers(root: Path, keys: SigningStore) -> dict[str, tuple[str, bool]]:
+    """Who each pack installed in ``root`` is from, by library origin (``"pack:<folder>"``).
+
+    The name is the signing key's confirmed name, never what pack.yaml says: a trusted key's
+    name as first confirmed (with its fingerprint when another trusted key's name looks the
+    same), else the name it was signed with, unverified. The clinic follows it.
+
+    Returns:
+        origin -> ("name, clinic", verified).
+    """
+    found: dict[str, tuple[str, bool]] = {}
+    for pack in installed_packs(root):
+        public = pack.manifest.public_raw if pack.manifest else None
+        confirmed = keys.shown_name(public) if public is not None else None
+        name = confirmed or (pack.manifest.signer if pack.manifest else None) or ""
+        if not name:
+            continue  # unsigned: nobody to name
+        clinic = f", {pack.meta.clinic}" if pack.meta.clinic else ""
+        found[f"pack:{pack.folder.name}"] = (name + clinic, confirmed is not None)
+    return found
 
 
 def cannot_write(root: Path, exc: OSError) -> PackError:

@@ -123,13 +123,25 @@ class ImportDialog(QDialog):
         self.head.setText(
             self.tr("“{name}” — version {version}").format(name=meta.name, version=meta.version)
         )
-        who = meta.author + (f", {meta.clinic}" if meta.clinic else "")
+        # who a pack is from is its key's confirmed name, never only what pack.yaml says
+        who = (info.signer or meta.author) + (f", {meta.clinic}" if meta.clinic else "")
         if info.trust == VERIFIED:
             self.trust.setText(
                 self.tr(
                     "From {who}. Signed by {signer}, verified: you have trusted this key before."
                 ).format(who=who, signer=info.signer)
             )
+            if info.similar_signers:  # two trusted keys with look-alike names: tell them apart
+                self.trust.setText(
+                    self.trust.text()
+                    + " "
+                    + self.tr(
+                        "Another key you trust has a name that looks the same. "
+                        "This key's fingerprint:"
+                    )
+                )
+                self.fingerprint.setText(info.fingerprint or "")
+                self.fingerprint.show()
             self.accept_button.setText(self.tr("Import"))
         elif info.trust == NEW_KEY:
             self.trust.setText(

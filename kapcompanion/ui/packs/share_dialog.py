@@ -253,8 +253,9 @@ class ShareDialog(QDialog):
                 )
             )
             self.new_key_note.show()
-        if not self.author.text():
-            self.author.setText(key.name)
+        # A pack is from the key that signs it: clients see the key's name, so it is fixed.
+        self.author.setText(key.name)
+        self.author.setReadOnly(True)
         self.pages.setCurrentWidget(self.form_page)
         self.items.setFocus()
         if self.items.count():
