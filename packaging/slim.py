@@ -180,8 +180,36 @@ def icu_package(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
     return bytes(out + body)
 
 
-def slim_icu_data(source: Path, out: Path, drop_trees: tuple[str, ...] = ICU_UNUSED_TREES) -> int:
+#: ICU items that are one locale's data ("es_MX.res", in the main, coll and zone trees):
+#: two or three letters first; the other items (root.res, pool.res, zoneinfo64.res,
+#: supplementalData.res, likelySubtags.res…) have longer names.
+LOCALE_ITEM = re.compile(r"^([a-z]{2,3})(_[A-Za-z0-9]+)*\.res$")
+
+
+def _keep_icu_item(name: str, drop_trees: tuple[str, ...], languages: set[str] | None) -> bool:
+    parts = name.split("/")  # icudt73l/coll/es.res, icudt73l/root.res
+    if len(parts) > 2 and parts[1] in drop_trees:
+        return False
+    if parts[-1] == "unames.icu":  # Unicode character names: u_charName, which Qt never calls
+        return False
+    locale = LOCALE_ITEM.match(parts[-1])
+    if parts[-1] == "res_index.res":  # each tree's list of its locales
+        return True
+    return languages is None or locale is None or locale.group(1) in languages
+
+
+def slim_icu_data(
+    source: Path,
+    out: Path,
+    drop_trees: tuple[str, ...] = ICU_UNUSED_TREES,
+    languages: set[str] | None = None,
+) -> int:
     """Write ``out``: ``source`` (a ``libicudata.so``) without the ICU trees ``drop_trees``.
+
+    With ``languages`` (``{"en", "es"}``), the locale data of other languages goes too:
+    Qt asks ICU only about the app's own locale (``QLocale.setDefault``: collation, case
+    mapping and time-zone names follow it); for any other, ICU falls back to its root
+    data, as it does for a language it has never heard of.
 
     Returns the bytes saved. The new library has the same SONAME and one symbol, as
     Qt's: the data, assembled with binutils' ``as`` and linked with ``ld``.
@@ -191,7 +219,7 @@ def slim_icu_data(source: Path, out: Path, drop_trees: tuple[str, ...] = ICU_UNU
     data = raw[offset : offset + size]
     header = data[: struct.unpack_from("<H", data, 0)[0]]
     items = icu_package_items(data)
-    kept = [(n, b) for n, b in items if n.split("/")[1] not in drop_trees or n.count("/") < 2]
+    kept = [(n, b) for n, b in items if _keep_icu_item(n, drop_trees, languages)]
     package = icu_package(header, kept)
     soname = re.search(rb"libicudata\.so\.\d+", raw)
     if soname is None:
@@ -216,7 +244,7 @@ def slim_icu_data(source: Path, out: Path, drop_trees: tuple[str, ...] = ICU_UNU
     return len(data) - len(package)
 
 
-def slim_icu(toc: Toc, work: Path) -> Toc:
+def slim_icu(toc: Toc, work: Path, languages: set[str] | None = None) -> Toc:
     """``toc`` with Qt's ``libicudata`` replaced by :func:`slim_icu_data`'s smaller one."""
     if not all(shutil.which(t) for t in ("readelf", "as", "ld")):
         log.warning("binutils (readelf, as, ld) are missing: Qt's ICU data stays whole")
@@ -225,7 +253,7 @@ def slim_icu(toc: Toc, work: Path) -> Toc:
     for dest, src, kind in toc:
         if re.search(r"(^|[/\\])libicudata\.so\.\d+$", dest):
             slim = work / "icu" / Path(dest).name
-            slim_icu_data(Path(src), slim)
+            slim_icu_data(Path(src), slim, languages=languages)
             src = str(slim)
         out.append((dest, src, kind))
     return out
