@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.procs import stop
@@ -44,6 +45,23 @@ steps:
   - bell: soft-bell
   - say: Just a moment of rest.
     duration: 3s
+"""
+
+
+#: Two spoken steps around a silence, no ambient sound and no bell: in the rendered file,
+#: whatever sound the say steps' windows hold is the voice, and the silence stays silent.
+SPOKEN = """\
+kapcompanion: 1
+id: bundle-voice-check
+title: Bundle voice check
+category: anytime
+summary: Two spoken sentences with quiet between them, to check that the bundle speaks.
+steps:
+  - say: Breathe in slowly, and let your shoulders soften.
+    duration: 6s
+  - silence: 4s
+  - say: Notice your feet resting on the floor.
+    duration: 6s
 """
 
 
@@ -166,6 +184,44 @@ def test_a_practice_renders_to_wav(bundle: Path, home: Path) -> None:
     assert info.duration > 60
     data, _ = soundfile.read(str(wav), frames=info.samplerate * 30, dtype="float32")
     assert abs(data).max() > 0.01  # not silence: the bell and the rain are in it
+    assert "no spoken guidance" not in out.stderr  # the voice spoke (see the test below)
+
+
+def _rms(x: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(np.square(x)))) if len(x) else 0.0
+
+
+def test_a_rendered_practice_speaks_its_say_steps(bundle: Path, home: Path) -> None:
+    """The offline voice (hibari on onnxruntime) speaks from the bundle, where the say steps are.
+
+    The windows come from the bundle's own ``timeline --json``: each say window starts with
+    speech (loud 0.5 s blocks from its first one, most of a second of them at least), and
+    the silence between them holds nothing, so the sound in the say windows is the voice.
+    """
+    import soundfile
+
+    practice = home / "bundle-voice-check.yaml"
+    practice.write_text(SPOKEN, encoding="utf-8")
+    wav = home / "spoken.wav"
+    out = run(bundle, home, "render", str(practice), "-o", str(wav))
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "spoken" not in out.stderr, out.stderr  # no "…has no spoken guidance" note
+    shown = run(bundle, home, "timeline", str(practice), "--json")
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    steps = json.loads(shown.stdout)["steps"]
+    assert [s["kind"] for s in steps] == ["say", "silence", "say"]
+    data, rate = soundfile.read(str(wav), dtype="float32")
+    mono = data.mean(axis=1) if data.ndim > 1 else data
+    half = rate // 2
+    for step in steps:
+        window = mono[round(step["start"] * rate) : round(step["end"] * rate)]
+        blocks = [_rms(window[i : i + half]) for i in range(0, len(window) - half + 1, half)]
+        if step["kind"] == "say":
+            assert blocks[0] > 0.02, (step["title"], blocks)  # speech from the step's start
+            assert sum(b > 0.02 for b in blocks) >= 2, (step["title"], blocks)
+            assert _rms(window) > 0.01, step["title"]
+        else:
+            assert max(blocks) < 1e-3, blocks  # no voice (or anything) in the silence
 
 
 def test_desktop_entry_points_into_the_bundle(bundle: Path, home: Path) -> None:
