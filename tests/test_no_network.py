@@ -135,3 +135,43 @@ def test_no_internet_socket_is_even_created(tmp_path: Path) -> None:
         line for line in calls.splitlines() if re.search(r"AF_INET6?\b|AF_PACKET|AF_NETLINK", line)
     ]
     assert internet == [], "\n".join(internet[:10])
+
+
+VOICE_RUN = r"""
+import sys
+from pathlib import Path
+from kapcompanion.cli import main as cli
+practice = Path(sys.argv[1])
+practice.write_text(
+    "kapcompanion: 1\nid: voice-home\ntitle: Voice at home\ncategory: anytime\n"
+    "summary: A short spoken check.\nsteps:\n  - say: Let your shoulders soften.\n",
+    encoding="utf-8",
+)
+assert cli(["render", str(practice), "-o", sys.argv[2]]) == 0
+import onnxruntime  # the voice really ran on it
+print("DONE")
+"""
+
+
+def test_the_voice_writes_nothing_outside_the_data_dir(tmp_path: Path) -> None:
+    """onnxruntime's own telemetry (a device id under ~/.cache/Microsoft, uploads) stays off."""
+    home, data = tmp_path / "home", tmp_path / "home" / "data"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ORT_"))} | {
+        "HOME": str(home),
+        "KAPCOMPANION_DATA_DIR": str(data),
+        "SDL_AUDIODRIVER": "dummy",
+        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+    }
+    r = subprocess.run(
+        [sys.executable, "-c", VOICE_RUN, str(tmp_path / "p.yaml"), str(tmp_path / "o.wav")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert r.returncode == 0 and "DONE" in r.stdout, r.stderr[-1500:]
+    assert any((data / "cache" / "voice").iterdir()), "the voice should have been cached"
+    outside = [p for p in home.rglob("*") if p.is_file() and data not in p.parents]
+    assert outside == []

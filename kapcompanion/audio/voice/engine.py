@@ -49,6 +49,15 @@ KIND_VOICE = "voice"  # the voice asked for is not on this computer
 KIND_TEXT = "text"  # one text could not be said
 
 
+def _no_telemetry() -> None:
+    """Turn onnxruntime's telemetry off (kapcompanion/__init__ already set its variable)."""
+    import onnxruntime  # lazy: loaded by hibari just before this
+
+    disable = getattr(onnxruntime, "disable_telemetry_events", None)
+    if disable is not None:
+        disable()
+
+
 class VoiceUnavailable(KapError):  # noqa: N818  (the name the brief and callers use)
     """The synthetic voice cannot say something; the message is one plain sentence.
 
@@ -210,6 +219,7 @@ class VoiceEngine:
             try:
                 # The model path is always given: hibari never downloads anything.
                 tts = Hibari(voice=self.voice, model=os.fspath(path), threads=self.threads)
+                _no_telemetry()
             except ImportError as exc:
                 raise VoiceUnavailable(
                     "The spoken voice needs a part that is missing (onnxruntime); "
