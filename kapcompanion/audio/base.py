@@ -81,9 +81,11 @@ class Player(ABC):
 
     def add_speech(self, text: str, data: object) -> None:
         """Keep the clip of ``text`` (from :meth:`speech_data`) for its ``speech`` cues."""
+        return None
 
     def retime(self, timeline: Timeline) -> None:
         """Go on with ``timeline``: the same practice with steps ahead timed afresh.
 
         Nothing sounding is cut and no cue already played plays again.
         """
+        return None

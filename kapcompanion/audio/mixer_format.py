@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 
 
 def dtype_for(size: int) -> np.dtype:
+    """The numpy type of pygame's sample ``size`` (-16: signed 16-bit, 32: float...)."""
     return {
         -16: np.dtype(np.int16),
         16: np.dtype(np.uint16),

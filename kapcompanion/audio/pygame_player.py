@@ -274,10 +274,9 @@ class PygamePlayer(Player):
             # sits on the gate), so voice keeps sounding while the rest pauses.
             self._unpause(playing)
             self._fire(pos, now)
-        if playing:
-            if self._ambient is not None and not self._ambient_channel.get_busy():
-                self._apply(self._ambient_channel, 0.0)
-                self._ambient_channel.play(self._ambient, loops=-1)
+        if playing and self._ambient is not None and not self._ambient_channel.get_busy():
+            self._apply(self._ambient_channel, 0.0)
+            self._ambient_channel.play(self._ambient, loops=-1)
         self._step_gains(playing, dt)
         self._apply_all(pos, dt)
 
@@ -352,9 +351,12 @@ class PygamePlayer(Player):
         """Whether a fade is in progress (the owner should update often)."""
         target = 1.0 if self._last_status is Status.PLAYING else 0.0
         voice = 1.0 if self._last_status in (Status.PLAYING, Status.WAITING) else 0.0
-        return abs(self._pause_gain - target) > 1e-3 or abs(self._voice_gain - voice) > 1e-3 or self._envelope.ducked(
-            self._last_pos or 0.0
-        ) != self._envelope.ducked((self._last_pos or 0.0) + 0.35)
+        pos = self._last_pos or 0.0
+        return (
+            abs(self._pause_gain - target) > 1e-3
+            or abs(self._voice_gain - voice) > 1e-3
+            or self._envelope.ducked(pos) != self._envelope.ducked(pos + 0.35)
+        )
 
     # -- internals ---------------------------------------------------------------
 

@@ -47,6 +47,8 @@ class VoiceLink(QObject):
 
     #: A clip of the open practice arrived (or failed); emitted from the worker thread.
     arrived = Signal()
+    #: False turns the synthetic voice off for good (the UI tests that are not about it).
+    enabled = True
 
     def __init__(self, parent: QObject | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +63,7 @@ class VoiceLink(QObject):
 
     def service(self, settings: Settings) -> VoiceService | None:
         """The service for the settings' voice and speed (made and preloaded on first need)."""
-        if not settings.voice_on:
+        if not (settings.voice_on and self.enabled):
             return None
         key = (settings.voice_name, settings.voice_speed, self.folder, self.model)
         if self._service is not None and self._key == key:

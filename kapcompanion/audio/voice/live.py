@@ -171,9 +171,7 @@ class LiveVoice:
         with self._lock:
             known = set(self._known)
         return sum(
-            1
-            for i in self._items
-            if i.text not in known and not self.service.future(i).done()
+            1 for i in self._items if i.text not in known and not self.service.future(i).done()
         )
 
     def first_ready(self) -> bool:
