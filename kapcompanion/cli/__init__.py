@@ -186,11 +186,23 @@ def _dispatch(args: argparse.Namespace, folders: DataFolders) -> int:
         case "render":
             from kapcompanion.cli.library import resolve_practice
             from kapcompanion.cli.render import render_cli
+            from kapcompanion.cli.voice import cli_voice, spoken_cues, voice_settings
 
+            settings = voice_settings(folders)
             cache = folders.cache / "voice"
-            return render_cli(
-                resolve_practice(args.target, folders), args.output, voice_cache=cache
-            )
+            voice = cli_voice(folders, settings)
+            try:
+                return render_cli(
+                    resolve_practice(args.target, folders),
+                    args.output,
+                    voice_cache=cache,
+                    voice=voice,
+                    speak=voice is not None,
+                    spoken_cues=spoken_cues(settings),
+                )
+            finally:
+                if voice is not None:
+                    voice.close()
         case "pack":
             return _pack(args, folders)
         case "journal":
@@ -220,8 +232,17 @@ def _play(args: argparse.Namespace, folders: DataFolders) -> int:
     practice = resolve_practice(args.target, folders)
     if args.no_window:
         from kapcompanion.cli.terminal_player import play_in_terminal
+        from kapcompanion.cli.voice import cli_voice, spoken_cues, voice_settings
 
-        return play_in_terminal(practice, sound=not args.silent)
+        settings = voice_settings(folders)
+        voice = cli_voice(folders, settings) if not args.silent else None
+        try:
+            return play_in_terminal(
+                practice, sound=not args.silent, voice=voice, spoken_cues=spoken_cues(settings)
+            )
+        finally:
+            if voice is not None:
+                voice.close()
     from kapcompanion.ui.app import run_app
 
     return run_app(sys.argv[:1], practice=practice)

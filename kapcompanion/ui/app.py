@@ -84,6 +84,9 @@ def create_window(
     practices, origins = load_library(language)
     window = MainWindow(practices, origins=origins, store=store)
     window.language = language
+    from kapcompanion.paths import data_folders
+
+    window.player.voice_link.folder = data_folders().cache / "voice"  # the voice's clip cache
     install_all(window)
     reminders = getattr(window, "reminders", None)
     tray = getattr(reminders, "tray", None)

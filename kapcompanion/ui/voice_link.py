@@ -54,6 +54,8 @@ class VoiceLink(QObject):
         super().__init__(parent)
         self.folder = folder
         self.model: Path | None = None
+        #: The settings in use (the player keeps them current; "Listen" reads them).
+        self.settings = Settings()
         self._service: VoiceService | None = None
         self._key: tuple[str, float, Path | None, Path | None] | None = None
         self._listen_speaker: Speaker | None = None

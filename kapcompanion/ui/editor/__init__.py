@@ -41,7 +41,9 @@ class EditorLauncher(QObject):
         """Open an editor window on ``text`` (bound to ``path`` when it is a saved file)."""
         from kapcompanion.ui.editor.editor_window import EditorWindow
 
-        editor = EditorWindow(text, path=path, preview=self.preview)
+        editor = EditorWindow(
+            text, path=path, preview=self.preview, voice=self.window.player.voice_link
+        )
         editor.saved.connect(lambda _p: self.window.hub.library_changed.emit())
         self.window.hub.settings_changed.connect(lambda _s: editor.use_palette())
         self.editors = [e for e in self.editors if e.isVisible()]

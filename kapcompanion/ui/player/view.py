@@ -145,7 +145,7 @@ class PlayerView(QWidget):
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings (volumes at once; motion and voice from the next frame)."""
-        self.settings = settings
+        self.settings = self.voice_link.settings = settings
         reduced = settings.reduced_motion or system_prefers_reduced_motion()
         self.pacer.reduced_motion = reduced
         self.guidance.reduced_motion = reduced
