@@ -17,10 +17,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame.mixer
 
 from kapcompanion.audio.mixer_format import to_mixer_bytes
-from kapcompanion.audio.pygame_player import BUFFER, CHANNELS, FREQUENCY, SIZE
+from kapcompanion.audio.pygame_player import BUFFER, CHANNELS, FREQUENCY, N_CHANNELS, SIZE
 from kapcompanion.audio.sounds import SoundError, decode, fit_channels, resample
 
 log = logging.getLogger(__name__)
+
+#: The mixer channel "Listen" plays on (the first after the live player's own).
+LISTEN_CHANNEL = N_CHANNELS
 
 
 class ClipPlayer:
@@ -53,7 +56,12 @@ class ClipPlayer:
             self.stop()
             self._sound = pygame.mixer.Sound(buffer=to_mixer_bytes(out, size, consume=True))
             self._sound.set_volume(max(0.0, min(1.0, volume)))
-            self._channel = self._sound.play()
+            # A channel of its own, beyond those the live player reserves (pygame's own
+            # choice of a free channel can crash after the mixer was closed and reopened).
+            if pygame.mixer.get_num_channels() <= LISTEN_CHANNEL:
+                pygame.mixer.set_num_channels(LISTEN_CHANNEL + 1)
+            self._channel = pygame.mixer.Channel(LISTEN_CHANNEL)
+            self._channel.play(self._sound)
         except pygame.error as exc:
             log.info("the clip could not be played: %s", exc)
             return False
