@@ -87,6 +87,7 @@ def create_window(
     from kapcompanion.paths import data_folders
 
     window.player.voice_link.folder = data_folders().cache / "voice"  # the voice's clip cache
+    window.library.selected.connect(lambda _id: window.player.warm_voice())  # loads off-thread
     install_all(window)
     reminders = getattr(window, "reminders", None)
     tray = getattr(reminders, "tray", None)

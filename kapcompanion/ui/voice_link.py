@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 CONTEXT = "VoiceLink"
 
 
+#: Seconds with nothing left to say before the app lets the voice's model go (about
+#: 110 MiB, loaded again in about a second when next needed: a practice chosen, an answer).
+IDLE_UNLOAD = 20.0
 #: How often a "Listen" request looks for its clip (ms); the clip is usually there at once.
 LISTEN_POLL_MS = 30
 
@@ -76,7 +79,11 @@ class VoiceLink(QObject):
             from kapcompanion.audio.voice.live import open_service
 
             self._service = open_service(
-                settings.voice_name, settings.voice_speed, self.folder, model=self.model
+                settings.voice_name,
+                settings.voice_speed,
+                self.folder,
+                model=self.model,
+                idle_unload=IDLE_UNLOAD,
             )
         except Exception:  # never let the voice stop a practice
             log.exception("voice: the service could not be made")

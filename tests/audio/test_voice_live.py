@@ -243,3 +243,23 @@ def test_terminal_play_is_heard_on_the_disk_driver(tmp_path: Path) -> None:
     assert rms(quiet.start + 0.8, quiet.end - 0.5) < 0.002
     assert rms(second.start + 0.2, second.start + 1.0) > 0.01
     assert any(c.channel == CHANNEL_SPEECH for c in timeline.cues)
+
+
+def test_an_idle_voice_lets_its_model_go_and_loads_again_when_needed() -> None:
+    with VoiceService(VoiceEngine(), idle_unload=0.5) as svc:
+        assert svc.wait("Hello.", timeout=60) is not None
+        import time
+
+        end = time.monotonic() + 10
+        while svc.engine.loaded and time.monotonic() < end:
+            time.sleep(0.05)
+        assert not svc.engine.loaded
+        assert svc.wait("Hello again.", timeout=60) is not None
+        end = time.monotonic() + 10
+        while svc.engine.loaded and time.monotonic() < end:
+            time.sleep(0.05)
+        svc.preload()
+        end = time.monotonic() + 10
+        while not svc.engine.loaded and time.monotonic() < end:
+            time.sleep(0.05)
+        assert svc.engine.loaded  # a practice chosen again: loaded ahead of need

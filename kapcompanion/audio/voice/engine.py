@@ -13,6 +13,7 @@ cues with one fixed gain (hibari's level is steady from text to text).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -23,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from kapcompanion.audio.mixer_format import release_memory
 from kapcompanion.core.errors import KapError
 
 log = logging.getLogger(__name__)
@@ -237,6 +239,16 @@ class VoiceEngine:
             raise
         self._tts = tts
         log.info("voice %s loaded", self.voice)
+
+    def unload(self) -> None:
+        """Let the model and its dictionaries go (about 110 MiB); the next use loads again."""
+        with self._lock:
+            if self._tts is None:
+                return
+            self._tts = None
+        gc.collect()
+        release_memory()
+        log.info("voice %s unloaded while idle", self.voice)
 
     def synthesize(self, text: str, speed: float = 1.0) -> np.ndarray:
         """Say ``text``: mono float32 samples at 24 kHz (trimmed and levelled).

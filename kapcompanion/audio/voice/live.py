@@ -41,11 +41,21 @@ FIRST_WAIT = 3.0
 
 
 def open_service(
-    voice: str, speed: float, folder: Path | None, *, model: Path | None = None
+    voice: str,
+    speed: float,
+    folder: Path | None,
+    *,
+    model: Path | None = None,
+    idle_unload: float | None = None,
 ) -> VoiceService:
-    """A voice service for ``voice`` at ``speed``, caching clips in ``folder`` (None: memory)."""
+    """A voice service for ``voice`` at ``speed``, caching clips in ``folder`` (None: memory).
+
+    ``idle_unload``: seconds with nothing to say before the model is let go (the app's
+    memory while a practice plays on); None keeps it loaded.
+    """
     cache = VoiceCache(folder) if folder is not None else None
-    return VoiceService(VoiceEngine(voice, model=model), cache, speed=speed)
+    engine = VoiceEngine(voice, model=model)
+    return VoiceService(engine, cache, speed=speed, idle_unload=idle_unload)
 
 
 def speaks(practice: Practice) -> bool:
@@ -173,6 +183,11 @@ class LiveVoice:
         return sum(
             1 for i in self._items if i.text not in known and not self.service.future(i).done()
         )
+
+    def first_step(self) -> int | None:
+        """The step of the first words from the start step on (None: nothing to say)."""
+        ahead = [i.step for i in self._items if i.step >= self.start_step]
+        return ahead[0] if ahead else None
 
     def first_ready(self) -> bool:
         """Whether the first words from the start step are ready (or will never be)."""

@@ -137,6 +137,10 @@ class PlayerView(QWidget):
         parts.volume_requested.connect(self.change_volume)
         parts.end_view.library_requested.connect(self.closed)
 
+    def warm_voice(self) -> None:
+        """Load the voice in the background now (a practice was chosen), so Play speaks at once."""
+        self.voice_link.service(self.settings)
+
     def set_keys(self, on: bool) -> None:
         """Single-key shortcuts work only while the practice runs (not while typing)."""
         self.parts.set_keys(on)
@@ -177,10 +181,7 @@ class PlayerView(QWidget):
     # -- starting ----------------------------------------------------------------
 
     def start(self, practice: Practice, *, grounding: bool = False, start_step: int = 0) -> None:
-        """Begin ``practice``: stop rules when due, then get ready, then play.
-
-        ``start_step`` begins at that step (the editor's "Preview from here").
-        """
+        """Begin ``practice``: stop rules when due, get ready, play (from ``start_step``)."""
         self.halt()
         self.practice = practice
         self.grounding = grounding
@@ -440,7 +441,6 @@ class PlayerView(QWidget):
         self.set_keys(False)
         self.voicing.speaker.stop()
         self.questions.close()
-        self.set_keys(False)
         if not keep_session:
             self.session = None
 

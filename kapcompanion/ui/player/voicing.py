@@ -125,10 +125,19 @@ class PlayerVoicing(QObject):
         self.follow()
 
     def hold(self, now: float) -> bool:
-        """Whether Play should wait a moment longer for the first words."""
-        live = self.live
+        """Whether Play should wait a moment longer for the first words.
+
+        Only when they come within :data:`FIRST_WAIT` seconds of the start, and at most
+        that long: a cold start from nothing takes about 1.5 s on a quiet machine.
+        """
+        live, session = self.live, self.session
         if live is None or live.first_ready():
             return False
+        first = live.first_step()
+        if session is not None and first is not None and first < len(session.timeline.steps):
+            # Words that come later (after an opening bell) have time to be made as it plays.
+            if session.timeline.steps[first].start - session.position > FIRST_WAIT:
+                return False
         if self._hold_since is None:
             self._hold_since = now
         return now - self._hold_since < FIRST_WAIT
