@@ -134,10 +134,14 @@ class PlayerVoicing(QObject):
         if live is None or live.first_ready():
             return False
         first = live.first_step()
-        if session is not None and first is not None and first < len(session.timeline.steps):
-            # Words that come later (after an opening bell) have time to be made as it plays.
-            if session.timeline.steps[first].start - session.position > FIRST_WAIT:
-                return False
+        steps = session.timeline.steps if session is not None else ()
+        ahead = (
+            steps[first].start - session.position
+            if session is not None and first is not None and first < len(steps)
+            else 0.0
+        )
+        if ahead > FIRST_WAIT:  # later words (after an opening bell) are made as it plays
+            return False
         if self._hold_since is None:
             self._hold_since = now
         return now - self._hold_since < FIRST_WAIT
