@@ -84,6 +84,7 @@ class VoiceLink(QObject):
                 self.folder,
                 model=self.model,
                 idle_unload=IDLE_UNLOAD,
+                process=True,
             )
         except Exception:  # never let the voice stop a practice
             log.exception("voice: the service could not be made")

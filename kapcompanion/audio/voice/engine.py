@@ -20,7 +20,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -81,6 +81,27 @@ class VoiceInfo:
     gender: str
     path: Path
     bundled: bool
+
+
+class Engine(Protocol):
+    """What the voice service needs of a voice (:class:`VoiceEngine`, or one in a child)."""
+
+    voice: str
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the voice is in memory."""
+        ...
+
+    def load(self) -> None:
+        """Load the voice now (raises :class:`VoiceUnavailable`)."""
+
+    def synthesize(self, text: str, speed: float = 1.0) -> np.ndarray:
+        """Say ``text``: mono float32 at 24 kHz."""
+        ...
+
+    def unload(self) -> None:
+        """Let the voice go (the next use loads it again)."""
 
 
 def installed_voices() -> list[VoiceInfo]:

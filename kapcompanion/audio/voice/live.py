@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from kapcompanion.audio.voice.cache import VoiceCache
-from kapcompanion.audio.voice.engine import SAMPLE_RATE, VoiceEngine, VoiceUnavailable
+from kapcompanion.audio.voice.engine import SAMPLE_RATE, Engine, VoiceEngine, VoiceUnavailable
 from kapcompanion.audio.voice.service import VoiceService
 from kapcompanion.core.model import Practice
 from kapcompanion.core.spoken import Spoken, is_english, spoken_items
@@ -47,14 +47,22 @@ def open_service(
     *,
     model: Path | None = None,
     idle_unload: float | None = None,
+    process: bool = False,
 ) -> VoiceService:
     """A voice service for ``voice`` at ``speed``, caching clips in ``folder`` (None: memory).
 
     ``idle_unload``: seconds with nothing to say before the model is let go (the app's
-    memory while a practice plays on); None keeps it loaded.
+    memory while a practice plays on); None keeps it loaded. ``process``: run the voice
+    in a child process (the app: its window never waits on the voice).
     """
     cache = VoiceCache(folder) if folder is not None else None
-    engine = VoiceEngine(voice, model=model)
+    engine: Engine
+    if process:
+        from kapcompanion.audio.voice.process import ProcessEngine
+
+        engine = ProcessEngine(voice, model=model)
+    else:
+        engine = VoiceEngine(voice, model=model)
     return VoiceService(engine, cache, speed=speed, idle_unload=idle_unload)
 
 

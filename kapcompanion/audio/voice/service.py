@@ -27,7 +27,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 import numpy as np
 
 from kapcompanion.audio.voice.cache import VoiceCache
-from kapcompanion.audio.voice.engine import SAMPLE_RATE, VoiceEngine, VoiceUnavailable, clamp_speed
+from kapcompanion.audio.voice.engine import SAMPLE_RATE, Engine, VoiceUnavailable, clamp_speed
 from kapcompanion.core.spoken import Spoken
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class VoiceService:
 
     def __init__(
         self,
-        engine: VoiceEngine,
+        engine: Engine,
         cache: VoiceCache | None = None,
         *,
         speed: float = 1.0,
