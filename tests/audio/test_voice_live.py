@@ -263,3 +263,29 @@ def test_an_idle_voice_lets_its_model_go_and_loads_again_when_needed() -> None:
         while not svc.engine.loaded and time.monotonic() < end:
             time.sleep(0.05)
         assert svc.engine.loaded  # a practice chosen again: loaded ahead of need
+
+
+def test_the_voice_in_its_own_process_says_the_same_and_survives_a_crash(
+    service: VoiceService, tmp_path: Path
+) -> None:
+    from kapcompanion.audio.voice import VoiceUnavailable
+    from kapcompanion.audio.voice.process import ProcessEngine
+
+    engine = ProcessEngine()
+    try:
+        clip = engine.synthesize("Let your shoulders drop.")
+        same = service.wait("Let your shoulders drop.", timeout=60)
+        assert same is not None and np.array_equal(clip, same)  # deterministic, either way
+        engine._proc.kill()  # the child dies (a crash in the model runtime, say)
+        engine._proc.join(5)
+        assert len(engine.synthesize("Notice your feet.")) > 0  # a fresh child says it
+        engine.unload()
+        assert not engine.loaded and engine._proc is None
+    finally:
+        engine.unload()
+    bad = tmp_path / "bad.onnx"
+    bad.write_bytes(b"garbage" * 100)
+    damaged = ProcessEngine(model=bad)
+    with pytest.raises(VoiceUnavailable) as err:
+        damaged.load()
+    assert err.value.kind == "model" and damaged._proc is None
