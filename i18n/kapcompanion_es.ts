@@ -3429,8 +3429,12 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Ritmo</translation>
     </message>
     <message>
-        <source>Say “in”, “hold” and “out” on the first breaths of breathing practices</source>
-        <translation>Nombrar en voz alta cada fase (“in”, “hold”, “out”) en las primeras respiraciones de las prácticas de respiración</translation>
+        <source>Say the first breaths aloud: “in”, “hold”, “out”</source>
+        <translation>Decir en voz alta las primeras respiraciones: “in”, “hold”, “out”</translation>
+    </message>
+    <message>
+        <source>On the first three breaths of a breathing practice; tones after that.</source>
+        <translation>En las tres primeras respiraciones de una práctica de respiración; después, solo tonos.</translation>
     </message>
     <message>
         <source>Clear</source>

@@ -88,9 +88,12 @@ class VoiceTab(QWidget):
         row.addWidget(self.speed_label)
         form.addRow(self.tr("Pace"), row)
         self.spoken_cues = QCheckBox(
-            self.tr("Say “in”, “hold” and “out” on the first breaths of breathing practices")
+            self.tr("Say the first breaths aloud: “in”, “hold”, “out”")
         )
         self.spoken_cues.setAccessibleName(self.spoken_cues.text())
+        self.spoken_cues.setToolTip(
+            self.tr("On the first three breaths of a breathing practice; tones after that.")
+        )
         self.spoken_cues.setChecked(settings.spoken_cues)
         form.addRow("", self.spoken_cues)
         self.cache_label = QLabel()
