@@ -126,6 +126,10 @@ def split_pack_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    # A bundled app (PyInstaller) must let the voice's child process run as itself.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     rest, pack_file = split_pack_argument(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(rest)
     args.open_pack = pack_file

@@ -42,12 +42,14 @@ LOAD_TIMEOUT = 120.0
 SAY_TIMEOUT = 120.0
 
 
-def _serve(conn: Connection, voice: str, model: str | None, threads: int) -> None:
+def _serve(
+    inbox: Connection, conn: Connection, voice: str, model: str | None, threads: int
+) -> None:
     """The child: load on request, say texts, until told to stop or the pipe closes."""
     engine = VoiceEngine(voice, model=Path(model) if model else None, threads=threads)
     while True:
         try:
-            cmd, args = conn.recv()
+            cmd, args = inbox.recv()
         except (EOFError, OSError):
             return
         if cmd == "quit":
@@ -79,7 +81,8 @@ class ProcessEngine:
         self.model = model
         self.threads = threads
         self._proc: Any = None
-        self._conn: Connection | None = None
+        self._conn: Connection | None = None  # answers from the child
+        self._out: Connection | None = None  # requests to the child
         self._loaded = False
         self._failed: VoiceUnavailable | None = None
         self._lock = threading.Lock()
@@ -92,21 +95,24 @@ class ProcessEngine:
     def _ask(self, cmd: str, args: object, timeout: float) -> object:
         if self._proc is None or not self._proc.is_alive():
             ctx = multiprocessing.get_context("spawn")
-            parent, child = ctx.Pipe()
+            # Two one-way pipes (plain OS pipes, no sockets of any kind).
+            inbox, out = ctx.Pipe(duplex=False)
+            answers, reply = ctx.Pipe(duplex=False)
             model = str(self.model) if self.model is not None else None
             proc = ctx.Process(
                 target=_serve,
-                args=(child, self.voice, model, self.threads),
+                args=(inbox, reply, self.voice, model, self.threads),
                 name="kapcompanion-voice",
                 daemon=True,
             )
             proc.start()
-            child.close()
-            self._proc, self._conn, self._loaded = proc, parent, False
-        conn = self._conn
-        assert conn is not None
+            inbox.close()
+            reply.close()
+            self._proc, self._conn, self._out, self._loaded = proc, answers, out, False
+        conn, out = self._conn, self._out
+        assert conn is not None and out is not None
         try:
-            conn.send((cmd, args))
+            out.send((cmd, args))
             if not conn.poll(timeout):
                 raise TimeoutError(cmd)
             status, value = conn.recv()
@@ -159,11 +165,13 @@ class ProcessEngine:
             self._stop()
 
     def _stop(self) -> None:
-        proc, conn = self._proc, self._conn
-        self._proc, self._conn, self._loaded = None, None, False
-        if conn is not None:
+        proc, conn, out = self._proc, self._conn, self._out
+        self._proc, self._conn, self._out, self._loaded = None, None, None, False
+        if out is not None:
             with contextlib.suppress(OSError, ValueError):
-                conn.send(("quit", None))
+                out.send(("quit", None))
+            out.close()
+        if conn is not None:
             conn.close()
         if proc is not None:
             proc.join(1.0)
