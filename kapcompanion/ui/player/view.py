@@ -85,7 +85,6 @@ class PlayerView(QWidget):
         self._recalled: dict[str, object] = {}
         self.voicing = PlayerVoicing(self._retimed, self._follow_notice, self)
         self.voice_link, self.speaker = self.voicing.link, self.voicing.speaker  # app sets folder
-        self._start_step = 0
         self.parts = PlayerLayout(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +92,7 @@ class PlayerView(QWidget):
         self._hold_parts(self.parts)
         self.endings = PlayerEndings(self, self.parts, self)
         self.endings.finished.connect(self.finished)
+        self.endings.finished.connect(lambda _r: self.voicing.close())  # private words go
         self.questions = PlayerQuestions(self, self.parts, self)
         self.questions.answered.connect(self.answered)
         self.questions.answered.connect(lambda *_: self.voicing.answered(self.values()))
@@ -195,9 +195,8 @@ class PlayerView(QWidget):
             self.player = self._provider()
         self.player.set_volumes(volumes_of(self.settings))
         self.notice.setText("")
-        self._start_step = max(0, start_step)
         timeline = self.voicing.open(
-            practice, self.settings, self.player, dict(self._recalled), self._start_step
+            practice, self.settings, self.player, dict(self._recalled), max(0, start_step)
         )
         self._new_session(timeline)
         try:
@@ -257,7 +256,7 @@ class PlayerView(QWidget):
     def _new_session(self, timeline: Timeline) -> None:
         """A session of ``timeline`` that starts at the chosen step (not yet playing)."""
         self.session = Session(timeline, clock=self.clock)
-        target = min(self._start_step, len(timeline.steps) - 1)
+        target = min(self.voicing.start_step, len(timeline.steps) - 1)
         for _ in range(target):  # before play: moves the start; earlier gates are passed
             if self.session.current_step >= target:
                 break
