@@ -1,6 +1,9 @@
 """During a practice: CPU, frame lateness and memory of the player at ~60 frames per second.
 
-Run: python benchmarks/bench_ui_practice.py [--seconds 30] [--practice cyclic-sigh]
+Run: python benchmarks/bench_ui_practice.py [--seconds 30] [--practice cyclic-sigh] [--no-voice]
+
+The synthetic voice is on, as by default (its model loads and says the practice's texts
+on its own thread while the first seconds play); ``--no-voice`` measures without it.
 
 Offscreen, built-in library, real clock, real frame and audio timers and the real audio
 player (SDL dummy driver unless SDL_AUDIODRIVER says otherwise). Frames are counted where
@@ -70,12 +73,18 @@ def main() -> None:
     ap.add_argument("--practice", default="cyclic-sigh")
     ap.add_argument("--paused-seconds", type=float, default=8.0, help="then paused (0: skip)")
     ap.add_argument("--silent", action="store_true", help="the null player: UI cost alone")
+    ap.add_argument("--no-voice", action="store_true", help="the synthetic voice turned off")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     app = new_application(sys.argv[:1])  # as the app makes it
     _lib = load_library()
     practices, origins = _lib.for_language("en"), _lib.origins_for_language("en")
-    settings = replace(Settings(), get_ready_seconds=0, rules_dismissed=(args.practice,))
+    settings = replace(
+        Settings(),
+        get_ready_seconds=0,
+        rules_dismissed=(args.practice,),
+        voice_on=not args.no_voice,
+    )
     factory = None
     if args.silent:
         from kapcompanion.audio.factory import create_player

@@ -2807,6 +2807,34 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>StepListener</name>
+    <message>
+        <source>Playing the recorded clip.</source>
+        <extracomment>Texts handed to a voice, newest last (for tests).</extracomment>
+        <translation>Reproduciendo el clip grabado.</translation>
+    </message>
+    <message>
+        <source>The recorded clip could not be played here.</source>
+        <translation>El clip grabado no se pudo reproducir aquí.</translation>
+    </message>
+    <message>
+        <source>This step has no words to say.</source>
+        <translation>Este paso no tiene texto que decir.</translation>
+    </message>
+    <message>
+        <source>Speaking the step.</source>
+        <translation>Diciendo el paso en voz alta.</translation>
+    </message>
+    <message>
+        <source>No sound device was found, so nothing can be heard.</source>
+        <translation>No se encontró ningún dispositivo de sonido, así que no se puede oír nada.</translation>
+    </message>
+    <message>
+        <source>Getting the voice ready…</source>
+        <translation>Preparando la voz…</translation>
+    </message>
+</context>
+<context>
     <name>StepPanel</name>
     <message>
         <source>Steps</source>
@@ -3283,6 +3311,58 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>VoiceLink</name>
+    <message>
+        <source>The spoken voice is turned off in Settings.</source>
+        <extracomment>Seconds with nothing left to say before the app lets the voice&apos;s model go (about 110 MiB, loaded again in about a second when next needed: a practice chosen, an answer). How often a &quot;Listen&quot; request looks for its clip (ms); the clip is usually there at once. A clip of the open practice arrived (or failed); emitted from the worker thread. False turns the synthetic voice off for good (the UI tests that are not about it). The settings in use (the player keeps them current; &quot;Listen&quot; reads them).</extracomment>
+        <translation>La voz está desactivada en Ajustes.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>francés</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>alemán</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugués</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>No voice for {language} is installed on this computer; the words are shown on screen.</source>
+        <translation>No hay ninguna voz en {language} instalada en este ordenador; el texto se muestra en pantalla.</translation>
+    </message>
+    <message>
+        <source>The spoken voice is not installed on this computer; the words are shown on screen.</source>
+        <translation>La voz no está instalada en este ordenador; el texto se muestra en pantalla.</translation>
+    </message>
+    <message>
+        <source>The spoken voice could not be started; the words are shown on screen. Reinstalling KAP Companion repairs it.</source>
+        <translation>No se pudo iniciar la voz; el texto se muestra en pantalla. Reinstalar KAP Companion lo soluciona.</translation>
+    </message>
+    <message>
+        <source>The chosen voice is not on this computer; the words are shown on screen. You can choose another voice in Settings.</source>
+        <translation>La voz elegida no está en este ordenador; el texto se muestra en pantalla. Puedes elegir otra voz en Ajustes.</translation>
+    </message>
+    <message>
+        <source>A passage could not be spoken; its words are shown on screen.</source>
+        <translation>Un fragmento no se pudo decir en voz alta; su texto se muestra en pantalla.</translation>
+    </message>
+</context>
+<context>
     <name>VoicePanel</name>
     <message>
         <source>Voice</source>
@@ -3321,6 +3401,18 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Quitar el clip de voz de este paso</translation>
     </message>
     <message>
+        <source>Listen</source>
+        <translation>Escuchar</translation>
+    </message>
+    <message>
+        <source>Listen to this step</source>
+        <translation>Escuchar este paso</translation>
+    </message>
+    <message>
+        <source>Its recorded clip, or the built-in voice saying its words</source>
+        <translation>Su clip grabado, o la voz incluida diciendo su texto</translation>
+    </message>
+    <message>
         <source>Choose a microphone, record, listen back, then use it.</source>
         <translation>Elige un micrófono, graba, escucha y después úsalo.</translation>
     </message>
@@ -3339,6 +3431,73 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Step {n} has no voice yet; its words are shown on screen.</source>
         <translation>El paso {n} aún no tiene voz; su texto se muestra en pantalla.</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceTab</name>
+    <message>
+        <source>Speak each practice&apos;s words with the built-in voice</source>
+        <translation>Decir el texto de cada práctica con la voz incluida</translation>
+    </message>
+    <message>
+        <source>The voice works offline, on this computer. It speaks English; practices in other languages use your system&apos;s voice for that language, if there is one.</source>
+        <translation>La voz funciona sin conexión, en este ordenador. Habla en inglés; las prácticas en otros idiomas usan la voz de tu sistema para ese idioma, si la hay.</translation>
+    </message>
+    <message>
+        <source>Which voice</source>
+        <translation>Qué voz</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voz</translation>
+    </message>
+    <message>
+        <source>No voice is installed on this computer; the words are shown on screen.</source>
+        <translation>No hay ninguna voz instalada en este ordenador; el texto se muestra en pantalla.</translation>
+    </message>
+    <message>
+        <source>Pace of the voice</source>
+        <translation>Ritmo de la voz</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Say the first breaths aloud: “in”, “hold”, “out”</source>
+        <translation>Decir en voz alta las primeras respiraciones: “in”, “hold”, “out”</translation>
+    </message>
+    <message>
+        <source>On the first three breaths of a breathing practice; tones after that.</source>
+        <translation>En las tres primeras respiraciones de una práctica de respiración; después, solo tonos.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Clear the saved speech</source>
+        <translation>Borrar la voz guardada</translation>
+    </message>
+    <message>
+        <source>Saved speech</source>
+        <translation>Voz guardada</translation>
+    </message>
+    <message>
+        <source>British English</source>
+        <translation>inglés británico</translation>
+    </message>
+    <message>
+        <source>American English</source>
+        <translation>inglés estadounidense</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+    <message>
+        <source>{mb} MB of speech saved on this computer, so practices start at once.</source>
+        <translation>{mb} MB de voz guardada en este ordenador, para que las prácticas empiecen enseguida.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,10 @@ SETTINGS_VERSION = 2
 FILE_NAME = "settings.json"
 
 MAX_GET_READY = 30
+#: The pace of the synthetic voice offered in Settings (1.0 is the voice's own).
+MIN_VOICE_SPEED = 0.8
+MAX_VOICE_SPEED = 1.2
+DEFAULT_VOICE_NAME = "heart"
 
 # The choices the person picks from. Each value is what the settings file stores; the
 # words shown for each are in kapcompanion.ui.choice_labels (they need Qt's translation).
@@ -150,6 +154,15 @@ class Settings:
     show_days_in_a_row: bool = False
     #: Reminders (off until the person turns them on).
     reminders: ReminderPlan = field(default_factory=ReminderPlan)
+    #: The offline synthetic voice says each practice's words (English practices).
+    voice_on: bool = True
+    #: Its pace, 0.8–1.2 (1.0 is the voice's own).
+    voice_speed: float = 1.0
+    #: Which of the installed voices speaks.
+    voice_name: str = DEFAULT_VOICE_NAME
+    #: Breath phases named in words ("in", "hold", "out") on the first cycles of every
+    #: practice (a practice can also ask for them itself).
+    spoken_cues: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -235,6 +248,12 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None
         return int(min(MAX_GET_READY, max(0, value)))
+    if name == "voice_speed":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return round(float(min(MAX_VOICE_SPEED, max(MIN_VOICE_SPEED, value))), 2)
+    if name == "voice_name":
+        return value if isinstance(value, str) and value.strip() else None
     if name == "text_scale":
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None

@@ -72,3 +72,20 @@ class Player(ABC):
     @abstractmethod
     def shutdown(self) -> None:
         """Release the device."""
+
+    # -- the synthetic voice (optional: a silent player simply ignores it) ----------
+
+    def speech_data(self, clip: object) -> object | None:
+        """Make a 24 kHz voice clip ready to play (any thread); None: this player is silent."""
+        return None
+
+    def add_speech(self, text: str, data: object) -> None:
+        """Keep the clip of ``text`` (from :meth:`speech_data`) for its ``speech`` cues."""
+        return None
+
+    def retime(self, timeline: Timeline) -> None:
+        """Go on with ``timeline``: the same practice with steps ahead timed afresh.
+
+        Nothing sounding is cut and no cue already played plays again.
+        """
+        return None

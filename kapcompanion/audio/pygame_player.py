@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import ctypes
 import logging
 import os
 import time
@@ -27,11 +26,20 @@ import pygame.mixer
 
 from kapcompanion.audio.base import Player, Volumes
 from kapcompanion.audio.envelope import AmbientEnvelope
-from kapcompanion.audio.sounds import Resolver, SoundBank, resolve_sound, sounds_of
+from kapcompanion.audio.mixer_format import dtype_for, release_memory, to_mixer_bytes
+from kapcompanion.audio.sounds import (
+    Resolver,
+    SoundBank,
+    fit_channels,
+    resample,
+    resolve_sound,
+    sounds_of,
+)
 from kapcompanion.core.session import SessionState, Status
 from kapcompanion.core.timeline import (
     CHANNEL_BELL,
     CHANNEL_CUE,
+    CHANNEL_SPEECH,
     CHANNEL_VOICE,
     Cue,
     Timeline,
@@ -65,43 +73,10 @@ END_FADE_MS = 1000
 VOLUME_STEP = 1.0 / 256
 #: Said once when the device goes away mid-practice (unplugged headphones, a lost server).
 LOST_NOTICE = "The sound device went away — the practice carries on silently."
+#: The synthetic voice's sample rate (audio/voice; not imported here to keep it light).
+VOICE_RATE = 24000
 
 Clock = Callable[[], float]
-
-
-def _dtype_for(size: int) -> np.dtype:
-    return {
-        -16: np.dtype(np.int16),
-        16: np.dtype(np.uint16),
-        -8: np.dtype(np.int8),
-        8: np.dtype(np.uint8),
-        -32: np.dtype(np.float32),
-        32: np.dtype(np.float32),
-    }[size]
-
-
-def to_mixer_bytes(samples: np.ndarray, size: int, *, consume: bool = False) -> np.ndarray:
-    """Convert float32 ``(frames, channels)`` audio to the mixer's sample format.
-
-    Returns a contiguous array (a buffer pygame copies from). With ``consume``, the
-    input's memory is reused for the scaling, so a long bed is not held three times.
-    """
-    dtype = _dtype_for(size)
-    if dtype.kind == "f":
-        return np.ascontiguousarray(samples, dtype=np.float32)
-    bits = dtype.itemsize * 8
-    work = samples if consume and samples.dtype == np.float32 else samples.astype(np.float32)
-    work *= float(2 ** (bits - 1) - 1)
-    np.round(work, out=work)
-    if dtype.kind == "u":
-        work += 2 ** (bits - 1)
-    return np.ascontiguousarray(work.astype(dtype))
-
-
-def _release_memory() -> None:
-    """Give freed decode buffers back to the system (glibc keeps them otherwise)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class PygamePlayer(Player):
@@ -125,7 +100,7 @@ class PygamePlayer(Player):
             raise pygame.error("the mixer did not open")
         self.frequency, self.size, self.channels = int(got[0]), int(got[1]), int(got[2])
         log.info("mixer open: %d Hz, format %d, %d channels", *got)
-        _dtype_for(self.size)  # fail early on a format we cannot feed
+        dtype_for(self.size)  # fail early on a format we cannot feed
         pygame.mixer.set_num_channels(max(N_CHANNELS, pygame.mixer.get_num_channels()))
         pygame.mixer.set_reserved(N_CHANNELS)
         self._groups = {k: [pygame.mixer.Channel(i) for i in v] for k, v in GROUPS.items()}
@@ -190,17 +165,61 @@ class PygamePlayer(Player):
             kept[key] = snd
             sounds[name] = snd
         self._mixer_sounds = kept
-        _release_memory()
+        release_memory()
         self._reset(timeline)
         self._ambient = sounds.pop(timeline.ambient, None) if timeline.ambient else None
         self._sounds = sounds
-        spans = [
-            (c.time, c.time + sounds[c.sound].get_length())
-            for c in timeline.cues
-            if c.channel == CHANNEL_VOICE and c.sound in sounds
-        ]
-        self._envelope = AmbientEnvelope(timeline.total, timeline.ambient_volume, spans)
+        self._speech = {}
+        self._shape()
         return warnings
+
+    def _shape(self) -> None:
+        """The bed's envelope: ducked under recorded clips and spoken words alike."""
+        timeline = self._timeline
+        if timeline is None:
+            return
+        spans = [
+            (c.time, c.time + self._sounds[c.sound].get_length())
+            for c in timeline.cues
+            if c.channel == CHANNEL_VOICE and c.sound in self._sounds
+        ] + [
+            (c.time, c.time + self._speech[c.sound].get_length())
+            for c in timeline.cues
+            if c.channel == CHANNEL_SPEECH and c.sound in self._speech
+        ]
+        self._envelope = AmbientEnvelope(timeline.total, timeline.ambient_volume, sorted(spans))
+
+    # -- the synthetic voice -------------------------------------------------------
+
+    def speech_data(self, clip: object) -> np.ndarray | None:
+        """A 24 kHz mono clip resampled and converted to the mixer's format (any thread)."""
+        if not self.available:
+            return None
+        x = np.asarray(clip, dtype=np.float32).reshape(-1, 1)
+        out = fit_channels(resample(x, VOICE_RATE, self.frequency), self.channels)
+        return to_mixer_bytes(out, self.size, consume=True)
+
+    def add_speech(self, text: str, data: object) -> None:
+        """Keep the clip of ``text`` for its speech cues (on the owner's thread)."""
+        if data is None or not self.available or pygame.mixer.get_init() is None:
+            return
+        try:
+            self._speech[text] = pygame.mixer.Sound(buffer=data)
+        except pygame.error as exc:
+            self._lose(str(exc))
+            return
+        self._shape()
+
+    def retime(self, timeline: Timeline) -> None:
+        """Follow a retimed timeline: cues up to the last position count as played."""
+        if self._timeline is None:
+            return
+        self._timeline = timeline
+        self._cues = timeline.cues
+        self._times = [c.time for c in self._cues]
+        pos = self._last_pos
+        self._cursor = 0 if pos is None else bisect.bisect_right(self._times, pos)
+        self._shape()
 
     def update(self, state: SessionState) -> None:
         """Follow the session: fire cues reached, steer the bed, react to the status.
@@ -228,6 +247,7 @@ class PygamePlayer(Player):
         self._stopped = True
         self._mixer_sounds = {}
         self._sounds = {}
+        self._speech = {}
         self._ambient = None
 
     def _update(self, state: SessionState) -> None:
@@ -249,12 +269,14 @@ class PygamePlayer(Player):
         dt = 0.0 if self._last_status is None else max(0.0, now - self._last_clock)
         self._last_pos, self._last_clock, self._last_status = pos, now, status
         playing = status is Status.PLAYING
-        if playing:
-            self._unpause()
+        if playing or status is Status.WAITING:
+            # At a question the clock stands still, but its words are said (the cue
+            # sits on the gate), so voice keeps sounding while the rest pauses.
+            self._unpause(playing)
             self._fire(pos, now)
-            if self._ambient is not None and not self._ambient_channel.get_busy():
-                self._apply(self._ambient_channel, 0.0)
-                self._ambient_channel.play(self._ambient, loops=-1)
+        if playing and self._ambient is not None and not self._ambient_channel.get_busy():
+            self._apply(self._ambient_channel, 0.0)
+            self._ambient_channel.play(self._ambient, loops=-1)
         self._step_gains(playing, dt)
         self._apply_all(pos, dt)
 
@@ -328,9 +350,13 @@ class PygamePlayer(Player):
     def ramping(self) -> bool:
         """Whether a fade is in progress (the owner should update often)."""
         target = 1.0 if self._last_status is Status.PLAYING else 0.0
-        return abs(self._pause_gain - target) > 1e-3 or self._envelope.ducked(
-            self._last_pos or 0.0
-        ) != self._envelope.ducked((self._last_pos or 0.0) + 0.35)
+        voice = 1.0 if self._last_status in (Status.PLAYING, Status.WAITING) else 0.0
+        pos = self._last_pos or 0.0
+        return (
+            abs(self._pause_gain - target) > 1e-3
+            or abs(self._voice_gain - voice) > 1e-3
+            or self._envelope.ducked(pos) != self._envelope.ducked(pos + 0.35)
+        )
 
     # -- internals ---------------------------------------------------------------
 
@@ -340,6 +366,7 @@ class PygamePlayer(Player):
         self._times = [c.time for c in self._cues]
         self._cursor = 0
         self._sounds: dict[str, pygame.mixer.Sound] = {}
+        self._speech: dict[str, pygame.mixer.Sound] = {}
         self._ambient: pygame.mixer.Sound | None = None
         self._envelope = AmbientEnvelope(timeline.total if timeline else 0.0, 0.0)
         self._last_pos: float | None = None
@@ -347,6 +374,8 @@ class PygamePlayer(Player):
         self._last_status: Status | None = None
         self._pause_gain = 1.0
         self._paused = False
+        self._voice_gain = 1.0
+        self._voice_paused = False
         self._bed_gain = 0.0
         self._bed_status = 1.0
         self._stopped = timeline is None
@@ -359,13 +388,20 @@ class PygamePlayer(Player):
         while self._cursor < len(times) and times[self._cursor] <= pos:
             cue = cues[self._cursor]
             self._cursor += 1
-            snd = self._sounds.get(cue.sound)
+            spoken = cue.channel == CHANNEL_SPEECH
+            snd = (self._speech if spoken else self._sounds).get(cue.sound)
             if snd is None:
                 continue
             if pos - cue.time > LATE_SECONDS:
-                log.info("cue %s at %.2fs reached %.2fs late; skipped", cue.sound, cue.time, pos)
+                # A spoken cue's sound is its text, which may hold the client's own words:
+                # it is never logged.
+                what = "spoken words" if spoken else cue.sound
+                log.info("cue %s at %.2fs reached %.2fs late; skipped", what, cue.time, pos)
                 continue
-            kind = cue.channel if cue.channel in self._groups else CHANNEL_CUE
+            if spoken:
+                kind = CHANNEL_VOICE
+            else:
+                kind = cue.channel if cue.channel in self._groups else CHANNEL_CUE
             self._play(kind, snd, now)
 
     def _play(self, kind: str, snd: pygame.mixer.Sound, now: float) -> None:
@@ -388,14 +424,28 @@ class PygamePlayer(Player):
         if self._ambient_channel.get_busy():
             self._ambient_channel.fadeout(300)
 
-    def _unpause(self) -> None:
-        if self._paused:
+    def _unpause(self, playing: bool) -> None:
+        if self._voice_paused:
+            self._voice_paused = False
+            for ch in self._groups[CHANNEL_VOICE]:
+                ch.unpause()
+        if self._paused and playing:
             self._paused = False
-            for chans in self._groups.values():
-                for ch in chans:
-                    ch.unpause()
+            for kind, chans in self._groups.items():
+                if kind != CHANNEL_VOICE:
+                    for ch in chans:
+                        ch.unpause()
 
     def _step_gains(self, playing: bool, dt: float) -> None:
+        speaking = playing or self._last_status is Status.WAITING
+        if speaking:
+            self._voice_gain = min(1.0, self._voice_gain + dt / PAUSE_RAMP)
+        else:
+            self._voice_gain = max(0.0, self._voice_gain - dt / PAUSE_RAMP)
+            if self._voice_gain <= 0.0 and not self._voice_paused:
+                self._voice_paused = True
+                for ch in self._groups[CHANNEL_VOICE]:
+                    ch.pause()
         if playing:
             self._pause_gain = min(1.0, self._pause_gain + dt / PAUSE_RAMP)
             self._bed_status = min(1.0, self._bed_status + dt / 0.4)
@@ -404,16 +454,18 @@ class PygamePlayer(Player):
             self._bed_status = max(PAUSED_BED, self._bed_status - dt / 0.4)
             if self._pause_gain <= 0.0 and not self._paused:
                 self._paused = True
-                for chans in self._groups.values():
-                    for ch in chans:
-                        ch.pause()
+                for kind, chans in self._groups.items():
+                    if kind != CHANNEL_VOICE:
+                        for ch in chans:
+                            ch.pause()
 
     def _channel_volume(self, kind: str) -> float:
         v = self.volumes
         if v.muted:
             return 0.0
-        level = v.voice if kind == CHANNEL_VOICE else v.cue
-        return v.master * level * self._pause_gain
+        if kind == CHANNEL_VOICE:
+            return v.master * v.voice * self._voice_gain
+        return v.master * v.cue * self._pause_gain
 
     def _apply_all(self, pos: float, dt: float | None) -> None:
         """Set every channel's volume; ``dt=None`` sets the bed at once (no slew)."""

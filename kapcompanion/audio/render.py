@@ -193,13 +193,14 @@ def synthesise(
     values: Mapping[str, object] | None = None,
     progress: SpeechProgress | None = None,
     notes: list[str] | None = None,
+    spoken_cues: bool | None = None,
 ) -> dict[str, np.ndarray]:
     """Say every text of ``practice`` (first needed first); clips by text, at 24 kHz.
 
     Texts that fail are left out (the timeline then has no speech cue for them) and
     noted once; a voice that cannot be used at all gives an empty result and one note.
     """
-    items = spoken_items(practice, values)
+    items = spoken_items(practice, values, spoken_cues=spoken_cues)
     voice.request(items)
     clips: dict[str, np.ndarray] = {}
     failed = 0
@@ -234,6 +235,7 @@ def render_practice(
     voice_cache: Path | None = None,
     values: Mapping[str, object] | None = None,
     speech_progress: SpeechProgress | None = None,
+    spoken_cues: bool | None = None,
 ) -> Path:
     """Mix ``practice`` into the audio file ``out`` (format from its extension).
 
@@ -251,6 +253,7 @@ def render_practice(
             "voice"``); None keeps the clips in memory only.
         values: saved answers for placeholders (their clips never touch the disk).
         speech_progress: called with (texts done, texts in all) while synthesising.
+        spoken_cues: name breath phases in words (``None``: as the practice says).
 
     Returns:
         The path written.
@@ -272,7 +275,12 @@ def render_practice(
         )
         try:
             clips = synthesise(
-                practice, service, values=values, progress=speech_progress, notes=notes
+                practice,
+                service,
+                values=values,
+                progress=speech_progress,
+                notes=notes,
+                spoken_cues=spoken_cues,
             )
         finally:
             if own:
@@ -283,6 +291,7 @@ def render_practice(
         gate_seconds=GATE_SECONDS,
         voice_lengths=lengths if speak and clips else None,
         values=values,
+        spoken_cues=spoken_cues,
     )
     bank = SoundBank(RATE, 2, resolver)
     problems = bank.load(sounds_of(timeline))

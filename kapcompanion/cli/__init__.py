@@ -127,6 +127,10 @@ def split_pack_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    # A bundled app (PyInstaller) must let the voice's child process run as itself.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     rest, pack_file = split_pack_argument(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(rest)
     args.open_pack = pack_file
@@ -191,11 +195,23 @@ def _dispatch(args: argparse.Namespace, folders: DataFolders) -> int:
         case "render":
             from kapcompanion.cli.library import resolve_practice
             from kapcompanion.cli.render import render_cli
+            from kapcompanion.cli.voice import cli_voice, spoken_cues, voice_settings
 
+            settings = voice_settings(folders)
             cache = folders.cache / "voice"
-            return render_cli(
-                resolve_practice(args.target, folders), args.output, voice_cache=cache
-            )
+            voice = cli_voice(folders, settings)
+            try:
+                return render_cli(
+                    resolve_practice(args.target, folders),
+                    args.output,
+                    voice_cache=cache,
+                    voice=voice,
+                    speak=voice is not None,
+                    spoken_cues=spoken_cues(settings),
+                )
+            finally:
+                if voice is not None:
+                    voice.close()
         case "pack":
             return _pack(args, folders)
         case "journal":
@@ -225,8 +241,17 @@ def _play(args: argparse.Namespace, folders: DataFolders) -> int:
     practice = resolve_practice(args.target, folders)
     if args.no_window:
         from kapcompanion.cli.terminal_player import play_in_terminal
+        from kapcompanion.cli.voice import cli_voice, spoken_cues, voice_settings
 
-        return play_in_terminal(practice, sound=not args.silent)
+        settings = voice_settings(folders)
+        voice = cli_voice(folders, settings) if not args.silent else None
+        try:
+            return play_in_terminal(
+                practice, sound=not args.silent, voice=voice, spoken_cues=spoken_cues(settings)
+            )
+        finally:
+            if voice is not None:
+                voice.close()
     from kapcompanion.ui.app import run_app
 
     return run_app(sys.argv[:1], practice=practice)

@@ -16,7 +16,7 @@ from kapcompanion.core.library import Library, library_key
 from kapcompanion.core.loader import YAML_SUFFIXES, load_practice
 from kapcompanion.core.model import Practice
 from kapcompanion.core.packs import validate_pack
-from kapcompanion.core.timeline import compile_practice, practice_seconds
+from kapcompanion.core.timeline import CHANNEL_SPEECH, Timeline, compile_practice, practice_seconds
 from kapcompanion.core.validate import UsageError, validate_paths
 from kapcompanion.core.visible import printable, shown
 
@@ -201,9 +201,33 @@ def schema_command() -> int:
     return 0
 
 
+def voiced_timeline(practice: Practice, folders: DataFolders) -> Timeline:
+    """The live timeline with the voice's real lengths (from the cache, or said now).
+
+    English practices only (the voice speaks English); with the voice off in Settings, or
+    a voice that cannot start, the timeline has no voice, as live play would.
+    """
+    from kapcompanion.cli.voice import cli_voice, spoken_cues, voice_settings
+    from kapcompanion.core.spoken import is_english
+
+    settings = voice_settings(folders)
+    cues = spoken_cues(settings)
+    service = cli_voice(folders, settings) if is_english(practice.language) else None
+    if service is None:
+        return compile_practice(practice)
+    from kapcompanion.audio.voice.live import wait_lengths
+
+    with service:
+        lengths, error = wait_lengths(practice, service, spoken_cues=cues)
+    if error is not None:
+        print(f"Note: {error} The timeline has no spoken voice.", file=sys.stderr)
+        return compile_practice(practice)
+    return compile_practice(practice, voice_lengths=lengths, spoken_cues=cues)
+
+
 def timeline_command(folders: DataFolders, target: str, *, as_json: bool = False) -> int:
-    """Print the compiled timeline: steps, segments and cues with times."""
-    timeline = compile_practice(resolve_practice(target, folders))
+    """Print the compiled timeline: steps, segments and cues with times (voice included)."""
+    timeline = voiced_timeline(resolve_practice(target, folders), folders)
     if as_json:
         print(json.dumps(timeline.to_dict(), indent=2, ensure_ascii=False))
         return 0
@@ -219,6 +243,8 @@ def timeline_command(folders: DataFolders, target: str, *, as_json: bool = False
         for s in segs:
             cue = cues.get(s.index)
             sound = f"  ♪ {Path(cue.sound).name}" if cue else ""
+            if cue is not None and cue.channel == CHANNEL_SPEECH:
+                sound = "  (spoken)"
             line = f"  {_clock(s.start)}–{_clock(s.end)}  {s.phase:<8} {s.text[:60]}{sound}"
             print(shown(line))
     print(f"{_clock(timeline.total)}  end")

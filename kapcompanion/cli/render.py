@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kapcompanion.audio.render import RenderError, render_practice
 from kapcompanion.core.model import Practice
 from kapcompanion.core.visible import printable
+
+if TYPE_CHECKING:
+    from kapcompanion.audio.voice import VoiceService
 
 log = logging.getLogger(__name__)
 
@@ -18,10 +22,20 @@ def _bar(fraction: float, width: int = 30, label: str = "Rendering") -> str:
     return f"\r{label}  [{'#' * full}{'.' * (width - full)}] {fraction * 100:3.0f}%"
 
 
-def render_cli(practice: Practice, out: Path, *, voice_cache: Path | None = None) -> int:
+def render_cli(
+    practice: Practice,
+    out: Path,
+    *,
+    voice_cache: Path | None = None,
+    voice: VoiceService | None = None,
+    speak: bool = True,
+    spoken_cues: bool | None = None,
+) -> int:
     """Render for the command line: a progress bar on a terminal, plain errors, exit code.
 
     The bar shows synthesis ("Speaking", texts done) and then mixing ("Rendering").
+    ``voice`` is the service to speak with (Settings' voice and speed); ``speak`` False
+    renders without the voice (turned off in Settings).
     """
     tty = sys.stderr.isatty()
 
@@ -46,6 +60,9 @@ def render_cli(practice: Practice, out: Path, *, voice_cache: Path | None = None
             warnings=notes,
             voice_cache=voice_cache,
             speech_progress=speaking if tty else None,
+            speak=speak,
+            voice=voice,
+            spoken_cues=spoken_cues,
         )
     except RenderError as exc:
         if tty:

@@ -18,13 +18,18 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kapcompanion.audio.base import Player
 from kapcompanion.core.model import Phase, Practice
 from kapcompanion.core.session import Session, SessionState, Status
+from kapcompanion.core.spoken import is_english
 from kapcompanion.core.timeline import Timeline, compile_practice
 from kapcompanion.core.visible import printable
+
+if TYPE_CHECKING:
+    from kapcompanion.audio.voice import VoiceService
+    from kapcompanion.audio.voice.live import LiveVoice
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +37,8 @@ REFRESH = 0.1  # seconds between display updates
 RAMP_TICK = 0.02  # update rate while a fade is in progress
 STOP_FADE_MS = 800
 END_RING = 1.0  # seconds the last sounds ring out after the end
+FIRST_WAIT = 3.0  # seconds play waits at most for the first words (cold start: ~1.5 s)
+NOT_ENGLISH = "The spoken voice speaks English only, so this practice's words are shown on screen."
 
 PHASE_WORDS = {
     Phase.INHALE: "Breathe in",
@@ -164,19 +171,60 @@ class TerminalPlay:
         stdin: TextIO,
         out: TextIO,
         clock: Callable[[], float] = time.monotonic,
+        voice: VoiceService | None = None,
+        spoken_cues: bool | None = None,
     ) -> None:
-        self.timeline = compile_practice(practice)
+        self.live: LiveVoice | None = None
+        self.notes: list[str] = []
+        if voice is not None and not is_english(practice.language):
+            self.notes.append(NOT_ENGLISH)
+        elif voice is not None:
+            from kapcompanion.audio.voice.live import LiveVoice
+
+            self.live = LiveVoice(
+                practice, voice, spoken_cues=spoken_cues, convert=player.speech_data
+            )
+        self.timeline = (self.live.timeline() if self.live else None) or compile_practice(practice)
         self.session = Session(self.timeline, clock=clock)
         self.player = player
         self.keys = Keys(stdin)
         self.display = Display(out, self.timeline)
         self.cue_times = [c.time for c in self.timeline.cues]
+        self._told = False
+
+    def wait_for_voice(self, timeout: float = FIRST_WAIT) -> None:
+        """Before play: wait (at most ``timeout``) for the first words, then take the clips."""
+        end = time.monotonic() + timeout
+        while self.live is not None and not self.live.first_ready() and time.monotonic() < end:
+            time.sleep(0.02)
+        self.follow_voice()
+
+    def follow_voice(self) -> None:
+        """Hand arrived clips to the player; retime the steps ahead when lengths are new."""
+        live = self.live
+        if live is None:
+            return
+        for text, data in live.drain():
+            self.player.add_speech(text, data)
+        if live.error is not None and not self._told:
+            self._told = True
+            print(f"{live.error} The words are shown on screen.", file=sys.stderr, flush=True)
+        started = self.session.status is not Status.READY
+        timeline = live.timeline(self.session.current_step if started else None)
+        if timeline is None or len(timeline.segments) != len(self.timeline.segments):
+            return
+        self.timeline = timeline
+        self.session.retime(timeline)
+        self.player.retime(timeline)
+        self.display.timeline = timeline
+        self.cue_times = [c.time for c in timeline.cues]
 
     def run(self) -> int:
         """Play to the end (or until stopped); return the exit code (0)."""
         with self.keys.raw():
             if self.keys.interactive:
                 self.display.say("Space or p: pause · n: next step · b: back · q: stop")
+            self.wait_for_voice()
             self.session.play()
             try:
                 self._loop()
@@ -190,6 +238,7 @@ class TerminalPlay:
         session, player = self.session, self.player
         notice = player.notice
         while True:
+            self.follow_voice()
             st = session.state()
             player.update(st)
             if player.notice != notice:  # the device went away: say so once, carry on
@@ -246,6 +295,7 @@ class TerminalPlay:
             return
         self.display.say(f"\n  {title}\n  Take whatever time you need. Press Enter to go on.")
         while True:
+            self.follow_voice()
             self.player.update(self.session.state())
             keys = self.keys.wait(RAMP_TICK if getattr(self.player, "ramping", False) else REFRESH)
             if "q" in keys.lower():
@@ -273,6 +323,8 @@ def play_in_terminal(
     sound: bool = True,
     stdin: TextIO | None = None,
     out: TextIO | None = None,
+    voice: VoiceService | None = None,
+    spoken_cues: bool | None = None,
 ) -> int:
     """Play ``practice`` with sound and a terminal display; return the exit code.
 
@@ -281,6 +333,8 @@ def play_in_terminal(
         sound: False to play silently (``--silent``).
         stdin: where keys come from (``sys.stdin``).
         out: where the display goes (``sys.stdout``).
+        voice: the synthetic voice's service (None: the words are only shown).
+        spoken_cues: name breath phases in words (``None``: as the practice says).
 
     Returns:
         0 when the practice finished or the person stopped it.
@@ -292,8 +346,13 @@ def play_in_terminal(
     player = create_player(enabled=sound)
     if player.notice:
         print(player.notice, file=sys.stderr)
+    play: TerminalPlay | None = None
     try:
-        play = TerminalPlay(practice, player, stdin=keys_from, out=shown_on)
+        play = TerminalPlay(
+            practice, player, stdin=keys_from, out=shown_on, voice=voice, spoken_cues=spoken_cues
+        )
+        for note in play.notes:
+            print(note, file=sys.stderr)
         try:
             warnings = player.prepare(play.timeline)
         except Exception as exc:  # sound trouble never stops a practice
@@ -305,4 +364,6 @@ def play_in_terminal(
     except KeyboardInterrupt:  # a second Ctrl-C while fading out
         return 0
     finally:
+        if play is not None and play.live is not None:
+            play.live.close()
         player.shutdown()

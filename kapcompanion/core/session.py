@@ -148,6 +148,18 @@ class Session:
         self._gate_cursor += 1
         self._settle()
 
+    def retime(self, timeline: Timeline) -> None:
+        """Go on with ``timeline``, the same practice with later steps timed afresh.
+
+        Used when the voice's lengths of steps still ahead become known (or an answer
+        fills a later text): everything up to the position now must be unchanged, so the
+        position, the status and the gates answered carry over as they are.
+        """
+        if len(timeline.segments) != len(self.timeline.segments):
+            raise ValueError("a retimed timeline must have the same segments")
+        self.timeline = timeline
+        self._gate_indices = [g.index for g in timeline.segments if g.gate is not None]
+
     # -- reading -----------------------------------------------------------------
 
     @property

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice
-from kapcompanion.paths import data_dir
+from kapcompanion.paths import data_dir, data_folders
 from kapcompanion.settings import SettingsStore
 from kapcompanion.ui.desktop_link import app_icon, bring_forward
 from kapcompanion.ui.extensions import Parts, install_all
@@ -62,6 +62,8 @@ def create_window(
     store = SettingsStore()
     language = install_translations(app, store.load().language)
     window = AppWindow(load_library(), language=language, store=store)
+    window.player.voice_link.folder = data_folders().cache / "voice"  # the voice's clip cache
+    window.library.selected.connect(lambda _id: window.player.warm_voice())  # loads off-thread
     reminders = window.parts.reminders
     tray = reminders.tray if reminders is not None else None
     if not (background and tray is not None and tray.isVisible()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -48,6 +49,7 @@ from kapcompanion.ui.choice_labels import (
     choice_items,
 )
 from kapcompanion.ui.speech import speech_available
+from kapcompanion.ui.voice_settings import VoiceTab
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +80,12 @@ class SettingsDialog(QDialog):
     """Edits a copy of the settings; :meth:`values` returns the result."""
 
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, *, help_lines: bool = False
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        help_lines: bool = False,
+        voice_cache: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -87,9 +94,12 @@ class SettingsDialog(QDialog):
         self._base = settings
         self.tabs = QTabWidget()
         self.tabs.addTab(self._sound_tab(settings), self.tr("Sound"))
+        self.voice_tab = VoiceTab(settings, voice_cache)
+        self.tabs.addTab(self.voice_tab, self.tr("Voice"))
         self.tabs.addTab(self._practice_tab(settings), self.tr("Practice"))
         self.tabs.addTab(self._look_tab(settings), self.tr("Appearance"))
-        self.tabs.addTab(self._help_tab(settings), self.tr("Help lines"))
+        self.help_page = self._help_tab(settings)
+        self.tabs.addTab(self.help_page, self.tr("Help lines"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -237,7 +247,7 @@ class SettingsDialog(QDialog):
 
     def show_help_lines(self) -> None:
         """Open on the help lines tab."""
-        self.tabs.setCurrentIndex(3)
+        self.tabs.setCurrentWidget(self.help_page)
 
     # -- result ------------------------------------------------------------------
 
@@ -253,7 +263,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> Settings:
         """The settings as edited."""
-        return replace(
+        edited = replace(
             self._base,
             volumes=ChannelVolumes(
                 self.master.value() / 100,
@@ -274,12 +284,17 @@ class SettingsDialog(QDialog):
             clinic_number=self.clinic_number.text().strip(),
             help_lines=self.help_lines(),
         )
+        return self.voice_tab.apply(edited)
 
     @classmethod
     def get_settings(
         cls, parent: QWidget | None, settings: Settings, *, help_lines: bool = False
     ) -> tuple[Settings, bool]:
         """Show the dialog; returns the edited settings and whether they were saved."""
-        dlg = cls(settings, parent, help_lines=help_lines)
+        # The voice's cache folder is the player's (the app sets it from the data dir).
+        link = getattr(getattr(parent, "player", None), "voice_link", None)
+        dlg = cls(
+            settings, parent, help_lines=help_lines, voice_cache=getattr(link, "folder", None)
+        )
         ok = dlg.exec() == QDialog.DialogCode.Accepted
         return (dlg.values() if ok else settings), ok

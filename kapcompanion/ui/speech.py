@@ -37,6 +37,37 @@ def speech_available() -> bool:
         return False
 
 
+def _base(language: str) -> str:
+    return language.lower().replace("_", "-").split("-")[0]
+
+
+def locale_voice_available(language: str) -> bool:
+    """Whether a system voice for ``language`` (``es``, ``es-MX``…) is installed.
+
+    Asks each real engine (never Qt's "mock" one) for its locales; an engine that fails
+    to start (on Linux, speech-dispatcher not running) offers none.
+    """
+    tts = _tts_class()
+    if tts is None:
+        return False
+    want = _base(language)
+    try:
+        for name in tts.availableEngines():
+            if name == "mock":
+                continue
+            engine = tts(name)
+            try:
+                if engine.state() == tts.State.Error:
+                    continue
+                if any(_base(loc.name()) == want for loc in engine.availableLocales()):
+                    return True
+            finally:
+                engine.deleteLater()
+    except Exception as exc:  # pragma: no cover - depends on the system
+        log.info("system voices could not be listed: %s", exc)
+    return False
+
+
 class Speaker(QObject):
     """Speaks text; silently does nothing when no voice is available."""
 
@@ -54,16 +85,32 @@ class Speaker(QObject):
                 log.warning("no system voice (%s)", exc)
         return self._tts
 
-    def say(self, text: str, volume: float = 1.0) -> None:
-        """Speak ``text`` (stopping whatever was being said)."""
+    def say(self, text: str, volume: float = 1.0, language: str | None = None) -> None:
+        """Speak ``text`` (stopping whatever was being said).
+
+        With ``language``, only a voice for that language speaks: when the system has
+        none, nothing is said (Spanish words are never read by an English voice).
+        """
         self.spoken.append(text)
         del self.spoken[:-10]
         tts = self._engine()
         if tts is None:
             return
+        if language is not None and not self._use_language(tts, language):
+            return
         tts.stop()
         tts.setVolume(max(0.0, min(1.0, volume)))
         tts.say(text)
+
+    def _use_language(self, tts: QTextToSpeech, language: str) -> bool:
+        want = _base(language)
+        if _base(tts.locale().name()) == want:
+            return True
+        for loc in tts.availableLocales():
+            if _base(loc.name()) == want:
+                tts.setLocale(loc)
+                return True
+        return False
 
     def stop(self) -> None:
         """Stop speaking."""

@@ -34,6 +34,8 @@ def own_practice(practice_id: str) -> str:
 def install_pack(data: Path) -> Path:
     """Import a signed pack into the data dir's packs folder; returns its folder."""
     with tempfile.TemporaryDirectory() as tmp:
-        file = signed_zip(Path(tmp) / "calm.kappack", pack_files(), SigningKey.generate("Sam Rivera"))
+        file = signed_zip(
+            Path(tmp) / "calm.kappack", pack_files(), SigningKey.generate("Sam Rivera")
+        )
         import_pack(file, DataFolders(data), known_ids=builtin_ids(), confirm=lambda info: True)
     return data / "packs" / "calm-start"

@@ -97,3 +97,16 @@ def at(win: MainWindow, clock: FakeClock, position: float) -> None:
     assert session is not None
     clock.advance(position - session.position)
     win.player.tick()
+
+
+@pytest.fixture(autouse=True)
+def _no_synthetic_voice(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The offline voice stays quiet in UI tests not about it (mark a test ``voice``).
+
+    Loading the model and saying every text of every practice opened would cost each
+    test a second or more on a busy machine; tests/ui/test_voice_live.py uses it for real.
+    """
+    if request.node.get_closest_marker("voice") is None:
+        from kapcompanion.ui.voice_link import VoiceLink
+
+        monkeypatch.setattr(VoiceLink, "enabled", False)

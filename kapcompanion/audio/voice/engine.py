@@ -13,16 +13,18 @@ cues with one fixed gain (hibari's level is steady from text to text).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
+from kapcompanion.audio.mixer_format import release_memory
 from kapcompanion.core.errors import KapError
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,27 @@ class VoiceInfo:
     gender: str
     path: Path
     bundled: bool
+
+
+class Engine(Protocol):
+    """What the voice service needs of a voice (:class:`VoiceEngine`, or one in a child)."""
+
+    voice: str
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the voice is in memory."""
+        ...
+
+    def load(self) -> None:
+        """Load the voice now (raises :class:`VoiceUnavailable`)."""
+
+    def synthesize(self, text: str, speed: float = 1.0) -> np.ndarray:
+        """Say ``text``: mono float32 at 24 kHz."""
+        ...
+
+    def unload(self) -> None:
+        """Let the voice go (the next use loads it again)."""
 
 
 def installed_voices() -> list[VoiceInfo]:
@@ -247,6 +270,16 @@ class VoiceEngine:
             raise
         self._tts = tts
         log.info("voice %s loaded", self.voice)
+
+    def unload(self) -> None:
+        """Let the model and its dictionaries go (about 110 MiB); the next use loads again."""
+        with self._lock:
+            if self._tts is None:
+                return
+            self._tts = None
+        gc.collect()
+        release_memory()
+        log.info("voice %s unloaded while idle", self.voice)
 
     def synthesize(self, text: str, speed: float = 1.0) -> np.ndarray:
         """Say ``text``: mono float32 samples at 24 kHz (trimmed and levelled).

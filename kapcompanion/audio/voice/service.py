@@ -27,7 +27,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 import numpy as np
 
 from kapcompanion.audio.voice.cache import VoiceCache
-from kapcompanion.audio.voice.engine import SAMPLE_RATE, VoiceEngine, VoiceUnavailable, clamp_speed
+from kapcompanion.audio.voice.engine import SAMPLE_RATE, Engine, VoiceUnavailable, clamp_speed
 from kapcompanion.core.spoken import Spoken
 
 log = logging.getLogger(__name__)
@@ -52,17 +52,22 @@ class VoiceService:
         cache: the disk cache, or None to keep everything in memory only.
         speed: 0.8–1.2 (1.0 is the voice's own pace).
         on_error: called once (on the worker thread) when the voice as a whole fails.
+        idle_unload: seconds with nothing to say after which the model is let go (it
+            holds about 110 MiB; the next text loads it again, in about a second).
+            None keeps it loaded.
     """
 
     def __init__(
         self,
-        engine: VoiceEngine,
+        engine: Engine,
         cache: VoiceCache | None = None,
         *,
         speed: float = 1.0,
         on_error: ErrorCallback | None = None,
+        idle_unload: float | None = None,
     ) -> None:
         self.engine = engine
+        self.idle_unload = idle_unload
         self.cache = cache
         self.speed = clamp_speed(speed)
         self.on_error = on_error
@@ -123,6 +128,7 @@ class VoiceService:
         with self._cond:
             self._preload = True
             self._start()
+            self._cond.notify()
 
     def future(self, item: Request) -> Future[np.ndarray]:
         """The future of a text's clip (queued if it was not asked for yet)."""
@@ -205,21 +211,34 @@ class VoiceService:
             self._thread = threading.Thread(target=self._run, name="voice", daemon=True)
             self._thread.start()
 
+    def _idle(self) -> bool:
+        """Wait (holding the lock) for work; True when idle long enough to let the model go."""
+        while not self._queue and not self._closed and not self._preload:
+            wait = self.idle_unload if self.idle_unload and self.engine.loaded else None
+            if not self._cond.wait(wait) and wait is not None:
+                return not (self._queue or self._preload or self._closed)
+        return False
+
     def _run(self) -> None:
-        if self._preload:
-            try:
-                self.engine.load()
-            except VoiceUnavailable as exc:
-                self._failed(None, exc)
         while True:
             with self._cond:
-                while not self._queue and not self._closed:
-                    self._cond.wait()
+                idle = self._idle()
                 if self._closed:
                     return
-                text = self._queue.popleft()
-                private = text in self._private
-                fut = self._futures[text]
+                load, self._preload = self._preload, False
+                text = None if idle or not self._queue else self._queue.popleft()
+                private = text in self._private if text is not None else False
+                fut = self._futures[text] if text is not None else None
+            if idle:
+                self.engine.unload()
+                continue
+            if load and self.error is None:
+                try:
+                    self.engine.load()
+                except VoiceUnavailable as exc:
+                    self._failed(None, exc)
+            if text is None or fut is None:
+                continue
             if not fut.set_running_or_notify_cancel():
                 continue
             try:

@@ -42,7 +42,9 @@ class EditorLauncher(QObject):
         # lazy: the editor's window and its helpers load when the first editor opens
         from kapcompanion.ui.editor.editor_window import EditorWindow
 
-        editor = EditorWindow(text, path=path, preview=self.preview)
+        editor = EditorWindow(
+            text, path=path, preview=self.preview, voice=self.window.player.voice_link
+        )
         editor.saved.connect(lambda _p: self.window.reload_library())
         self.window.hub.settings_changed.connect(lambda _s: editor.use_palette())
         self.editors = [e for e in self.editors if e.isVisible()]

@@ -31,6 +31,7 @@ from kapcompanion.paths import user_practices_dir
 from kapcompanion.ui.editor.code_edit import CodeEdit, marks_for
 from kapcompanion.ui.editor.completion import Completer
 from kapcompanion.ui.editor.drafts import draft_id
+from kapcompanion.ui.editor.listen import StepListener
 from kapcompanion.ui.editor.live_check import (
     INLINE_LIMIT,
     BackgroundCheck,
@@ -46,6 +47,7 @@ from kapcompanion.ui.editor.voice_actions import VoiceActions
 from kapcompanion.ui.editor.voice_panel import VoicePanel
 from kapcompanion.ui.editor.yaml_highlighter import YamlHighlighter
 from kapcompanion.ui.theme import current_palette
+from kapcompanion.ui.voice_link import VoiceLink
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class EditorWindow(QMainWindow):
         path: Path | None = None,
         preview: Preview | None = None,
         parent: QWidget | None = None,
+        voice: VoiceLink | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -115,6 +118,9 @@ class EditorWindow(QMainWindow):
         self.voice = VoicePanel()
         self.steps.chosen.connect(self._step_chosen)
         self.steps.preview_requested.connect(self.preview)
+        self.listener = StepListener(voice, self)
+        self.listener.said.connect(self.voice.say)
+        self.voice.listen_requested.connect(self.listen)
         self._build_layout()
         self._actions()
 
@@ -305,6 +311,12 @@ class EditorWindow(QMainWindow):
         self.voice.show_step(index, step)
 
     # -- preview and save ------------------------------------------------------------
+
+    def listen(self) -> None:
+        """Say the chosen step as the client will hear it (its clip, else the voice)."""
+        step = self.voice.step
+        if self.practice is not None and step is not None:
+            self.listener.listen(self.practice, step)
 
     def preview(self, index: int = -1) -> None:
         """Play the draft (the last version without errors) from step ``index``."""

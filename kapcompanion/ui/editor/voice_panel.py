@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kapcompanion.core.model import SayStep, Step
+from kapcompanion.core.spoken import step_speech
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +20,7 @@ class VoicePanel(QWidget):
     record_requested = Signal()
     import_requested = Signal()
     remove_requested = Signal()
+    listen_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,11 +42,17 @@ class VoicePanel(QWidget):
         self.import_.setAccessibleDescription(self.tr("WAV, OGG, FLAC or MP3"))
         self.remove = QPushButton(self.tr("Remove voice"))
         self.remove.setAccessibleName(self.tr("Remove this step's voice clip"))
+        self.listen = QPushButton(self.tr("Listen"))
+        self.listen.setAccessibleName(self.tr("Listen to this step"))
+        self.listen.setAccessibleDescription(
+            self.tr("Its recorded clip, or the built-in voice saying its words")
+        )
+        self.listen.clicked.connect(self.listen_requested.emit)
         self.record.clicked.connect(self.record_requested.emit)
         self.import_.clicked.connect(self.import_requested.emit)
         self.remove.clicked.connect(self.remove_requested.emit)
         row = QHBoxLayout()
-        for b in (self.record, self.import_, self.remove):
+        for b in (self.listen, self.record, self.import_, self.remove):
             row.addWidget(b)
         row.addStretch(1)
         lay = QVBoxLayout(self)
@@ -100,6 +108,7 @@ class VoicePanel(QWidget):
     def _enable(self) -> None:
         step = self.step
         say = isinstance(step, SayStep)
+        self.listen.setEnabled(step is not None and (say or step_speech(step) is not None))
         self.record.setEnabled(say and self.has_microphone)
         self.import_.setEnabled(say)
         self.remove.setEnabled(isinstance(step, SayStep) and step.voice is not None)

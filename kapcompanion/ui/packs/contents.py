@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, BinaryIO
 from kapcompanion.core.loader import check_text
 from kapcompanion.core.model import Practice, SayStep
 from kapcompanion.core.packs.format import PackInfo
-from kapcompanion.core.parse import reading_seconds
 from kapcompanion.ui.catalogue import practice_length
 
 if TYPE_CHECKING:
@@ -105,15 +104,11 @@ def _with_clips(
 ) -> Practice:
     """``practice`` with voiced steps timed by their clips (the text alone gives reading time).
 
-    A step whose length differs from its reading time was given a ``duration:`` and keeps it.
+    A step that was given a ``duration:`` (``SayStep.explicit``) keeps it.
     """
     steps = []
     for step in practice.steps:
-        if (
-            isinstance(step, SayStep)
-            and step.voice is not None
-            and step.duration == reading_seconds(step.text)
-        ):
+        if isinstance(step, SayStep) and step.voice is not None and not step.explicit:
             name = posixpath.normpath(posixpath.join(folder, step.voice.as_posix()))
             seconds = _clip_seconds(fh, entries[name]) if name in entries else None
             if seconds:

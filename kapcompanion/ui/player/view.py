@@ -19,7 +19,7 @@ from kapcompanion.audio.base import Player
 from kapcompanion.core.model import BREATH_PHASES, Phase, Practice
 from kapcompanion.core.session import Clock, Session, SessionState, Status
 from kapcompanion.core.text import fill
-from kapcompanion.core.timeline import CHANNEL_VOICE, compile_practice
+from kapcompanion.core.timeline import Timeline
 from kapcompanion.settings import ChannelVolumes, Settings
 from kapcompanion.ui.player.end_view import SessionResult
 from kapcompanion.ui.player.endings import PlayerEndings
@@ -27,9 +27,9 @@ from kapcompanion.ui.player.frame_clock import CueWake, FrameClock
 from kapcompanion.ui.player.gates import Gate
 from kapcompanion.ui.player.layout import STAGE_GATE, STAGE_READY, STAGE_RUN, PlayerLayout
 from kapcompanion.ui.player.questions import PlayerQuestions
-from kapcompanion.ui.player.sound_choices import tuned_timeline, volumes_of
+from kapcompanion.ui.player.sound_choices import volumes_of
 from kapcompanion.ui.player.stop_rules import StopRules, needs_rules
-from kapcompanion.ui.speech import Speaker
+from kapcompanion.ui.player.voicing import PlayerVoicing
 from kapcompanion.ui.theme import system_prefers_reduced_motion
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ class PlayerView(QWidget):
         #: Reads earlier answers saved by other practices (the journal provides it).
         self.recall: Recall | None = None
         self._recalled: dict[str, object] = {}
-        self.speaker = Speaker(self)
+        self.voicing = PlayerVoicing(self._retimed, self._follow_notice, self)
+        self.voice_link, self.speaker = self.voicing.link, self.voicing.speaker  # app sets folder
         self.parts = PlayerLayout(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -91,8 +92,10 @@ class PlayerView(QWidget):
         self._hold_parts(self.parts)
         self.endings = PlayerEndings(self, self.parts, self)
         self.endings.finished.connect(self.finished)
+        self.endings.finished.connect(lambda _r: self.voicing.close())  # private words go
         self.questions = PlayerQuestions(self, self.parts, self)
         self.questions.answered.connect(self.answered)
+        self.questions.answered.connect(lambda *_: self.voicing.answered(self.values()))
         self._connect(self.parts)
         # An even beat of 60 frames a second; a cue between two frames gets its own wake.
         self.frames = FrameClock(FPS, self)
@@ -134,6 +137,10 @@ class PlayerView(QWidget):
         parts.volume_requested.connect(self.change_volume)
         parts.end_view.library_requested.connect(self.closed)
 
+    def warm_voice(self) -> None:
+        """Load the voice in the background now (a practice was chosen), so Play speaks at once."""
+        self.voice_link.service(self.settings)
+
     def set_keys(self, on: bool) -> None:
         """Single-key shortcuts work only while the practice runs (not while typing)."""
         self.parts.set_keys(on)
@@ -142,7 +149,7 @@ class PlayerView(QWidget):
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings (volumes at once; motion and voice from the next frame)."""
-        self.settings = settings
+        self.settings = self.voice_link.settings = settings
         reduced = settings.reduced_motion or system_prefers_reduced_motion()
         self.pacer.reduced_motion = reduced
         self.guidance.reduced_motion = reduced
@@ -174,20 +181,10 @@ class PlayerView(QWidget):
     # -- starting ----------------------------------------------------------------
 
     def start(self, practice: Practice, *, grounding: bool = False, start_step: int = 0) -> None:
-        """Begin ``practice``: stop rules when due, then get ready, then play.
-
-        ``start_step`` begins at that step (the editor's "Preview from here").
-        """
+        """Begin ``practice``: stop rules when due, get ready, play (from ``start_step``)."""
         self.halt()
         self.practice = practice
         self.grounding = grounding
-        timeline = tuned_timeline(compile_practice(practice), self.settings)
-        self.session = Session(timeline, clock=self.clock)
-        target = min(max(0, start_step), len(timeline.steps) - 1)
-        for _ in range(target):  # before play: moves the start; earlier gates are passed
-            if self.session.current_step >= target:
-                break
-            self.session.skip()
         self._recalled = {}
         if self.recall is not None and practice.uses:
             try:
@@ -197,6 +194,11 @@ class PlayerView(QWidget):
         if self.player is None:
             self.player = self._provider()
         self.player.set_volumes(volumes_of(self.settings))
+        self.notice.setText("")
+        timeline = self.voicing.open(
+            practice, self.settings, self.player, dict(self._recalled), max(0, start_step)
+        )
+        self._new_session(timeline)
         try:
             warnings = self.player.prepare(timeline)
         except Exception as exc:  # the practice still plays without sound
@@ -207,6 +209,7 @@ class PlayerView(QWidget):
         notes = [self.player.notice] if self.player.notice else []
         if warnings:
             notes.append(self.tr("A few sounds couldn't be loaded; the practice plays on."))
+        notes += [self.notice.text()] if self.notice.text() else []
         self.notice.setText("  ".join(notes))
         self.notice.setToolTip("\n".join(warnings))
         self.notice.setAccessibleDescription("\n".join(warnings))
@@ -216,6 +219,8 @@ class PlayerView(QWidget):
         self._forget_shown()
         self.guidance.show_text("")
         self.confirm.hide()
+        if self.session is not None:
+            self.voicing.attach(self.session)
         if not grounding and needs_rules(practice, self.settings.rules_dismissed):
             self._show_rules(practice)
         else:
@@ -248,9 +253,32 @@ class PlayerView(QWidget):
         self.frames.start()
         self.tick()
 
+    def _new_session(self, timeline: Timeline) -> None:
+        """A session of ``timeline`` that starts at the chosen step (not yet playing)."""
+        self.session = Session(timeline, clock=self.clock)
+        target = min(self.voicing.start_step, len(timeline.steps) - 1)
+        for _ in range(target):  # before play: moves the start; earlier gates are passed
+            if self.session.current_step >= target:
+                break
+            self.session.skip()
+
+    def _retimed(self, timeline: Timeline) -> None:
+        """The voice's lengths retimed the practice (before play: a fresh session)."""
+        if self.session is not None and self.session.status is Status.READY:
+            self._new_session(timeline)
+            self.voicing.attach(self.session)
+            if self.player is not None:
+                self.player.retime(timeline)
+        self.steps.show_timeline(timeline)
+        self._forget_shown()
+
     def _begin_session(self) -> None:
         self.ready_until = None
         if self.session is None:
+            return
+        if self.voicing.hold(self.clock()):  # a moment more for the first words
+            self.ready_until = self.clock() + 0.1
+            self.frames.start()
             return
         self.stage.setCurrentIndex(STAGE_RUN)
         self.session.play()
@@ -354,7 +382,9 @@ class PlayerView(QWidget):
         self.guidance.show_text(text)
         if seg is not None and seg.index != self._last_segment:
             self._last_segment = seg.index
-            self._maybe_read_aloud(seg.index, text, state.phase)
+            if self.session is not None and not self.settings.muted:
+                v = self.settings.volumes.master * self.settings.volumes.voice
+                self.voicing.read_aloud(self.session, seg.index, text, state.phase, v)
 
     def _pace_frames(self, status: Status) -> None:
         """Full frame rate while the session moves; a calm idle rate once it has stood still."""
@@ -367,18 +397,6 @@ class PlayerView(QWidget):
             self._still_since = now
         elif now - self._still_since >= STILL_AFTER:
             self.frames.set_fps(IDLE_FPS)
-
-    def _maybe_read_aloud(self, index: int, text: str, phase: Phase | None) -> None:
-        if not (self.settings.read_aloud and text and phase in (Phase.SAY, Phase.SILENCE)):
-            return
-        if self.session is None or self.settings.muted:
-            return
-        voiced = any(
-            c.segment == index and c.channel == CHANNEL_VOICE for c in self.session.timeline.cues
-        )
-        if not voiced:
-            v = self.settings.volumes
-            self.speaker.say(text, v.master * v.voice)
 
     # -- controls ----------------------------------------------------------------
 
@@ -420,9 +438,8 @@ class PlayerView(QWidget):
         self.cue_timer.stop()
         self.ready_until = None
         self.set_keys(False)
-        self.speaker.stop()
+        self.voicing.speaker.stop()
         self.questions.close()
-        self.set_keys(False)
         if not keep_session:
             self.session = None
 
@@ -433,11 +450,14 @@ class PlayerView(QWidget):
         if self.player is not None:
             self.player.stop()
         self.halt()
+        self.voicing.close()
         self.closed.emit()
 
     def shutdown(self) -> None:
         """Release the sound device."""
         self.halt()
+        self.voicing.close()
+        self.voice_link.close()
         if self.player is not None:
             self.player.shutdown()
             self.player = None
