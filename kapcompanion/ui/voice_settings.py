@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -99,9 +100,10 @@ class VoiceTab(QWidget):
         self.clear = QPushButton(self.tr("Clear"))
         self.clear.setAccessibleName(self.tr("Clear the saved speech"))
         self.clear.clicked.connect(self.clear_cache)
-        cache_row = QHBoxLayout()
-        cache_row.addWidget(self.cache_label, 1)
-        cache_row.addWidget(self.clear)
+        # the words above the button: a wrapped label beside a button is cut at the top
+        cache_row = QVBoxLayout()
+        cache_row.addWidget(self.cache_label)
+        cache_row.addWidget(self.clear, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow(self.tr("Saved speech"), cache_row)
         self.voice_on.toggled.connect(self._enable)
         self._enable(settings.voice_on)
