@@ -51,6 +51,21 @@ KIND_VOICE = "voice"  # the voice asked for is not on this computer
 KIND_TEXT = "text"  # one text could not be said
 
 
+def _hibari() -> Any:
+    """The hibari package (lazy: it loads numpy's and onnxruntime's libraries).
+
+    Raises:
+        VoiceUnavailable: it is not installed.
+    """
+    try:
+        import hibari
+    except Exception as exc:
+        raise VoiceUnavailable(
+            "The spoken voice is not installed on this computer.", KIND_MISSING
+        ) from exc
+    return hibari
+
+
 def _no_telemetry() -> None:
     """Turn onnxruntime's telemetry off (kapcompanion/__init__ already set its variable)."""
     import onnxruntime  # lazy: loaded by hibari just before this
@@ -203,13 +218,7 @@ class VoiceEngine:
         for info in installed_voices():
             if info.name == self.voice:
                 return info.path
-        try:
-            import hibari  # noqa: F401  (only to tell "not installed" from "no such voice")
-        except Exception as exc:
-            raise VoiceUnavailable(
-                "The spoken voice is not installed on this computer.",
-                KIND_MISSING,
-            ) from exc
+        _hibari()  # only to tell "not installed" from "no such voice"
         raise VoiceUnavailable(
             f"The voice “{self.voice}” is not on this computer. Please choose another voice.",
             KIND_VOICE,
@@ -232,16 +241,10 @@ class VoiceEngine:
             raise self._failed
         try:
             path = self._model_path()
-            try:
-                from hibari import Hibari
-            except Exception as exc:
-                raise VoiceUnavailable(
-                    "The spoken voice is not installed on this computer.",
-                    KIND_MISSING,
-                ) from exc
+            hibari = _hibari()
             try:
                 # The model path is always given: hibari never downloads anything.
-                tts = Hibari(voice=self.voice, model=os.fspath(path), threads=self.threads)
+                tts = hibari.Hibari(voice=self.voice, model=os.fspath(path), threads=self.threads)
                 _no_telemetry()
             except ImportError as exc:
                 raise VoiceUnavailable(
