@@ -276,6 +276,13 @@ class PracticeParser(Checker):
 
     def _step(self, items: list[Any], i: int) -> list[Step]:
         raw = items[i]
+        if isinstance(raw, str) and raw.split(maxsplit=1)[0] in STEP_KINDS and " " in raw:
+            kind, rest = raw.split(maxsplit=1)
+            line, col = self.doc.value_mark(items, i)
+            self.report(
+                (line, col + len(kind)), f'a ":" is missing after "{kind}"', f"write {kind}: {rest}"
+            )
+            return []
         if not isinstance(raw, dict):
             self.error_at(items, i, f"a step must be a mapping like 'say: …', not {type_name(raw)}")
             return []
