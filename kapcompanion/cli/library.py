@@ -97,7 +97,7 @@ def validate_command(folders: DataFolders, paths: list[Path], *, as_json: bool =
         summary = "all valid" if not errors else f"{errors} error{'s' * (errors != 1)}"
         if warnings:
             summary += f", {warnings} warning{'s' * (warnings != 1)}"
-        print(summary, file=sys.stderr)
+        print(summary)
     return 1 if errors else 0
 
 

@@ -363,10 +363,17 @@ class PracticeParser(Checker):
     def _step_say(self, raw: dict[str, Any]) -> SayStep | None:
         text = self.prose(raw, "say", "say")
         voice = self.audio_path(raw, "voice", "voice") if "voice" in raw else None
+        clip = _clip_seconds(voice) if voice is not None and self.folder is not None else None
+        if voice is not None and self.folder is not None and clip is None:
+            self.error_at(
+                raw,
+                "voice",
+                f"{raw['voice']} is not audio this app can read",
+                "export it again as .ogg, .wav, .flac or .mp3, or record it in the editor",
+            )
         duration = self.duration(raw, "duration", "duration") if "duration" in raw else None
         if duration is None and "duration" not in raw:
-            duration = _clip_seconds(voice) if voice else None
-            duration = duration or reading_seconds(text)
+            duration = clip or reading_seconds(text)
         elif duration and "voice" not in raw:
             self._voice_fits(raw, "duration", text, duration, "the step")
         line = self.doc.key_mark(raw, "say")[0]
@@ -488,7 +495,9 @@ def _clip_seconds(path: Path) -> float | None:
         import soundfile
 
         info = soundfile.info(str(path))
-        return float(info.frames) / float(info.samplerate) if info.samplerate else None
-    except Exception as exc:
-        log.warning("cannot read the length of %s: %s", path, exc)
+        if not info.samplerate or info.frames <= 0:
+            return None
+        return float(info.frames) / float(info.samplerate)
+    except Exception as exc:  # the checker reports it, located, as an error
+        log.debug("cannot read the length of %s: %s", path, exc)
         return None
