@@ -161,6 +161,10 @@ def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
         }
         for g in sorted(lib.programs.values(), key=lambda g: (g.id, g.language != "en", g.language))
     ]
+    sources = _pack_sources(rows)
+    for r in rows:
+        if r["origin"] in sources:
+            r["from"] = sources[r["origin"]]
     if as_json:
         print(json.dumps({"practices": rows, "programs": programs}, indent=2, ensure_ascii=False))
         return 0
@@ -169,7 +173,7 @@ def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
         if group:
             print(f"{category.capitalize()}")
             for r in group:
-                origin = "" if r["origin"] == "built-in" else f"  ({r['origin']})"
+                origin = "" if r["origin"] == "built-in" else f"  ({r.get('from', r['origin'])})"
                 length = format_duration(r["seconds"])
                 print(f"  {r['id']:<26} {length:>7}  {r['title']}{_language_mark(r)}{origin}")
     if programs:
@@ -180,6 +184,22 @@ def list_command(folders: DataFolders, *, as_json: bool = False) -> int:
     for problem in lib.problems:
         print(problem, file=sys.stderr)
     return 0
+
+
+def _pack_sources(rows: list[dict[str, object]]) -> dict[str, str]:
+    """Who each installed pack is from, as the library window names it, by origin.
+
+    The same reading as the window's (:func:`kapcompanion.ui.catalogue.pack_sources`): the
+    name the client confirmed for the signing key, and whether it is verified.
+    """
+    if not any(str(r["origin"]).startswith("pack:") for r in rows):
+        return {}
+    from kapcompanion.ui.catalogue import pack_sources  # Qt-free; read only when packs exist
+
+    return {
+        origin: f"from {who}, verified" if verified else f"from {who}, not confirmed"
+        for origin, (who, verified) in pack_sources().items()
+    }
 
 
 def schema_command() -> int:
