@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     ren = sub.add_parser("render", help="mix a practice to an audio file")
     ren.add_argument("target", metavar="FILE|ID")
     ren.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    ren.add_argument(
+        "--loudness",
+        choices=("phone", "broadcast"),
+        default="phone",
+        help="phone: -16 LUFS (default); broadcast: -23 LUFS; peaks stay under -1 dBTP",
+    )
 
     sub.add_parser("schema", help="JSON Schema of the practice format, for editors")
 
@@ -189,7 +195,10 @@ def _dispatch(args: argparse.Namespace, folders: DataFolders) -> int:
 
             cache = folders.cache / "voice"
             return render_cli(
-                resolve_practice(args.target, folders), args.output, voice_cache=cache
+                resolve_practice(args.target, folders),
+                args.output,
+                voice_cache=cache,
+                loudness=args.loudness,
             )
         case "pack":
             return _pack(args, folders)
