@@ -36,6 +36,7 @@ from kapcompanion.audio.sounds import (
     resample,
     resolve_sound,
     sounds_of,
+    voice_clips_of,
 )
 from kapcompanion.audio.voice import SAMPLE_RATE as VOICE_RATE
 from kapcompanion.audio.voice import VoiceCache, VoiceEngine, VoiceService, VoiceUnavailable
@@ -297,7 +298,7 @@ def render_practice(
         values=values,
     )
     bank = SoundBank(RATE, 2, resolver)
-    problems = bank.load(sounds_of(timeline))
+    problems = bank.load(sounds_of(timeline), voices=voice_clips_of(timeline))
     if warnings is not None:
         warnings.extend(problems + notes)
     speech = {

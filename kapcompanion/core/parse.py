@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kapcompanion.core.checker import Checker, suggest, type_name
+from kapcompanion.core.cliplevel import check_clip
 from kapcompanion.core.model import (
     AMBIENT_SOUNDS,
     CATEGORIES,
@@ -363,14 +364,11 @@ class PracticeParser(Checker):
     def _step_say(self, raw: dict[str, Any]) -> SayStep | None:
         text = self.prose(raw, "say", "say")
         voice = self.audio_path(raw, "voice", "voice") if "voice" in raw else None
-        clip = _clip_seconds(voice) if voice is not None and self.folder is not None else None
-        if voice is not None and self.folder is not None and clip is None:
-            self.error_at(
-                raw,
-                "voice",
-                f"{raw['voice']} is not audio this app can read",
-                "export it again as .ogg, .wav, .flac or .mp3, or record it in the editor",
-            )
+        clip = None
+        if voice is not None and self.folder is not None:
+            clip, problems = check_clip(str(raw["voice"]), voice)
+            for severity, message, hint in problems:
+                self.report(self.doc.value_mark(raw, "voice"), message, hint, severity)
         duration = self.duration(raw, "duration", "duration") if "duration" in raw else None
         if duration is None and "duration" not in raw:
             duration = clip or reading_seconds(text)
@@ -487,17 +485,3 @@ def _seconds(step: Step) -> float:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-practice"
-
-
-def _clip_seconds(path: Path) -> float | None:
-    """Length of an audio clip from its header, or None when it cannot be read."""
-    try:
-        import soundfile
-
-        info = soundfile.info(str(path))
-        if not info.samplerate or info.frames <= 0:
-            return None
-        return float(info.frames) / float(info.samplerate)
-    except Exception as exc:  # the checker reports it, located, as an error
-        log.debug("cannot read the length of %s: %s", path, exc)
-        return None
