@@ -34,6 +34,7 @@ from kapcompanion.audio.sounds import (
     resample,
     resolve_sound,
     sounds_of,
+    voice_clips_of,
 )
 from kapcompanion.core.session import SessionState, Status
 from kapcompanion.core.timeline import (
@@ -153,7 +154,7 @@ class PygamePlayer(Player):
             key = (self.bank.key(name), is_bed)
             snd = self._mixer_sounds.get(key)
             if snd is None:
-                warnings += self.bank.load([name])
+                warnings += self.bank.load([name], voices=voice_clips_of(timeline))
                 decoded = self.bank.loop(name) if is_bed else None
                 if name in self.bank.sounds and not is_bed:
                     decoded = self.bank.sounds[name].samples

@@ -19,6 +19,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ import soundfile as sf
 
 from kapcompanion.audio.base import Volumes
 from kapcompanion.audio.envelope import AmbientEnvelope
+from kapcompanion.audio.loudness import TARGETS, Limiter, StreamMeter, plan
 from kapcompanion.audio.sounds import (
     RATE,
     Resolver,
@@ -34,6 +36,7 @@ from kapcompanion.audio.sounds import (
     resample,
     resolve_sound,
     sounds_of,
+    voice_clips_of,
 )
 from kapcompanion.audio.voice import SAMPLE_RATE as VOICE_RATE
 from kapcompanion.audio.voice import VoiceCache, VoiceEngine, VoiceService, VoiceUnavailable
@@ -53,6 +56,8 @@ GATE_SECONDS = 5.0
 #: Seconds after the last step during which sounding cues fade out (as live, on finish).
 TAIL = 1.0
 BLOCK_SECONDS = 10.0
+#: The share of the progress bar the measuring pass takes (it mixes without writing).
+MEASURE_SHARE = 0.4
 #: The balance of a rendered file: the live defaults, with the master at full.
 RENDER_VOLUMES = Volumes(master=1.0, voice=1.0, cue=0.7, ambient=0.5)
 
@@ -148,7 +153,7 @@ class Mixer:
         self.starts = np.array([round(c.time * self.rate) for c in cues], dtype=np.int64)
         self.ends = self.starts + np.array([len(s) for s in self.cue_samples], dtype=np.int64)
 
-    def block(self, b0: int, b1: int) -> np.ndarray:
+    def block(self, b0: int, b1: int, *, clip: bool = True) -> np.ndarray:
         """The mixed frames ``b0 <= i < b1`` as float32 ``(frames, channels)``, clipped."""
         n = b1 - b0
         buf = np.zeros((n, self.channels), dtype=np.float32)
@@ -165,7 +170,8 @@ class Mixer:
                 self.frames - self.end, 1
             )
             buf[lo - b0 :] *= np.clip(ramp, 0.0, 1.0)[:, None]
-        np.clip(buf, -1.0, 1.0, out=buf)
+        if clip:
+            np.clip(buf, -1.0, 1.0, out=buf)
         return buf
 
     def _ambient(self, buf: np.ndarray, b0: int) -> None:
@@ -236,6 +242,8 @@ def render_practice(
     values: Mapping[str, object] | None = None,
     speech_progress: SpeechProgress | None = None,
     spoken_cues: bool | None = None,
+    loudness: str = "phone",
+    summary: RenderSummary | None = None,
 ) -> Path:
     """Mix ``practice`` into the audio file ``out`` (format from its extension).
 
@@ -254,6 +262,9 @@ def render_practice(
         values: saved answers for placeholders (their clips never touch the disk).
         speech_progress: called with (texts done, texts in all) while synthesising.
         spoken_cues: name breath phases in words (``None``: as the practice says).
+        loudness: the target: ``"phone"`` (−16 LUFS) or ``"broadcast"`` (−23 LUFS); true
+            peaks stay at or below −1 dBTP either way.
+        summary: if given, receives the length, gates, loudness and peak of the file.
 
     Returns:
         The path written.
@@ -263,6 +274,8 @@ def render_practice(
     """
     out = Path(out).expanduser()
     fmt, subtype = _check_target(out)
+    if loudness not in TARGETS:
+        raise RenderError(f"Loudness “{loudness}” is not known; use {' or '.join(TARGETS)}.")
     notes: list[str] = []
     clips: dict[str, np.ndarray] = {}
     if speak and not is_english(practice.language):
@@ -294,7 +307,7 @@ def render_practice(
         spoken_cues=spoken_cues,
     )
     bank = SoundBank(RATE, 2, resolver)
-    problems = bank.load(sounds_of(timeline))
+    problems = bank.load(sounds_of(timeline), voices=voice_clips_of(timeline))
     if warnings is not None:
         warnings.extend(problems + notes)
     speech = {
@@ -303,22 +316,78 @@ def render_practice(
     mixer = Mixer(timeline, bank, speech=speech)
     part = out.with_name(f".{out.name}.part")
     block = round(BLOCK_SECONDS * mixer.rate)
+    first = measure(mixer, block, progress)
+    how = plan(first, TARGETS[loudness], lossy=fmt in ("OGG", "MP3"))
+    limiter = Limiter(mixer.rate, how.ceiling) if how.limit else None
+    written = StreamMeter(mixer.rate, mixer.channels)
     try:
         with sf.SoundFile(
             str(part), "w", samplerate=mixer.rate, channels=mixer.channels, format=fmt,
             subtype=subtype,
         ) as f:  # fmt: skip
             for b0 in range(0, mixer.frames, block):
-                mixed = mixer.block(b0, min(b0 + block, mixer.frames))
+                mixed = levelled(mixer, b0, min(b0 + block, mixer.frames), how.gain, limiter)
+                written.feed(mixed)
                 # 16-bit PCM: numpy converts (rounded, already clipped) faster than libsndfile
                 f.write(to_pcm16(mixed) if subtype == "PCM_16" else mixed)
                 if progress is not None:
-                    progress(min(1.0, (b0 + block) / mixer.frames))
+                    progress(
+                        MEASURE_SHARE + (1 - MEASURE_SHARE) * min(1.0, (b0 + block) / mixer.frames)
+                    )
         os.replace(part, out)
     except (sf.LibsndfileError, OSError, RuntimeError) as exc:
         raise RenderError(f"Couldn't write {out} ({exc}). Is there enough free space?") from exc
     finally:
         with contextlib.suppress(OSError):
             part.unlink()
-    log.info("rendered %s (%.1f s) to %s", practice.id, timeline.total, out)
+    if summary is not None:
+        summary.seconds = timeline.total
+        summary.gates = sum(1 for g in timeline.segments if g.gate is not None)
+        summary.target = how.target
+        summary.loudness = written.integrated()
+        summary.true_peak_db = written.true_peak_db
+        summary.gain_db = how.gain_db
+        summary.limited = how.limit
+        summary.spoken = bool(clips)
+    log.info(
+        "rendered %s (%.1f s) to %s: %.1f LUFS (gain %+.1f dB%s), true peak %.1f dBTP",
+        practice.id, timeline.total, out, written.integrated(), how.gain_db,
+        ", limited" if how.limit else "", written.true_peak_db,
+    )  # fmt: skip
     return out
+
+
+def measure(mixer: Mixer, block: int, progress: Progress | None = None) -> StreamMeter:
+    """The first pass: the whole mix measured block by block (nothing kept)."""
+    meter = StreamMeter(mixer.rate, mixer.channels)
+    for b0 in range(0, mixer.frames, block):
+        meter.feed(mixer.block(b0, min(b0 + block, mixer.frames), clip=False))
+        if progress is not None:
+            progress(MEASURE_SHARE * min(1.0, (b0 + block) / mixer.frames))
+    return meter
+
+
+def levelled(mixer: Mixer, b0: int, b1: int, gain: float, limiter: Limiter | None) -> np.ndarray:
+    """Frames ``b0..b1`` of the mix at ``gain``, limited (with look-ahead) and clipped."""
+    if limiter is None:
+        out = mixer.block(b0, b1, clip=False) * np.float32(gain)
+    else:
+        lo, hi = max(0, b0 - limiter.pad), min(mixer.frames, b1 + limiter.pad)
+        padded = mixer.block(lo, hi, clip=False) * np.float32(gain)
+        out = limiter.apply(padded, b0 - lo, b1 - b0)
+    np.clip(out, -1.0, 1.0, out=out)
+    return out.astype(np.float32, copy=False)
+
+
+@dataclass
+class RenderSummary:
+    """What a render did, for the person who asked for it (filled in by :func:`render_practice`)."""
+
+    seconds: float = 0.0
+    gates: int = 0
+    target: float = TARGETS["phone"]
+    loudness: float = 0.0  # integrated, LUFS, as written
+    true_peak_db: float = 0.0
+    gain_db: float = 0.0
+    limited: bool = False
+    spoken: bool = False

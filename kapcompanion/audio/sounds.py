@@ -9,13 +9,14 @@ so both hear exactly the same samples.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
+from kapcompanion.core.cliplevel import clip_level
 from kapcompanion.core.model import AMBIENT_SOUNDS, CUE_SOUNDS
 from kapcompanion.core.timeline import CHANNEL_SPEECH, CHANNEL_VOICE, Timeline
 from kapcompanion.resources import asset
@@ -169,6 +170,22 @@ def sounds_of(timeline: Timeline) -> list[str]:
     return list(names)
 
 
+def voice_clips_of(timeline: Timeline) -> frozenset[str]:
+    """The recorded voice clips a timeline plays (levelled as they are loaded)."""
+    return frozenset(c.sound for c in timeline.cues if c.channel == CHANNEL_VOICE)
+
+
+def levelled(decoded: Decoded, path: Path) -> Decoded:
+    """A voice clip at the app's voice level (see :mod:`kapcompanion.core.cliplevel`)."""
+    level = clip_level(path)
+    if level is None or abs(level.gain_db) < 0.1:
+        return decoded
+    log.info("voice clip %s: %+.1f dB to the app's voice", path.name, level.gain_db)
+    samples = decoded.samples * np.float32(level.gain)
+    np.clip(samples, -1.0, 1.0, out=samples)
+    return replace(decoded, samples=samples)
+
+
 class SoundBank:
     """Decoded sounds by name, cached across practices (keyed by file, size and mtime)."""
 
@@ -199,16 +216,21 @@ class SoundBank:
         except OSError:
             return (str(path), -1, -1)
 
-    def load(self, names: Iterable[str]) -> list[str]:
+    def load(self, names: Iterable[str], *, voices: Collection[str] = ()) -> list[str]:
         """Decode ``names`` (cached); return a plain warning for each that failed.
 
-        After this, :attr:`sounds` holds exactly the names that decoded.
+        Names in ``voices`` are recorded voice clips: each is brought to the level of the
+        app's voice with the gain :func:`~kapcompanion.core.cliplevel.clip_level`
+        measures (the file is never changed). After this, :attr:`sounds` holds exactly
+        the names that decoded.
         """
         warnings: list[str] = []
         self.sounds = {}
         for name in names:
             path = self.resolver(name)
             key = self._key(path)
+            if name in voices:
+                key = (f"{key[0]}\0levelled", key[1], key[2])
             got = self._cache.get(key)
             if got is None:
                 try:
@@ -220,6 +242,8 @@ class SoundBank:
                         "The rest of the practice plays as usual."
                     )
                     continue
+                if name in voices:
+                    got = levelled(got, path)
                 if self.cache:
                     self._cache[key] = got
             self.sounds[name] = got

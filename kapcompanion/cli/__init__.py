@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     ren = sub.add_parser("render", help="mix a practice to an audio file")
     ren.add_argument("target", metavar="FILE|ID")
     ren.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    ren.add_argument(
+        "--loudness",
+        choices=("phone", "broadcast"),
+        default="phone",
+        help="phone: -16 LUFS (default); broadcast: -23 LUFS; peaks stay under -1 dBTP",
+    )
 
     sub.add_parser("schema", help="JSON Schema of the practice format, for editors")
 
@@ -208,6 +214,7 @@ def _dispatch(args: argparse.Namespace, folders: DataFolders) -> int:
                     voice=voice,
                     speak=voice is not None,
                     spoken_cues=spoken_cues(settings),
+                    loudness=args.loudness,
                 )
             finally:
                 if voice is not None:

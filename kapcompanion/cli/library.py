@@ -30,10 +30,19 @@ class CommandLineError(KapError):
     """A command-line value that cannot be used."""
 
 
+def looks_like_path(target: str) -> bool:
+    """Whether a FILE|ID argument is written as a path (has a slash or a .yaml ending)."""
+    return "/" in target or "\\" in target or Path(target).suffix.lower() in YAML_SUFFIXES
+
+
 def resolve_practice(target: str, folders: DataFolders) -> Practice:
-    """A practice from a file path, or from an id in the library of ``folders``."""
+    """A practice from a file path, or from an id in the library of ``folders``.
+
+    An id in the library wins over a file or folder of the same name in the working
+    folder, unless the argument looks like a path (``./calm``, ``calm.yaml``).
+    """
     path = Path(target)
-    if path.suffix.lower() in YAML_SUFFIXES or path.exists():
+    if looks_like_path(target):
         if path.is_dir():
             raise NotFoundError(f"{target}: is a folder, not a practice file")
         if path.exists() and not path.is_file():
@@ -45,12 +54,22 @@ def resolve_practice(target: str, folders: DataFolders) -> Practice:
     try:
         return lib.practice(target)
     except NotFoundError:
-        ids = sorted(lib.practices)
-        import difflib
+        pass
+    if path.is_file():
+        return load_practice(path)
+    ids = sorted(lib.practices)
+    import difflib
 
-        close = difflib.get_close_matches(target, ids, n=1)
-        hint = f' — did you mean "{close[0]}"?' if close else " — `kapcompanion list` shows them"
-        raise NotFoundError(f'no practice with id "{target}"{hint}') from None
+    close = difflib.get_close_matches(target, ids, n=1)
+    if path.exists():
+        raise NotFoundError(
+            f'no practice in the library has the id "{target}", and "{target}" here is a '
+            f"folder, not a practice file — give an id from `kapcompanion list`"
+            + (f' (did you mean "{close[0]}"?)' if close else "")
+            + f", or a file path such as ./{target}/practice.yaml"
+        )
+    hint = f' — did you mean "{close[0]}"?' if close else " — `kapcompanion list` shows them"
+    raise NotFoundError(f'no practice with id "{target}"{hint}')
 
 
 def parse_date(text: str | None, flag: str) -> date | None:
@@ -105,7 +124,7 @@ def validate_command(folders: DataFolders, paths: list[Path], *, as_json: bool =
         summary = "all valid" if not errors else f"{errors} error{'s' * (errors != 1)}"
         if warnings:
             summary += f", {warnings} warning{'s' * (warnings != 1)}"
-        print(summary, file=sys.stderr)
+        print(summary)
     return 1 if errors else 0
 
 

@@ -23,6 +23,7 @@ from kapcompanion.core.packs import (
     build_pack,
     import_pack,
     inspect_pack,
+    validate_pack,
 )
 from kapcompanion.core.packs.safety import MiB, printable
 
@@ -146,7 +147,25 @@ def inspect_cli(folders: DataFolders, file: Path) -> int:
     except PackError as exc:
         return _error(exc)
     print(describe(info))
-    return EXIT_OK
+    return _content_problems(file, folders)
+
+
+def _content_problems(file: Path, folders: DataFolders) -> int:
+    """Check every file as an import would (audio too); print what would stop it."""
+    errors = [d for d in validate_pack(file, folders, known_ids=builtin_ids()) if d.is_error]
+    if not errors:
+        return EXIT_OK
+    print(file=sys.stderr)
+    for d in errors:
+        print(printable(str(d)), file=sys.stderr)
+    print(
+        f"error: this pack cannot be imported as it is ({len(errors)} problem(s))",
+        file=sys.stderr,
+    )
+    print(
+        "  the pack's author can fix them and check with `kapcompanion validate`", file=sys.stderr
+    )
+    return EXIT_REFUSED
 
 
 def _ask(prompt: str) -> bool:

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kapcompanion.audio.render import RenderError, render_practice
+from kapcompanion.audio.loudness import TARGETS
+from kapcompanion.audio.render import GATE_SECONDS, RenderError, RenderSummary, render_practice
+from kapcompanion.core.durations import format_duration
 from kapcompanion.core.model import Practice
 from kapcompanion.core.visible import printable
 
@@ -22,6 +24,23 @@ def _bar(fraction: float, width: int = 30, label: str = "Rendering") -> str:
     return f"\r{label}  [{'#' * full}{'.' * (width - full)}] {fraction * 100:3.0f}%"
 
 
+def describe(summary: RenderSummary) -> list[str]:
+    """What a render did, in plain lines: length, gates, loudness and peak."""
+    lines = [f"Length: {format_duration(summary.seconds)}."]
+    if summary.gates:
+        ask = "step that asks" if summary.gates == 1 else f"{summary.gates} steps that ask"
+        lines.append(
+            f"The {ask} for an answer became {GATE_SECONDS:g} s of quiet with a soft bell "
+            "(a file cannot wait for you)."
+        )
+    target = "phone listening" if summary.target == TARGETS["phone"] else "broadcast"
+    lines.append(
+        f"Loudness: {summary.loudness:.1f} LUFS (target {summary.target:g} for {target}), "
+        f"peaks at {summary.true_peak_db:.1f} dBTP."
+    )
+    return lines
+
+
 def render_cli(
     practice: Practice,
     out: Path,
@@ -30,6 +49,7 @@ def render_cli(
     voice: VoiceService | None = None,
     speak: bool = True,
     spoken_cues: bool | None = None,
+    loudness: str = "phone",
 ) -> int:
     """Render for the command line: a progress bar on a terminal, plain errors, exit code.
 
@@ -52,6 +72,7 @@ def render_cli(
         sys.stderr.flush()
 
     notes: list[str] = []
+    summary = RenderSummary()
     try:
         path = render_practice(
             practice,
@@ -63,6 +84,8 @@ def render_cli(
             speak=speak,
             voice=voice,
             spoken_cues=spoken_cues,
+            loudness=loudness,
+            summary=summary,
         )
     except RenderError as exc:
         if tty:
@@ -78,4 +101,6 @@ def render_cli(
         print(f"Note: {printable(note)}", file=sys.stderr)
     size = path.stat().st_size / 1e6
     print(f"Saved “{printable(practice.title)}” to {path} ({size:.1f} MB).")
+    for line in describe(summary):
+        print(f"  {line}")
     return 0

@@ -24,6 +24,7 @@ from kapcompanion.audio.base import Player
 from kapcompanion.core.model import Phase, Practice
 from kapcompanion.core.session import Session, SessionState, Status
 from kapcompanion.core.spoken import is_english
+from kapcompanion.core.text import fill
 from kapcompanion.core.timeline import Timeline, compile_practice
 from kapcompanion.core.visible import printable
 
@@ -52,6 +53,26 @@ PHASE_WORDS = {
 }
 
 
+#: Phases whose words are shown in full on their own line as they begin.
+WORDS_SHOWN = (Phase.SAY, Phase.SILENCE)
+#: The widest a phase's label may make its column (a longer label ends in "…" at a word).
+LABEL_MAX = 40
+
+
+def fit_words(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, cut only between words (then "…")."""
+    if len(text) <= width:
+        return text
+    words = text.split()
+    out = ""
+    for word in words:
+        longer = f"{out} {word}" if out else word
+        if len(longer) + 1 > width:
+            break
+        out = longer
+    return f"{out}…" if out else text[: max(1, width - 1)] + "…"
+
+
 def _clock_text(seconds: float) -> str:
     s = max(0, round(seconds))
     return f"{s // 60}:{s % 60:02d}"
@@ -66,6 +87,9 @@ class Display:
         self.timeline = timeline
         self.last_step = -1
         self.last_line = ""
+        self.last_words = -1
+        labels = [len(g.text) for g in timeline.segments if g.phase not in WORDS_SHOWN]
+        self.label_width = min(LABEL_MAX, max([18, *labels]))
 
     def line(self, st: SessionState) -> str:
         """The status line for ``st``: phase, countdown, step, overall progress."""
@@ -79,15 +103,17 @@ class Display:
         width = 20
         full = round(st.progress * width)
         bar = "█" * full + "·" * (width - full)
+        label = fit_words(word, self.label_width)
         text = (
-            f"{word[:18]:<18} {count}  step {st.step + 1}/{steps}  {bar} "
+            f"{label:<{self.label_width}} {count}  step {st.step + 1}/{steps}  {bar} "
             f"{st.progress * 100:3.0f}%  {_clock_text(st.elapsed)} / "
             f"{_clock_text(self.timeline.total)}"
         )
         return text[: max(20, shutil.get_terminal_size((100, 20)).columns - 1)]
 
     def show(self, st: SessionState) -> None:
-        """Refresh the display for ``st``."""
+        """Refresh the display for ``st``; the words of a say step or prompt as they begin."""
+        self._words(st)
         if self.tty:
             line = printable(self.line(st))  # a practice's texts never drive the terminal
             if line != self.last_line:
@@ -95,13 +121,28 @@ class Display:
                 self.out.flush()
                 self.last_line = line
         elif st.step != self.last_step and st.status is Status.PLAYING:
-            span = self.timeline.steps[st.step]
-            print(
-                f"Step {st.step + 1}/{len(self.timeline.steps)} · {printable(span.title)} "
-                f"({_clock_text(span.start)} of {_clock_text(self.timeline.total)})",
-                file=self.out,
-                flush=True,
-            )
+            self.show_step(st)
+        self.last_step = st.step
+
+    def _words(self, st: SessionState) -> None:
+        seg = st.segment
+        if seg is None or seg.index == self.last_words or st.status is not Status.PLAYING:
+            return
+        self.last_words = seg.index
+        if seg.phase in WORDS_SHOWN and seg.text.strip():
+            if not self.tty and st.step != self.last_step:
+                self.show_step(st)
+            self.say(f"  {printable(fill(seg.text, {}))}")
+
+    def show_step(self, st: SessionState) -> None:
+        """The step line printed when not on a terminal."""
+        span = self.timeline.steps[st.step]
+        print(
+            f"Step {st.step + 1}/{len(self.timeline.steps)} · {printable(span.title)} "
+            f"({_clock_text(span.start)} of {_clock_text(self.timeline.total)})",
+            file=self.out,
+            flush=True,
+        )
         self.last_step = st.step
 
     def say(self, message: str) -> None:

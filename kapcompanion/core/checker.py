@@ -115,6 +115,15 @@ class Checker:
             return value.strip()
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
+        if self._flow_on_key_line(container, key, value):
+            opener = "{" if isinstance(value, dict) else "["
+            self.error_at(
+                container,
+                key,
+                f'text that starts with "{opener}" must be in quotes',
+                'put the whole text in straight quotes " "',
+            )
+            return default
         self.error_at(
             container,
             key,
@@ -138,6 +147,12 @@ class Checker:
                 "type it again as plain text; such characters could disguise what is shown",
             )
         return value
+
+    def _flow_on_key_line(self, container: Any, key: Any, value: Any) -> bool:
+        """Whether ``value`` is a ``{…}`` or ``[…]`` written on its key's own line."""
+        if not isinstance(value, dict | list) or not isinstance(container, dict):
+            return False
+        return self.doc.container_mark(value)[0] == self.doc.key_mark(container, key)[0]
 
     def text_list(self, container: Any, key: Any, what: str) -> tuple[str, ...]:
         """A list of text under ``key`` (a single text is accepted as one item)."""

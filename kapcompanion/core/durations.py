@@ -9,6 +9,8 @@ import re
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)")
 _WHOLE = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*[hms]\s*)+$")
 _UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0}
+#: ``m:ss`` or ``h:mm:ss``; the later parts below 60 (a clock's reading).
+_CLOCK = re.compile(r"^\d+(?::[0-5]\d){1,2}(?:\.\d+)?$")
 
 
 #: The longest any duration may be (a whole practice may last 4 hours at most).
@@ -61,6 +63,8 @@ def _parse_units(text: str) -> float:
         if text[:1].isdigit():
             raise DurationError(TOO_LONG)
         raise DurationError("that is not a duration; write e.g. 20, 90s, 1m30s, 5m or 1h")
+    if ":" in text:
+        return _clock(text)
     if not _WHOLE.match(text):
         raise DurationError(f'"{text}" is not a duration; write e.g. 20, 90s, 1m30s, 5m or 1h')
     units = [u for _, u in _PART.findall(text)]
@@ -70,6 +74,18 @@ def _parse_units(text: str) -> float:
             f'"{text}" repeats or reorders units; write hours, then minutes, then seconds'
         )
     return sum(float(n) * _UNITS[u] for n, u in _PART.findall(text))
+
+
+def _clock(text: str) -> float:
+    """``m:ss`` or ``h:mm:ss`` (as unquoted YAML reads ``2:30``: 150 seconds)."""
+    if not _CLOCK.match(text):
+        raise DurationError(
+            f'"{text}" is not a duration; write minutes:seconds like 2:30, or 2m30s'
+        )
+    total = 0.0
+    for part in text.split(":"):
+        total = total * 60 + float(part)
+    return total
 
 
 def format_duration(seconds: float) -> str:

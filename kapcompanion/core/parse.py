@@ -10,6 +10,7 @@ from typing import Any
 
 from kapcompanion.core.breath import check_segments
 from kapcompanion.core.checker import Checker, suggest, type_name
+from kapcompanion.core.cliplevel import check_clip
 from kapcompanion.core.model import (
     AMBIENT_SOUNDS,
     CATEGORIES,
@@ -278,6 +279,13 @@ class PracticeParser(Checker):
 
     def _step(self, items: list[Any], i: int) -> list[Step]:
         raw = items[i]
+        if isinstance(raw, str) and raw.split(maxsplit=1)[0] in STEP_KINDS and " " in raw:
+            kind, rest = raw.split(maxsplit=1)
+            line, col = self.doc.value_mark(items, i)
+            self.report(
+                (line, col + len(kind)), f'a ":" is missing after "{kind}"', f"write {kind}: {rest}"
+            )
+            return []
         if not isinstance(raw, dict):
             self.error_at(items, i, f"a step must be a mapping like 'say: …', not {type_name(raw)}")
             return []
@@ -358,10 +366,14 @@ class PracticeParser(Checker):
     def _step_say(self, raw: dict[str, Any]) -> SayStep | None:
         text = self.prose(raw, "say", "say")
         voice = self.audio_path(raw, "voice", "voice") if "voice" in raw else None
+        clip = None
+        if voice is not None and self.folder is not None:
+            clip, problems = check_clip(str(raw["voice"]), voice)
+            for severity, message, hint in problems:
+                self.report(self.doc.value_mark(raw, "voice"), message, hint, severity)
         duration = self.duration(raw, "duration", "duration") if "duration" in raw else None
         if duration is None and "duration" not in raw:
-            duration = _clip_seconds(voice) if voice else None
-            duration = duration or reading_seconds(text)
+            duration = clip or reading_seconds(text)
         elif duration and "voice" not in raw:
             self._voice_fits(raw, "duration", text, duration, "the step")
         line = self.doc.key_mark(raw, "say")[0]
@@ -475,15 +487,3 @@ def _seconds(step: Step) -> float:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-practice"
-
-
-def _clip_seconds(path: Path) -> float | None:
-    """Length of an audio clip from its header, or None when it cannot be read."""
-    try:
-        import soundfile
-
-        info = soundfile.info(str(path))
-        return float(info.frames) / float(info.samplerate) if info.samplerate else None
-    except Exception as exc:
-        log.warning("cannot read the length of %s: %s", path, exc)
-        return None

@@ -14,18 +14,19 @@ from kapcompanion.core.model import AMBIENT_SOUNDS, CATEGORIES, CUE_SOUNDS, EVID
 SCHEMA_ID = "https://kapcompanion.invalid/schema/practice-v1.json"
 
 _DURATION: dict[str, Any] = {
-    "description": "Seconds as a number, or text like 90s, 1m30s, 5m, 1h.",
+    "description": "Seconds as a number, or text like 90s, 1m30s, 5m, 1h, or 2:30.",
     "anyOf": [
         {"type": "number", "exclusiveMinimum": 0},
         {
             "type": "string",
             "pattern": r"^\s*(\d+(\.\d+)?\s*h)?\s*(\d+(\.\d+)?\s*m)?\s*(\d+(\.\d+)?\s*s?)?\s*$",
         },
+        {"type": "string", "pattern": r"^\d+(:[0-5]\d){1,2}(\.\d+)?$"},
     ],
 }
 _HOLD: dict[str, Any] = {
     "description": "Seconds of a gentle hold (0 for none; over 10 s warns).",
-    "anyOf": [{"type": "number", "minimum": 0}, _DURATION["anyOf"][1]],
+    "anyOf": [{"type": "number", "minimum": 0}, *_DURATION["anyOf"][1:]],
 }
 _NAME = {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"}
 _CUE = {

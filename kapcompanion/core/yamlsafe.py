@@ -26,6 +26,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kapcompanion.core.errors import ERROR, Diagnostic
+from kapcompanion.core.yamlhints import diagnose
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +194,9 @@ def parse(text: str, shown: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         msg = exc.problem or exc.context or "not valid YAML"
+        better = diagnose(text, line, col, msg)
+        if better is not None:
+            raise _problem(shown, better.line, better.col, better.message, better.hint) from None
         hint = "check the indentation and that every ':' in text is inside quotes"
         raise _problem(shown, line, col, f"YAML syntax: {msg}", hint) from None
     except yaml.YAMLError as exc:

@@ -11,7 +11,13 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from kapcompanion.audio.render import GATE_SECONDS, NOT_ENGLISH, TAIL, render_practice
+from kapcompanion.audio.render import (
+    GATE_SECONDS,
+    NOT_ENGLISH,
+    TAIL,
+    RenderSummary,
+    render_practice,
+)
 from kapcompanion.audio.sounds import resample
 from kapcompanion.audio.voice import VoiceCache, VoiceEngine, VoiceService
 from kapcompanion.audio.voice.cache import SUFFIX
@@ -155,7 +161,8 @@ def test_body_scan_render_is_heard_on_time_and_the_bed_ducks(tmp_path: Path) -> 
     p = load_practice(BODY_SCAN)
     notes: list[str] = []
     with VoiceService(VoiceEngine(), VoiceCache(tmp_path / "cache")) as voice:
-        out = render_practice(p, tmp_path / "scan.wav", voice=voice, warnings=notes)
+        spoken = RenderSummary()
+        out = render_practice(p, tmp_path / "scan.wav", voice=voice, warnings=notes, summary=spoken)
         lengths = voice.lengths()
     assert notes == []
     timeline = compile_practice(p, gate_seconds=GATE_SECONDS, voice_lengths=lengths)
@@ -182,7 +189,10 @@ def test_body_scan_render_is_heard_on_time_and_the_bed_ducks(tmp_path: Path) -> 
     # The bed ducks under the voice. The same practice rendered without voice has the
     # same bed samples at the same sample positions (the loop is indexed by sample), so
     # projecting one render on the other measures the bed's gain, free of the voice.
-    bed_only = render_practice(p, tmp_path / "bed.wav", speak=False)
+    # Each file is brought to the same loudness with its own gain: that difference is
+    # taken out, so what is left is the mix's own balance.
+    bed = RenderSummary()
+    bed_only = render_practice(p, tmp_path / "bed.wav", speak=False, summary=bed)
     y = sf.read(str(bed_only), dtype="float32")[0].mean(axis=1)
     inside = 3.5 * rate, len(y) - 5 * rate  # away from the fades of either file
     under, free = [], []
@@ -197,6 +207,8 @@ def test_body_scan_render_is_heard_on_time_and_the_bed_ducks(tmp_path: Path) -> 
             w = slice(after, after + 2 * rate)
             free.append(_gain(mono[w], y[w]))
     assert len(under) >= 15 and len(free) >= 10
-    ducked, open_db = 20 * np.log10(np.median(under)), 20 * np.log10(np.median(free))
+    shift = spoken.gain_db - bed.gain_db
+    ducked = 20 * np.log10(np.median(under)) - shift
+    open_db = 20 * np.log10(np.median(free)) - shift
     assert -10.0 < ducked < -8.0, ducked  # the live player's -9 dB
     assert abs(open_db) < 0.5, open_db

@@ -183,9 +183,20 @@ def test_bad_audio_paths(tmp_path, voice, words):
 
 def test_existing_clip_sets_the_say_length(tmp_path):
     (tmp_path / "audio").mkdir()
-    soundfile.write(tmp_path / "audio" / "hi.wav", np.zeros((44100 * 3, 1)), 44100)
+    tone = 0.1 * np.sin(2 * np.pi * 220 * np.arange(44100 * 3) / 44100)
+    soundfile.write(tmp_path / "audio" / "hi.wav", tone[:, None], 44100)
     item, diags = problems(tmp_path, practice_text("- say: hi\n  voice: audio/hi.wav\n"))
     assert diags == [] and item.steps[0].duration == pytest.approx(3.0)
+
+
+def test_a_silent_clip_is_a_warning(tmp_path):
+    (tmp_path / "audio").mkdir()
+    soundfile.write(tmp_path / "audio" / "hi.wav", np.zeros((44100 * 3, 1)), 44100)
+    item, diags = problems(tmp_path, practice_text("- say: hi\n  voice: audio/hi.wav\n"))
+    assert [str(d).split(": ", 1)[1] for d in diags] == [
+        "warning: audio/hi.wav is silent — record it again and check that the right "
+        "microphone is chosen"
+    ]
     assert item.steps[0].voice == tmp_path / "audio" / "hi.wav"
 
 

@@ -232,7 +232,7 @@ def test_build_refuses_folder_without_pack_yaml(tmp_path, key):
 def test_build_refuses_other_files_links_and_invalid_practices(tmp_path, key):
     src = make_source(tmp_path / "src")
     (src / "notes.txt").write_text("private notes")
-    with pytest.raises(PackError, match=r"notes\.txt: is not a practice or an audio file"):
+    with pytest.raises(PackError, match=r"notes\.txt: error: is not a practice or an audio file"):
         build_pack(src, tmp_path / "x.kappack", key=key, known_ids=BUILTIN)
     (src / "notes.txt").unlink()
     (src / "link.yaml").symlink_to(src / "practices" / "sam-welcome.yaml")
@@ -259,7 +259,9 @@ def test_hidden_files_are_left_out_of_a_build(tmp_path, key):
 def test_build_refuses_fake_audio(tmp_path, key):
     src = make_source(tmp_path / "src")
     shutil.copy(src / "practices" / "sam-welcome.yaml", src / "practices" / "audio" / "x.ogg")
-    with pytest.raises(PackError, match=r"x\.ogg: is named \.ogg but is not that kind of audio"):
+    with pytest.raises(
+        PackError, match=r"x\.ogg: error: is named \.ogg but is not that kind of audio"
+    ):
         build_pack(src, tmp_path / "x.kappack", key=key, known_ids=BUILTIN)
 
 

@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from kapcompanion.core.errors import Diagnostic
+from kapcompanion.core.errors import ERROR, Diagnostic
 from kapcompanion.core.packs.format import PackMeta, listing, make_manifest, parse_meta
 from kapcompanion.core.packs.names import PACK_SUFFIX
 from kapcompanion.core.packs.safety import (
@@ -41,63 +41,79 @@ log = logging.getLogger(__name__)
 _YAML = (".yaml", ".yml")
 
 
-def _files(src: Path, out: Path) -> list[tuple[str, Path]]:
-    """The folder's files as (in-pack path, file), refusing anything a pack cannot hold."""
+def _files(src: Path, out: Path) -> tuple[list[tuple[str, Path]], list[Diagnostic]]:
+    """The folder's files as (in-pack path, file), and every file a pack cannot hold."""
     found: list[tuple[str, Path]] = []
+    problems: list[Diagnostic] = []
     total = 0
     skip = out.resolve()
+
+    def refuse(where: Path, message: str, hint: str) -> None:
+        problems.append(Diagnostic(str(where), 0, 0, ERROR, message, hint))
+
     for path in sorted(src.rglob("*")):
         rel = path.relative_to(src)
         if any(part.startswith(".") for part in rel.parts):
             continue
         name = rel.as_posix()
         if path.is_symlink():
-            raise PackError(
-                f"{path}: is a link; a pack holds real files only",
+            refuse(
+                path,
+                "is a link; a pack holds real files only",
                 "copy the file into the folder instead of linking to it",
             )
+            continue
         if path.is_dir():
             continue
         if not path.is_file():
-            raise PackError(f"{path}: is not a regular file", "move it out of the folder")
+            refuse(path, "is not a regular file", "move it out of the folder")
+            continue
         if path.resolve() == skip or path.suffix.lower() == PACK_SUFFIX:
             continue
         problem = name_problem(name)
         if problem:
-            raise PackError(f"{path}: {problem}", "rename it with letters, digits, - and _")
+            refuse(path, problem, "rename it with letters, digits, - and _")
+            continue
         if path.suffix.lower() not in ALLOWED_SUFFIXES:
-            raise PackError(
-                f"{path}: is not a practice or an audio file",
+            refuse(
+                path,
+                "is not a practice or an audio file",
                 f"a pack holds only {', '.join(ALLOWED_SUFFIXES)} files; move it out of the folder",
             )
+            continue
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise PackError(
-                f"{path}: is {size / MiB:.0f} MiB; a file in a pack may be at most "
+            refuse(
+                path,
+                f"is {size / MiB:.0f} MiB; a file in a pack may be at most "
                 f"{MAX_FILE_BYTES // MiB} MiB",
                 "shorten the recording or save it as .ogg or .mp3",
             )
+            continue
         total += size
         if path.suffix.lower() not in _YAML:
             with open(path, "rb") as fh:
                 if not looks_like(path.suffix, fh.read(16)):
-                    raise PackError(
-                        f"{path}: is named {path.suffix} but is not that kind of audio",
+                    refuse(
+                        path,
+                        f"is named {path.suffix} but is not that kind of audio",
                         "export it again from your audio editor",
                     )
+                    continue
         found.append((name, path))
     if len(found) > MAX_FILES:
-        raise PackError(
-            f"{src}: holds {len(found)} files; a pack may hold at most {MAX_FILES}",
+        refuse(
+            src,
+            f"holds {len(found)} files; a pack may hold at most {MAX_FILES}",
             "split the practices over more than one pack",
         )
     if total > MAX_TOTAL_BYTES:
-        raise PackError(
-            f"{src}: holds {total / MiB:.0f} MiB; a pack may hold at most "
-            f"{MAX_TOTAL_BYTES // MiB} MiB",
+        refuse(
+            src,
+            f"holds {total / MiB:.0f} MiB; a pack may hold at most {MAX_TOTAL_BYTES // MiB} MiB",
             "save long recordings as .ogg or .mp3, or split the pack",
         )
-    return found
+    return found, problems
 
 
 def _check_practices(src: Path, known_ids: Iterable[str]) -> list[Diagnostic]:
@@ -105,6 +121,12 @@ def _check_practices(src: Path, known_ids: Iterable[str]) -> list[Diagnostic]:
     from kapcompanion.core.validate import validate_paths
 
     return [d for d in validate_paths([src], known_practices=known_ids) if d.is_error]
+
+
+def _as_problems(exc: PackError, where: Path) -> list[Diagnostic]:
+    """A refusal as diagnostics, so ``pack build`` can list every problem at once."""
+    found = [d for d in exc.diagnostics if isinstance(d, Diagnostic)]
+    return found or [Diagnostic(str(where), 0, 0, ERROR, exc.message, exc.hint)]
 
 
 def _check_author(meta: PackMeta, key: SigningKey, meta_path: Path) -> None:
@@ -171,21 +193,33 @@ def build_pack(src: Path, out: Path, *, key: SigningKey | None, known_ids: Itera
             f"{src}: has no pack.yaml",
             "add one with kappack: 1, name, author, message and version (see docs/packs.md)",
         )
+    problems: list[Diagnostic] = []
     try:
-        meta = parse_meta(read_text(meta_path), str(meta_path))
+        meta: PackMeta | None = parse_meta(read_text(meta_path), str(meta_path))
     except YamlError as exc:
-        raise PackError(str(exc.diagnostic), exc.diagnostic.hint, (exc.diagnostic,)) from None
-    if key is not None:
-        _check_author(meta, key, meta_path)
-    files = _files(src, out)
-    _check_own_ids(files, known_ids)
-    errors = _check_practices(src, known_ids)
-    if errors:
-        lines = "\n".join(str(d) for d in errors)
+        meta = None
+        problems.append(exc.diagnostic)
+    except PackError as exc:
+        meta = None
+        problems.extend(_as_problems(exc, meta_path))
+    files, refused = _files(src, out)
+    problems.extend(refused)
+    try:
+        if meta is not None and key is not None:
+            _check_author(meta, key, meta_path)
+    except PackError as exc:
+        problems.extend(_as_problems(exc, meta_path))
+    try:
+        _check_own_ids(files, known_ids)
+    except PackError as exc:
+        problems.extend(_as_problems(exc, meta_path))
+    problems.extend(_check_practices(src, known_ids))
+    if problems:
+        lines = "\n".join(str(d) for d in problems)
         raise PackError(
-            f"{len(errors)} problem(s) in the practices; no pack was built\n{lines}",
-            "fix them and build again",
-            tuple(errors),
+            f"{len(problems)} problem(s); no pack was built\n{lines}",
+            "fix them all and build again",
+            tuple(problems),
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)

@@ -228,7 +228,7 @@ def read_manifest(raw: bytes, sig_raw: bytes | None, shown: str, names: set[str]
     if body.get("kappack_manifest") != MANIFEST_FORMAT or len(files) != len(entries):
         raise unreadable
     signer = public = None
-    if "signer" in body:
+    if "signer" in body and sig_raw is not None:  # no signature.json: an unsigned pack
         try:
             signer = clean_name(body["signer"]["name"])
         except SigningError:

@@ -20,6 +20,9 @@ _KEY = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*)(\s*:)(?=\s|$)")
 _FLOW_KEY = re.compile(r"(?<=[{,]\s)([A-Za-z_][A-Za-z0-9_]*)(\s*:)|(?<=[{,])([A-Za-z_]\w*)(:)")
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:h|m|s)?(?:\d+(?:\.\d+)?[ms])*)(?![\w.])")
 _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+#: A placeholder that opens an unquoted value: YAML reads it as a mapping, so the live check
+#: reports it; it is not coloured as a placeholder.
+_BARE_BRACE = re.compile(r"^\s*(?:-\s+)*(?:[A-Za-z_]\w*:\s+)?(?=\{)")
 _PLACEHOLDER = re.compile(r"(?<!\{)\{[a-z_][a-z0-9_]*\}(?!\})")
 _BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
 
@@ -39,6 +42,31 @@ def _fmt(colour: str, bold: bool = False, italic: bool = False) -> QTextCharForm
     return f
 
 
+def _opens_value(text: str, i: int) -> bool:
+    """Whether a quote at ``i`` starts a value (not an apostrophe inside a word)."""
+    before = text[:i].rstrip(" \t")
+    return not before or before[-1] in ":-[{," or before.endswith(("? ", "- "))
+
+
+def _strings(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted value; a quote inside a word ("I'm") is a letter."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while (i := _next_quote(text, i)) >= 0:
+        m = _STRING.match(text, i)
+        if m is None or not _opens_value(text, i):
+            i += 1
+            continue
+        out.append((m.start(), m.end()))
+        i = m.end()
+    return out
+
+
+def _next_quote(text: str, start: int) -> int:
+    found = [p for p in (text.find('"', start), text.find("'", start)) if p >= 0]
+    return min(found) if found else -1
+
+
 def _comment_start(text: str) -> int:
     """Where a ``#`` comment starts outside quotes, or -1."""
     quote = ""
@@ -46,7 +74,7 @@ def _comment_start(text: str) -> int:
         if quote:
             if ch == quote:
                 quote = ""
-        elif ch in "\"'":
+        elif ch in "\"'" and _opens_value(text, i):
             quote = ch
         elif ch == "#" and (i == 0 or text[i - 1] in " \t"):
             return i
@@ -86,8 +114,8 @@ class YamlHighlighter(QSyntaxHighlighter):
         body = text if cut < 0 else text[:cut]
         for m in _NUMBER.finditer(body):
             self.setFormat(m.start(), m.end() - m.start(), self.number)
-        for m in _STRING.finditer(body):
-            self.setFormat(m.start(), m.end() - m.start(), self.string)
+        for start, end in _strings(body):
+            self.setFormat(start, end - start, self.string)
         m = _KEY.match(body)
         if m:
             name = m.group(2)
@@ -96,13 +124,16 @@ class YamlHighlighter(QSyntaxHighlighter):
         for fm in _FLOW_KEY.finditer(body):
             g = 1 if fm.group(1) else 3
             self.setFormat(fm.start(g), len(fm.group(g)), self.key)
-        self._placeholders(body)
+        bare = _BARE_BRACE.match(body)
+        self._placeholders(body, skip=bare.end() if bare and m is not None else -1)
         if cut >= 0:
             self.setFormat(cut, len(text) - cut, self.comment)
         if _BLOCK_START.search(body if cut < 0 else body.rstrip()):
             key_col = m.start(2) if m else indent
             self.setCurrentBlockState(1 | (key_col << 1))
 
-    def _placeholders(self, text: str) -> None:
+    def _placeholders(self, text: str, skip: int = -1) -> None:
+        """Colour ``{name}`` placeholders, except one starting at ``skip`` (unquoted)."""
         for m in _PLACEHOLDER.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), self.placeholder)
+            if m.start() != skip:
+                self.setFormat(m.start(), m.end() - m.start(), self.placeholder)
