@@ -38,7 +38,9 @@ REFRESH = 0.1  # seconds between display updates
 RAMP_TICK = 0.02  # update rate while a fade is in progress
 STOP_FADE_MS = 800
 END_RING = 1.0  # seconds the last sounds ring out after the end
-FIRST_WAIT = 3.0  # seconds play waits at most for the first words (cold start: ~1.5 s)
+# Seconds play waits at most for the first words (cold start ~1.5 s; on a busy machine more):
+# a terminal has no screen to freeze, and a first instruction lost is worse than a wait.
+FIRST_WAIT = 15.0
 NOT_ENGLISH = "The spoken voice speaks English only, so this practice's words are shown on screen."
 
 PHASE_WORDS = {
