@@ -35,6 +35,7 @@ class EditorHost(Protocol):
     valid: bool
     saved_path: Path | None
     saved_stamp: DiskStamp | None
+    draft_ok: bool  # saving with errors was agreed to; do not ask again
 
     @property
     def text(self) -> str:
