@@ -45,7 +45,7 @@ def db(value: float) -> float:
 
 
 #: The oversampling filter: 12 taps per phase, as in BS.1770-4 annex 2 (48 at 4x).
-_FIR = firwin(12 * OVERSAMPLE, 1.0 / OVERSAMPLE, window=("kaiser", 5.0)) * OVERSAMPLE
+_FIR = firwin(12 * OVERSAMPLE, 1.0 / OVERSAMPLE, window="hamming") * OVERSAMPLE
 _DELAY = (len(_FIR) - 1) // 2
 
 
