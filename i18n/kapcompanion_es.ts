@@ -358,8 +358,28 @@
         <translation>Nueva práctica…</translation>
     </message>
     <message>
+        <source>Open practice file…</source>
+        <translation>Abrir un archivo de práctica…</translation>
+    </message>
+    <message>
         <source>Edit practice…</source>
         <translation>Editar la práctica…</translation>
+    </message>
+    <message>
+        <source>Open a practice file</source>
+        <translation>Abrir un archivo de práctica</translation>
+    </message>
+    <message>
+        <source>Practice files (*.yaml *.yml);;All files (*)</source>
+        <translation>Archivos de práctica (*.yaml *.yml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be opened ({error}).</source>
+        <translation>No se pudo abrir “{name}” ({error}).</translation>
+    </message>
+    <message>
+        <source>Editing {path} where it is; Save writes back to this file.</source>
+        <translation>Editando {path} donde está; Guardar escribe en este mismo archivo.</translation>
     </message>
     <message>
         <source>“{title}” could not be copied ({error}); here is a new practice instead.</source>
@@ -374,7 +394,7 @@
     <name>EditorWindow</name>
     <message>
         <source>Problems</source>
-        <extracomment>Milliseconds of quiet typing before the text is checked.</extracomment>
+        <extracomment>Milliseconds of quiet typing before the text is checked. A practice file outside the practices folder, edited in place (&quot;Open file…&quot;).</extracomment>
         <translation>Problemas</translation>
     </message>
     <message>

@@ -45,9 +45,7 @@ def db(value: float) -> float:
 
 
 #: The oversampling filter: 12 taps per phase, as in BS.1770-4 annex 2 (48 at 4x).
-# scipy documents (name, parameter) windows; its annotation says only str
-_KAISER = ("kaiser", 5.0)
-_FIR = firwin(12 * OVERSAMPLE, 1.0 / OVERSAMPLE, window=_KAISER) * OVERSAMPLE  # pyright: ignore[reportArgumentType]
+_FIR = firwin(12 * OVERSAMPLE, 1.0 / OVERSAMPLE, window="hamming") * OVERSAMPLE
 _DELAY = (len(_FIR) - 1) // 2
 
 

@@ -55,11 +55,61 @@ class EditorLauncher(QObject):
         return editor
 
     def add_actions(self) -> None:
-        """More ▸ New practice… (Ctrl+N) and Edit practice… (Ctrl+E)."""
+        """More ▸ New practice… (Ctrl+N), Open file… (Ctrl+Shift+O), Edit practice… (Ctrl+E)."""
         self.window.add_menu_action(self.tr("New practice…"), self.new_practice, shortcut="Ctrl+N")
+        self.window.add_menu_action(
+            self.tr("Open practice file…"), self.open_file, shortcut="Ctrl+Shift+O"
+        )
         self.window.add_menu_action(
             self.tr("Edit practice…"), self.edit_selected, shortcut="Ctrl+E"
         )
+
+    def choose_file(self) -> Path | None:
+        """Ask for a practice file anywhere (replaced in tests)."""
+        from PySide6.QtWidgets import QFileDialog  # lazy: only when asked
+
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open a practice file"),
+            str(Path.home()),
+            self.tr("Practice files (*.yaml *.yml);;All files (*)"),
+        )
+        return Path(name) if name else None
+
+    def open_file(self, path: Path | None = None) -> EditorWindow | None:
+        """More ▸ Open practice file…: edit any practice file where it is.
+
+        A file in your practices folder opens as Edit does; one anywhere else is edited in
+        place (Save writes back to it, and recorded clips go to ``audio/`` beside it).
+        """
+        path = path or self.choose_file()
+        if path is None:
+            return None
+        path = path.resolve()
+        for editor in self.editors:
+            if editor.isVisible() and path in (editor.saved_path, editor.file_path):
+                editor.raise_()
+                editor.activateWindow()
+                return editor
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("cannot open %s: %s", path, exc)
+            self.window.notify(
+                self.tr("“{name}” could not be opened ({error}).").format(name=path.name, error=exc)
+            )
+            return None
+        editor = self.open_text(text, path=path)
+        if path.parent != user_practices_dir().resolve():
+            editor.file_path = path
+            editor.check_now()
+            editor.background.file = str(path)
+            editor.show_banner(
+                self.tr("Editing {path} where it is; Save writes back to this file.").format(
+                    path=path
+                )
+            )
+        return editor
 
     def new_practice(self) -> EditorWindow:
         """More ▸ New practice… (Ctrl+N): a small valid practice to start from."""

@@ -106,6 +106,15 @@ def suggestions(before: str) -> Suggestion:
     return Suggestion(prefix, NESTED_KEYS.get(owner, ()), True)
 
 
+def popup_width(popup: QAbstractItemView, words: list[str]) -> int:
+    """Wide enough for the longest word, its padding and a scroll bar."""
+    metrics = popup.fontMetrics()
+    text = max((metrics.horizontalAdvance(w) for w in words), default=0)
+    bar = popup.verticalScrollBar()
+    scroll = bar.sizeHint().width() if bar is not None else 0
+    return text + scroll + 2 * popup.frameWidth() + 4 * metrics.averageCharWidth()
+
+
 class Completer(QCompleter):
     """The popup for a :class:`CodeEdit`: Ctrl+Space, or after two letters of a key."""
 
@@ -165,10 +174,11 @@ class Completer(QCompleter):
         self.words_model.setStringList(list(s.words))
         self.setCompletionPrefix(s.prefix)
         self._popup().setCurrentIndex(self.completionModel().index(0, 0))
-        rect = self.editor.cursorRect()
         popup = self._popup()
-        bar = popup.verticalScrollBar()
-        rect.setWidth(popup.sizeHintForColumn(0) + (bar.sizeHint().width() if bar else 0))
+        # the cursor's rectangle is in the viewport's coordinates; the popup goes under the
+        # line, so it is moved past the gutter and frame into the editor's own
+        rect = self.editor.cursorRect().translated(self.editor.viewport().pos())
+        rect.setWidth(popup_width(popup, words))
         self.complete(rect)
         return True
 

@@ -77,6 +77,9 @@ class EditorWindow(QMainWindow):
         self.preview_with = preview
         self.saved_path = path
         self.saved_stamp: DiskStamp | None = stamp(path) if path else None
+        self.draft_ok = False
+        #: A practice file outside the practices folder, edited in place ("Open file…").
+        self.file_path: Path | None = None
         self.ask: Ask = ask_box(self)
         self.choose_audio: ChooseFile = audio_file_dialog(self)
         self.diagnostics: list[Diagnostic] = []
@@ -197,7 +200,12 @@ class EditorWindow(QMainWindow):
         return self.edit.toPlainText()
 
     def target_path(self) -> Path | None:
-        """Where Save writes: ``<user practices>/<id>.yaml`` (None without a usable id)."""
+        """Where Save writes: ``<user practices>/<id>.yaml`` (None without a usable id).
+
+        A file opened with "Open file…" from elsewhere is saved where it is.
+        """
+        if self.file_path is not None:
+            return self.file_path
         pid = self.practice.id if self.valid and self.practice else draft_id(self.text)
         return user_practices_dir() / f"{pid}.yaml" if pid else None
 
@@ -205,7 +213,7 @@ class EditorWindow(QMainWindow):
         """Check the text at once (on this thread); used before save, preview and voice."""
         self.timer.stop()
         self.background.cancel()
-        self.apply_result(run_check(self.text))
+        self.apply_result(run_check(self.text, str(self.file_path) if self.file_path else None))
         return self.diagnostics
 
     def _check_soon(self) -> None:

@@ -35,6 +35,8 @@ class EditorHost(Protocol):
     valid: bool
     saved_path: Path | None
     saved_stamp: DiskStamp | None
+    draft_ok: bool  # saving with errors was agreed to; do not ask again
+    file_path: Path | None  # a practice file edited where it is ("Open practice file…")
 
     @property
     def text(self) -> str:

@@ -15,6 +15,7 @@ import multiprocessing
 import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -81,9 +82,12 @@ class CheckResult:
         return isinstance(self.item, Practice) and not any(d.is_error for d in self.diagnostics)
 
 
-def run_check(text: str) -> CheckResult:
-    """Check ``text`` as if saved in the user's practices folder (so voice paths resolve)."""
-    source = user_practices_dir() / f"{draft_id(text) or 'draft'}.yaml"
+def run_check(text: str, file: str | None = None) -> CheckResult:
+    """Check ``text`` as if saved at ``file``, or in the user's practices folder.
+
+    Either way voice paths resolve against the folder the text is saved in.
+    """
+    source = Path(file) if file else user_practices_dir() / f"{draft_id(text) or 'draft'}.yaml"
     item, diagnostics = check_text(text, source.name, source)
     if isinstance(item, Practice) and not any(d.is_error for d in diagnostics):
         try:
@@ -94,10 +98,10 @@ def run_check(text: str) -> CheckResult:
     return CheckResult(text, item, diagnostics)
 
 
-def _check_in_helper(text: str, folder: str) -> CheckResult:
+def _check_in_helper(text: str, folder: str, file: str | None = None) -> CheckResult:
     """What the helper process runs (it does not share ``--data-dir``, so it is passed)."""
     set_data_dir(folder)
-    return run_check(text)
+    return run_check(text, file)
 
 
 def helper_pool() -> ProcessPoolExecutor | None:
@@ -137,9 +141,14 @@ class BackgroundCheck(QObject):
         self._wanted = 0  # the newest request; older results are dropped
         self._closed = False
         self._pending: Future | None = None
+        self.file: str | None = None
 
     def request(self, text: str) -> None:
-        """Check ``text`` soon; a newer request makes this one's result go unused."""
+        """Check ``text`` soon; a newer request makes this one's result go unused.
+
+        :attr:`file` (set by an editor of a file outside the practices folder) is where
+        the text is checked as saved.
+        """
         with self._lock:
             self._wanted += 1
             ticket = self._wanted
@@ -150,7 +159,7 @@ class BackgroundCheck(QObject):
             if pool is not None:
                 if self._pending is not None:
                     self._pending.cancel()  # not started yet: no need to check old text
-                future = pool.submit(_check_in_helper, text, str(data_dir()))
+                future = pool.submit(_check_in_helper, text, str(data_dir()), self.file)
                 self._pending = future
                 future.add_done_callback(lambda f: self._done(ticket, text, f, pool))
                 return
@@ -173,7 +182,7 @@ class BackgroundCheck(QObject):
         if not self._current(ticket):
             return  # a newer text is queued behind this one
         try:
-            result = run_check(text)
+            result = run_check(text, self.file)
         except Exception:  # never let a checker bug kill the worker silently
             log.exception("background check failed")
             return

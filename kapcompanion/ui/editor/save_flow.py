@@ -21,7 +21,8 @@ def save(ed: EditorHost) -> bool:
 
     The editor window announces the file written (its ``saved`` signal).
 
-    Asks before saving a draft with errors (the library leaves such files out), before
+    Asks before saving a draft with errors (the library leaves such files out; once the
+    person has said to save the draft, later saves of it do not ask again), before
     overwriting the file when it changed on disk since it was opened or saved ("Keep
     mine / Reload theirs / Cancel"), and before replacing another file with the same id.
     """
@@ -38,7 +39,7 @@ def save(ed: EditorHost) -> bool:
         ed.edit.go_to(1, 1)
         return False
     errors = [d for d in ed.diagnostics if d.is_error]
-    if errors:
+    if errors and not ed.draft_ok:
         first = errors[0]
         choice = ed.ask(
             _translate("SaveFlow", "Save with problems?"),
@@ -52,10 +53,11 @@ def save(ed: EditorHost) -> bool:
                 ("save", _translate("SaveFlow", "Save as a draft")),
                 ("cancel", _translate("SaveFlow", "Keep editing")),
             ],
-            "cancel",
+            "save",  # they asked to save: Enter saves, Esc keeps editing
         )
         if choice != "save":
             return False
+        ed.draft_ok = True  # from now on Ctrl+S saves the draft without asking again
     try:
         now = stamp(target)
     except OSError as exc:
@@ -104,6 +106,7 @@ def save(ed: EditorHost) -> bool:
         _cannot_save(ed, target, exc)
         return False
     ed.saved_path = target
+    ed.draft_ok = bool(errors)  # once it is valid, a new error asks again
     ed.edit.document().setModified(False)
     ed.show_banner("")
     ed.summary.setText(

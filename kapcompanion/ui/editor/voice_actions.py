@@ -66,7 +66,8 @@ class VoiceActions(QObject):
         name = f"{ed.practice.id}-step{index + 1}"
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = make(user_practices_dir(), name)
+            folder = ed.file_path.parent if ed.file_path else user_practices_dir()
+            report = make(folder, name)
         except VoiceClipError as exc:
             ed.voice.say(self.clip_message(exc))
             return False
