@@ -25,7 +25,9 @@ def test_a_path_looking_argument_is_a_path(tmp_path: Path, monkeypatch: pytest.M
     (tmp_path / "box-breathing").mkdir()
     (tmp_path / "box-breathing" / "mine.yaml").write_text(practice_text("- say: hi", id="mine"))
     assert resolve_practice("box-breathing/mine.yaml", data_folders()).id == "mine"
-    with pytest.raises(NotFoundError, match=r"^\./box-breathing: no such file$"):
+    with pytest.raises(
+        NotFoundError, match=r"^\./box-breathing: is a folder, not a practice file$"
+    ):
         resolve_practice("./box-breathing", data_folders())
 
 

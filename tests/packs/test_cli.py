@@ -96,7 +96,7 @@ def test_import_yes_then_second_import_is_verified(pack, client, tmp_path):
         env={**os.environ, "KAPCOMPANION_DATA_DIR": str(client)},
     )
     assert "sam-welcome" in listed.stdout
-    assert "(from Sam Rivera, Riverside KAP, verified)" in listed.stdout
+    assert "(pack:calm-start, from Sam Rivera, Riverside KAP, verified)" in listed.stdout
     again = run(client, "import", pack, "--yes")
     assert again.returncode == 0 and "nothing changed" in again.stdout
     inspect = run(client, "inspect", pack)
