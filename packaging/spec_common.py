@@ -27,15 +27,14 @@ EXE_NAME = "kapcompanion"
 
 #: Python modules the app never imports (some come in through optional imports of
 #: numpy, reportlab, PIL or the hooks): left out to keep the bundle small.
+# (SciPy, with numpy.testing, unittest and pydoc that its array-API layer imports, is
+# inside: render loudness uses scipy.signal and scipy.ndimage.)
 EXCLUDES = [
     "tkinter",
     "_tkinter",
-    "unittest",
-    "pydoc",
     "pytest",
     "IPython",
     "matplotlib",
-    "scipy",
     "pandas",
     "sympy",
     "setuptools",
@@ -50,7 +49,6 @@ EXCLUDES = [
     "_ssl",
     "_hashlib",
     "curses",
-    "numpy.f2py",
     # pygame: the app uses only its mixer; fonts and image codecs pull SDL_ttf, SDL_image
     # and their libraries (pygame's own __init__ tolerates their absence).
     "pygame.font",
