@@ -56,15 +56,15 @@ def child(practice: str, warm: float, play_seconds: float) -> dict[str, float]:
 
     from kapcompanion.paths import data_folders
     from kapcompanion.settings import Settings, SettingsStore
-    from kapcompanion.ui.app import load_library, new_application
+    from kapcompanion.ui.app import new_application
+    from kapcompanion.ui.library_source import load_library
     from kapcompanion.ui.main_window import MainWindow
 
     app = new_application(sys.argv[:1])
-    practices, origins = load_library()
     settings = replace(
         Settings(), get_ready_seconds=0, rules_dismissed=(practice,), voice_on=warm >= 0
     )
-    win = MainWindow(practices, origins=origins, store=SettingsStore(), settings=settings)
+    win = MainWindow(library=load_library(), store=SettingsStore(), settings=settings)
     win.player.voice_link.folder = data_folders().cache / "voice"
     win.show()
     app.processEvents()
