@@ -76,6 +76,8 @@ class Session:
         self._gate_cursor = 0  # index into _gate_indices of the next unanswered gate
         self.answers: dict[int, Any] = {}  # step index -> answer
         self.values: dict[str, Any] = {}  # save_as name -> answer
+        self._practised = 0.0  # seconds practised before the current stretch
+        self._since: float | None = None  # clock when the current stretch began
 
     # -- control -----------------------------------------------------------------
 
@@ -83,6 +85,7 @@ class Session:
         """Start, or resume after a pause."""
         if self._status in (Status.READY, Status.PAUSED):
             self._anchor_clock = self._clock()
+            self._since = self._anchor_clock
             self._status = Status.PLAYING
             self._settle()
 
@@ -91,6 +94,7 @@ class Session:
         if self._status is Status.PLAYING:
             self._anchor_pos = self.position
             self._status = Status.PAUSED
+            self._end_stretch(self._clock())
 
     def resume(self) -> None:
         """Continue after a pause."""
@@ -108,6 +112,7 @@ class Session:
         if self._status not in (Status.FINISHED, Status.STOPPED):
             self._anchor_pos = self.position
             self._status = Status.STOPPED
+            self._end_stretch(self._clock())
 
     def skip(self) -> None:
         """Go to the start of the next step (or the end)."""
@@ -166,6 +171,24 @@ class Session:
     def done(self) -> bool:
         """Whether the session has finished or been stopped."""
         return self.status in (Status.FINISHED, Status.STOPPED)
+
+    @property
+    def practised(self) -> float:
+        """Seconds actually spent practising: playing, or answering a question.
+
+        Pauses do not count, nor does what was skipped over (a skip moves the position,
+        not the time spent), so a practice skipped through in a minute and a half was
+        practised for a minute and a half, whatever its length.
+        """
+        self._settle()
+        since = self._since
+        return self._practised + (self._clock() - since if since is not None else 0.0)
+
+    def _end_stretch(self, at: float) -> None:
+        """A stretch of practising ends at clock time ``at`` (a pause, a stop, the end)."""
+        if self._since is not None:
+            self._practised += max(0.0, at - self._since)
+            self._since = None
 
     @property
     def status(self) -> Status:
@@ -269,6 +292,9 @@ class Session:
             self._status = Status.PLAYING
             pos = self._position()
         if self._status is Status.PLAYING and pos >= self.timeline.total:
+            # The end came when the clock reached it, which may be before this read.
+            over = max(0.0, self._anchor_pos + self._clock() - self._anchor_clock - pos)
+            self._end_stretch(self._clock() - over)
             self._anchor_pos = self.timeline.total
             self._status = Status.FINISHED
             pos = self._position()
@@ -293,3 +319,4 @@ class Session:
         if self._status in (Status.READY, Status.PAUSED, Status.PLAYING):
             self._anchor_pos = self.timeline.total
             self._status = Status.FINISHED
+            self._end_stretch(self._clock())

@@ -20,7 +20,8 @@ from kapcompanion.core.model import Practice
 from kapcompanion.core.text import reflow
 from kapcompanion.core.timeline import compile_practice
 from kapcompanion.ui.catalogue import Entry, length_text
-from kapcompanion.ui.step_words import span_title
+from kapcompanion.ui.player.stop_rules import needs_rules
+from kapcompanion.ui.step_words import shown_title, span_title
 from kapcompanion.ui.tags import tag_labels
 from kapcompanion.ui.widgets import text_label
 
@@ -38,6 +39,8 @@ STEP_WORDS = {
     "breathe": "{title}",
     "more": "(+{n} more)",
 }
+#: A step's line is cut (with "…") after this many characters.
+TITLE_LIMIT = 90
 
 
 def steps_at_a_glance(practice: Practice, words: Mapping[str, str] = STEP_WORDS) -> list[str]:
@@ -49,9 +52,14 @@ def steps_at_a_glance(practice: Practice, words: Mapping[str, str] = STEP_WORDS)
     """
     lines: list[str] = []
     last_kind = ""
+    last_title = ""
     count = 0
     for span in compile_practice(practice).steps:
         kind = span.kind
+        raw = span_title(span)
+        if raw == last_title:  # a question said, then left on screen: listed once
+            continue
+        last_title = raw
         if kind in ("say", "silence") and kind == last_kind:
             count += 1
             continue
@@ -59,9 +67,9 @@ def steps_at_a_glance(practice: Practice, words: Mapping[str, str] = STEP_WORDS)
             lines[-1] += " " + words["more"].format(n=count - 1)
         count = 1
         last_kind = kind
-        length = f" — {length_text(span.end - span.start)}" if span.end > span.start else ""
-        title = span_title(span)
-        title = title if len(title) <= 90 else title[:87].rstrip() + "…"
+        title = shown_title(raw, None, TITLE_LIMIT)
+        gap = ", " if " — " in title else " — "  # "Breathe in 4, out 6 — 30 breaths, 5 min"
+        length = gap + length_text(span.end - span.start) if span.end > span.start else ""
         lines.append(words.get(kind, "{title}").format(title=title) + length)
     if count > 1:
         lines[-1] += " " + words["more"].format(n=count - 1)
@@ -130,6 +138,11 @@ class DetailPane(QScrollArea):
         lay.addStretch(1)
         self.setWidget(card)
         self.show_entry(None)
+
+    def _dismissed(self) -> tuple[str, ...]:
+        """Practices whose "Before you begin" card the person turned off (from settings)."""
+        settings = getattr(self.window(), "settings", None)
+        return tuple(getattr(settings, "rules_dismissed", ()))
 
     @property
     def practice_id(self) -> str:
@@ -227,8 +240,9 @@ class DetailPane(QScrollArea):
             self.evidence.setText(text)
         self.evidence.setVisible(p.evidence is not None)
         self.evidence_head.setVisible(p.evidence is not None)
-        self.safety.setText(
-            self.tr("Safety: {note}").format(note=reflow(p.safety)) if p.safety else ""
-        )
-        self.safety.setVisible(bool(p.safety))
+        # Said once before a practice: on the "Before you begin" card when that shows
+        # (it holds this same note), else here.
+        note = p.safety if p.safety and not needs_rules(p, self._dismissed()) else ""
+        self.safety.setText(self.tr("Safety: {note}").format(note=reflow(note)) if note else "")
+        self.safety.setVisible(bool(note))
         self.verticalScrollBar().setValue(0)

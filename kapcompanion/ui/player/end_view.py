@@ -20,7 +20,7 @@ class SessionResult:
 
     practice_id: str
     title: str
-    elapsed: float
+    elapsed: float  # seconds practised (pauses and skipped steps left out)
     total: float
     completed: bool
     answers: dict[int, Any] = field(default_factory=dict)

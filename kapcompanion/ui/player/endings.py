@@ -19,7 +19,7 @@ from kapcompanion.ui.player.layout import END_PAGE, PlayerLayout
 
 log = logging.getLogger(__name__)
 
-CONFIRM_AFTER = 30.0  # seconds in, after which Esc asks before stopping
+CONFIRM_AFTER = 30.0  # seconds practised, after which Esc asks before stopping
 STOP_FADE_MS = 2000
 
 
@@ -53,14 +53,14 @@ class PlayerEndings(QObject):
         if host.ready_until is not None:  # not begun yet: simply back to the library
             host.leave()
             return
-        if host.session.position <= CONFIRM_AFTER:
+        if host.session.practised <= CONFIRM_AFTER:
             self.stop_now()
             return
         self._resume_after_confirm = host.session.status is Status.PLAYING
         host.session.pause()
         parts.confirm_text.setText(
             self.tr("Stop here? You've been practising for {t}.").format(
-                t=length_text(host.session.position)
+                t=length_text(host.session.practised)
             )
         )
         parts.confirm.show()
@@ -116,7 +116,7 @@ class PlayerEndings(QObject):
         return SessionResult(
             practice_id=host.practice.id,
             title=host.practice.title,
-            elapsed=s.position,
+            elapsed=s.practised,  # time spent: pauses and skipped steps do not count
             total=s.timeline.total,
             completed=s.status is Status.FINISHED,
             answers=dict(s.answers),

@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.core.text import fill
 from kapcompanion.core.timeline import Timeline
 from kapcompanion.ui.catalogue import clock_text
-from kapcompanion.ui.step_words import span_title
+from kapcompanion.ui.step_words import shown_title, span_title
 
 log = logging.getLogger(__name__)
 
 FADE_MS = 600
+#: A step's title in the list is cut (with "…") after this many characters.
+TITLE_LIMIT = 70
 
 
 def button(text: str, name: str, description: str, shortcut_hint: str = "") -> QPushButton:
@@ -159,48 +160,64 @@ class StepList(QListWidget):
         self.setMinimumWidth(240)
         self.setMaximumWidth(320)
         self._titles: list[str] = []
+        self._row_of: list[int] = []  # step index -> row
         self._marked: tuple[int, tuple[str, ...]] = (-1, ())
         self.current = -1
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_timeline(self, timeline: Timeline) -> None:
-        """List the steps of ``timeline``."""
+        """List the steps of ``timeline``; a step that repeats the one before is listed once.
+
+        A question said aloud and then left on screen in the quiet after it ("What brings
+        you here?" twice) is one row: the later step marks that same row.
+        """
         self.clear()
         self._titles = []
+        self._row_of = []
         for span in timeline.steps:
             title = span_title(span)
-            title = title if len(title) <= 70 else title[:67].rstrip() + "…"
+            if self._titles and title == self._titles[-1]:
+                self._row_of.append(self._row_of[-1])
+                continue
             self._titles.append(title)
-            self.addItem(QListWidgetItem(title))
+            self._row_of.append(len(self._titles) - 1)
+            self.addItem(QListWidgetItem(shown_title(title, None, TITLE_LIMIT)))
         self.current = -1
         self._marked = (-1, ())
+
+    def row_of(self, step: int) -> int:
+        """The row that shows step ``step`` (-1 for none)."""
+        return self._row_of[step] if 0 <= step < len(self._row_of) else -1
 
     def mark(self, index: int, values: Mapping[str, object] | None = None) -> None:
         """Mark step ``index`` as current (a ▶ and bold), earlier ones with a ✓.
 
-        Placeholders in titles are filled from ``values`` (answers saved so far).
+        Placeholders in titles are filled from ``values`` (answers saved so far); one not
+        answered yet is named in words ("your intention"), never shown raw.
         """
         key = (index, tuple(sorted((values or {}).keys())))
         if key == self._marked:
             return
         self._marked = key
         self.current = index
+        row = self.row_of(index)
         for i, raw in enumerate(self._titles):
-            title = fill(raw, values or {}, missing="…")
+            title = shown_title(raw, values, TITLE_LIMIT)
             item = self.item(i)
-            prefix = "▶  " if i == index else ("✓  " if i < index else "    ")
+            prefix = "▶  " if i == row else ("✓  " if i < row else "    ")
             item.setText(prefix + title)
             font = QFont(self.font())
-            font.setWeight(QFont.Weight.DemiBold if i == index else QFont.Weight.Normal)
+            font.setWeight(QFont.Weight.DemiBold if i == row else QFont.Weight.Normal)
             item.setFont(font)
-            state = self.tr("now") if i == index else (self.tr("done") if i < index else "")
+            state = self.tr("now") if i == row else (self.tr("done") if i < row else "")
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}" if state else title
             )
-        if 0 <= index < self.count():
-            self.setCurrentRow(index)
-            self.scrollToItem(self.item(index), QListWidget.ScrollHint.PositionAtCenter)
+        if 0 <= row < self.count():
+            self.setCurrentRow(row)
+            self.scrollToItem(self.item(row), QListWidget.ScrollHint.PositionAtCenter)
 
     def current_title(self) -> str:
         """The title of the marked step."""
-        return self.item(self.current).text()[3:] if 0 <= self.current < len(self._titles) else ""
+        row = self.row_of(self.current)
+        return self.item(row).text()[3:] if 0 <= row < self.count() else ""

@@ -46,6 +46,8 @@ class StopRules(QFrame):
         ]
         if not practice.has_breathing:
             rules = [self.tr("You can pause or stop at any time.")]
+        if practice.safety:  # its own note says it for this practice: said once, not twice
+            rules = []
         # A list, so a long rule wraps under its own first word, not back at the margin.
         items = "".join(f"<li>{html.escape(r, quote=False)}</li>" for r in rules)
         self.rules = QLabel(f"<ul style='margin-left:-20px'>{items}</ul>")
@@ -53,6 +55,7 @@ class StopRules(QFrame):
         self.rules.setWordWrap(True)
         self.rules.setAccessibleName(self.tr("Stop rules"))
         self.rules.setAccessibleDescription(" ".join(rules))
+        self.rules.setVisible(bool(rules))
         lay.addWidget(self.rules)
         self.note = QLabel(reflow(practice.safety or ""))
         self.note.setWordWrap(True)
