@@ -254,7 +254,11 @@ def _play(args: argparse.Namespace, folders: DataFolders) -> int:
         voice = cli_voice(folders, settings) if not args.silent else None
         try:
             return play_in_terminal(
-                practice, sound=not args.silent, voice=voice, spoken_cues=spoken_cues(settings)
+                practice,
+                sound=not args.silent,
+                voice=voice,
+                spoken_cues=spoken_cues(settings),
+                folders=folders,
             )
         finally:
             if voice is not None:

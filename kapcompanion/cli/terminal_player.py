@@ -4,7 +4,8 @@ The loop sleeps until the next cue's timeline time (or the next display refresh,
 most 0.1 s), so cues start on time without busy-waiting. Keys, when stdin is a
 terminal: Space or p pauses and resumes, n skips a step, b goes back, q stops.
 Interactive steps wait for Enter on a terminal and are skipped with a note otherwise.
-Ctrl-C stops cleanly, fading the sound out.
+Ctrl-C stops cleanly, fading the sound out. A practice's ``{placeholders}`` are filled
+from the journal, as in the app (the same lookup, the same :func:`~kapcompanion.core.text.fill`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import select
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from kapcompanion.audio.base import Player
@@ -31,6 +32,7 @@ from kapcompanion.core.visible import printable
 if TYPE_CHECKING:
     from kapcompanion.audio.voice import VoiceService
     from kapcompanion.audio.voice.live import LiveVoice
+    from kapcompanion.core.folders import DataFolders
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +92,8 @@ class Display:
         self.last_step = -1
         self.last_line = ""
         self.last_words = -1
+        #: Saved answers that fill the practice's placeholders (recalled and given).
+        self.values: Mapping[str, object] = {}
         labels = [len(g.text) for g in timeline.segments if g.phase not in WORDS_SHOWN]
         self.label_width = min(LABEL_MAX, max([18, *labels]))
 
@@ -134,13 +138,14 @@ class Display:
         if seg.phase in WORDS_SHOWN and seg.text.strip():
             if not self.tty and st.step != self.last_step:
                 self.show_step(st)
-            self.say(f"  {printable(fill(seg.text, {}))}")
+            self.say(f"  {printable(fill(seg.text, self.values))}")
 
     def show_step(self, st: SessionState) -> None:
         """The step line printed when not on a terminal."""
         span = self.timeline.steps[st.step]
         print(
-            f"Step {st.step + 1}/{len(self.timeline.steps)} · {printable(span.title)} "
+            f"Step {st.step + 1}/{len(self.timeline.steps)} · "
+            f"{printable(fill(span.title, self.values, missing='…'))} "
             f"({_clock_text(span.start)} of {_clock_text(self.timeline.total)})",
             file=self.out,
             flush=True,
@@ -216,7 +221,9 @@ class TerminalPlay:
         clock: Callable[[], float] = time.monotonic,
         voice: VoiceService | None = None,
         spoken_cues: bool | None = None,
+        values: Mapping[str, object] | None = None,
     ) -> None:
+        self.recalled = dict(values or {})
         self.live: LiveVoice | None = None
         self.notes: list[str] = []
         if voice is not None and not is_english(practice.language):
@@ -225,15 +232,26 @@ class TerminalPlay:
             from kapcompanion.audio.voice.live import LiveVoice
 
             self.live = LiveVoice(
-                practice, voice, spoken_cues=spoken_cues, convert=player.speech_data
+                practice,
+                voice,
+                values=self.recalled,
+                spoken_cues=spoken_cues,
+                convert=player.speech_data,
             )
-        self.timeline = (self.live.timeline() if self.live else None) or compile_practice(practice)
+        self.timeline = (self.live.timeline() if self.live else None) or compile_practice(
+            practice, values=self.recalled
+        )
         self.session = Session(self.timeline, clock=clock)
         self.player = player
         self.keys = Keys(stdin)
         self.display = Display(out, self.timeline)
+        self.display.values = self.values()
         self.cue_times = [c.time for c in self.timeline.cues]
         self._told = False
+
+    def values(self) -> dict[str, object]:
+        """Answers that fill placeholders: recalled from the journal, then this playing's."""
+        return {**self.recalled, **self.session.values}
 
     def wait_for_voice(self, timeout: float = FIRST_WAIT) -> None:
         """Before play: wait (at most ``timeout``) for the first words, then take the clips."""
@@ -331,7 +349,7 @@ class TerminalPlay:
 
     def _gate(self) -> None:
         gate = self.session.waiting_gate
-        title = gate.text if gate is not None else ""
+        title = fill(gate.text, self.values()) if gate is not None else ""
         if not self.keys.interactive:
             self.display.say(_gate_note(title))
             self.session.continue_gate(None)
@@ -356,6 +374,32 @@ class TerminalPlay:
             time.sleep(STOP_FADE_MS / 1000)
 
 
+def recall_values(practice: Practice, folders: DataFolders | None) -> dict[str, object]:
+    """The journal's answers for ``practice``'s ``uses:`` names, as the app recalls them.
+
+    The same lookup as the app (:meth:`JournalStore.placeholder_values`). No journal yet,
+    one that stays locked, or one that cannot be read gives none: the practice's text
+    then leaves those words out gracefully, as it does in the app.
+    """
+    if not practice.uses or folders is None or not folders.journal.exists():
+        return {}
+    from kapcompanion.cli.journal import open_for_cli
+
+    try:
+        store = open_for_cli(folders)
+    except Exception as exc:  # the practice reads well without earlier answers
+        log.warning("journal not read for %s: %s", practice.id, exc)
+        print(f"Note: your saved words are left out ({exc}).", file=sys.stderr)
+        return {}
+    try:
+        return dict(store.placeholder_values(practice.uses))
+    except Exception:
+        log.exception("cannot recall %s", list(practice.uses))
+        return {}
+    finally:
+        store.close()
+
+
 class _Stopped(Exception):  # noqa: N818  (control flow, never shown)
     """The person stopped at a gate."""
 
@@ -368,6 +412,8 @@ def play_in_terminal(
     out: TextIO | None = None,
     voice: VoiceService | None = None,
     spoken_cues: bool | None = None,
+    folders: DataFolders | None = None,
+    values: Mapping[str, object] | None = None,
 ) -> int:
     """Play ``practice`` with sound and a terminal display; return the exit code.
 
@@ -378,6 +424,9 @@ def play_in_terminal(
         out: where the display goes (``sys.stdout``).
         voice: the synthetic voice's service (None: the words are only shown).
         spoken_cues: name breath phases in words (``None``: as the practice says).
+        folders: the data folders, whose journal fills the practice's ``uses:``
+            placeholders (see :func:`recall_values`).
+        values: answers for the placeholders (given: the journal is not read).
 
     Returns:
         0 when the practice finished or the person stopped it.
@@ -389,10 +438,18 @@ def play_in_terminal(
     player = create_player(enabled=sound)
     if player.notice:
         print(player.notice, file=sys.stderr)
+    if values is None:
+        values = recall_values(practice, folders)
     play: TerminalPlay | None = None
     try:
         play = TerminalPlay(
-            practice, player, stdin=keys_from, out=shown_on, voice=voice, spoken_cues=spoken_cues
+            practice,
+            player,
+            stdin=keys_from,
+            out=shown_on,
+            voice=voice,
+            spoken_cues=spoken_cues,
+            values=values,
         )
         for note in play.notes:
             print(note, file=sys.stderr)

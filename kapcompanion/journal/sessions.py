@@ -183,5 +183,19 @@ class SessionsMixin:
         return out
 
     def done_on(self, day: date) -> set[str]:
-        """Practices played on ``day``; stopping early counts, since stopping is always fine."""
-        return {r.practice_id for r in self.practice_runs(day, day)}
+        """Practices played to their end on ``day``.
+
+        A practice stopped early is not "done" (Today says honestly that it was started:
+        see :meth:`started_on`); stopping is always fine, and never called done.
+        """
+        return {r.practice_id for r in self.practice_runs(day, day) if r.finished}
+
+    def started_on(self, day: date) -> dict[str, float]:
+        """Practices started on ``day`` but not finished, with the longest time spent."""
+        runs = self.practice_runs(day, day)
+        finished = {r.practice_id for r in runs if r.finished}
+        out: dict[str, float] = {}
+        for r in runs:
+            if r.practice_id not in finished:
+                out[r.practice_id] = max(out.get(r.practice_id, 0.0), r.seconds)
+        return out

@@ -31,7 +31,7 @@ from kapcompanion.core.model import Program
 from kapcompanion.journal.journey import BEFORE
 from kapcompanion.journal.records import KapSession
 from kapcompanion.journal.today import Today, today_for
-from kapcompanion.ui.catalogue import length_text
+from kapcompanion.ui.catalogue import clock_text, length_text
 from kapcompanion.ui.journey.words import arc_text, session_title
 from kapcompanion.ui.widgets import text_label
 
@@ -191,7 +191,14 @@ class TodayView(QWidget):
         self.refresh()
         self._arm_midnight()
 
-    def _practice_button(self, pid: str, done: bool, available: bool) -> QPushButton:
+    def _practice_button(
+        self, pid: str, done: bool, available: bool, started: float | None = None
+    ) -> QPushButton:
+        """A button that starts ``pid``: ticked only when played to its end today.
+
+        ``started``: seconds spent today on it without finishing, said honestly
+        ("started today, 0:07") rather than called done.
+        """
         practice = self.main.practices.get(pid)
         entry = self.main.entries.get(pid)
         title = practice.title if practice is not None else pid
@@ -200,6 +207,10 @@ class TodayView(QWidget):
             text = self.tr("{title} — not in your library").format(title=title)
         elif done:
             text = self.tr("✓ {title}{length} — done today").format(title=title, length=length)
+        elif started is not None:
+            text = self.tr("▶ {title}{length} — started today, {time}").format(
+                title=title, length=length, time=clock_text(started)
+            )
         else:
             text = self.tr("▶ {title}{length}").format(title=title, length=length)
         button = QPushButton(text)
@@ -208,6 +219,8 @@ class TodayView(QWidget):
         name = self.tr("Start {title}").format(title=title)
         if done:
             name += self.tr(", done today")
+        elif started is not None:
+            name += self.tr(", started today for {time}").format(time=length_text(started))
         button.setAccessibleName(name)
         if practice is not None:
             button.setAccessibleDescription(practice.summary)
@@ -216,6 +229,16 @@ class TodayView(QWidget):
         button.setProperty("done", done)
         button.clicked.connect(lambda _c=False, p=pid: self.start_requested.emit(p))
         return button
+
+    def _started_today(self) -> dict[str, float]:
+        """Practices started today and not finished (seconds spent), from the journal."""
+        if self.link.store is None:
+            return {}
+        try:
+            return self.link.store.started_on(self.today())
+        except Exception:  # Today still shows its plan without this
+            log.exception("cannot read today's practices")
+            return {}
 
     @staticmethod
     def _clear(box: QVBoxLayout) -> None:
@@ -304,8 +327,11 @@ class TodayView(QWidget):
         self._clear(self.plan_box)
         self.plan_buttons = {}
         plan = today.plan if today is not None else []
+        started = self._started_today()
         for item in plan:
-            b = self._practice_button(item.practice_id, item.done, item.available)
+            b = self._practice_button(
+                item.practice_id, item.done, item.available, started.get(item.practice_id)
+            )
             self.plan_buttons[item.practice_id] = b
             self.plan_box.addWidget(b)
             b.show()  # at once, so the keyboard can land on it
@@ -328,7 +354,7 @@ class TodayView(QWidget):
                 except Exception:
                     log.exception("cannot read today's practices")
             for pid in self._anytime_ids():
-                b = self._practice_button(pid, pid in done, True)
+                b = self._practice_button(pid, pid in done, True, started.get(pid))
                 self.anytime_buttons[pid] = b
                 self.anytime_box.addWidget(b)
                 b.show()

@@ -7,6 +7,7 @@ The layout decides nothing: each control announces a request through a signal, a
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.core.session import Session
 from kapcompanion.ui.player.end_view import EndView
 from kapcompanion.ui.player.pacer import Pacer
 from kapcompanion.ui.player.parts import Guidance, Progress, StepList, button
@@ -108,8 +110,19 @@ class PlayerLayout(QWidget):
         rl.addWidget(self.ready_words)
         rl.addWidget(self.begin_now, 0, Qt.AlignmentFlag.AlignHCenter)
         rl.addStretch(1)
+        self.paused_label = QLabel(self.tr("Paused — press Space or Play to go on"))
+        self.paused_label.setProperty("role", "h2")
+        self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused_label.setWordWrap(True)
+        self.paused_label.setAccessibleName(self.tr("Paused"))
+        self.paused_label.setAccessibleDescription(self.paused_label.text())
+        keep = self.paused_label.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # showing it never moves the pacer
+        self.paused_label.setSizePolicy(keep)
+        self.paused_label.hide()
         stage_run = QWidget()
         sl = QVBoxLayout(stage_run)
+        sl.addWidget(self.paused_label)
         sl.addWidget(self.pacer, 3)
         sl.addWidget(self.guidance, 1)
         self.gate_holder = QWidget()
@@ -234,6 +247,25 @@ class PlayerLayout(QWidget):
             self.keep_going_requested.emit()
             return
         super().keyPressEvent(event)
+
+    def set_paused(self, paused: bool) -> None:
+        """Show (or hide) the "Paused" line, which a screen reader also hears."""
+        if self.paused_label.isVisibleTo(self) != paused:
+            self.paused_label.setVisible(paused)
+
+    def show_unstarted(self, session: Session, values: Mapping[str, object]) -> None:
+        """``session`` before it plays (the countdown): nothing of a practice before it.
+
+        The time reads 0:00 with the whole length to go, the steps show the first to
+        come, and the Play button is named (Space or a click begins at once).
+        """
+        total = session.timeline.total
+        self.progress.show_times(session.position, max(total - session.position, 0.0), 0.0)
+        self.steps.mark(session.current_step, values)
+        self.set_paused(False)
+        self.play_button.setText(self.tr("Play"))
+        self.play_button.setAccessibleName(self.tr("Play"))
+        self.play_button.setEnabled(True)
 
     def show_rules(self, rules: QWidget) -> None:
         """Show the stop rules card ``rules`` (in place of any shown before)."""

@@ -78,7 +78,6 @@ class PlayerView(QWidget):
         self.ready_until: float | None = None
         self.rules: StopRules | None = None
         self._forget_shown()
-        self._shown_status: Status | None = None
         self._still_since: float | None = None  # when the session last stopped moving
         #: Reads earlier answers saved by other practices (the journal provides it).
         self.recall: Recall | None = None
@@ -109,11 +108,8 @@ class PlayerView(QWidget):
     def _hold_parts(self, parts: PlayerLayout) -> None:
         """Keep at hand the widgets the view drives (the tests reach them here too)."""
         self.pages, self.stage = parts.pages, parts.stage
-        self.rules_holder, self.run_page, self.offer = (
-            parts.rules_holder,
-            parts.run_page,
-            parts.offer,
-        )
+        self.rules_holder, self.run_page = parts.rules_holder, parts.run_page
+        self.offer = parts.offer
         self.end_view = parts.end_view
         self.title, self.notice = parts.title, parts.notice
         self.pacer, self.guidance, self.steps = parts.pacer, parts.guidance, parts.steps
@@ -215,8 +211,7 @@ class PlayerView(QWidget):
         self.notice.setAccessibleDescription("\n".join(warnings))
         self.notice.setVisible(bool(notes))
         self.title.setText(practice.title)
-        self.steps.show_timeline(timeline)
-        self._forget_shown()
+        self._list_steps(timeline)
         self.guidance.show_text("")
         self.confirm.hide()
         if self.session is not None:
@@ -269,8 +264,14 @@ class PlayerView(QWidget):
             self.voicing.attach(self.session)
             if self.player is not None:
                 self.player.retime(timeline)
+        self._list_steps(timeline)
+
+    def _list_steps(self, timeline: Timeline) -> None:
+        """List the steps afresh; before play, the new practice unstarted (its own length)."""
         self.steps.show_timeline(timeline)
         self._forget_shown()
+        if self.session is not None and self.session.status is Status.READY:
+            self.parts.show_unstarted(self.session, self.values())
 
     def _begin_session(self) -> None:
         self.ready_until = None
@@ -339,6 +340,7 @@ class PlayerView(QWidget):
         """Make the next frame work out the guidance and the step marks afresh."""
         self._last_segment = -1
         self._frame_keys: tuple[object, object] = (None, None)  # (marks, guidance) shown
+        self._shown_status: Status | None = None  # the play button's, the "Paused" line's
 
     def show_state(self, state: SessionState) -> None:
         """Show ``state``: pacer, guidance, progress, steps, gates, end."""
@@ -352,6 +354,7 @@ class PlayerView(QWidget):
             self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
             self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
             self.play_button.setEnabled(state.status is not Status.WAITING)
+            self.parts.set_paused(state.status is Status.PAUSED)
         # Steps and guidance change only with the step, segment, phase or a new answer, so
         # they are worked out then, not on every frame.
         answers = len(self.session.values) if self.session is not None else 0
@@ -492,8 +495,5 @@ class PlayerView(QWidget):
     @property
     def running(self) -> bool:
         """Whether a practice is under way (not at the rules or end screen)."""
-        return (
-            self.session is not None
-            and not self.session.done
-            and (self.pages.currentWidget() is self.run_page)
-        )
+        s = self.session
+        return s is not None and not s.done and self.pages.currentWidget() is self.run_page

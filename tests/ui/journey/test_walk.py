@@ -100,7 +100,7 @@ def test_a_new_user_follows_the_arc_and_sees_the_intention_come_back(
     assert any(INTENTION in text for text in seen)
 
 
-def test_stopping_early_still_ticks_the_practice(journey_window, day, clock) -> None:
+def test_stopping_early_says_started_not_done(journey_window, day, clock) -> None:
     win, journey = journey_window()
     win.journal.add_session(START + timedelta(days=3))
     journey.today.refresh()
@@ -114,7 +114,12 @@ def test_stopping_early_still_ticks_the_practice(journey_window, day, clock) -> 
     assert win.journal.practice_runs()[0].finished is False
     assert win.journal.practice_runs()[0].seconds > 0
     view.leave()
-    assert "done today" in journey.today.plan_buttons["calm-place"].text()
+    button = journey.today.plan_buttons["calm-place"]
+    # Honest and kind: started, for how long; never "done" after a stop.
+    assert "done today" not in button.text() and "✓" not in button.text()
+    assert button.text() == "▶ Calm place · 6 min — started today, 0:20"
+    assert button.accessibleName() == "Start Calm place, started today for 20 s"
+    assert not journey.today.all_done.isVisible()
 
 
 def test_check_ins_and_checklists_are_kept_with_what_was_asked(journey_window, clock) -> None:
