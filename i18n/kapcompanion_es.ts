@@ -204,7 +204,7 @@
     <name>DetailPane</name>
     <message>
         <source>Begin practice</source>
-        <extracomment>Words before each kind of step in &quot;Steps at a glance&quot; (translated by the pane). &quot;Duplicate and edit&quot; (the button shows once something listens: see ``can_duplicate``).</extracomment>
+        <extracomment>Words before each kind of step in &quot;Steps at a glance&quot; (translated by the pane). A step&apos;s line is cut (with &quot;…&quot;) after this many characters. &quot;Duplicate and edit&quot; (the button shows once something listens: see ``can_duplicate``).</extracomment>
         <translation>Empezar la práctica</translation>
     </message>
     <message>
@@ -809,6 +809,7 @@
     <name>Guidance</name>
     <message>
         <source>Guidance</source>
+        <extracomment>A step&apos;s title in the list is cut (with &quot;…&quot;) after this many characters.</extracomment>
         <translation>Guía</translation>
     </message>
 </context>
@@ -1746,6 +1747,14 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Saltar la cuenta atrás</translation>
     </message>
     <message>
+        <source>Paused — press Space or Play to go on</source>
+        <translation>En pausa — pulsa Espacio o Reproducir para seguir</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -1816,6 +1825,10 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>End the practice now</source>
         <translation>Terminar la práctica ahora</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
     </message>
     <message>
         <source>That&apos;s okay. Stopping is always allowed.</source>
@@ -2932,12 +2945,45 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>descansa {s}</translation>
     </message>
     <message>
-        <source>{n}×</source>
-        <translation>{n}×</translation>
+        <source>1 breath</source>
+        <translation>1 respiración</translation>
     </message>
     <message>
-        <source>Breathe</source>
-        <translation>Respira</translation>
+        <source>{n} breaths</source>
+        <translation>{n} respiraciones</translation>
+    </message>
+    <message>
+        <source>Breathe {phases} — {count}</source>
+        <translation>Respira: {phases} — {count}</translation>
+    </message>
+    <message>
+        <source>your intention</source>
+        <extracomment>Placeholders a list names in words of their own (the rest read &quot;your answer&quot;).</extracomment>
+        <translation>tu intención</translation>
+    </message>
+    <message>
+        <source>your calm word</source>
+        <translation>tu palabra de calma</translation>
+    </message>
+    <message>
+        <source>your small step</source>
+        <translation>tu pequeño paso</translation>
+    </message>
+    <message>
+        <source>your first notes</source>
+        <translation>tus primeras notas</translation>
+    </message>
+    <message>
+        <source>your comfort plan</source>
+        <translation>tu plan de comodidad</translation>
+    </message>
+    <message>
+        <source>your step</source>
+        <translation>tu paso</translation>
+    </message>
+    <message>
+        <source>your answer</source>
+        <translation>tu respuesta</translation>
     </message>
     <message>
         <source>A bell</source>
@@ -3243,6 +3289,10 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>✓ {title}{length} — hecha hoy</translation>
     </message>
     <message>
+        <source>▶ {title}{length} — started today, {time}</source>
+        <translation>▶ {title}{length} — empezada hoy, {time}</translation>
+    </message>
+    <message>
         <source>▶ {title}{length}</source>
         <translation>▶ {title}{length}</translation>
     </message>
@@ -3253,6 +3303,10 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>, done today</source>
         <translation>, hecha hoy</translation>
+    </message>
+    <message>
+        <source>, started today for {time}</source>
+        <translation>, empezada hoy, durante {time}</translation>
     </message>
     <message>
         <source>Today&apos;s plan could not be read from your journal ({error}).</source>

@@ -26,21 +26,27 @@ def _n(x: float) -> str:
     return f"{x:g}"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StepWords", text)
-
-
 def breath_title(step: BreatheStep) -> str:
     """The breathing step "Breathe in 3+1, out 6 — 30 breaths", in the app's language."""
     p = step.pattern
-    parts = [_tr("in {s}").format(s="+".join(_n(x) for x in p.inhale))]
+    parts = [
+        QCoreApplication.translate("StepWords", "in {s}").format(
+            s="+".join(_n(x) for x in p.inhale)
+        )
+    ]
     if p.hold:
-        parts.append(_tr("hold {s}").format(s=_n(p.hold)))
-    parts.append(_tr("out {s}").format(s=_n(p.exhale)))
+        parts.append(QCoreApplication.translate("StepWords", "hold {s}").format(s=_n(p.hold)))
+    parts.append(QCoreApplication.translate("StepWords", "out {s}").format(s=_n(p.exhale)))
     if p.hold_out:
-        parts.append(_tr("rest {s}").format(s=_n(p.hold_out)))
-    count = _tr("1 breath") if step.cycles == 1 else _tr("{n} breaths").format(n=step.cycles)
-    return _tr("Breathe {phases} — {count}").format(phases=", ".join(parts), count=count)
+        parts.append(QCoreApplication.translate("StepWords", "rest {s}").format(s=_n(p.hold_out)))
+    count = (
+        QCoreApplication.translate("StepWords", "1 breath")
+        if step.cycles == 1
+        else QCoreApplication.translate("StepWords", "{n} breaths").format(n=step.cycles)
+    )
+    return QCoreApplication.translate("StepWords", "Breathe {phases} — {count}").format(
+        phases=", ".join(parts), count=count
+    )
 
 
 def span_title(span: StepSpan) -> str:
@@ -49,20 +55,20 @@ def span_title(span: StepSpan) -> str:
     if isinstance(step, BreatheStep):
         return breath_title(step)
     if isinstance(step, BellStep):
-        return _tr("A bell")
+        return QCoreApplication.translate("StepWords", "A bell")
     if isinstance(step, SilenceStep) and not step.prompt:
-        return _tr("Silence")
+        return QCoreApplication.translate("StepWords", "Silence")
     return span.title
 
 
 #: Placeholders a list names in words of their own (the rest read "your answer").
 KNOWN_PLACEHOLDERS = {
-    "intention": lambda: _tr("your intention"),
-    "calm_word": lambda: _tr("your calm word"),
-    "small_step": lambda: _tr("your small step"),
-    "first_notes": lambda: _tr("your first notes"),
-    "comfort_plan": lambda: _tr("your comfort plan"),
-    "value_step": lambda: _tr("your step"),
+    "intention": lambda: QCoreApplication.translate("StepWords", "your intention"),
+    "calm_word": lambda: QCoreApplication.translate("StepWords", "your calm word"),
+    "small_step": lambda: QCoreApplication.translate("StepWords", "your small step"),
+    "first_notes": lambda: QCoreApplication.translate("StepWords", "your first notes"),
+    "comfort_plan": lambda: QCoreApplication.translate("StepWords", "your comfort plan"),
+    "value_step": lambda: QCoreApplication.translate("StepWords", "your step"),
 }
 
 
@@ -76,7 +82,7 @@ def placeholder_name(name: str) -> str:
         return known()
     if any(c.isdigit() for c in name):
         return "…"
-    return _tr("your answer")
+    return QCoreApplication.translate("StepWords", "your answer")
 
 
 def shown_title(raw: str, values: Mapping[str, object] | None = None, limit: int = 0) -> str:

@@ -183,7 +183,9 @@ def test_practice_log_and_done_today(store):
         ("cyclic-sigh", 300, True),
         ("orienting", 40.5, False),
     ]
-    assert store.done_on(date.today()) == {"cyclic-sigh", "orienting"}
+    # Done means played to its end; one stopped early was started, for its longest try.
+    assert store.done_on(date.today()) == {"cyclic-sigh"}
+    assert store.started_on(date.today()) == {"orienting": 40.5}
 
 
 def test_every_write_is_committed_before_it_returns(store):

@@ -346,7 +346,7 @@ def test_spanish_detail_and_step_list_word_breathing_and_evidence_in_spanish(qtb
         entry = win.entries["breathing-4-7-8"]
         win.detail.show_entry(entry)
         steps = win.detail.steps.text()
-        assert "Respira · toma aire 4 · pausa 7 · suelta 8 · 4×" in steps
+        assert "Respira: toma aire 4, pausa 7, suelta 8 — 4 respiraciones" in steps
         assert "Breathe" not in steps and " in 4" not in steps
         evidence = win.detail.evidence.text()
         level = entry.practice.evidence.level
