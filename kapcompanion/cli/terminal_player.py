@@ -145,7 +145,7 @@ class Display:
         span = self.timeline.steps[st.step]
         print(
             f"Step {st.step + 1}/{len(self.timeline.steps)} · "
-            f"{printable(fill(span.title, self.values, missing='…'))} "
+            f"{printable(fill(span.title, self.values))} "
             f"({_clock_text(span.start)} of {_clock_text(self.timeline.total)})",
             file=self.out,
             flush=True,

@@ -21,8 +21,8 @@ def placeholders(text: str) -> list[str]:
 _GONE = "\x00"
 #: An introducer (a colon or dash) before a value left out, at the end of its sentence.
 _INTRODUCED = re.compile(r"\s*[:—–-]\s*\x00\s*(?=[.!?]|$)")
-#: A sentence (ending in a full stop) whose point was a value left out: "You brought: {x}."
-_EMPTY_STATEMENT = re.compile(r"[:—–-]\s*\x00\s*\.$")
+#: A sentence whose point was a value left out: "You brought: {x}." or "{x}." alone.
+_EMPTY_STATEMENT = re.compile(r"[:—–-]\s*\x00\s*\.$|^\x00\s*[.!?]?$")
 
 Missing = str | Callable[[str], str] | None
 
