@@ -19,7 +19,7 @@ from kapcompanion.ui.player.layout import END_PAGE, PlayerLayout
 
 log = logging.getLogger(__name__)
 
-CONFIRM_AFTER = 30.0  # seconds practised, after which Esc asks before stopping
+CONFIRM_AFTER = 30.0  # seconds in, after which Esc asks before stopping
 STOP_FADE_MS = 2000
 
 
@@ -53,7 +53,7 @@ class PlayerEndings(QObject):
         if host.ready_until is not None:  # not begun yet: simply back to the library
             host.leave()
             return
-        if host.session.practised <= CONFIRM_AFTER:
+        if host.session.position <= CONFIRM_AFTER:
             self.stop_now()
             return
         self._resume_after_confirm = host.session.status is Status.PLAYING
