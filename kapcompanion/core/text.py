@@ -69,9 +69,10 @@ def fill(text: str, values: Mapping[str, object], missing: Missing = None) -> st
             ]
             out = "".join(sentence + gap for sentence, gap in kept)
         out = _INTRODUCED.sub("", out).replace(_GONE, "")
-        out = re.sub(r"[ \t]{2,}", " ", out)
-        out = re.sub(r"[ \t]+([,.;!?])", r"\1", out)
-        out = re.sub(r",(?=[,.;!?]|\s*$)", "", out)  # a list's comma left alone
+        out = re.sub(r"[ \t]+,", ",", out)
+        out = re.sub(r",(?=\s*[,.;!?]|\s*$)", "", out)  # a list's comma left alone
+    out = re.sub(r"[ \t]{2,}", " ", out)
+    out = re.sub(r"\s+([,.;!?])", r"\1", out)
     return out.replace("{{", "{").replace("}}", "}").strip()
 
 
