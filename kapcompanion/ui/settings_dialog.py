@@ -220,7 +220,7 @@ class SettingsDialog(QDialog):
         lay.addLayout(row)
         self.add_line.clicked.connect(self._add_line)
         self.remove_line.clicked.connect(self._remove_line)
-        self.restore_lines.clicked.connect(lambda: self._fill_lines(DEFAULT_HELP_LINES))
+        self.restore_lines.clicked.connect(self._restore_lines)
         return page
 
     def _fill_lines(self, lines: tuple[HelpLine, ...]) -> None:
@@ -230,6 +230,11 @@ class SettingsDialog(QDialog):
             self.lines.insertRow(r)
             for c, text in enumerate((line.name, line.contact, line.note)):
                 self.lines.setItem(r, c, QTableWidgetItem(text))
+
+    def _restore_lines(self) -> None:
+        # A bound method, not a lambda holding the dialog: Qt deleting the dialog while a
+        # connection's closure kept it alive printed "shared QObject was deleted directly".
+        self._fill_lines(DEFAULT_HELP_LINES)
 
     def _add_line(self) -> None:
         r = self.lines.rowCount()

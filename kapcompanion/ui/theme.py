@@ -119,6 +119,12 @@ def base_point_size() -> float:
     return size if size > 0 else 10.0
 
 
+def icon_url(name: str, p: Palette) -> str:
+    """The path of one of the theme's small SVG images (``name-light.svg``), for a style sheet."""
+    icon = Path(str(resources.files("kapcompanion.ui") / "icons" / f"{name}-{p.name}.svg"))
+    return icon.as_posix()
+
+
 def style_sheet(p: Palette, scale: float) -> str:
     """The application style sheet for palette ``p`` and text scale ``scale``."""
     base = base_point_size() * scale
@@ -133,8 +139,10 @@ def style_sheet(p: Palette, scale: float) -> str:
             "huge": 3.2,
         }.items()
     }
-    check = Path(str(resources.files("kapcompanion.ui") / "icons" / f"check-{p.name}.svg"))
-    check_url = check.as_posix()
+    check_url = icon_url("check", p)
+    radio_url = icon_url("radio", p)
+    up_url = icon_url("arrow-up", p)
+    down_url = icon_url("arrow-down", p)
     return f"""
 * {{ color: {p.text}; font-size: {pt["body"]}pt; }}
 QMainWindow, QDialog, QWidget#page {{ background: {p.window}; }}
@@ -179,6 +187,31 @@ QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted};
     border-radius: 6px; background: {p.card}; }}
 QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent};
     image: url("{check_url}"); }}
+QRadioButton::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted};
+    border-radius: 12px; background: {p.card}; }}
+QRadioButton::indicator:checked {{ border-color: {p.accent}; image: url("{radio_url}"); }}
+QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {p.accent}; }}
+QSpinBox, QDoubleSpinBox, QTimeEdit, QDateEdit {{ padding-right: 36px; min-height: 24px; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button, QTimeEdit::up-button, QDateEdit::up-button {{
+    subcontrol-origin: border; subcontrol-position: top right; width: 30px;
+    border-left: 1px solid {p.border}; border-bottom: 1px solid {p.border};
+    border-top-right-radius: 10px; background: {p.window}; }}
+QSpinBox::down-button, QDoubleSpinBox::down-button, QTimeEdit::down-button,
+QDateEdit::down-button {{ subcontrol-origin: border; subcontrol-position: bottom right;
+    width: 30px; border-left: 1px solid {p.border}; border-bottom-right-radius: 10px;
+    background: {p.window}; }}
+QSpinBox::up-button:hover, QDoubleSpinBox::up-button:hover, QTimeEdit::up-button:hover,
+QDateEdit::up-button:hover, QSpinBox::down-button:hover, QDoubleSpinBox::down-button:hover,
+QTimeEdit::down-button:hover, QDateEdit::down-button:hover {{ background: {p.pacer_glow}; }}
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow, QTimeEdit::up-arrow, QDateEdit::up-arrow {{
+    image: url("{up_url}"); width: 12px; height: 12px; }}
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow, QTimeEdit::down-arrow,
+QDateEdit::down-arrow {{ image: url("{down_url}"); width: 12px; height: 12px; }}
+QSpinBox::up-arrow:disabled, QSpinBox::up-arrow:off, QDoubleSpinBox::up-arrow:disabled,
+QDoubleSpinBox::up-arrow:off, QSpinBox::down-arrow:disabled, QSpinBox::down-arrow:off,
+QDoubleSpinBox::down-arrow:disabled, QDoubleSpinBox::down-arrow:off {{ image: none; }}
+QComboBox {{ padding-right: 32px; }}
+QComboBox::down-arrow {{ image: url("{down_url}"); width: 12px; height: 12px; }}
 QSlider {{ min-height: 36px; border: 3px solid transparent; border-radius: 8px; }}
 QSlider:focus {{ border: 3px solid {p.focus}; }}
 QSlider::groove:horizontal {{ height: 8px; background: {p.border}; border-radius: 4px; }}
@@ -214,6 +247,19 @@ QBalloonTip QPushButton {{ background: transparent; border: none; padding: 0px; 
 QMenu {{ background: {p.card}; border: 1px solid {p.border}; padding: 4px; }}
 QMenu::item {{ padding: 8px 24px; border-radius: 6px; }}
 QMenu::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
+/* Small tool buttons that live inside other widgets keep their own small size: the search
+   field's clear button, a tab bar's scroll arrows, the file dialog's toolbar. */
+QLineEdit QToolButton {{ background: transparent; border: none; padding: 0px; margin: 0px;
+    min-height: 0px; min-width: 0px; }}
+QTabBar QToolButton, QFileDialog QToolButton {{ padding: 4px; min-height: 0px; min-width: 0px;
+    border-radius: 8px; }}
+QFileDialog QToolButton {{ padding: 6px; }}
+/* Save and Cancel in the app's own look: words, no stock floppy or red-cross icons; the
+   default button (Save, OK) is the primary one. */
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+QDialogButtonBox QPushButton {{ min-width: 90px; }}
+QDialogButtonBox QPushButton:default {{ background: {p.accent}; color: {p.accent_text};
+    border-color: {p.accent}; font-weight: 600; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
