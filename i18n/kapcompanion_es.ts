@@ -95,6 +95,10 @@
         <translation>Puntuación (0–10)</translation>
     </message>
     <message>
+        <source>{0}: 1 score, {1}</source>
+        <translation>{0}: 1 puntuación, {1}</translation>
+    </message>
+    <message>
         <source>{0}: {1} scores, first {2}, latest {3}</source>
         <translation>{0}: {1} puntuaciones, la primera {2}, la última {3}</translation>
     </message>
@@ -106,9 +110,9 @@
 <context>
     <name>CheckinNames</name>
     <message>
-        <source>grounded after</source>
+        <source>feeling grounded after a session</source>
         <extracomment>Names for the check-ins of the built-in library (their ``save_as``), for translation.</extracomment>
-        <translation>presencia después</translation>
+        <translation>presencia tras la sesión</translation>
     </message>
     <message>
         <source>connected to your session</source>

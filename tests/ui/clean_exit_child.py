@@ -37,9 +37,7 @@ def close_dialog_soon() -> None:
 
 def walk() -> None:
     """Visit the pages and dialogs, then close the window."""
-    window = next(
-        w for w in QApplication.topLevelWidgets() if type(w).__name__ == "AppWindow"
-    )
+    window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "AppWindow")
     for page in ("journal", "history", "today", "library"):
         try:
             window.show_page(page)
