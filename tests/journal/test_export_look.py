@@ -67,6 +67,7 @@ def test_the_pdf_ticks_checklists_and_keeps_items_whole(store: JournalStore, tmp
 def test_the_tick_is_drawn_in_a_font_that_has_it() -> None:
     reg = fonts()[0]
     glyphs, font = tick_marks(reg)
+    assert set(glyphs) == {"✓", "☐"}
     if font == reg:
         assert has_glyphs(reg, "✓☐")
     else:
