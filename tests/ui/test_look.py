@@ -180,3 +180,50 @@ def test_the_app_exits_without_qt_complaining(tmp_path) -> None:
     assert "WALKED" in proc.stderr, proc.stderr[-2000:]
     assert "shared QObject was deleted directly" not in proc.stderr
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_long_check_box_words_wrap_at_the_largest_text(qtbot, themed) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from kapcompanion.settings import Settings
+    from kapcompanion.ui.settings_dialog import SettingsDialog
+
+    themed(LIGHT)
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.resize(dialog.minimumWidth(), 800)  # its narrowest, with the height it needs
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for i in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(i)
+        page = dialog.tabs.currentWidget()
+        for box in page.findChildren(QCheckBox):
+            if not box.isVisibleTo(dialog):
+                continue
+            qtbot.waitUntil(lambda b=box: b.height() >= b.heightForWidth(b.width()))
+            right = box.mapTo(page, QPoint(box.width(), 0)).x()
+            assert right <= page.width(), box.text()  # nothing runs off the edge
+            lines = box.fontMetrics().boundingRect(0, 0, 10_000, 100, 0, box.text()).width() // max(
+                1, box.width()
+            )
+            if lines >= 1:  # longer than its width: wrapped onto more lines, all shown
+                assert box.height() >= 2 * box.fontMetrics().height(), box.text()
+
+
+def test_a_wrapped_check_box_toggles_from_any_line(qtbot, themed) -> None:
+    from PySide6.QtCore import Qt
+
+    from kapcompanion.ui.wrap_check import WrapCheckBox
+
+    themed(LIGHT)
+    box = WrapCheckBox("Read guidance aloud when there is no recorded voice, in a long line")
+    qtbot.addWidget(box)
+    box.resize(260, box.heightForWidth(260))
+    box.show()
+    qtbot.waitExposed(box)
+    assert box.height() >= 2 * box.fontMetrics().height()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() - 20, box.height() - 8))
+    assert box.isChecked()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+    assert box.text().startswith("Read guidance aloud")  # the same words for screen readers
