@@ -158,9 +158,8 @@ def shoot(look: Look, out: Path) -> list[Path]:
     save("reflect")
 
     win.player.gate.finish()
-    said = next(
-        (g for g in timeline.segments if g.start > gate.start and g.text), None
-    )  # "Read your intention once more, slowly: …" beside the pacer
+    # "Read your intention once more, slowly: …": the long intention beside the pacer
+    said = next((g for g in timeline.segments if g.start >= gate.start and g.text), None)
     if said is not None:
         go_to(win, clock, said.start + 1.0)
         settle()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.settings import Theme
+from kapcompanion.ui.theme_icons import install_style
 
 log = logging.getLogger(__name__)
 
@@ -260,6 +261,8 @@ QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QDialogButtonBox QPushButton {{ min-width: 90px; }}
 QDialogButtonBox QPushButton:default {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; font-weight: 600; }}
+QDialogButtonBox QPushButton:default:disabled {{ background: {p.window}; color: {p.muted};
+    border: 1px dashed {p.border}; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
@@ -290,9 +293,10 @@ def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:
     for role, colour in roles.items():
         qp.setColor(role, QColor(colour))
     app.setPalette(qp)
-    app.setStyleSheet(style_sheet(p, scale))
     global _applied
     _applied = (app, p)
+    install_style(app, lambda: current_palette().text)  # file dialog icons in our colours
+    app.setStyleSheet(style_sheet(p, scale))
     log.debug("theme %s at scale %.2f", p.name, scale)
     return p
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.settings import TextSize
+from kapcompanion.ui import theme_icons
 from kapcompanion.ui.theme import DARK, LIGHT, Palette, apply_theme, icon_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +54,22 @@ def _near(img: QImage, colour: str, rect: tuple[int, int, int, int], tol: int = 
                 abs(c.red() - want.red()) + abs(c.green() - want.green())
                 + abs(c.blue() - want.blue()) < tol
             ):  # fmt: skip
+                hits += 1
+    return hits
+
+
+def _toward(img: QImage, ink: str, paper: str) -> int:
+    """How many pixels are clearly drawn, and nearer ``ink`` than ``paper``."""
+    a, b = QColor(ink), QColor(paper)
+
+    def dist(c: QColor, d: QColor) -> int:
+        return abs(c.red() - d.red()) + abs(c.green() - d.green()) + abs(c.blue() - d.blue())
+
+    hits = 0
+    for y in range(img.height()):
+        for x in range(img.width()):
+            c = img.pixelColor(x, y)
+            if dist(c, b) > 60 and dist(c, a) < dist(c, b):
                 hits += 1
     return hits
 
@@ -124,6 +141,7 @@ def test_save_and_cancel_carry_no_stock_icons(qtbot, qapp: QApplication, themed)
             assert b.icon().isNull(), b.text()
     finally:
         qapp.setStyle(old)
+        theme_icons._installed = None  # the theme's own style goes back on below
         apply_theme(qapp, "light", 1.0)
 
 
@@ -159,6 +177,9 @@ def test_the_file_dialogs_toolbar_buttons_show_their_icons(qtbot, themed, p: Pal
         assert b.width() >= want.width() and b.height() >= want.height(), (b.size(), want)
         assert want.width() <= b.iconSize().width() * 3  # small padding, as a toolbar has
         assert b.mapTo(dialog, QPoint(0, 0)).x() + b.width() <= dialog.width()
+        if b.isEnabled():  # drawn in the theme's text colour, so it reads on light and dark
+            img = b.grab().toImage()
+            assert _toward(img, p.text, p.card) >= 6, b.objectName()
 
 
 def test_the_app_exits_without_qt_complaining(tmp_path) -> None:
