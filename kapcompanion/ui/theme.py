@@ -156,6 +156,7 @@ QLabel[role="h1"] {{ font-size: {pt["h1"]}pt; font-weight: 600; }}
 QLabel[role="h2"] {{ font-size: {pt["h2"]}pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {p.muted}; font-size: {pt["small"]}pt; }}
 QLabel[role="guidance"] {{ font-size: {pt["guidance"]}pt; }}
+QLabel[role="guidance"][fit="small"] {{ font-size: {pt["h2"]}pt; }}
 QLabel[role="huge"] {{ font-size: {pt["huge"]}pt; font-weight: 300; }}
 QLabel[role="safety"] {{ background: {p.help}; color: {p.help_text}; border-radius: 10px;
     padding: 10px 14px; }}

@@ -248,3 +248,33 @@ def test_a_wrapped_check_box_toggles_from_any_line(qtbot, themed) -> None:
     qtbot.keyClick(box, Qt.Key.Key_Space)
     assert not box.isChecked()
     assert box.text().startswith("Read guidance aloud")  # the same words for screen readers
+
+
+def test_a_long_intention_wraps_without_squeezing_the_pacer(qtbot, themed) -> None:
+    from kapcompanion.ui.player.layout import STAGE_RUN, PlayerLayout
+
+    themed(LIGHT)
+    player = PlayerLayout()
+    qtbot.addWidget(player)
+    player.resize(1280, 720)
+    player.pages.setCurrentIndex(1)
+    player.stage.setCurrentIndex(STAGE_RUN)
+    player.show()
+    qtbot.waitExposed(player)
+    player.guidance.show_text("Breathe in gently")
+    qtbot.wait(50)
+    room, big = player.pacer.height(), player.guidance.font().pointSizeF()
+    player.guidance.show_text(
+        "Read your intention once more, slowly: To meet whatever comes with curiosity and "
+        "kindness, to let the music carry me when I feel unsure, and to remember that I can "
+        "always open my eyes and ask for what I need."
+    )
+    qtbot.wait(50)
+    assert player.pacer.height() >= room  # the pacer keeps its room
+    assert player.guidance.font().pointSizeF() < big  # the long words are set smaller…
+    g = player.guidance
+    need = g.fontMetrics().boundingRect(0, 0, g.contentsRect().width(), 100_000, 0x1000, g.text())
+    assert need.height() <= g.contentsRect().height()  # …and shown whole
+    player.guidance.show_text("Notice how it feels.")
+    qtbot.wait(50)
+    assert player.guidance.font().pointSizeF() == big  # short words large again
