@@ -95,12 +95,12 @@
         <translation>Puntuación (0–10)</translation>
     </message>
     <message>
-        <source>{0}: 1 score, {1}</source>
-        <translation>{0}: 1 puntuación, {1}</translation>
+        <source>{0} — 1 score, {1}</source>
+        <translation>{0} — 1 puntuación, {1}</translation>
     </message>
     <message>
-        <source>{0}: {1} scores, first {2}, latest {3}</source>
-        <translation>{0}: {1} puntuaciones, la primera {2}, la última {3}</translation>
+        <source>{0} — {1} scores, first {2}, latest {3}</source>
+        <translation>{0} — {1} puntuaciones, la primera {2}, la última {3}</translation>
     </message>
     <message>
         <source>Sessions marked: {0}</source>
@@ -813,6 +813,7 @@
     <name>Guidance</name>
     <message>
         <source>Guidance</source>
+        <extracomment>Guidance longer than this many lines is set smaller, so the pacer keeps its room.</extracomment>
         <translation>Guía</translation>
     </message>
 </context>
@@ -1622,6 +1623,10 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Times</source>
         <translation>Veces</translation>
+    </message>
+    <message>
+        <source>{0}: {1} before and {2} after, once</source>
+        <translation>{0}: {1} antes y {2} después, una vez</translation>
     </message>
     <message>
         <source>{0}: {1} before and {2} after on average, {3} times</source>

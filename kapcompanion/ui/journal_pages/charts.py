@@ -271,9 +271,9 @@ class CheckinChart(TimeChart):
     def summary(self) -> str:
         """Per question: how many scores, the first and the latest."""
         parts = [
-            self.tr("{0}: 1 score, {1}").format(self.label(name), score(pts[0].score))
+            self.tr("{0} — 1 score, {1}").format(self.label(name), score(pts[0].score))
             if len(pts) == 1
-            else self.tr("{0}: {1} scores, first {2}, latest {3}").format(
+            else self.tr("{0} — {1} scores, first {2}, latest {3}").format(
                 self.label(name), len(pts), score(pts[0].score), score(pts[-1].score)
             )
             for name, pts in self.series.items()

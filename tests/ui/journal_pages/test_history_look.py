@@ -29,9 +29,9 @@ def test_check_in_captions_use_labels_questions_and_plain_grammar(pages, journal
     hist = pages().history
     hist.refresh()
     summary = hist.checkins.summary()
-    assert "feeling grounded after a session: 1 score, 6" in summary
-    assert "How calm do you feel now?: 3 scores, first 8, latest 3" in summary
-    assert "grounded after:" not in summary and "calm now" not in summary
+    assert "feeling grounded after a session — 1 score, 6" in summary
+    assert "How calm do you feel now? — 3 scores, first 8, latest 3" in summary
+    assert "grounded after —" not in summary and "calm now" not in summary
     assert "1 scores" not in summary
     _heads, rows = hist.checkins.rows()
     assert {r[1] for r in rows} == {"feeling grounded after a session", "How calm do you feel now?"}
