@@ -264,6 +264,7 @@ QDialogButtonBox QPushButton:default {{ background: {p.accent}; color: {p.accent
     border-color: {p.accent}; font-weight: 600; }}
 QDialogButtonBox QPushButton:default:disabled {{ background: {p.window}; color: {p.muted};
     border: 1px dashed {p.border}; }}
+QDialogButtonBox QPushButton:default:focus {{ border: 3px solid {p.focus}; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

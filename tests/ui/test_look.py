@@ -278,3 +278,21 @@ def test_a_long_intention_wraps_without_squeezing_the_pacer(qtbot, themed) -> No
     player.guidance.show_text("Notice how it feels.")
     qtbot.wait(50)
     assert player.guidance.font().pointSizeF() == big  # short words large again
+
+
+@pytest.mark.parametrize("p", THEMES, ids=lambda p: p.name)
+def test_the_default_button_keeps_its_focus_ring(qtbot, themed, p: Palette) -> None:
+    themed(p)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    save = box.button(QDialogButtonBox.StandardButton.Save)
+    save.setDefault(True)
+    save.setFocus()
+    qtbot.waitUntil(save.hasFocus)
+    img = save.grab().toImage()
+    edge = _near(img, p.focus, (0, 0, save.width(), 4), 60)
+    assert edge >= save.width() // 3  # the focus ring along its top edge
