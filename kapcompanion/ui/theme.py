@@ -193,15 +193,14 @@ QRadioButton::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted
     border-radius: 12px; background: {p.card}; }}
 QRadioButton::indicator:checked {{ border-color: {p.accent}; image: url("{radio_url}"); }}
 QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {p.accent}; }}
-QSpinBox, QDoubleSpinBox, QTimeEdit, QDateEdit {{ padding-right: 36px; min-height: 24px; }}
+QSpinBox, QDoubleSpinBox, QTimeEdit, QDateEdit {{ padding: 6px 4px 6px 10px; min-height: 24px; }}
 QSpinBox::up-button, QDoubleSpinBox::up-button, QTimeEdit::up-button, QDateEdit::up-button {{
-    subcontrol-origin: border; subcontrol-position: top right; width: 30px;
-    border-left: 1px solid {p.border}; border-bottom: 1px solid {p.border};
-    border-top-right-radius: 10px; background: {p.window}; }}
+    subcontrol-origin: padding; subcontrol-position: top right; width: 28px;
+    border-left: 1px solid {p.border}; border-top-right-radius: 8px; background: transparent; }}
 QSpinBox::down-button, QDoubleSpinBox::down-button, QTimeEdit::down-button,
-QDateEdit::down-button {{ subcontrol-origin: border; subcontrol-position: bottom right;
-    width: 30px; border-left: 1px solid {p.border}; border-bottom-right-radius: 10px;
-    background: {p.window}; }}
+QDateEdit::down-button {{ subcontrol-origin: padding; subcontrol-position: bottom right;
+    width: 28px; border-left: 1px solid {p.border}; border-bottom-right-radius: 8px;
+    background: transparent; }}
 QSpinBox::up-button:hover, QDoubleSpinBox::up-button:hover, QTimeEdit::up-button:hover,
 QDateEdit::up-button:hover, QSpinBox::down-button:hover, QDoubleSpinBox::down-button:hover,
 QTimeEdit::down-button:hover, QDateEdit::down-button:hover {{ background: {p.pacer_glow}; }}
@@ -213,6 +212,9 @@ QSpinBox::up-arrow:disabled, QSpinBox::up-arrow:off, QDoubleSpinBox::up-arrow:di
 QDoubleSpinBox::up-arrow:off, QSpinBox::down-arrow:disabled, QSpinBox::down-arrow:off,
 QDoubleSpinBox::down-arrow:disabled, QDoubleSpinBox::down-arrow:off {{ image: none; }}
 QComboBox {{ padding-right: 32px; }}
+QAbstractSpinBox QLineEdit, QComboBox QLineEdit, QAbstractSpinBox QLineEdit:focus,
+QComboBox QLineEdit:focus {{ border: none; padding: 0px 0px 0px 6px; margin: 0px;
+    background: transparent; }}
 QComboBox::down-arrow {{ image: url("{down_url}"); width: 12px; height: 12px; }}
 QSlider {{ min-height: 36px; border: 3px solid transparent; border-radius: 8px; }}
 QSlider:focus {{ border: 3px solid {p.focus}; }}
