@@ -391,7 +391,7 @@ def shoot_spanish(theme: str, out: Path) -> list[Path]:
 
 
 def shoot_dialogs(look: Look, out: Path) -> list[Path]:
-    """The dialogs the theme draws: Settings (sound, practice, look), the file dialog."""
+    """The dialogs the theme draws: Settings (sound, practice, look), reminders, files."""
     from PySide6.QtWidgets import QFileDialog
 
     from kapcompanion.ui.settings_dialog import SettingsDialog
@@ -417,6 +417,20 @@ def shoot_dialogs(look: Look, out: Path) -> list[Path]:
         save(name, dialog)
     dialog.close()
     dialog.deleteLater()
+    from kapcompanion.core.reminders import DailyReminder, ReminderPlan
+    from kapcompanion.ui.reminders.dialog import ReminderDialog
+
+    plan = ReminderPlan(
+        enabled=True,
+        daily=(DailyReminder("08:30", (0, 1, 2, 3, 4)), DailyReminder("19:00", (5, 6))),
+    )
+    reminders = ReminderDialog(plan, has_tray=True, can_autostart=True)
+    reminders.resize(reminders.sizeHint().expandedTo(reminders.minimumSize()))
+    reminders.show()
+    settle(300)
+    save("reminders", reminders)
+    reminders.close()
+    reminders.deleteLater()
     files = QFileDialog(None, "", str(ROOT / "docs"))
     files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     files.resize(820, 520)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
+#: Pixels of leeway, so words measured to fit one line are not wrapped by rounding.
+SLACK = 3
 #: Never asks for a line longer than this many average characters (it wraps instead).
 LINE_CHARS = 48
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
@@ -63,7 +65,7 @@ class WrapCheckBox(QCheckBox):
 
     def _text_height(self, width: int) -> int:
         fm = self.fontMetrics()
-        box = fm.boundingRect(QRect(0, 0, max(1, width), 100_000), _FLAGS, self.text())
+        box = fm.boundingRect(QRect(0, 0, max(1, width + SLACK), 100_000), _FLAGS, self.text())
         return box.height()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
@@ -106,9 +108,8 @@ class WrapCheckBox(QCheckBox):
         group = QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
         painter.setPen(self.palette().color(group, role))
         painter.setFont(self.font())
-        painter.drawText(
-            QRect(left, 0, self.width() - left - right, self.height()), _FLAGS, self.text()
-        )
+        room = QRect(left, 0, self.width() - left - right + SLACK, self.height())
+        painter.drawText(room, _FLAGS, self.text())
         painter.end()
 
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt's name
