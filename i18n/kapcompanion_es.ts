@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>BeforeAfterBox</name>
@@ -41,7 +40,7 @@
     <name>ChartCard</name>
     <message>
         <source>Show as a table</source>
-        <extracomment>The check-in chart&apos;s ranges: label key -&gt; days back (None: everything).</extracomment>
+        <extracomment>The check-in chart's ranges: label key -&gt; days back (None: everything).</extracomment>
         <translation>Ver como tabla</translation>
     </message>
     <message>
@@ -102,7 +101,15 @@
         <source>Sessions marked: {0}</source>
         <translation>Sesiones marcadas: {0}</translation>
     </message>
-</context>
+<message>
+        <source>{0} — 1 score, {1}</source>
+        <translation>{0} — 1 puntuación, {1}</translation>
+    </message>
+    <message>
+        <source>{0} — {1} scores, first {2}, latest {3}</source>
+        <translation>{0} — {1} puntuaciones, la primera {2}, la última {3}</translation>
+    </message>
+    </context>
 <context>
     <name>CheckinNames</name>
     <message>
@@ -150,7 +157,12 @@
         <source>WHO-5: interested</source>
         <translation>WHO-5: interés</translation>
     </message>
-</context>
+<message>
+        <source>feeling grounded after a session</source>
+        <extracomment>Names for the check-ins of the built-in library (their ``save_as``), for translation.</extracomment>
+        <translation>presencia tras la sesión</translation>
+    </message>
+    </context>
 <context>
     <name>ChecklistGate</name>
     <message>
@@ -181,30 +193,30 @@
     <name>Dates</name>
     <message>
         <source>dddd d MMMM yyyy</source>
-        <extracomment>A Qt date pattern: dddd weekday, d day, MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
-        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+        <extracomment>A Qt date pattern: dddd weekday, d day, MMMM month, yyyy year; 'text' in quotes is kept.</extracomment>
+        <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
         <source>d MMMM</source>
-        <extracomment>A Qt date pattern: d day, MMMM month; &apos;text&apos; in quotes is kept.</extracomment>
-        <translation>d &apos;de&apos; MMMM</translation>
+        <extracomment>A Qt date pattern: d day, MMMM month; 'text' in quotes is kept.</extracomment>
+        <translation>d 'de' MMMM</translation>
     </message>
     <message>
         <source>d MMMM yyyy</source>
-        <extracomment>A Qt date pattern: d day, MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
-        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+        <extracomment>A Qt date pattern: d day, MMMM month, yyyy year; 'text' in quotes is kept.</extracomment>
+        <translation>d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
         <source>MMMM yyyy</source>
-        <extracomment>A Qt date pattern: MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
-        <translation>MMMM &apos;de&apos; yyyy</translation>
+        <extracomment>A Qt date pattern: MMMM month, yyyy year; 'text' in quotes is kept.</extracomment>
+        <translation>MMMM 'de' yyyy</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
         <source>Begin practice</source>
-        <extracomment>Words before each kind of step in &quot;Steps at a glance&quot; (translated by the pane). A step&apos;s line is cut (with &quot;…&quot;) after this many characters. &quot;Duplicate and edit&quot; (the button shows once something listens: see ``can_duplicate``).</extracomment>
+        <extracomment>Words before each kind of step in "Steps at a glance" (translated by the pane). A step's line is cut (with "…") after this many characters. "Duplicate and edit" (the button shows once something listens: see ``can_duplicate``).</extracomment>
         <translation>Empezar la práctica</translation>
     </message>
     <message>
@@ -331,7 +343,7 @@
         <translation>Tu paquete está listo</translation>
     </message>
     <message>
-        <source>Your key&apos;s fingerprint</source>
+        <source>Your key's fingerprint</source>
         <translation>La huella de tu clave</translation>
     </message>
     <message>
@@ -394,7 +406,7 @@
     <name>EditorWindow</name>
     <message>
         <source>Problems</source>
-        <extracomment>Milliseconds of quiet typing before the text is checked. A practice file outside the practices folder, edited in place (&quot;Open file…&quot;).</extracomment>
+        <extracomment>Milliseconds of quiet typing before the text is checked. A practice file outside the practices folder, edited in place ("Open file…").</extracomment>
         <translation>Problemas</translation>
     </message>
     <message>
@@ -533,7 +545,7 @@
         <translation>{n} respuestas guardadas con esta sesión.</translation>
     </message>
     <message>
-        <source>Take a moment before you move on. You might notice how you feel now — there&apos;s no need to change it. When you&apos;re ready, come back gently.</source>
+        <source>Take a moment before you move on. You might notice how you feel now — there's no need to change it. When you're ready, come back gently.</source>
         <translation>Puedes tomarte un momento antes de seguir. Quizás notes cómo te sientes ahora; no hace falta cambiarlo. Cuando quieras, vuelve con suavidad.</translation>
     </message>
 </context>
@@ -541,7 +553,7 @@
     <name>EntryListModel</name>
     <message>
         <source>Session {0}</source>
-        <extracomment>Entries read when the list opens or a search answers (a screen holds about ten). Entries read each time the list scrolls near its end. What reading or writing the journal can raise (the store&apos;s own errors, and SQLite&apos;s when the file goes away under the app). The last problem met while reading more (shown by the view), or &quot;&quot;.</extracomment>
+        <extracomment>Entries read when the list opens or a search answers (a screen holds about ten). Entries read each time the list scrolls near its end. What reading or writing the journal can raise (the store's own errors, and SQLite's when the file goes away under the app). The last problem met while reading more (shown by the view), or "".</extracomment>
         <translation>Sesión {0}</translation>
     </message>
     <message>
@@ -786,7 +798,7 @@
         <translation>Se guardó {0} con 1 entrada.</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open</source>
+        <source>Your journal isn't open</source>
         <translation>Tu diario no está abierto</translation>
     </message>
     <message>
@@ -809,7 +821,7 @@
     <name>Guidance</name>
     <message>
         <source>Guidance</source>
-        <extracomment>A step&apos;s title in the list is cut (with &quot;…&quot;) after this many characters.</extracomment>
+        <extracomment>A step's title in the list is cut (with "…") after this many characters.</extracomment>
         <translation>Guía</translation>
     </message>
 </context>
@@ -832,7 +844,7 @@
         <translation>Nadie supervisa esta app</translation>
     </message>
     <message>
-        <source>You can add your clinic&apos;s after-hours number under “Edit this list”.</source>
+        <source>You can add your clinic's after-hours number under “Edit this list”.</source>
         <translation>Puedes añadir el número de tu clínica para fuera de horario en “Editar esta lista”.</translation>
     </message>
     <message>
@@ -907,7 +919,7 @@
         <translation>Todo</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open</source>
+        <source>Your journal isn't open</source>
         <translation>Tu diario no está abierto</translation>
     </message>
     <message>
@@ -978,11 +990,11 @@
         <translation>De {who}. Firmado por {signer}, verificado: ya has confiado en esta clave antes.</translation>
     </message>
     <message>
-        <source>Another key you trust has a name that looks the same. This key&apos;s fingerprint:</source>
+        <source>Another key you trust has a name that looks the same. This key's fingerprint:</source>
         <translation>Otra clave en la que confías tiene un nombre que se ve igual. La huella de esta clave:</translation>
     </message>
     <message>
-        <source>From {who}. This is the first pack you have opened from {signer}&apos;s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
+        <source>From {who}. This is the first pack you have opened from {signer}'s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
         <translation>De {who}. Es el primer paquete que abres con la clave de {signer}. Antes de confiar en ella, puedes comprobar esta huella con tu terapeuta; debería coincidir con la que ve en su pantalla:</translation>
     </message>
     <message>
@@ -998,7 +1010,7 @@
         <translation>Este paquete no está firmado, así que no hay forma de saber de quién viene. No se importará nada. Puedes pedirle a tu terapeuta un paquete firmado.</translation>
     </message>
     <message>
-        <source>Adds the pack&apos;s practices to your library</source>
+        <source>Adds the pack's practices to your library</source>
         <translation>Añade las prácticas del paquete a tu biblioteca</translation>
     </message>
     <message>
@@ -1042,7 +1054,7 @@
         <translation>{n} práctica(s), {m} programa(s), {a} archivo(s) de audio ({size}).</translation>
     </message>
     <message>
-        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack&apos;s take the place of built-in ones.</source>
+        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack's take the place of built-in ones.</source>
         <translation>Ya están en tu biblioteca desde otro origen: {ids}. Tus propias prácticas tienen prioridad; las del paquete ocupan el lugar de las incluidas en la app.</translation>
     </message>
     <message>
@@ -1078,7 +1090,7 @@
     <name>JournalLink</name>
     <message>
         <source>Your journal could not be read</source>
-        <extracomment>The answers to &quot;your locked journal could not be read&quot;: start a new one locked again with the same passphrase, start one without a lock, or leave it closed for now. (parent, the message) -&gt; one of the three answers above.</extracomment>
+        <extracomment>The answers to "your locked journal could not be read": start a new one locked again with the same passphrase, start one without a lock, or leave it closed for now. (parent, the message) -&gt; one of the three answers above.</extracomment>
         <translation>No se pudo leer tu diario</translation>
     </message>
     <message>
@@ -1095,7 +1107,7 @@
     </message>
     <message>
         <source>Your journal is locked and stays closed for now. Practices still play; answers are not kept until you open it (More → Open your journal…).</source>
-        <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open (&quot;&quot; when it is, or before the first try). The message of the last failed write (&quot;&quot; when it went well).</extracomment>
+        <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open ("" when it is, or before the first try). The message of the last failed write ("" when it went well).</extracomment>
         <translation>Tu diario está bloqueado y, por ahora, sigue cerrado. Las prácticas se pueden reproducir igualmente; las respuestas no se guardan hasta que lo abras (Más → Abrir tu diario…).</translation>
     </message>
     <message>
@@ -1191,7 +1203,7 @@
         <translation>Nada coincide con esas palabras. Puedes probar con menos.</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open</source>
+        <source>Your journal isn't open</source>
         <translation>Tu diario no está abierto</translation>
     </message>
     <message>
@@ -1262,7 +1274,7 @@
         <translation>Abrir tu diario…</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open, so sessions can&apos;t be kept just now.</source>
+        <source>Your journal isn't open, so sessions can't be kept just now.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se pueden guardar las sesiones.</translation>
     </message>
     <message>
@@ -1305,9 +1317,9 @@
         <translation>Primero, tu clave de firma</translation>
     </message>
     <message>
-        <source>Packs you share are signed with a key that belongs to you. Your client&apos;s app uses it to check that a pack really comes from you and that nothing in it changed on the way.
+        <source>Packs you share are signed with a key that belongs to you. Your client's app uses it to check that a pack really comes from you and that nothing in it changed on the way.
 
-The key is made once and stays on this computer, in KAP Companion&apos;s data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
+The key is made once and stays on this computer, in KAP Companion's data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
         <translation>Los paquetes que compartes se firman con una clave que te pertenece. La app de tu cliente la usa para comprobar que un paquete viene de verdad de ti y que nada ha cambiado por el camino.
 
 La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos de KAP Companion. No se envía nada a ningún sitio. Guarda una copia de seguridad de esa carpeta: con una clave nueva, tus clientes tendrían que volver a confirmar que eres tú.</translation>
@@ -1361,7 +1373,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>LibraryView</name>
     <message>
         <source>Search practices</source>
-        <extracomment>Space between a card&apos;s edge and its text, and a card line&apos;s height in font heights.</extracomment>
+        <extracomment>Space between a card's edge and its text, and a card line's height in font heights.</extracomment>
         <translation>Buscar prácticas</translation>
     </message>
     <message>
@@ -1450,7 +1462,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The open journal (set by the journey&apos;s journal link), or None.</extracomment>
+        <extracomment>The open journal (set by the journey's journal link), or None.</extracomment>
         <translation>Biblioteca</translation>
     </message>
     <message>
@@ -1474,7 +1486,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Descartar este aviso</translation>
     </message>
     <message>
-        <source>Your settings couldn&apos;t be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
+        <source>Your settings couldn't be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
         <translation>No se pudieron guardar tus ajustes en {folder}. Se aplican hasta que cierres la app. Puedes comprobar que la carpeta existe y que puedes escribir en ella.</translation>
     </message>
     <message>
@@ -1541,12 +1553,12 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Pacer</name>
     <message>
         <source>Breathing pacer</source>
-        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). How many frame times the pacer keeps (about two minutes at 60 frames per second). Outer edge of the soft halo, as a multiple of the shape&apos;s radius. Radius of a full breath as a fraction of the pacer&apos;s smaller side: the halo of a full breath ends 2% short of the pacer&apos;s edge, never cut off.</extracomment>
+        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). How many frame times the pacer keeps (about two minutes at 60 frames per second). Outer edge of the soft halo, as a multiple of the shape's radius. Radius of a full breath as a fraction of the pacer's smaller side: the halo of a full breath ends 2% short of the pacer's edge, never cut off.</extracomment>
         <translation>Guía de respiración</translation>
     </message>
     <message>
         <source>(part {n} of {m})</source>
-        <extracomment>When each of the latest frames was painted (perf_counter seconds): how smooth the pacer runs, read by the benchmarks without an event filter&apos;s cost per event.</extracomment>
+        <extracomment>When each of the latest frames was painted (perf_counter seconds): how smooth the pacer runs, read by the benchmarks without an event filter's cost per event.</extracomment>
         <translation>(parte {n} de {m})</translation>
     </message>
     <message>
@@ -1628,7 +1640,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>○ before   ● after   (average, 0–10)</source>
         <translation>○ antes   ● después   (promedio, 0–10)</translation>
     </message>
-</context>
+<message>
+        <source>{0}: {1} before and {2} after, once</source>
+        <translation>{0}: {1} antes y {2} después, una vez</translation>
+    </message>
+    </context>
 <context>
     <name>PassphraseDialog</name>
     <message>
@@ -1727,7 +1743,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
 <context>
     <name>PlayerEndings</name>
     <message>
-        <source>Stop here? You&apos;ve been practising for {t}.</source>
+        <source>Stop here? You've been practising for {t}.</source>
         <translation>¿Paramos aquí? Llevas {t} practicando.</translation>
     </message>
 </context>
@@ -1831,11 +1847,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Reproducir</translation>
     </message>
     <message>
-        <source>That&apos;s okay. Stopping is always allowed.</source>
+        <source>That's okay. Stopping is always allowed.</source>
         <translation>Está bien. Siempre puedes parar.</translation>
     </message>
     <message>
-        <source>The sound is fading. Would you like a minute to land? We&apos;ll feel the feet on the floor and the hands resting — nothing more.</source>
+        <source>The sound is fading. Would you like a minute to land? We'll feel the feet on the floor and the hands resting — nothing more.</source>
         <translation>El sonido se va apagando. ¿Te gustaría tomarte un minuto para aterrizar? Sentiremos los pies en el suelo y las manos en reposo; nada más.</translation>
     </message>
     <message>
@@ -1859,7 +1875,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>PlayerView</name>
     <message>
         <source>Unmute</source>
-        <extracomment>While paused or waiting at a question nothing moves: after STILL_AFTER seconds the frames slow to IDLE_FPS (the sound&apos;s own fades have finished by then), and any change (continue, an answer, skip) brings back the full rate on that same frame. Reads earlier answers saved by other practices (the journal provides it).</extracomment>
+        <extracomment>While paused or waiting at a question nothing moves: after STILL_AFTER seconds the frames slow to IDLE_FPS (the sound's own fades have finished by then), and any change (continue, an answer, skip) brings back the full rate on that same frame. Reads earlier answers saved by other practices (the journal provides it).</extracomment>
         <translation>Activar sonido</translation>
     </message>
     <message>
@@ -1875,7 +1891,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Algunos sonidos no se pudieron cargar; la práctica sigue.</translation>
     </message>
     <message>
-        <source>A few sounds couldn&apos;t be loaded; the practice plays on.</source>
+        <source>A few sounds couldn't be loaded; the practice plays on.</source>
         <translation>Unos pocos sonidos no se pudieron cargar; la práctica sigue.</translation>
     </message>
     <message>
@@ -1914,7 +1930,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>PrivacyDialog</name>
     <message>
         <source>KAP Companion backups (*.kapbackup)</source>
-        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or &quot;&quot; when cancelled.</extracomment>
+        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or "" when cancelled.</extracomment>
         <translation>Copias de seguridad de KAP Companion (*.kapbackup)</translation>
     </message>
     <message>
@@ -1966,7 +1982,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open, so the lock can&apos;t be changed just now. Backups and restoring still work.</source>
+        <source>Your journal isn't open, so the lock can't be changed just now. Backups and restoring still work.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se puede cambiar el bloqueo. Las copias de seguridad y la restauración funcionan igualmente.</translation>
     </message>
     <message>
@@ -2053,7 +2069,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Questions</name>
     <message>
         <source>Import audio</source>
-        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` (&quot;cancel&quot; on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
+        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` ("cancel" on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
         <translation>Importar audio</translation>
     </message>
 </context>
@@ -2061,7 +2077,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>RecordDialog</name>
     <message>
         <source>Record your voice</source>
-        <extracomment>Longest recording kept (a say step&apos;s clip, not a podcast).</extracomment>
+        <extracomment>Longest recording kept (a say step's clip, not a podcast).</extracomment>
         <translation>Grabar tu voz</translation>
     </message>
     <message>
@@ -2097,7 +2113,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>This microphone&apos;s sound format is not supported.</source>
+        <source>This microphone's sound format is not supported.</source>
         <translation>El formato de sonido de este micrófono no es compatible.</translation>
     </message>
     <message>
@@ -2269,7 +2285,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>KAP Companion sigue aquí</translation>
     </message>
     <message>
-        <source>Your reminders will arrive from here. To quit, choose Quit in this icon&apos;s menu, or turn reminders off.</source>
+        <source>Your reminders will arrive from here. To quit, choose Quit in this icon's menu, or turn reminders off.</source>
         <translation>Tus recordatorios llegarán desde aquí. Para salir, elige Salir en el menú de este icono o desactiva los recordatorios.</translation>
     </message>
     <message>
@@ -2424,7 +2440,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Añadir esta sesión</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open, so sessions can&apos;t be saved just now.</source>
+        <source>Your journal isn't open, so sessions can't be saved just now.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se pueden guardar las sesiones.</translation>
     </message>
     <message>
@@ -2551,7 +2567,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Leer la guía en voz alta cuando no haya voz grabada</translation>
     </message>
     <message>
-        <source>Reading aloud needs a system voice, which isn&apos;t available here.</source>
+        <source>Reading aloud needs a system voice, which isn't available here.</source>
         <translation>Para leer en voz alta hace falta una voz del sistema, y aquí no hay ninguna disponible.</translation>
     </message>
     <message>
@@ -2811,7 +2827,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>La versión debe ser un número como 1 o 2 (o 1.2).</translation>
     </message>
     <message>
-        <source>The pack you are replacing there is version {old}. Raise the version so your client&apos;s app takes this one as an update.</source>
+        <source>The pack you are replacing there is version {old}. Raise the version so your client's app takes this one as an update.</source>
         <translation>El paquete que vas a sustituir ahí es la versión {old}. Sube la versión para que la app de tu cliente tome este como una actualización.</translation>
     </message>
     <message>
@@ -2827,7 +2843,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>StepList</name>
     <message>
         <source>Steps</source>
-        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (not exported by PySide6): no maximum size.</extracomment>
+        <extracomment>Qt's QWIDGETSIZE_MAX (not exported by PySide6): no maximum size.</extracomment>
         <translation>Pasos</translation>
     </message>
     <message>
@@ -2958,7 +2974,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
     <message>
         <source>your intention</source>
-        <extracomment>Placeholders a list names in words of their own (the rest read &quot;your answer&quot;).</extracomment>
+        <extracomment>Placeholders a list names in words of their own (the rest read "your answer").</extracomment>
         <translation>tu intención</translation>
     </message>
     <message>
@@ -2993,7 +3009,15 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>Silence</source>
         <translation>Silencio</translation>
     </message>
-</context>
+<message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+    <message>
+        <source>Breathe</source>
+        <translation>Respira</translation>
+    </message>
+    </context>
 <context>
     <name>StopRules</name>
     <message>
@@ -3025,7 +3049,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Pautas para parar</translation>
     </message>
     <message>
-        <source>Don&apos;t show this again for this practice</source>
+        <source>Don't show this again for this practice</source>
         <translation>No volver a mostrar para esta práctica</translation>
     </message>
     <message>
@@ -3257,11 +3281,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Añadir, cambiar o quitar las fechas de tus sesiones</translation>
     </message>
     <message>
-        <source>I&apos;ve had my session</source>
+        <source>I've had my session</source>
         <translation>Ya tuve mi sesión</translation>
     </message>
     <message>
-        <source>Mark today&apos;s session as done</source>
+        <source>Mark today's session as done</source>
         <translation>Marcar la sesión de hoy como hecha</translation>
     </message>
     <message>
@@ -3309,7 +3333,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>, empezada hoy, durante {time}</translation>
     </message>
     <message>
-        <source>Today&apos;s plan could not be read from your journal ({error}).</source>
+        <source>Today's plan could not be read from your journal ({error}).</source>
         <translation>No se pudo leer el plan de hoy desde tu diario ({error}).</translation>
     </message>
     <message>
@@ -3321,7 +3345,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>No hay ninguna sesión prevista</translation>
     </message>
     <message>
-        <source>Your journal isn&apos;t open, so your sessions and today&apos;s plan can&apos;t be shown. Every practice still plays from the library.</source>
+        <source>Your journal isn't open, so your sessions and today's plan can't be shown. Every practice still plays from the library.</source>
         <translation>Tu diario no está abierto, así que no se pueden mostrar tus sesiones ni el plan de hoy. Todas las prácticas se pueden reproducir igualmente desde la biblioteca.</translation>
     </message>
     <message>
@@ -3329,11 +3353,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Tu intención: {text}</translation>
     </message>
     <message>
-        <source>You&apos;ve done each of today&apos;s suggestions. Resting is part of it too.</source>
+        <source>You've done each of today's suggestions. Resting is part of it too.</source>
         <translation>Has hecho todas las sugerencias de hoy. Descansar también forma parte.</translation>
     </message>
     <message>
-        <source>The program “{names}” isn&apos;t in your library, so it can&apos;t suggest practices. You can choose another in Your sessions…</source>
+        <source>The program “{names}” isn't in your library, so it can't suggest practices. You can choose another in Your sessions…</source>
         <translation>El programa “{names}” no está en tu biblioteca, así que no puede sugerir prácticas. Puedes elegir otro en Tus sesiones…</translation>
     </message>
     <message>
@@ -3388,7 +3412,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>VoiceLink</name>
     <message>
         <source>The spoken voice is turned off in Settings.</source>
-        <extracomment>Seconds with nothing left to say before the app lets the voice&apos;s model go (about 110 MiB, loaded again in about a second when next needed: a practice chosen, an answer). How often a &quot;Listen&quot; request looks for its clip (ms); the clip is usually there at once. A clip of the open practice arrived (or failed); emitted from the worker thread. False turns the synthetic voice off for good (the UI tests that are not about it). The settings in use (the player keeps them current; &quot;Listen&quot; reads them).</extracomment>
+        <extracomment>Seconds with nothing left to say before the app lets the voice's model go (about 110 MiB, loaded again in about a second when next needed: a practice chosen, an answer). How often a "Listen" request looks for its clip (ms); the clip is usually there at once. A clip of the open practice arrived (or failed); emitted from the worker thread. False turns the synthetic voice off for good (the UI tests that are not about it). The settings in use (the player keeps them current; "Listen" reads them).</extracomment>
         <translation>La voz está desactivada en Ajustes.</translation>
     </message>
     <message>
@@ -3471,7 +3495,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Quitar la voz</translation>
     </message>
     <message>
-        <source>Remove this step&apos;s voice clip</source>
+        <source>Remove this step's voice clip</source>
         <translation>Quitar el clip de voz de este paso</translation>
     </message>
     <message>
@@ -3510,11 +3534,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
 <context>
     <name>VoiceTab</name>
     <message>
-        <source>Speak each practice&apos;s words with the built-in voice</source>
+        <source>Speak each practice's words with the built-in voice</source>
         <translation>Decir el texto de cada práctica con la voz incluida</translation>
     </message>
     <message>
-        <source>The voice works offline, on this computer. It speaks English; practices in other languages use your system&apos;s voice for that language, if there is one.</source>
+        <source>The voice works offline, on this computer. It speaks English; practices in other languages use your system's voice for that language, if there is one.</source>
         <translation>La voz funciona sin conexión, en este ordenador. Habla en inglés; las prácticas en otros idiomas usan la voz de tu sistema para ese idioma, si la hay.</translation>
     </message>
     <message>

@@ -1,10 +1,15 @@
-"""Take the README screenshots of the desktop app, in light and dark.
+"""Take the README screenshots of the desktop app: light, dark, Spanish and largest text.
 
-Usage: python tools/screenshots.py [OUT_DIR]   (default docs/img)
+Usage: python tools/screenshots.py [OUT_DIR] [--all]   (default docs/img)
 
 Runs offscreen against the built-in library, with a private temporary data dir, and a
 hand-moved clock so each picture shows a known moment (the pacer mid-inhale, a
 reflection, the end screen).
+
+Every screen is taken in light and dark (``today-light.png``), again in Spanish
+(``today-es-light.png``) and at the largest text size (``today-largest-light.png``); the
+dialogs drawn by the theme (Settings, the file dialog, the export) are taken in all four
+combinations. ``--all`` takes every screen in Spanish and largest text in dark too.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,11 +34,14 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kapcompanion.core.model import Phase  # noqa: E402
-from kapcompanion.core.packs import SigningStore  # noqa: E402
 from kapcompanion.paths import data_folders  # noqa: E402
-from kapcompanion.settings import Settings, SettingsStore  # noqa: E402
+from kapcompanion.settings import Settings, SettingsStore, TextSize  # noqa: E402
+from kapcompanion.ui.i18n import install_translations  # noqa: E402
 from kapcompanion.ui.library_source import load_library  # noqa: E402
 from kapcompanion.ui.main_window import MainWindow  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshot_packs import shoot_packs  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +50,41 @@ BREATH_ID = "cyclic-sigh"
 REFLECT_ID = "intention-setting"
 EDIT_ID = "exhale-4-6"
 SAMPLE_INTENTION = "To meet whatever comes with curiosity and kindness."
+INTENTIONS = {
+    "en": SAMPLE_INTENTION,
+    "es": "Recibir lo que venga con curiosidad y amabilidad.",
+}
+#: A long intention, to see it wrap beside the pacer.
+LONG_INTENTION = {
+    "en": "To meet whatever comes with curiosity and kindness, to let the music carry me when "
+    "I feel unsure, and to remember that I can always open my eyes and ask for what I need.",
+    "es": "Recibir lo que venga con curiosidad y amabilidad, dejar que la música me lleve cuando "
+    "dude, y recordar que siempre puedo abrir los ojos y pedir lo que necesito.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """One way of seeing the app: theme, interface language and text size."""
+
+    theme: str
+    language: str = "en"
+    scale: float = TextSize.STANDARD.value
+
+    @property
+    def tag(self) -> str:
+        """The file name part: ``light``, ``es-light``, ``largest-dark``."""
+        parts = []
+        if self.language != "en":
+            parts.append(self.language)
+        if self.scale == TextSize.LARGEST.value:
+            parts.append("largest")
+        return "-".join([*parts, self.theme])
+
+    def settings(self, **changes: object) -> Settings:
+        """Default settings in this look, with ``changes``."""
+        base = replace(Settings(), theme=self.theme, text_scale=self.scale, language=self.language)
+        return replace(base, **changes)  # type: ignore[arg-type]
 
 
 class HandClock:
@@ -68,29 +111,29 @@ def go_to(win: MainWindow, clock: HandClock, position: float) -> None:
     win.player.tick()
 
 
-def shoot(theme: str, out: Path) -> list[Path]:
-    """All screenshots for one theme."""
+def shoot(look: Look, out: Path) -> list[Path]:
+    """The library, the player, a reflection, the end, help and the editor in one look."""
     library = load_library()
-    practices = library.for_language("en")
+    practices = library.for_language(look.language)
     if BREATH_ID not in practices or REFLECT_ID not in practices:
         raise SystemExit(f"the built-in library lacks {BREATH_ID} or {REFLECT_ID}")
     clock = HandClock()
-    store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"settings-{theme}.json")
-    settings = replace(
-        Settings(),
-        theme=theme,
+    store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"settings-{look.tag}.json")
+    settings = look.settings(
         get_ready_seconds=0,
         rules_dismissed=(BREATH_ID, REFLECT_ID),
         last_view=f"practice:{BREATH_ID}",
     )
-    win = MainWindow(library=library, store=store, settings=settings, clock=clock)
+    win = MainWindow(
+        library=library, language=look.language, store=store, settings=settings, clock=clock
+    )
     win.resize(*SIZE)
     win.show()
     settle()
     shots: list[Path] = []
 
     def save(name: str, widget: object = None) -> None:
-        path = out / f"{name}-{theme}.png"
+        path = out / f"{name}-{look.tag}.png"
         (widget or win).grab().save(str(path))  # type: ignore[union-attr]
         shots.append(path)
 
@@ -112,11 +155,18 @@ def shoot(theme: str, out: Path) -> list[Path]:
     gate = timeline.gates[0]
     go_to(win, clock, gate.start + 0.01)
     assert win.player.gate is not None
-    win.player.gate.edit.setPlainText(SAMPLE_INTENTION)  # type: ignore[attr-defined]
+    win.player.gate.edit.setPlainText(LONG_INTENTION[look.language])  # type: ignore[attr-defined]
     settle()
     save("reflect")
 
     win.player.gate.finish()
+    # "Read your intention once more, slowly: …": the long intention beside the pacer
+    said = next((g for g in timeline.segments if g.start >= gate.start and g.text), None)
+    if said is not None:
+        go_to(win, clock, said.start + 1.0)
+        settle()
+        go_to(win, clock, said.start + 1.0)
+        save("player-intention")
     while win.player.gate is not None or win.player.running:
         if win.player.gate is not None:
             win.player.gate.finish()
@@ -137,16 +187,16 @@ def shoot(theme: str, out: Path) -> list[Path]:
     return shots
 
 
-def shoot_journal(theme: str, out: Path) -> list[Path]:
+def shoot_journal(look: Look, out: Path) -> list[Path]:
     """The Journal and History pages and the export preview, with a demo journal."""
     from kapcompanion.journal.demo import fill_demo
     from kapcompanion.journal.store import JournalStore
     from kapcompanion.ui.journal_pages import install
     from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
 
-    store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"journal-{theme}.json")
-    settings = replace(Settings(), theme=theme, show_days_in_a_row=True)
-    win = MainWindow(library=load_library(), store=store, settings=settings)
+    store = SettingsStore(Path(os.environ["KAPCOMPANION_DATA_DIR"]) / f"journal-{look.tag}.json")
+    settings = look.settings(show_days_in_a_row=True)
+    win = MainWindow(library=load_library(), language=look.language, store=store, settings=settings)
     pages = install(win)
     journal = JournalStore.open()
     if journal.count_entries() == 0:
@@ -160,6 +210,7 @@ def shoot_journal(theme: str, out: Path) -> list[Path]:
     pick = next(e for e in view.visible_entries()[5:] if e.kind == "reflect")
     view.select(pick.id)
     settle()
+    theme = look.tag
     shots = [out / f"journal-{theme}.png", out / f"history-{theme}.png"]
     win.grab().save(str(shots[0]))
     win.show_page("history")
@@ -230,7 +281,7 @@ def shoot_editor(win: MainWindow, save: Callable[[str, object], None]) -> None:
     editor.close()
 
 
-def shoot_journey(theme: str, out: Path) -> list[Path]:
+def shoot_journey(look: Look, out: Path) -> list[Path]:
     """Today (with a session and an intention), the sessions and privacy dialogs."""
     from datetime import date, datetime, time, timedelta
 
@@ -244,9 +295,10 @@ def shoot_journey(theme: str, out: Path) -> list[Path]:
         return datetime.combine(day, time(10, 30)).astimezone()
 
     data = Path(os.environ["KAPCOMPANION_DATA_DIR"])
+    theme = look.tag
     store = SettingsStore(data / f"settings-journey-{theme}.json")
-    settings = replace(Settings(), theme=theme, show_days_in_a_row=True)
-    win = MainWindow(library=load_library(), store=store, settings=settings)
+    settings = look.settings(show_days_in_a_row=True)
+    win = MainWindow(library=load_library(), language=look.language, store=store, settings=settings)
     journey = install(win, now=now, path=data / f"journal-{theme}.sqlite3")
     journal = win.journal
     assert journal is not None
@@ -254,7 +306,7 @@ def shoot_journey(theme: str, out: Path) -> list[Path]:
     journal.mark_session_done(journal.sessions()[0].id)
     journal.add_session(day + timedelta(days=3), "with Dr. Rivera")
     journal.record_answer(
-        "intention-setting", 14, "intention", "reflect", SAMPLE_INTENTION, at=now()
+        "intention-setting", 14, "intention", "reflect", INTENTIONS[look.language], at=now()
     )
     journal.log_practice("calm-place", now() - timedelta(minutes=8), 420, True)
     journal.log_practice("calm-place", now() - timedelta(days=1), 420, True)
@@ -305,6 +357,7 @@ def shoot_spanish(theme: str, out: Path) -> list[Path]:
     clock = HandClock()
     win = MainWindow(
         practices,
+        language="es",
         origins=lib.origins_for_language("es"),
         store=store,
         settings=settings,
@@ -337,147 +390,91 @@ def shoot_spanish(theme: str, out: Path) -> list[Path]:
     return shots
 
 
-PACK_PRACTICE = """\
-kapcompanion: 1
-id: {id}
-title: {title}
-category: {category}
-summary: {summary}
-steps:
-  - say: Welcome. Settle in however feels right; you can open your eyes at any time.
-    voice: audio/{id}.ogg
-  - breathe:
-      inhale: 4
-      exhale: 6
-      cycles: 12
-"""
-PACK_MESSAGE = (
-    "Here are the practices we tried together last week, in my voice.\n"
-    "Use them whenever it feels right, and leave any that don't. We can talk about "
-    "how they went at our next session."
-)
+def shoot_dialogs(look: Look, out: Path) -> list[Path]:
+    """The dialogs the theme draws: Settings (sound, practice, look), reminders, files."""
+    from PySide6.QtWidgets import QFileDialog
 
+    from kapcompanion.ui.settings_dialog import SettingsDialog
+    from kapcompanion.ui.theme import apply_theme
 
-def _therapist_practices() -> None:
-    """Two of the therapist's own practices with a (generated) voice clip each."""
-    import numpy as np
-    import soundfile as sf
-
-    from kapcompanion.paths import user_practices_dir
-
-    folder = user_practices_dir()
-    (folder / "audio").mkdir(parents=True, exist_ok=True)
-    rate = 22050
-    t = np.arange(rate * 20) / rate
-    tone = (0.1 * np.sin(2 * np.pi * 220 * t)).astype("float32")
-    for pid, title, category, summary in (
-        ("rivera-arrival", "Arriving, with Sam", "prepare", "A few slow breaths as you arrive."),
-        ("rivera-evening", "Evening settle", "integrate", "Winding down after a full day."),
-    ):
-        sf.write(str(folder / "audio" / f"{pid}.ogg"), tone, rate, format="OGG")
-        (folder / f"{pid}.yaml").write_text(
-            PACK_PRACTICE.format(id=pid, title=title, category=category, summary=summary),
-            encoding="utf-8",
-        )
-
-
-def shoot_packs(theme: str, out: Path) -> list[Path]:
-    """Sharing (first-time key, the form, done) and opening a pack as a client."""
-    import zipfile
-
-    from kapcompanion.ui.packs import install, open_pack, open_share
-
-    base = Path(os.environ["KAPCOMPANION_DATA_DIR"])
     shots: list[Path] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, look.theme, look.scale)
 
     def save(name: str, widget: object) -> None:
-        path = out / f"{name}-{theme}.png"
+        path = out / f"{name}-{look.tag}.png"
         widget.grab().save(str(path))  # type: ignore[attr-defined]
         shots.append(path)
 
-    def window(who: str) -> MainWindow:
-        os.environ["KAPCOMPANION_DATA_DIR"] = str(base / f"{who}-{theme}")
-        if who == "therapist":
-            _therapist_practices()
-        store = SettingsStore(base / f"settings-{who}-{theme}.json")
-        win = MainWindow(
-            library=load_library(), store=store, settings=replace(Settings(), theme=theme)
-        )
-        install(win)
-        win.resize(*SIZE)
-        win.show()
-        return win
+    dialog = SettingsDialog(look.settings(get_ready_seconds=5))
+    # as on a real screen: the size the dialog asks for (offscreen's screen is small)
+    dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSize()))
+    dialog.show()
+    for name, index in (("settings-sound", 0), ("settings-practice", 2), ("settings-look", 3)):
+        dialog.tabs.setCurrentIndex(index)
+        settle(300)
+        save(name, dialog)
+    dialog.close()
+    dialog.deleteLater()
+    from kapcompanion.core.reminders import DailyReminder, ReminderPlan
+    from kapcompanion.ui.reminders.dialog import ReminderDialog
 
-    pack_file = base / f"calm-start-{theme}.kappack"
-    try:
-        win = window("therapist")
-        share = open_share(win, choose_path=lambda _parent, _suggested: pack_file)
-        share.resize(700, 760)
-        share.key_page.name.setText("Dr. Sam Rivera")
-        settle()
-        save("share-key", share)
-        share.key_page.create_key()
-        share.set_checked(["rivera-arrival", "rivera-evening"])
-        share.name.setText("A calm start")
-        share.clinic.setText("Riverside KAP")
-        share.message.setPlainText(PACK_MESSAGE)
-        share.items.setCurrentRow(0)
-        settle()
-        save("share", share)
-        share.save_pack()
-        settle()
-        save("share-done", share)
-        share.close()
-        key = SigningStore.of(data_folders()).load_key()
-        win.close()
-
-        win = window("client")
-        dialog = open_pack(win, pack_file)
-        dialog.resize(680, 780)
-        settle()
-        save("import", dialog)
-        dialog.accept_pack()
-        dialog.close()
-        changed = base / f"changed-{theme}.kappack"
-        with zipfile.ZipFile(pack_file) as src, zipfile.ZipFile(changed, "w") as dst:
-            for item in src.infolist():
-                data = src.read(item)
-                if item.filename.endswith("rivera-evening.yaml"):
-                    data = data.replace(b"Evening settle", b"Evening settle!")
-                dst.writestr(item, data)
-        refused = open_pack(win, changed)
-        refused.resize(680, 520)
-        settle()
-        save("import-refused", refused)
-        refused.close()
-        win.library.select("rivera-arrival")
-        settle()
-        save("library-pack", win)
-        win.close()
-        assert key is not None
-    finally:
-        os.environ["KAPCOMPANION_DATA_DIR"] = str(base)
+    plan = ReminderPlan(
+        enabled=True,
+        daily=(DailyReminder("08:30", (0, 1, 2, 3, 4)), DailyReminder("19:00", (5, 6))),
+    )
+    reminders = ReminderDialog(plan, has_tray=True, can_autostart=True)
+    reminders.resize(reminders.sizeHint().expandedTo(reminders.minimumSize()))
+    reminders.show()
+    settle(300)
+    save("reminders", reminders)
+    reminders.close()
+    reminders.deleteLater()
+    files = QFileDialog(None, "", str(ROOT / "docs"))
+    files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    files.resize(820, 520)
+    files.show()
+    settle(300)
+    save("file-dialog", files)
+    files.close()
+    files.deleteLater()
     return shots
 
 
 def main(argv: list[str]) -> int:
     """Take every screenshot; prints the files written."""
-    out = Path(argv[1]) if len(argv) > 1 else Path("docs/img")
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    out = Path(args[0]) if args else Path("docs/img")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(argv[:1])
     app.setApplicationName("KAP Companion")
-    for theme in ("light", "dark"):
-        for path in [*shoot(theme, out), *shoot_journal(theme, out)]:
+    largest = TextSize.LARGEST.value
+    base = [Look("light"), Look("dark")]
+    variants = [Look("light", "es"), Look("light", scale=largest)]
+    if "--all" in argv:
+        variants += [Look("dark", "es"), Look("dark", scale=largest)]
+    dialogs = [*base, *variants]
+    if "--all" not in argv:
+        dialogs += [Look("dark", "es"), Look("dark", scale=largest)]
+
+    def written(paths: list[Path]) -> None:
+        for path in paths:
             print(path)
+
+    for look in [*base, *variants]:
+        install_translations(app, look.language)
+        written([*shoot(look, out), *shoot_journal(look, out), *shoot_journey(look, out)])
+    for look in dialogs:
+        install_translations(app, look.language)
+        written(shoot_dialogs(look, out))
+    install_translations(app, "en")
     for theme in ("light", "dark"):
-        for path in shoot_journey(theme, out):
-            print(path)
+        written(shoot_packs(theme, out))
+    install_translations(app, "es")
     for theme in ("light", "dark"):
-        for path in shoot_packs(theme, out):
-            print(path)
-    for theme in ("light", "dark"):
-        for path in shoot_spanish(theme, out):
-            print(path)
+        written(shoot_spanish(theme, out))
+    install_translations(app, "en")
     return 0
 
 

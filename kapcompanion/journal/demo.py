@@ -92,7 +92,7 @@ def fill_demo(
                 min(10, before + rng.randint(0, 3)),
                 sid,
                 at=t + timedelta(minutes=6),
-                prompt="And now?",
+                prompt="How settled do you feel now, after the practice?",
             )
             made += 2
             if (nearest - day).days in (1, 3, 7):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from kapcompanion.journal.checkin_labels import checkin_label, questions_of
 from kapcompanion.journal.history import Point, Who5Point, series_from, who5_from
 from kapcompanion.journal.records import Entry, KapSession
 
@@ -88,6 +89,10 @@ class ExportData:
     def checkins(self) -> dict[str, list[Point]]:
         """Check-in scores by name (WHO-5 items apart)."""
         return series_from(self.entries)
+
+    def checkin_name(self, name: str) -> str:
+        """What check-in ``name`` is called: its label, or the question it asked."""
+        return checkin_label(name, questions_of(self.entries).get(name))
 
     @property
     def who5(self) -> list[Who5Point]:

@@ -84,7 +84,7 @@ def render_markdown(data: ExportData) -> str:
         for name, points in sorted(series.items()):
             avg = sum(p.score for p in points) / len(points)
             out.append(
-                f"| {escape(name.replace('_', ' '))} | {len(points)} | {points[0].score:g} "
+                f"| {escape(data.checkin_name(name))} | {len(points)} | {points[0].score:g} "
                 f"| {points[-1].score:g} | {avg:.1f} |"
             )
         if data.sessions:

@@ -29,7 +29,18 @@ from reportlab.platypus import (
 from kapcompanion.journal.export_data import ExportData, IntentionPair, long_date
 from kapcompanion.journal.history import WHO5_LOW, WHO5_MEANINGFUL_CHANGE
 from kapcompanion.journal.pdf_charts import checkin_chart, who5_chart
-from kapcompanion.journal.pdf_text import INK, MUTED, RULE, TextBlock, TextLine, fonts, wrap
+from kapcompanion.journal.pdf_text import (
+    BOX,
+    INK,
+    MUTED,
+    RULE,
+    TICK,
+    TextBlock,
+    TextLine,
+    fonts,
+    tick_marks,
+    wrap,
+)
 from kapcompanion.journal.records import Entry
 
 log = logging.getLogger(__name__)
@@ -83,14 +94,25 @@ def _entry_block(data: ExportData, e: Entry) -> TextBlock:
         lines += [
             TextLine(t, ital, size, MUTED, lead) for t in wrap(e.prompt, ital, size, TEXT_WIDTH)
         ]
-    if e.kind == "check_in":
-        body = f"Score: {e.display}"
-    elif e.kind == "checklist":
-        body = "\n".join(f"[{'x' if v else ' '}] {k}" for k, v in e.value.items())
-    else:
-        body = e.text
+    if e.kind == "checklist":
+        return TextBlock(lines + _checklist_lines(e.value, reg, size, lead), space_after=5)
+    body = f"Score: {e.display}" if e.kind == "check_in" else e.text
     lines += [TextLine(t, reg, size, INK, lead) for t in wrap(body, reg, size, TEXT_WIDTH)]
     return TextBlock(lines, space_after=5)
+
+
+def _checklist_lines(ticks: dict[str, bool], font: str, size: float, lead: float) -> list[TextLine]:
+    """Each item whole on its own line(s), after a tick (done) or an open box."""
+    glyphs, mark_font = tick_marks(font)
+    indent = size * 1.6
+    out: list[TextLine] = []
+    for item, done in ticks.items():
+        mark = glyphs[TICK if done else BOX]
+        for n, t in enumerate(wrap(str(item), font, size, TEXT_WIDTH - indent)):
+            out.append(
+                TextLine(t, font, size, INK, lead, indent, mark if n == 0 else "", mark_font)
+            )
+    return out
 
 
 def _count(n: int) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 
+from kapcompanion.journal.checkin_labels import scores_text
 from kapcompanion.journal.export_data import ExportData
 from kapcompanion.journal.history import WHO5_LOW, Point
 from kapcompanion.journal.pdf_text import (
@@ -136,7 +137,7 @@ def checkin_chart(data: ExportData) -> Drawing | None:
             String(
                 lx + 12,
                 ly - 1,
-                name.replace("_", " "),
+                f"{data.checkin_name(name)} ({scores_text(len(pts))})",
                 fontName=fonts()[0],
                 fontSize=7.5,
                 fillColor=INK,

@@ -67,6 +67,26 @@ def fonts() -> tuple[str, str, str]:
     return _fonts
 
 
+def has_glyphs(font: str, text: str) -> bool:
+    """Whether the registered TrueType ``font`` can draw every character of ``text``."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    chars = getattr(face, "charToGlyph", None)
+    return chars is not None and all(ord(ch) in chars for ch in text)
+
+
+#: A ticked and an open checklist item: drawn in the text font when it has the glyphs
+#: (DejaVu Sans does), else in the PDF's own ZapfDingbats ("4" is its tick, "o" a box).
+TICK, BOX = "\u2713", "\u2610"
+DINGBATS = {TICK: "4", BOX: "o"}
+
+
+def tick_marks(font: str) -> tuple[dict[str, str], str]:
+    """The tick and box glyphs to print and the font to print them in."""
+    if has_glyphs(font, TICK + BOX):
+        return {TICK: TICK, BOX: BOX}, font
+    return dict(DINGBATS), "ZapfDingbats"
+
+
 #: Entries this short (in lines) are never split between pages.
 KEEP_WHOLE = 8
 
@@ -123,6 +143,11 @@ class TextLine:
     size: float
     colour: Color
     leading: float
+    #: Where the text starts, from the left edge (room for a mark).
+    indent: float = 0.0
+    #: A mark drawn at the left edge before the text (a tick), and its font.
+    mark: str = ""
+    mark_font: str = ""
 
 
 class TextBlock(Flowable):
@@ -162,7 +187,16 @@ class TextBlock(Flowable):
         colour: Color | None = None
         for ln in self.lines:
             y -= ln.leading
-            text.setTextOrigin(0, y + (ln.leading - ln.size) * 0.5)
+            base = y + (ln.leading - ln.size) * 0.5
+            if ln.mark:
+                text.setTextOrigin(0, base)
+                font = (ln.mark_font, ln.size)
+                text.setFont(ln.mark_font, ln.size)
+                if colour is not ln.colour:
+                    colour = ln.colour
+                    text.setFillColor(ln.colour)
+                text.textOut(ln.mark)
+            text.setTextOrigin(ln.indent, base)
             if font != (ln.font, ln.size):
                 font = (ln.font, ln.size)
                 text.setFont(ln.font, ln.size)

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,6 +49,7 @@ from kapcompanion.ui.choice_labels import (
 )
 from kapcompanion.ui.speech import speech_available
 from kapcompanion.ui.voice_settings import VoiceTab
+from kapcompanion.ui.wrap_check import WrapCheckBox
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,9 @@ class SettingsDialog(QDialog):
             self.tr("Breath cue style"), choice_items(CUE_STYLE_LABELS), s.cue_style
         )
         form.addRow(self.tr("Breath cues"), self.cue_style)
-        self.read_aloud = QCheckBox(self.tr("Read guidance aloud when there is no recorded voice"))
+        self.read_aloud = WrapCheckBox(
+            self.tr("Read guidance aloud when there is no recorded voice")
+        )
         self.read_aloud.setAccessibleName(self.read_aloud.text())
         self.read_aloud.setChecked(s.read_aloud)
         form.addRow("", self.read_aloud)
@@ -160,11 +162,11 @@ class SettingsDialog(QDialog):
         self.get_ready.setAccessibleName(self.tr("Get-ready countdown"))
         self.get_ready.setAccessibleDescription(self.tr("0 begins straight away"))
         form.addRow(self.tr("Get-ready countdown"), self.get_ready)
-        self.reduced_motion = QCheckBox(self.tr("Reduce motion (a calm filling bar, no fades)"))
+        self.reduced_motion = WrapCheckBox(self.tr("Reduce motion (a calm filling bar, no fades)"))
         self.reduced_motion.setAccessibleName(self.reduced_motion.text())
         self.reduced_motion.setChecked(s.reduced_motion)
         form.addRow("", self.reduced_motion)
-        self.reset_rules = QCheckBox(self.tr("Show the stop rules again before every practice"))
+        self.reset_rules = WrapCheckBox(self.tr("Show the stop rules again before every practice"))
         self.reset_rules.setAccessibleName(self.reset_rules.text())
         self.reset_rules.setEnabled(bool(s.rules_dismissed))
         form.addRow("", self.reset_rules)
@@ -220,7 +222,7 @@ class SettingsDialog(QDialog):
         lay.addLayout(row)
         self.add_line.clicked.connect(self._add_line)
         self.remove_line.clicked.connect(self._remove_line)
-        self.restore_lines.clicked.connect(lambda: self._fill_lines(DEFAULT_HELP_LINES))
+        self.restore_lines.clicked.connect(self._restore_lines)
         return page
 
     def _fill_lines(self, lines: tuple[HelpLine, ...]) -> None:
@@ -230,6 +232,11 @@ class SettingsDialog(QDialog):
             self.lines.insertRow(r)
             for c, text in enumerate((line.name, line.contact, line.note)):
                 self.lines.setItem(r, c, QTableWidgetItem(text))
+
+    def _restore_lines(self) -> None:
+        # A bound method, not a lambda holding the dialog: Qt deleting the dialog while a
+        # connection's closure kept it alive printed "shared QObject was deleted directly".
+        self._fill_lines(DEFAULT_HELP_LINES)
 
     def _add_line(self) -> None:
         r = self.lines.rowCount()

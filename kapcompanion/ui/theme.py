@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.settings import Theme
+from kapcompanion.ui.theme_icons import install_style
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,12 @@ def base_point_size() -> float:
     return size if size > 0 else 10.0
 
 
+def icon_url(name: str, p: Palette) -> str:
+    """The path of one of the theme's small SVG images (``name-light.svg``), for a style sheet."""
+    icon = Path(str(resources.files("kapcompanion.ui") / "icons" / f"{name}-{p.name}.svg"))
+    return icon.as_posix()
+
+
 def style_sheet(p: Palette, scale: float) -> str:
     """The application style sheet for palette ``p`` and text scale ``scale``."""
     base = base_point_size() * scale
@@ -133,8 +140,10 @@ def style_sheet(p: Palette, scale: float) -> str:
             "huge": 3.2,
         }.items()
     }
-    check = Path(str(resources.files("kapcompanion.ui") / "icons" / f"check-{p.name}.svg"))
-    check_url = check.as_posix()
+    check_url = icon_url("check", p)
+    radio_url = icon_url("radio", p)
+    up_url = icon_url("arrow-up", p)
+    down_url = icon_url("arrow-down", p)
     return f"""
 * {{ color: {p.text}; font-size: {pt["body"]}pt; }}
 QMainWindow, QDialog, QWidget#page {{ background: {p.window}; }}
@@ -147,6 +156,7 @@ QLabel[role="h1"] {{ font-size: {pt["h1"]}pt; font-weight: 600; }}
 QLabel[role="h2"] {{ font-size: {pt["h2"]}pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {p.muted}; font-size: {pt["small"]}pt; }}
 QLabel[role="guidance"] {{ font-size: {pt["guidance"]}pt; }}
+QLabel[role="guidance"][fit="small"] {{ font-size: {pt["h2"]}pt; }}
 QLabel[role="huge"] {{ font-size: {pt["huge"]}pt; font-weight: 300; }}
 QLabel[role="safety"] {{ background: {p.help}; color: {p.help_text}; border-radius: 10px;
     padding: 10px 14px; }}
@@ -179,6 +189,33 @@ QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted};
     border-radius: 6px; background: {p.card}; }}
 QCheckBox::indicator:checked {{ background: {p.accent}; border-color: {p.accent};
     image: url("{check_url}"); }}
+QRadioButton::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted};
+    border-radius: 12px; background: {p.card}; }}
+QRadioButton::indicator:checked {{ border-color: {p.accent}; image: url("{radio_url}"); }}
+QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {p.accent}; }}
+QSpinBox, QDoubleSpinBox, QTimeEdit, QDateEdit {{ padding: 6px 4px 6px 10px; min-height: 24px; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button, QTimeEdit::up-button, QDateEdit::up-button {{
+    subcontrol-origin: padding; subcontrol-position: top right; width: 28px;
+    border-left: 1px solid {p.border}; border-top-right-radius: 8px; background: transparent; }}
+QSpinBox::down-button, QDoubleSpinBox::down-button, QTimeEdit::down-button,
+QDateEdit::down-button {{ subcontrol-origin: padding; subcontrol-position: bottom right;
+    width: 28px; border-left: 1px solid {p.border}; border-bottom-right-radius: 8px;
+    background: transparent; }}
+QSpinBox::up-button:hover, QDoubleSpinBox::up-button:hover, QTimeEdit::up-button:hover,
+QDateEdit::up-button:hover, QSpinBox::down-button:hover, QDoubleSpinBox::down-button:hover,
+QTimeEdit::down-button:hover, QDateEdit::down-button:hover {{ background: {p.pacer_glow}; }}
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow, QTimeEdit::up-arrow, QDateEdit::up-arrow {{
+    image: url("{up_url}"); width: 12px; height: 12px; }}
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow, QTimeEdit::down-arrow,
+QDateEdit::down-arrow {{ image: url("{down_url}"); width: 12px; height: 12px; }}
+QSpinBox::up-arrow:disabled, QSpinBox::up-arrow:off, QDoubleSpinBox::up-arrow:disabled,
+QDoubleSpinBox::up-arrow:off, QSpinBox::down-arrow:disabled, QSpinBox::down-arrow:off,
+QDoubleSpinBox::down-arrow:disabled, QDoubleSpinBox::down-arrow:off {{ image: none; }}
+QComboBox {{ padding-right: 32px; }}
+QAbstractSpinBox QLineEdit, QComboBox QLineEdit, QAbstractSpinBox QLineEdit:focus,
+QComboBox QLineEdit:focus {{ border: none; padding: 0px 0px 0px 6px; margin: 0px;
+    background: transparent; }}
+QComboBox::down-arrow {{ image: url("{down_url}"); width: 12px; height: 12px; }}
 QSlider {{ min-height: 36px; border: 3px solid transparent; border-radius: 8px; }}
 QSlider:focus {{ border: 3px solid {p.focus}; }}
 QSlider::groove:horizontal {{ height: 8px; background: {p.border}; border-radius: 4px; }}
@@ -214,6 +251,22 @@ QBalloonTip QPushButton {{ background: transparent; border: none; padding: 0px; 
 QMenu {{ background: {p.card}; border: 1px solid {p.border}; padding: 4px; }}
 QMenu::item {{ padding: 8px 24px; border-radius: 6px; }}
 QMenu::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
+/* Small tool buttons that live inside other widgets keep their own small size: the search
+   field's clear button, a tab bar's scroll arrows, the file dialog's toolbar. */
+QLineEdit QToolButton {{ background: transparent; border: none; padding: 0px; margin: 0px;
+    min-height: 0px; min-width: 0px; }}
+QTabBar QToolButton, QFileDialog QToolButton {{ padding: 4px; min-height: 0px; min-width: 0px;
+    border-radius: 8px; }}
+QFileDialog QToolButton {{ padding: 6px; }}
+/* Save and Cancel in the app's own look: words, no stock floppy or red-cross icons; the
+   default button (Save, OK) is the primary one. */
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+QDialogButtonBox QPushButton {{ min-width: 90px; }}
+QDialogButtonBox QPushButton:default {{ background: {p.accent}; color: {p.accent_text};
+    border-color: {p.accent}; font-weight: 600; }}
+QDialogButtonBox QPushButton:default:disabled {{ background: {p.window}; color: {p.muted};
+    border: 1px dashed {p.border}; }}
+QDialogButtonBox QPushButton:default:focus {{ border: 3px solid {p.focus}; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
@@ -244,9 +297,10 @@ def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:
     for role, colour in roles.items():
         qp.setColor(role, QColor(colour))
     app.setPalette(qp)
-    app.setStyleSheet(style_sheet(p, scale))
     global _applied
     _applied = (app, p)
+    install_style(app, lambda: current_palette().text)  # file dialog icons in our colours
+    app.setStyleSheet(style_sheet(p, scale))
     log.debug("theme %s at scale %.2f", p.name, scale)
     return p
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.settings import MAX_VOICE_SPEED, MIN_VOICE_SPEED, Settings
 from kapcompanion.ui.numbers import decimal
+from kapcompanion.ui.wrap_check import WrapCheckBox
 
 if TYPE_CHECKING:
     from kapcompanion.audio.voice import VoiceCache
@@ -46,7 +46,7 @@ class VoiceTab(QWidget):
         self.cache_folder = cache_folder
         form = QFormLayout(self)
         form.setSpacing(14)
-        self.voice_on = QCheckBox(self.tr("Speak each practice's words with the built-in voice"))
+        self.voice_on = WrapCheckBox(self.tr("Speak each practice's words with the built-in voice"))
         self.voice_on.setAccessibleName(self.voice_on.text())
         self.voice_on.setChecked(settings.voice_on)
         form.addRow("", self.voice_on)
@@ -88,7 +88,7 @@ class VoiceTab(QWidget):
         row.addWidget(self.speed, 1)
         row.addWidget(self.speed_label)
         form.addRow(self.tr("Pace"), row)
-        self.spoken_cues = QCheckBox(self.tr("Say the first breaths aloud: “in”, “hold”, “out”"))
+        self.spoken_cues = WrapCheckBox(self.tr("Say the first breaths aloud: “in”, “hold”, “out”"))
         self.spoken_cues.setAccessibleName(self.spoken_cues.text())
         self.spoken_cues.setToolTip(
             self.tr("On the first three breaths of a breathing practice; tones after that.")

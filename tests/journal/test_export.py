@@ -120,7 +120,7 @@ def test_markdown_has_title_dates_intentions_checkins_who5_and_entries(store, fi
     assert md.startswith("# Practice journal — summary")
     assert "**Session:** Session 1 — 10 September 2026" in md
     assert "| To meet the fear with kindness | The music felt like waves" in md
-    assert "| grounded after | 3 | 3 | 7 | 5.0 |" in md
+    assert "| feeling grounded after a session | 3 | 3 | 7 | 5.0 |" in md
     assert "| 50 |" in md and "| 70 | +20 (a real change) |" in md
     assert "**" in md and "Guided journaling" in md
     assert "> The music felt like waves" in md
@@ -134,7 +134,7 @@ def test_left_out_entries_are_gone_from_every_part(store, filled, tmp_path):
         assert "argument with Sam" not in text
         assert "kindness" in text
     md = (tmp_path / "out.md").read_text()
-    assert "| grounded after | 2 | 3 | 5 | 4.0 |" in md
+    assert "| feeling grounded after a session | 2 | 3 | 5 | 4.0 |" in md
 
 
 def test_the_pdf_is_a_real_summary_with_its_chart(store, filled, tmp_path):
@@ -151,7 +151,7 @@ def test_the_pdf_is_a_real_summary_with_its_chart(store, filled, tmp_path):
         "Weekly wellbeing (WHO-5, 0–100)",
         "To meet the fear with kindness",
         "Landing after a session",
-        "grounded after",
+        "feeling grounded after a session (3 scores)",
     ):
         assert words in text, words
     if shutil.which("pdftoppm"):

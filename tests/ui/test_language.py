@@ -364,7 +364,7 @@ def test_check_in_names_in_history_follow_the_language(qtbot) -> None:
     from kapcompanion.ui.journal_pages.charts import nice_name
 
     app = QApplication.instance()
-    assert nice_name("grounded_after") == "grounded after"
+    assert nice_name("grounded_after") == "feeling grounded after a session"
     assert nice_name("my_own_scale") == "my own scale"  # a therapist's name, in words
     try:
         install_translations(app, "es")

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kapcompanion.journal.checkin_labels import checkin_label
 from kapcompanion.journal.history import Point
 from kapcompanion.ui.i18n import QT_TRANSLATE_NOOP, known_label
 from kapcompanion.ui.journal_pages.dates import short_day
@@ -42,7 +43,7 @@ def series_colours(p: Palette) -> list[str]:
 
 #: Names for the check-ins of the built-in library (their ``save_as``), for translation.
 CHECKIN_NAMES: dict[str, str] = {
-    "grounded_after": QT_TRANSLATE_NOOP("CheckinNames", "grounded after"),
+    "grounded_after": QT_TRANSLATE_NOOP("CheckinNames", "feeling grounded after a session"),
     "week_connected": QT_TRANSLATE_NOOP("CheckinNames", "connected to your session"),
     "value_relationships_close": QT_TRANSLATE_NOOP("CheckinNames", "close to: relationships"),
     "value_work_close": QT_TRANSLATE_NOOP("CheckinNames", "close to: work"),
@@ -56,9 +57,12 @@ CHECKIN_NAMES: dict[str, str] = {
 }
 
 
-def nice_name(name: str) -> str:
-    """A check-in's name as read: the built-in ones translated, others with spaces."""
-    return known_label("CheckinNames", CHECKIN_NAMES, name, name.replace("_", " ").strip())
+def nice_name(name: str, question: str | None = None) -> str:
+    """A check-in as read: the built-in ones' labels translated, others by their question.
+
+    A check-in of someone's own practice with no question known is named in words.
+    """
+    return known_label("CheckinNames", CHECKIN_NAMES, name, checkin_label(name, question))
 
 
 def draw_marker(painter: QPainter, at: QPointF, shape: str, size: float, filled: bool) -> None:
@@ -215,6 +219,7 @@ class CheckinChart(TimeChart):
         self.title = self.tr("Check-in scores over time")
         self.empty_text = self.tr("No check-in scores in these dates yet.")
         self.series: dict[str, list[Point]] = {}
+        self.questions: dict[str, str] = {}
         self.sessions: list[tuple[date, str]] = []
 
     def set_data(
@@ -223,9 +228,14 @@ class CheckinChart(TimeChart):
         sessions: Sequence[tuple[date, str]],
         first: date,
         last: date,
+        questions: Mapping[str, str] | None = None,
     ) -> None:
-        """Show ``series`` between ``first`` and ``last``, marking the ``sessions`` in it."""
+        """Show ``series`` between ``first`` and ``last``, marking the ``sessions`` in it.
+
+        ``questions`` (by check-in name) name the check-ins the library has no label for.
+        """
         self.series = {k: list(v) for k, v in series.items() if v}
+        self.questions = dict(questions or {})
         self.first, self.last = first, last
         self.sessions = [(d, label) for d, label in sessions if first <= d <= last]
         self._described()
@@ -243,10 +253,14 @@ class CheckinChart(TimeChart):
         """Where the session lines are drawn."""
         return [self.x_of(d) for d, _ in self.sessions]
 
+    def label(self, name: str) -> str:
+        """What the check-in ``name`` is called in the legend, table and summary."""
+        return nice_name(name, self.questions.get(name))
+
     def rows(self) -> tuple[list[str], list[list[str]]]:
         """Date, question, score."""
         out = [
-            [f"{pt.day:%Y-%m-%d}", nice_name(name), score(pt.score)]
+            [f"{pt.day:%Y-%m-%d}", self.label(name), score(pt.score)]
             for name, pts in self.series.items()
             for pt in pts
         ]
@@ -257,8 +271,10 @@ class CheckinChart(TimeChart):
     def summary(self) -> str:
         """Per question: how many scores, the first and the latest."""
         parts = [
-            self.tr("{0}: {1} scores, first {2}, latest {3}").format(
-                nice_name(name), len(pts), score(pts[0].score), score(pts[-1].score)
+            self.tr("{0} — 1 score, {1}").format(self.label(name), score(pts[0].score))
+            if len(pts) == 1
+            else self.tr("{0} — {1} scores, first {2}, latest {3}").format(
+                self.label(name), len(pts), score(pts[0].score), score(pts[-1].score)
             )
             for name, pts in self.series.items()
         ]
@@ -307,7 +323,7 @@ class CheckinChart(TimeChart):
             draw_marker(painter, QPointF(legend_x + 6, fm.height() * 0.8), shape, 9, True)
             painter.setPen(QColor(p.text))
             painter.drawText(QPointF(legend_x + 16, fm.height() * 0.8 + fm.ascent() / 2.5),
-                             nice_name(name))  # fmt: skip
-            legend_x += fm.horizontalAdvance(nice_name(name)) + 40
+                             self.label(name))  # fmt: skip
+            legend_x += fm.horizontalAdvance(self.label(name)) + 40
         self._ring(painter, p)
         painter.end()

@@ -207,7 +207,11 @@ class EntryPane(QWidget):
         self.score_row.setVisible(entry.kind == "check_in")
         self.score.setValue(round(entry.score or 0))
         self.checklist.setVisible(entry.kind == "checklist")
-        self.checklist.setText("\n".join(entry.display.split(", ")))
+        # item by item from the answer itself: an item with a comma in it stays whole
+        ticks = entry.value if entry.kind == "checklist" else {}
+        self.checklist.setText(
+            "\n".join(f"{'☑' if done else '☐'} {item}" for item, done in ticks.items())
+        )
         self.save_button.setVisible(entry.kind != "checklist")
         self.pair.show_for(store, entry)
 

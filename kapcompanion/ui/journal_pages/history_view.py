@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.journal import history
+from kapcompanion.journal.checkin_labels import questions_of
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.settings import Settings
 from kapcompanion.ui.journal_pages.charts import Chart, CheckinChart
@@ -105,9 +106,13 @@ class ChartCard(QFrame):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.summary.setText(
-            self.chart.summary() if self.chart.has_data() else self.chart.empty_text
-        )
+        # An empty chart says so itself, once: no summary repeating it, no empty table.
+        has_data = self.chart.has_data()
+        self.summary.setText(self.chart.summary() if has_data else "")
+        self.summary.setVisible(has_data)
+        if not has_data and self.toggle.isChecked():
+            self.toggle.setChecked(False)
+        self.toggle.setVisible(has_data)
         wanted = self.chart.wanted_height()
         self.stack.setFixedHeight(max(260, wanted) if self.toggle.isChecked() else wanted)
 
@@ -302,7 +307,10 @@ class HistoryView(QWidget):
         back = dict(RANGES).get(str(self.range.currentData()))
         last = self._today()
         first = last - timedelta(days=back - 1) if back else None
-        series = history.checkin_series(self.store, first, last)
+        entries = self.store.entries(
+            date_from=first, date_to=last, kinds=("check_in",), newest_first=False
+        )
+        series = history.series_from(entries)
         # named here, in the app's language (the back end's names are English)
         sessions = [
             (s.on_date, self.tr("Session {0}").format(s.number)) for s in self.store.sessions()
@@ -312,7 +320,7 @@ class HistoryView(QWidget):
         known += [d for d, _ in sessions if (first is None or d >= first) and d <= last]
         if known:
             first = min(known)
-        self.checkins.set_data(series, sessions, first or last, last)
+        self.checkins.set_data(series, sessions, first or last, last, questions_of(entries))
         self.cards[0].refresh()
 
     def _draw_run(self) -> None:

@@ -107,9 +107,11 @@ class PairsChart(Chart):
         """Each practice's average before and after."""
         return (
             ". ".join(
-                self.tr("{0}: {1} before and {2} after on average, {3} times").format(
-                    self.label(s), decimal(s.before), decimal(s.after), s.count
-                )
+                (
+                    self.tr("{0}: {1} before and {2} after, once")
+                    if s.count == 1
+                    else self.tr("{0}: {1} before and {2} after on average, {3} times")
+                ).format(self.label(s), decimal(s.before), decimal(s.after), s.count)
                 for s in self.pairs
             )
             + "."

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsOpacityEffect,
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 FADE_MS = 600
 #: A step's title in the list is cut (with "…") after this many characters.
 TITLE_LIMIT = 70
+#: Guidance longer than this many lines is set smaller, so the pacer keeps its room.
+GUIDANCE_LINES = 3
 
 
 def button(text: str, name: str, description: str, shortcut_hint: str = "") -> QPushButton:
@@ -69,6 +71,7 @@ class Guidance(QLabel):
             return
         self.setText(text)
         self.setAccessibleDescription(text)
+        self.fit()
         if self.reduced_motion or not text:
             self._anim.stop()
             self._effect.setOpacity(1.0)
@@ -77,6 +80,40 @@ class Guidance(QLabel):
         self._anim.setStartValue(0.1)
         self._anim.setEndValue(1.0)
         self._anim.start()
+
+    def fit(self) -> None:
+        """Long words (a long intention) in the theme's smaller guidance size.
+
+        Guidance is large; more than :data:`GUIDANCE_LINES` lines of it would squeeze the
+        pacer above. The style sheet has a ``fit`` size for this label; it is chosen when
+        the words need more lines than that at the label's width.
+        """
+        width = self.contentsRect().width()
+        if width <= 0:
+            return
+        long = self._lines(width) > GUIDANCE_LINES if self.property("fit") != "small" else None
+        if long is None:  # measure again at the large size
+            self._set_fit("")
+            long = self._lines(width) > GUIDANCE_LINES
+        self._set_fit("small" if long else "")
+
+    def _lines(self, width: int) -> int:
+        fm = self.fontMetrics()
+        box = fm.boundingRect(0, 0, width, 100_000, int(Qt.TextFlag.TextWordWrap), self.text())
+        return round(box.height() / max(1, fm.lineSpacing()))
+
+    def _set_fit(self, value: str) -> None:
+        if self.property("fit") == value:
+            return
+        self.setProperty("fit", value)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Choose the size again for the new width."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
 
 
 class Progress(QWidget):

@@ -28,6 +28,7 @@ from kapcompanion.core.reminders import (
     ReminderPlan,
     parse_hhmm,
 )
+from kapcompanion.ui.wrap_check import WrapCheckBox
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class ReminderDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.enabled = QCheckBox(self.tr("Remind me to practise"))
+        self.enabled = WrapCheckBox(self.tr("Remind me to practise"))
         self.enabled.setChecked(plan.enabled)
         self.tray_note = QLabel(
             self.tr(
@@ -122,7 +123,7 @@ class ReminderDialog(QDialog):
         for r in plan.daily:
             self._add_row(r)
 
-        self.program = QCheckBox(self.tr("Also a reminder from my session plan, at"))
+        self.program = WrapCheckBox(self.tr("Also a reminder from my session plan, at"))
         self.program.setChecked(plan.program)
         self.program_at = _time_edit(plan.program_at, self.tr("Session plan reminder time"))
         prog = QHBoxLayout()
@@ -142,10 +143,12 @@ class ReminderDialog(QDialog):
         self.snooze.setSuffix(self.tr(" min"))
         self.snooze.setAccessibleName(self.tr("Remind again after (minutes)"))
         self.snooze.setMaximumWidth(160)
-        self.keep_running = QCheckBox(self.tr("Keep running in the tray when I close the window"))
+        self.keep_running = WrapCheckBox(
+            self.tr("Keep running in the tray when I close the window")
+        )
         self.keep_running.setChecked(plan.keep_running)
         self.keep_running.setEnabled(has_tray)
-        self.login = QCheckBox(self.tr("Start quietly when I log in"))
+        self.login = WrapCheckBox(self.tr("Start quietly when I log in"))
         self.login.setChecked(plan.start_at_login)
         self.login.setEnabled(can_autostart)
 

@@ -119,7 +119,7 @@ def test_checkin_chart_draws_every_score_and_marks_sessions(pages, journal, qtbo
     empty.set_data({}, [], chart.first, chart.last)
     assert not empty.has_data()
     assert not any(drawn_near(empty, p, 1) for p in chart.marks())
-    assert "settled: 3 scores, first 3, latest 5" in chart.accessibleDescription()
+    assert "settled — 3 scores, first 3, latest 5" in chart.accessibleDescription()
     _heads, rows = chart.rows()
     assert len(rows) == 4 + 1  # scores and the session
     card = jp.history.cards[0]
