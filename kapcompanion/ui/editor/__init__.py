@@ -222,6 +222,6 @@ def install(window: MainWindow) -> EditorLauncher:
 
 
 def _offer_duplicate(window: MainWindow, on: bool) -> None:
-    """ "Duplicate and edit" shows in Therapist mode (with a practice shown)."""
+    """Show “Duplicate and edit” in Therapist mode (when a practice is shown)."""
     window.detail.can_duplicate = on
     window.detail.duplicate.setVisible(on and bool(window.detail.practice_id))

@@ -299,8 +299,12 @@ class SessionsDialog(QDialog):
 
     def _set_program(self, combo: QComboBox, pid: str) -> None:
         index = combo.findData(pid)
-        if index < 0:
-            combo.addItem(self.tr("{id} (not in your library)").format(id=pid), pid)
+        if index < 0:  # chosen before: kept, by its title when it is in the library
+            program = self.programs.get(pid)
+            if program is not None:
+                combo.addItem(program.title, pid)
+            else:
+                combo.addItem(self.tr("{id} (not in your library)").format(id=pid), pid)
             index = combo.count() - 1
         combo.setCurrentIndex(index)
 
