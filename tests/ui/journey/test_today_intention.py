@@ -56,9 +56,7 @@ def test_changing_the_intention_keeps_the_newest_and_cancel_changes_nothing(
     assert journey.today.intention.text() == "Rest, and listen"
 
 
-def test_after_a_session_the_card_offers_the_next_sessions_intention(
-    journey_window, day
-) -> None:
+def test_after_a_session_the_card_offers_the_next_sessions_intention(journey_window, day) -> None:
     win, journey = journey_window()
     first = win.journal.add_session(START - timedelta(days=1))
     win.journal.record_answer("intention-setting", 3, "intention", "reflect", "Before", first)
