@@ -1074,6 +1074,70 @@
     </message>
 </context>
 <context>
+    <name>IntentionCard</name>
+    <message>
+        <source>Your intention</source>
+        <extracomment>The practice whose intention entry the card writes (the same kind of entry it saves). The session a new intention is saved for (None: no session, nothing to edit).</extracomment>
+        <translation>Tu intención</translation>
+    </message>
+    <message>
+        <source>Nothing written yet. A few words are enough, and you can change them.</source>
+        <translation>Aún no has escrito nada. Bastan unas pocas palabras, y puedes cambiarlas.</translation>
+    </message>
+    <message>
+        <source>Saved in your journal for your next session. Ctrl+Enter saves.</source>
+        <translation>Se guarda en tu diario para tu próxima sesión. Ctrl+Intro guarda.</translation>
+    </message>
+    <message>
+        <source>For example: I want to be curious</source>
+        <translation>Por ejemplo: quiero sentir curiosidad</translation>
+    </message>
+    <message>
+        <source>Save intention</source>
+        <translation>Guardar la intención</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel, keep it as it was</source>
+        <translation>Cancelar, dejarla como estaba</translation>
+    </message>
+    <message>
+        <source>Your intention: {text}</source>
+        <translation>Tu intención: {text}</translation>
+    </message>
+    <message>
+        <source>For your next session: {text}</source>
+        <translation>Para tu próxima sesión: {text}</translation>
+    </message>
+    <message>
+        <source>Change your intention</source>
+        <translation>Cambiar tu intención</translation>
+    </message>
+    <message>
+        <source>Write your intention</source>
+        <translation>Escribir tu intención</translation>
+    </message>
+    <message>
+        <source>Change your intention for your next session</source>
+        <translation>Cambiar tu intención para tu próxima sesión</translation>
+    </message>
+    <message>
+        <source>Write your intention for your next session</source>
+        <translation>Escribir tu intención para tu próxima sesión</translation>
+    </message>
+    <message>
+        <source>My intention for this session is...</source>
+        <translation>Mi intención para esta sesión es...</translation>
+    </message>
+    <message>
+        <source>your intention</source>
+        <translation>tu intención</translation>
+    </message>
+</context>
+<context>
     <name>JournalLink</name>
     <message>
         <source>Your journal could not be read</source>
@@ -1357,6 +1421,84 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Pause or continue the practice</source>
+        <translation>Pausar o continuar la práctica</translation>
+    </message>
+    <message>
+        <source>Previous step (or the start of this one)</source>
+        <translation>Paso anterior (o el comienzo de este)</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>Saltar al paso siguiente</translation>
+    </message>
+    <message>
+        <source>Sound off or on</source>
+        <translation>Quitar o poner el sonido</translation>
+    </message>
+    <message>
+        <source>Louder / quieter</source>
+        <translation>Más alto / más bajo</translation>
+    </message>
+    <message>
+        <source>Stop the practice (asks first)</source>
+        <translation>Parar la práctica (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>Continue after a question</source>
+        <translation>Continuar después de una pregunta</translation>
+    </message>
+    <message>
+        <source>Get help now</source>
+        <translation>Ayuda ahora</translation>
+    </message>
+    <message>
+        <source>Move to the next / previous control</source>
+        <translation>Ir al control siguiente / anterior</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Buscar en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Pantalla completa sí o no</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything in the app works from the keyboard. These keys help.</source>
+        <translation>Todo en la aplicación funciona con el teclado. Estas teclas te ayudan.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Qué hacen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Search practices</source>
@@ -1453,8 +1595,12 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <source>Back to the library</source>
-        <translation>Volver a la biblioteca</translation>
+        <source>Leave the practice</source>
+        <translation>Salir de la práctica</translation>
+    </message>
+    <message>
+        <source>Back to the page you came from; asks first during a practice</source>
+        <translation>Vuelve a la página de la que venías; durante una práctica, pregunta antes</translation>
     </message>
     <message>
         <source>More ▾</source>
@@ -1473,12 +1619,36 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Descartar este aviso</translation>
     </message>
     <message>
+        <source>Leave the practice (asks first)</source>
+        <translation>Salir de la práctica (pregunta antes)</translation>
+    </message>
+    <message>
         <source>Your settings couldn&apos;t be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
         <translation>No se pudieron guardar tus ajustes en {folder}. Se aplican hasta que cierres la app. Puedes comprobar que la carpeta existe y que puedes escribir en ella.</translation>
     </message>
     <message>
         <source>Back</source>
         <translation>Atrás</translation>
+    </message>
+</context>
+<context>
+    <name>MenuAndKeys</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Each page&apos;s shortcut (&quot;Ctrl+1&quot;), by page key. The More menu&apos;s tools for therapists, shown only in Therapist mode.</extracomment>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>En todas partes</translation>
+    </message>
+    <message>
+        <source>During a practice</source>
+        <translation>Durante una práctica</translation>
     </message>
 </context>
 <context>
@@ -1746,8 +1916,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Saltar la cuenta atrás</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Atrás</translation>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
     </message>
     <message>
         <source>Restart this step, or go to the one before</source>
@@ -2478,20 +2648,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Volumen del sonido de fondo</translation>
     </message>
     <message>
-        <source>Overall</source>
-        <translation>General</translation>
-    </message>
-    <message>
         <source>Voice</source>
         <translation>Voz</translation>
-    </message>
-    <message>
-        <source>Breath cues</source>
-        <translation>Señales de respiración</translation>
-    </message>
-    <message>
-        <source>Background</source>
-        <translation>Fondo</translation>
     </message>
     <message>
         <source>Background sound</source>
@@ -2520,10 +2678,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Drone</source>
         <translation>Zumbido suave</translation>
-    </message>
-    <message>
-        <source>Breath cue style</source>
-        <translation>Estilo de las señales de respiración</translation>
     </message>
     <message>
         <source>Soft tones</source>
@@ -2578,10 +2732,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Oscuro</translation>
     </message>
     <message>
-        <source>Smaller</source>
-        <translation>Más pequeño</translation>
-    </message>
-    <message>
         <source>Standard</source>
         <translation>Estándar</translation>
     </message>
@@ -2594,8 +2744,28 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Grande</translation>
     </message>
     <message>
+        <source>Small</source>
+        <translation>Pequeño</translation>
+    </message>
+    <message>
         <source>Largest</source>
         <translation>El más grande</translation>
+    </message>
+    <message>
+        <source>Breath cue sound</source>
+        <translation>Sonido de las señales de respiración</translation>
+    </message>
+    <message>
+        <source>Therapist mode</source>
+        <translation>Modo terapeuta</translation>
+    </message>
+    <message>
+        <source>Shows the tools for writing, editing and sharing practices</source>
+        <translation>Muestra las herramientas para escribir, editar y compartir prácticas</translation>
+    </message>
+    <message>
+        <source>For therapists: adds New practice…, Edit practice… and Share with a client… to the More menu. You don&apos;t need it to practise.</source>
+        <translation>Para terapeutas: añade Nueva práctica…, Editar la práctica… y Compartir con tu cliente… al menú Más. No lo necesitas para practicar.</translation>
     </message>
     <message>
         <source>Text size</source>
@@ -3171,11 +3341,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Hoy</translation>
     </message>
     <message>
-        <source>Your intention</source>
-        <translation>Tu intención</translation>
-    </message>
-    <message>
         <source>Suggested for today</source>
+        <extracomment>The intention, written or changed in place (saved for the next session).</extracomment>
         <translation>Sugerencias para hoy</translation>
     </message>
     <message>
@@ -3269,10 +3436,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Your journal isn&apos;t open, so your sessions and today&apos;s plan can&apos;t be shown. Every practice still plays from the library.</source>
         <translation>Tu diario no está abierto, así que no se pueden mostrar tus sesiones ni el plan de hoy. Todas las prácticas se pueden reproducir igualmente desde la biblioteca.</translation>
-    </message>
-    <message>
-        <source>Your intention: {text}</source>
-        <translation>Tu intención: {text}</translation>
     </message>
     <message>
         <source>You&apos;ve done each of today&apos;s suggestions. Resting is part of it too.</source>

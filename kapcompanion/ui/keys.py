@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
-CONTEXT = "Keys"
-
 
 def key_text(keys: str | QKeySequence) -> str:
     """``keys`` as the desktop writes them ("Ctrl+1"; "⌘1" on a Mac)."""
@@ -41,33 +39,34 @@ def with_key(title: str, keys: str | QKeySequence) -> str:
 
 def player_keys() -> list[tuple[str, str]]:
     """The keys of a practice under way (the player's own, see its layout)."""
-
-    def t(text: str) -> str:
-        return QCoreApplication.translate(CONTEXT, text)
-
     return [
-        (t("Space"), t("Pause or continue the practice")),
-        (key_text("Left"), t("Previous step (or the start of this one)")),
-        (key_text("Right"), t("Skip to the next step")),
-        (key_text("M"), t("Sound off or on")),
-        ("+ / −", t("Louder / quieter")),
-        (key_text("Esc"), t("Stop the practice (asks first)")),
-        (key_text("Ctrl+Return"), t("Continue after a question")),
+        (
+            QCoreApplication.translate("Keys", "Space"),
+            QCoreApplication.translate("Keys", "Pause or continue the practice"),
+        ),
+        (
+            key_text("Left"),
+            QCoreApplication.translate("Keys", "Previous step (or the start of this one)"),
+        ),
+        (key_text("Right"), QCoreApplication.translate("Keys", "Skip to the next step")),
+        (key_text("M"), QCoreApplication.translate("Keys", "Sound off or on")),
+        ("+ / −", QCoreApplication.translate("Keys", "Louder / quieter")),
+        (key_text("Esc"), QCoreApplication.translate("Keys", "Stop the practice (asks first)")),
+        (key_text("Ctrl+Return"), QCoreApplication.translate("Keys", "Continue after a question")),
     ]
 
 
 def general_keys() -> list[tuple[str, str]]:
     """Keys that work everywhere in the window."""
-
-    def t(text: str) -> str:
-        return QCoreApplication.translate(CONTEXT, text)
-
     return [
-        (key_text("F1"), t("Get help now")),
-        (key_text("Tab") + " / " + key_text("Shift+Tab"), t("Move to the next / previous control")),
-        (key_text("Ctrl+,"), t("Settings")),
-        (key_text("Ctrl+F"), t("Search the library")),
-        (key_text("F11"), t("Full screen on or off")),
+        (key_text("F1"), QCoreApplication.translate("Keys", "Get help now")),
+        (
+            key_text("Tab") + " / " + key_text("Shift+Tab"),
+            QCoreApplication.translate("Keys", "Move to the next / previous control"),
+        ),
+        (key_text("Ctrl+,"), QCoreApplication.translate("Keys", "Settings")),
+        (key_text("Ctrl+F"), QCoreApplication.translate("Keys", "Search the library")),
+        (key_text("F11"), QCoreApplication.translate("Keys", "Full screen on or off")),
     ]
 
 

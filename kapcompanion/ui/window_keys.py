@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QToolButton
 
@@ -45,7 +45,9 @@ class MenuAndKeys(QMainWindow):
         self.therapist_actions = []
         self._therapist_hooks = []
         self._menu_end = self.more_menu.addSeparator()
-        self.keys_action = QAction(self.tr("Keyboard shortcuts"), self)
+        self.keys_action = QAction(
+            QCoreApplication.translate("MenuAndKeys", "Keyboard shortcuts"), self
+        )
         self.keys_action.triggered.connect(lambda _checked=False: self.show_keys())
         self.more_menu.addAction(self.keys_action)
         self.more_button.show()
@@ -103,9 +105,9 @@ class MenuAndKeys(QMainWindow):
             if a.isVisible() and not a.shortcut().isEmpty()
         ]
         return [
-            (self.tr("Pages"), pages),
-            (self.tr("Everywhere"), general_keys() + menu),
-            (self.tr("During a practice"), player_keys()),
+            (QCoreApplication.translate("MenuAndKeys", "Pages"), pages),
+            (QCoreApplication.translate("MenuAndKeys", "Everywhere"), general_keys() + menu),
+            (QCoreApplication.translate("MenuAndKeys", "During a practice"), player_keys()),
         ]
 
     def show_keys(self) -> KeysDialog:
