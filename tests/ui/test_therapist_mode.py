@@ -65,3 +65,22 @@ def test_the_setting_reads_back_and_a_bad_value_is_off() -> None:
     assert Settings.from_dict({"therapist_mode": True}).therapist_mode is True
     assert Settings.from_dict({"therapist_mode": "yes"}).therapist_mode is False
     assert Settings.from_dict({}).therapist_mode is False
+
+
+def test_the_command_line_is_the_same_with_therapist_mode_off(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    SettingsStore(data / "settings.json").save(Settings(therapist_mode=False))
+    result = subprocess.run(
+        [sys.executable, "-m", "kapcompanion", "pack", "keygen", "Sam Rivera"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KAPCOMPANION_DATA_DIR": str(data)},
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "fingerprint" in (result.stderr + result.stdout).lower()
