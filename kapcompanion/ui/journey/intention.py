@@ -42,6 +42,7 @@ class IntentionCard(QFrame):
         #: The session a new intention is saved for (None: no session, nothing to edit).
         self.target: KapSession | None = None
         self._same = True  # the target is the session whose intention shows
+        self._shown = ""  # the intention shown (of the session today belongs to)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(22, 16, 22, 16)
         self.heading = text_label(self.tr("Your intention"), "h2")
@@ -97,6 +98,9 @@ class IntentionCard(QFrame):
         return self.editor.isVisibleTo(self)
 
     def _editing(self, on: bool) -> None:
+        # while its own words are in the field, they are not shown twice
+        self.text.setVisible(bool(self._shown) and not (on and self._same))
+        self.empty.setVisible(not self._shown and self._same and not on)
         self.editor.setVisible(on)
         self.save_button.setVisible(on)
         self.cancel_button.setVisible(on)
@@ -113,10 +117,9 @@ class IntentionCard(QFrame):
             return
         self.target = session_for(day, sessions, NAME) or shown
         self._same = self.target is None or shown is None or self.target.id == shown.id
-        self.text.setText(intention or "")
-        self.text.setVisible(bool(intention))
-        self.text.setAccessibleName(self.tr("Your intention: {text}").format(text=intention or ""))
-        self.empty.setVisible(not intention and self._same)
+        self._shown = intention or ""
+        self.text.setText(self._shown)
+        self.text.setAccessibleName(self.tr("Your intention: {text}").format(text=self._shown))
         upcoming = self.upcoming()
         self.next_line.setText(
             self.tr("For your next session: {text}").format(text=upcoming) if upcoming else ""
