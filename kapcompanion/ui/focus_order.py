@@ -57,7 +57,7 @@ def _children_in_order(widget: QWidget) -> list[QWidget]:
         current = widget.currentWidget()
         return [widget.tabBar()] + ([current] if current is not None else [])
     if isinstance(widget, QSplitter):
-        return [widget.widget(i) for i in range(widget.count())]
+        return [w for i in range(widget.count()) if (w := widget.widget(i)) is not None]
     if isinstance(widget, QScrollArea):
         inner = widget.widget()
         return [inner] if inner is not None else []
@@ -73,10 +73,11 @@ def _layout_widgets(layout: QLayout) -> list[QWidget]:
         item = layout.itemAt(i)
         if item is None:
             continue
-        if item.widget() is not None:
-            out.append(item.widget())
-        elif item.layout() is not None:
-            out.extend(_layout_widgets(item.layout()))
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            out.append(widget)
+        elif inner is not None:
+            out.extend(_layout_widgets(inner))
     return out
 
 

@@ -238,7 +238,7 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBo
 QDoubleSpinBox:focus, QTimeEdit:focus, QDateEdit:focus, QDateTimeEdit:focus {{ {ring} }}
 QCheckBox:focus, QRadioButton:focus, QSlider:focus {{ {ring} }}
 QListView:focus, QTreeView:focus, QListWidget:focus, QTableView:focus {{ {ring} }}
-QScrollArea:focus, QTextBrowser:focus {{ {ring} border-radius: 12px; }}
+DetailPane:focus, QTextBrowser:focus {{ {ring} border-radius: 12px; }}
 QTabBar::tab:focus {{ {ring} border-radius: 8px; }}
 QLabel:focus {{ {ring} border-radius: 6px; }}
 /* ---- end of the focus ring ---- */

@@ -123,10 +123,9 @@ class MenuAndKeys(QMainWindow):
         Header first (the page tabs, then the buttons on the right), then the page, top
         to bottom: every control shown is reached, whatever order it was made in.
         """
-        if self.current_view() != "player":
-            target = next_in_order(
-                reading_order([self.centralWidget()]), QApplication.focusWidget(), next
-            )
+        central = self.centralWidget()
+        if central is not None and self.current_view() != "player":
+            target = next_in_order(reading_order([central]), QApplication.focusWidget(), next)
             if target is not None:
                 target.setFocus(
                     Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
