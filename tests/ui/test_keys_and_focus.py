@@ -192,3 +192,22 @@ def test_get_help_now_shows_a_clear_focus_ring(make_window, qtbot, theme) -> Non
     assert _ring_colour_seen(help_button, palette.focus)
     sheet = QApplication.instance().styleSheet()
     assert "focus ring" in sheet and "QPushButton#help:focus" in sheet
+
+
+def test_every_stop_in_get_help_now_shows_the_focus_ring(make_window, qtbot) -> None:
+    win = make_window(QUICK)
+    panel = win.show_help()
+    qtbot.waitExposed(panel)
+    panel.close_button.setFocus(Qt.FocusReason.TabFocusReason)
+    stops: list[QWidget] = []
+    for _ in range(12):
+        w = panel.focusWidget()
+        assert w is not None
+        if stops and w is stops[0]:
+            break
+        stops.append(w)
+        w.focusNextPrevChild(True)
+    # the lines, Edit and Close: no stop without a ring (the scroll frame is not one)
+    assert [type(w).__name__ for w in stops].count("QScrollArea") == 0
+    assert panel.close_button in stops and panel.edit_button in stops
+    assert sum(type(w).__name__ == "QLabel" for w in stops) == len(panel.cards)
