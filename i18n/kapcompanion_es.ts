@@ -1493,7 +1493,19 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
-</context>
+<message>
+        <source>Leave the practice</source>
+        <translation>Salir de la práctica</translation>
+    </message>
+    <message>
+        <source>Back to the page you came from; asks first during a practice</source>
+        <translation>Vuelve a la página de la que venías; durante una práctica, pregunta antes</translation>
+    </message>
+    <message>
+        <source>Leave the practice (asks first)</source>
+        <translation>Salir de la práctica (pregunta antes)</translation>
+    </message>
+    </context>
 <context>
     <name>MonthHeatMap</name>
     <message>
@@ -1870,7 +1882,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>A one-minute grounding: feet and hands</source>
         <translation>Un anclaje de un minuto: pies y manos</translation>
     </message>
-</context>
+<message>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    </context>
 <context>
     <name>PlayerView</name>
     <message>
@@ -2686,7 +2702,27 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>Restore the suggested list</source>
         <translation>Restaurar la lista sugerida</translation>
     </message>
-</context>
+<message>
+        <source>Small</source>
+        <translation>Pequeño</translation>
+    </message>
+    <message>
+        <source>Breath cue sound</source>
+        <translation>Sonido de las señales de respiración</translation>
+    </message>
+    <message>
+        <source>Therapist mode</source>
+        <translation>Modo terapeuta</translation>
+    </message>
+    <message>
+        <source>Shows the tools for writing, editing and sharing practices</source>
+        <translation>Muestra las herramientas para escribir, editar y compartir prácticas</translation>
+    </message>
+    <message>
+        <source>For therapists: adds New practice…, Edit practice… and Share with a client… to the More menu. You don't need it to practise.</source>
+        <translation>Para terapeutas: añade Nueva práctica…, Editar la práctica… y Compartir con tu cliente… al menú Más. No lo necesitas para practicar.</translation>
+    </message>
+    </context>
 <context>
     <name>ShareDialog</name>
     <message>
@@ -3629,4 +3665,154 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>- - línea en {0}    ··· franja: ±{1} puntos de tu primera puntuación    ◯ cambio de {1} puntos o más desde la semana anterior</translation>
     </message>
 </context>
-</TS>
+<context><name>IntentionCard</name><message>
+        <source>Your intention</source>
+        <extracomment>The practice whose intention entry the card writes (the same kind of entry it saves). The session a new intention is saved for (None: no session, nothing to edit).</extracomment>
+        <translation>Tu intención</translation>
+    </message>
+    <message>
+        <source>Nothing written yet. A few words are enough, and you can change them.</source>
+        <translation>Aún no has escrito nada. Bastan unas pocas palabras, y puedes cambiarlas.</translation>
+    </message>
+    <message>
+        <source>Saved in your journal for your next session. Ctrl+Enter saves.</source>
+        <translation>Se guarda en tu diario para tu próxima sesión. Ctrl+Intro guarda.</translation>
+    </message>
+    <message>
+        <source>For example: I want to be curious</source>
+        <translation>Por ejemplo: quiero sentir curiosidad</translation>
+    </message>
+    <message>
+        <source>Save intention</source>
+        <translation>Guardar la intención</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel, keep it as it was</source>
+        <translation>Cancelar, dejarla como estaba</translation>
+    </message>
+    <message>
+        <source>Your intention: {text}</source>
+        <translation>Tu intención: {text}</translation>
+    </message>
+    <message>
+        <source>For your next session: {text}</source>
+        <translation>Para tu próxima sesión: {text}</translation>
+    </message>
+    <message>
+        <source>Change your intention</source>
+        <translation>Cambiar tu intención</translation>
+    </message>
+    <message>
+        <source>Write your intention</source>
+        <translation>Escribir tu intención</translation>
+    </message>
+    <message>
+        <source>Change your intention for your next session</source>
+        <translation>Cambiar tu intención para tu próxima sesión</translation>
+    </message>
+    <message>
+        <source>Write your intention for your next session</source>
+        <translation>Escribir tu intención para tu próxima sesión</translation>
+    </message>
+    <message>
+        <source>My intention for this session is...</source>
+        <translation>Mi intención para esta sesión es...</translation>
+    </message>
+    <message>
+        <source>your intention</source>
+        <translation>tu intención</translation>
+    </message>
+</context><context><name>Keys</name><message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Pause or continue the practice</source>
+        <translation>Pausar o continuar la práctica</translation>
+    </message>
+    <message>
+        <source>Previous step (or the start of this one)</source>
+        <translation>Paso anterior (o el comienzo de este)</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>Saltar al paso siguiente</translation>
+    </message>
+    <message>
+        <source>Sound off or on</source>
+        <translation>Quitar o poner el sonido</translation>
+    </message>
+    <message>
+        <source>Louder / quieter</source>
+        <translation>Más alto / más bajo</translation>
+    </message>
+    <message>
+        <source>Stop the practice (asks first)</source>
+        <translation>Parar la práctica (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>Continue after a question</source>
+        <translation>Continuar después de una pregunta</translation>
+    </message>
+    <message>
+        <source>Get help now</source>
+        <translation>Ayuda ahora</translation>
+    </message>
+    <message>
+        <source>Move to the next / previous control</source>
+        <translation>Ir al control siguiente / anterior</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Buscar en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Pantalla completa sí o no</translation>
+    </message>
+</context><context><name>KeysDialog</name><message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything in the app works from the keyboard. These keys help.</source>
+        <translation>Todo en la aplicación funciona con el teclado. Estas teclas te ayudan.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Qué hacen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context><context><name>MenuAndKeys</name><message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Each page's shortcut ("Ctrl+1"), by page key. The More menu's tools for therapists, shown only in Therapist mode.</extracomment>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>En todas partes</translation>
+    </message>
+    <message>
+        <source>During a practice</source>
+        <translation>Durante una práctica</translation>
+    </message>
+</context></TS>

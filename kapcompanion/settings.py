@@ -78,12 +78,16 @@ class Ambient(StrEnum):
 
 
 class TextSize(float, Enum):
-    """The text sizes offered, as a factor of the standard size."""
+    """The text sizes offered, as a factor of the standard size, smallest first.
 
-    SMALLER = 0.9
+    Named in order (Small, Standard, Large, Larger, Largest); the stored value is the
+    factor, so settings saved under the older names read the same size.
+    """
+
+    SMALL = 0.9
     STANDARD = 1.0
-    LARGER = 1.15
-    LARGE = 1.3
+    LARGE = 1.15
+    LARGER = 1.3
     LARGEST = 1.5
 
 
@@ -163,6 +167,10 @@ class Settings:
     #: Breath phases named in words ("in", "hold", "out") on the first cycles of every
     #: practice (a practice can also ask for them itself).
     spoken_cues: bool = False
+    #: Therapist mode: the tools for writing and sharing practices (New practice…, Edit
+    #: practice…, Share with a client…) show in the More menu. Off by default: a client
+    #: never meets them unless they turn it on in Settings → Practice.
+    therapist_mode: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""

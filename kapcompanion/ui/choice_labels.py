@@ -45,10 +45,10 @@ THEME_LABELS: dict[Theme, str] = {
 }
 
 TEXT_SIZE_LABELS: dict[TextSize, str] = {
-    TextSize.SMALLER: QT_TRANSLATE_NOOP("SettingsDialog", "Smaller"),
+    TextSize.SMALL: QT_TRANSLATE_NOOP("SettingsDialog", "Small"),
     TextSize.STANDARD: QT_TRANSLATE_NOOP("SettingsDialog", "Standard"),
-    TextSize.LARGER: QT_TRANSLATE_NOOP("SettingsDialog", "Larger"),
     TextSize.LARGE: QT_TRANSLATE_NOOP("SettingsDialog", "Large"),
+    TextSize.LARGER: QT_TRANSLATE_NOOP("SettingsDialog", "Larger"),
     TextSize.LARGEST: QT_TRANSLATE_NOOP("SettingsDialog", "Largest"),
 }
 

@@ -11,7 +11,6 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -27,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 class Header(QHBoxLayout):
-    """The header's layout and its buttons; ``window`` owns the menu and the button group."""
+    """The header's layout and its buttons; ``window`` owns the More menu."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__()
@@ -49,7 +48,12 @@ class Header(QHBoxLayout):
         self.library_button = QPushButton(QCoreApplication.translate("MainWindow", "Library"))
         self.library_button.setAutoDefault(True)
         self.library_button.setAccessibleName(
-            QCoreApplication.translate("MainWindow", "Back to the library")
+            QCoreApplication.translate("MainWindow", "Leave the practice")
+        )
+        self.library_button.setAccessibleDescription(
+            QCoreApplication.translate(
+                "MainWindow", "Back to the page you came from; asks first during a practice"
+            )
         )
         self.library_button.hide()
         brand = QLabel(QCoreApplication.translate("MainWindow", "KAP Companion"))
@@ -61,11 +65,11 @@ class Header(QHBoxLayout):
         self.more_button.setMenu(self.more_menu)
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.hide()
-        #: The pages' buttons (checkable, one checked: the page shown).
+        #: The pages' buttons (checkable, one checked: the page shown, which the window
+        #: keeps so). Deliberately in no QButtonGroup: Qt then lets Tab reach only the
+        #: checked button, and every page tab must be reachable by Tab.
         self.nav = QHBoxLayout()
         self.nav.setSpacing(6)
-        self.nav_group = QButtonGroup(window)
-        self.nav_group.setExclusive(True)
         self.setContentsMargins(24, 14, 24, 6)
         self.setSpacing(8)  # the buttons on the right stand apart, not edge to edge
         self.addWidget(brand)

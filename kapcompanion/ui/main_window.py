@@ -9,11 +9,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,6 +29,7 @@ from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.detail import DetailPane
 from kapcompanion.ui.header import Header
 from kapcompanion.ui.help_panel import HelpPanel
+from kapcompanion.ui.keys import with_key
 from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.library_view import LibraryView
 from kapcompanion.ui.notices import Notices
@@ -37,6 +37,7 @@ from kapcompanion.ui.player.view import PlayerView, Recall
 from kapcompanion.ui.settings_dialog import SettingsDialog
 from kapcompanion.ui.tags import tag_label
 from kapcompanion.ui.theme import apply_theme
+from kapcompanion.ui.window_keys import MenuAndKeys
 
 if TYPE_CHECKING:
     from kapcompanion.journal.store import JournalStore
@@ -55,7 +56,7 @@ class Hub(QObject):
     open_requested = Signal(list)  # a later launch's arguments (e.g. a .kappack to open)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenuAndKeys):
     """The app's one window. Every dependency can be injected for tests.
 
     The window owns the library: ``collection`` (every practice and program, in every
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.more_menu = self.header.more_menu
         self.more_button = self.header.more_button
         self.nav = self.header.nav
-        self.nav_group = self.header.nav_group
+        self._setup_menu_and_keys()
         self.nav_buttons: dict[str, QPushButton] = {}
         self.pages: dict[str, QWidget] = {}
         self.home = "library"
@@ -137,7 +138,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.player)
         #: The open journal (set by the journey's journal link), or None.
         self.journal: JournalStore | None = None
-        self.add_page("library", self.tr("Library"), self.library_page, shortcut="Ctrl+L")
+        # The four pages are Ctrl+1…4 (Today, Library, Journal, History); Ctrl+L stays.
+        self.add_page("library", self.tr("Library"), self.library_page, shortcut="Ctrl+2")
         central = QWidget()
         central.setObjectName("page")
         cl = QVBoxLayout(central)
@@ -164,10 +166,14 @@ class MainWindow(QMainWindow):
             ("F11", self.toggle_full_screen),
             ("Ctrl+,", self.open_settings),
             ("Ctrl+F", self.focus_search),
+            ("Ctrl+L", lambda: self._nav_to("library")),
         ):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
             sc.activated.connect(slot)
+        self.help_button.setToolTip(with_key(self.help_button.text(), "F1"))
+        self.settings_button.setToolTip(with_key(self.settings_button.text(), "Ctrl+,"))
+        self.library_button.setToolTip(self.tr("Leave the practice (asks first)"))
         self._follow_desktop()
         self._restore()
         self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -281,8 +287,8 @@ class MainWindow(QMainWindow):
     ) -> QPushButton:
         """Add a page with a navigation button in the header; ``home`` makes it the start page.
 
-        The buttons are checkable and exclusive (the shown page's button is checked), so
-        the current place is visible without relying on colour alone.
+        The buttons are checkable and the shown page's button alone is checked, so the
+        current place is visible without relying on colour alone.
         """
         self.pages[key] = widget
         self.stack.addWidget(widget)
@@ -292,12 +298,13 @@ class MainWindow(QMainWindow):
         button.setProperty("role", "nav")
         button.setAccessibleName(title)
         if shortcut:
-            button.setToolTip(f"{title} ({shortcut})")
+            self.page_keys[key] = shortcut
+            button.setToolTip(with_key(title, shortcut))
+            button.setAccessibleDescription(with_key(title, shortcut))
             sc = QShortcut(QKeySequence(shortcut), self)
             sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
             sc.activated.connect(lambda k=key: self._nav_to(k))
         button.clicked.connect(lambda _checked=False, k=key: self._nav_to(k))
-        self.nav_group.addButton(button)
         if position is None:
             self.nav.addWidget(button)
         else:
@@ -307,23 +314,9 @@ class MainWindow(QMainWindow):
             self.home = key
         if self.stack.currentWidget() is self.player and not self.player.running:
             self.show_page(self.home)
-        elif self.nav_group.checkedButton() is None:
+        else:
             button.setChecked(self.stack.currentWidget() is widget)
         return button
-
-    def add_menu_action(
-        self, text: str, slot: Callable[[], object], *, shortcut: str | None = None
-    ) -> QAction:
-        """Add an action to the header's More menu (shown once it has an action)."""
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            self.addAction(action)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.more_menu.addAction(action)
-        self.more_button.show()
-        return action
 
     def _nav_to(self, key: str) -> None:
         if self.current_view() == "player":
@@ -389,9 +382,9 @@ class MainWindow(QMainWindow):
         self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _to_library(self) -> None:
-        """The Library button: a practice under way ends as Esc ends it (asking when long)."""
+        """The header's Library/Back button: asks "Stop here?" before ending a practice."""
         if self.player.running:
-            self.player.request_stop()
+            self.player.request_stop(ask=True)
         else:
             self.player.leave()
 
@@ -463,8 +456,11 @@ class MainWindow(QMainWindow):
             self.settings.theme,
             self.settings.text_scale,
         )
+        therapist_changed = settings.therapist_mode != self.settings.therapist_mode
         self.settings = settings
         self._save_settings(settings)
+        if therapist_changed:
+            self._show_therapist_tools(settings.therapist_mode)
         if look_changed:
             self._apply_look()
         self.player.apply_settings(settings)

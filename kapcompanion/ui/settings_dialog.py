@@ -120,20 +120,21 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         form.setSpacing(14)
         v = s.volumes
+        # One name per control: the volumes say "volume", the choices say what they choose.
         self.master = _slider(v.master, self.tr("Overall volume"))
         self.voice = _slider(v.voice, self.tr("Voice volume"))
         self.cue = _slider(v.cue, self.tr("Breath cue volume"))
         self.ambient_volume = _slider(v.ambient, self.tr("Background sound volume"))
-        form.addRow(self.tr("Overall"), self.master)
-        form.addRow(self.tr("Voice"), self.voice)
-        form.addRow(self.tr("Breath cues"), self.cue)
-        form.addRow(self.tr("Background"), self.ambient_volume)
+        form.addRow(self.tr("Overall volume"), self.master)
+        form.addRow(self.tr("Voice volume"), self.voice)
+        form.addRow(self.tr("Breath cue volume"), self.cue)
+        form.addRow(self.tr("Background sound volume"), self.ambient_volume)
         self.ambient = _combo(self.tr("Background sound"), choice_items(AMBIENT_LABELS), s.ambient)
         form.addRow(self.tr("Background sound"), self.ambient)
         self.cue_style = _combo(
-            self.tr("Breath cue style"), choice_items(CUE_STYLE_LABELS), s.cue_style
+            self.tr("Breath cue sound"), choice_items(CUE_STYLE_LABELS), s.cue_style
         )
-        form.addRow(self.tr("Breath cues"), self.cue_style)
+        form.addRow(self.tr("Breath cue sound"), self.cue_style)
         self.read_aloud = WrapCheckBox(
             self.tr("Read guidance aloud when there is no recorded voice")
         )
@@ -170,6 +171,22 @@ class SettingsDialog(QDialog):
         self.reset_rules.setAccessibleName(self.reset_rules.text())
         self.reset_rules.setEnabled(bool(s.rules_dismissed))
         form.addRow("", self.reset_rules)
+        self.therapist_mode = QCheckBox(self.tr("Therapist mode"))
+        self.therapist_mode.setAccessibleName(self.tr("Therapist mode"))
+        self.therapist_mode.setAccessibleDescription(
+            self.tr("Shows the tools for writing, editing and sharing practices")
+        )
+        self.therapist_mode.setChecked(s.therapist_mode)
+        form.addRow("", self.therapist_mode)
+        therapist_note = QLabel(
+            self.tr(
+                "For therapists: adds New practice…, Edit practice… and Share with a "
+                "client… to the More menu. You don't need it to practise."
+            )
+        )
+        therapist_note.setProperty("role", "muted")
+        therapist_note.setWordWrap(True)
+        form.addRow("", therapist_note)
         return page
 
     def _look_tab(self, s: Settings) -> QWidget:
@@ -290,6 +307,7 @@ class SettingsDialog(QDialog):
             clinic_name=self.clinic_name.text().strip(),
             clinic_number=self.clinic_number.text().strip(),
             help_lines=self.help_lines(),
+            therapist_mode=self.therapist_mode.isChecked(),
         )
         return self.voice_tab.apply(edited)
 

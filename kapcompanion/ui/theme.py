@@ -270,6 +270,31 @@ QDialogButtonBox QPushButton:default:focus {{ border: 3px solid {p.focus}; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+{focus_rules(p)}"""
+
+
+def focus_rules(p: Palette) -> str:
+    """The focus ring: one thick outline in ``p.focus`` on every control that takes focus.
+
+    Kept in this one block, last in the style sheet, so it wins over every rule above it:
+    the more specific ones too (the "Get help now" button's id, primary buttons, the page
+    tabs), whose own border colours used to hide the ring.
+    """
+    ring = f"border: 3px solid {p.focus};"
+    return f"""
+/* ---- focus ring (keyboard focus, light and dark): keep this block last ---- */
+QPushButton:focus, QPushButton[primary="true"]:focus, QPushButton#help:focus,
+QToolButton:focus {{ {ring} }}
+QPushButton[role="nav"]:focus {{ {ring} border-radius: 8px; }}
+QPushButton[role="nav"]:checked:focus {{ {ring} border-radius: 8px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
+QDoubleSpinBox:focus, QTimeEdit:focus, QDateEdit:focus, QDateTimeEdit:focus {{ {ring} }}
+QCheckBox:focus, QRadioButton:focus, QSlider:focus {{ {ring} }}
+QListView:focus, QTreeView:focus, QListWidget:focus, QTableView:focus {{ {ring} }}
+DetailPane:focus, QTextBrowser:focus {{ {ring} border-radius: 12px; }}
+QTabBar::tab:focus {{ {ring} border-radius: 8px; }}
+QLabel:focus {{ {ring} border-radius: 6px; }}
+/* ---- end of the focus ring ---- */
 """
 
 

@@ -95,3 +95,38 @@ def test_labels_are_translated(qtbot) -> None:
         assert names["en"] == "English" and names["es"] == "Español"
     finally:
         install_translations(app, "en")
+
+
+def test_text_sizes_are_named_in_order_smallest_first(qtbot) -> None:
+    assert [s.value for s in TextSize] == sorted(s.value for s in TextSize)
+    assert list(labels.TEXT_SIZE_LABELS.values()) == [
+        "Small",
+        "Standard",
+        "Large",
+        "Larger",
+        "Largest",
+    ]
+    dlg = SettingsDialog(Settings(text_scale=1.3))
+    qtbot.addWidget(dlg)
+    shown = [dlg.text_scale.itemText(i) for i in range(dlg.text_scale.count())]
+    assert shown == ["Small", "Standard", "Large", "Larger", "Largest"]
+    assert dlg.text_scale.currentText() == "Larger"  # 1.3, the same size as before
+
+
+def test_each_sound_control_has_a_name_of_its_own(qtbot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    dlg = SettingsDialog(Settings())
+    qtbot.addWidget(dlg)
+    page = dlg.tabs.widget(0)
+    form = page.layout()
+    assert isinstance(form, QFormLayout)
+    names = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel) and label.text():
+            names.append(label.text())
+    assert len(names) == len(set(names)), names
+    assert "Breath cue volume" in names and "Breath cue sound" in names
+    assert dlg.cue_style.accessibleName() == "Breath cue sound"

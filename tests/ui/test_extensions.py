@@ -38,10 +38,13 @@ def test_pages_show_and_the_player_returns_where_it_came_from(make_window, clock
 
 def test_page_shortcut_and_more_menu(make_window, qtbot) -> None:
     win = make_window()
-    assert not win.more_button.isVisible()
+    # More is there from the start, with Keyboard shortcuts; actions go above it
+    assert win.more_button.isVisible()
+    assert win.more_menu.actions()[-1] is win.keys_action
     calls: list[str] = []
     action = win.add_menu_action("Do a thing…", lambda: calls.append("done"))
-    assert win.more_button.isVisible()
+    assert win.more_menu.actions()[0] is action
+    assert win.more_menu.actions()[-1] is win.keys_action
     action.trigger()
     assert calls == ["done"]
     win.add_page("notes", "Notes", QLabel("notes"), shortcut="Ctrl+J")

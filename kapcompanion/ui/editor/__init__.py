@@ -56,12 +56,18 @@ class EditorLauncher(QObject):
 
     def add_actions(self) -> None:
         """More ▸ New practice… (Ctrl+N), Open file… (Ctrl+Shift+O), Edit practice… (Ctrl+E)."""
-        self.window.add_menu_action(self.tr("New practice…"), self.new_practice, shortcut="Ctrl+N")
+        # therapist tools: shown in Therapist mode only (Settings → Practice)
         self.window.add_menu_action(
-            self.tr("Open practice file…"), self.open_file, shortcut="Ctrl+Shift+O"
+            self.tr("New practice…"), self.new_practice, shortcut="Ctrl+N", therapist=True
         )
         self.window.add_menu_action(
-            self.tr("Edit practice…"), self.edit_selected, shortcut="Ctrl+E"
+            self.tr("Open practice file…"),
+            self.open_file,
+            shortcut="Ctrl+Shift+O",
+            therapist=True,
+        )
+        self.window.add_menu_action(
+            self.tr("Edit practice…"), self.edit_selected, shortcut="Ctrl+E", therapist=True
         )
 
     def choose_file(self) -> Path | None:
@@ -211,6 +217,11 @@ def install(window: MainWindow) -> EditorLauncher:
     launcher = EditorLauncher(window)
     launcher.add_actions()
     window.detail.duplicate_requested.connect(launcher.duplicate)
-    window.detail.can_duplicate = True
-    window.detail.duplicate.setVisible(bool(window.detail.practice_id))
+    window.on_therapist_mode(lambda on: _offer_duplicate(window, on))
     return launcher
+
+
+def _offer_duplicate(window: MainWindow, on: bool) -> None:
+    """Show “Duplicate and edit” in Therapist mode (when a practice is shown)."""
+    window.detail.can_duplicate = on
+    window.detail.duplicate.setVisible(on and bool(window.detail.practice_id))

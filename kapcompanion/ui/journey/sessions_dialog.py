@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date
+from importlib import resources
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.core.model import Program
+from kapcompanion.journal.journey import AFTER, BEFORE
 from kapcompanion.journal.records import DEFAULT_AFTER, DEFAULT_BEFORE, KapSession
 from kapcompanion.ui.journey.words import session_title
 from kapcompanion.ui.theme import current_palette
@@ -58,6 +61,40 @@ def confirm_box(parent: QWidget, title: str, text: str) -> bool:
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+def fits(program: Program, when: str) -> bool:
+    """Whether ``program`` suggests practices ``when`` ("before" or "after" the session).
+
+    Days before the session (or "before" on its day) fit Before; days after (or "after"
+    on its day) fit After. A program without days fits both (it says nothing either way).
+    """
+    if not program.days:
+        return True
+    for d in program.days:
+        if d.day == 0 and d.when in (None, when):
+            return True
+        if (d.day < 0 and when == BEFORE) or (d.day > 0 and when == AFTER):
+            return True
+    return False
+
+
+def drop_down_style(kind: str) -> str:
+    """A style for a field that opens a list or a calendar: its arrow shows, as a drop-down.
+
+    ``kind`` is the widget's class name ("QComboBox", "QDateEdit").
+    """
+    pal = current_palette()
+    arrow = resources.files("kapcompanion.ui") / "icons" / f"drop-arrow-{pal.name}.svg"
+    return (
+        f"{kind} {{ background: {pal.card}; border: 1px solid {pal.border};"
+        f" border-radius: 10px; padding: 8px 36px 8px 8px; }}"
+        f" {kind}:focus {{ border: 3px solid {pal.focus}; }}"
+        f" {kind}::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;"
+        f" border: none; width: 32px; }}"
+        f' {kind}::down-arrow {{ image: url("{Path(str(arrow)).as_posix()}");'
+        f" width: 16px; height: 16px; }}"
+    )
 
 
 def to_qdate(day: date) -> QDate:
@@ -129,13 +166,7 @@ class SessionsDialog(QDialog):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
-        pal = current_palette()
-        self.date.setStyleSheet(
-            f"QDateEdit {{ background: {pal.card}; border: 1px solid {pal.border};"
-            f" border-radius: 10px; padding: 8px; }}"
-            f" QDateEdit:focus {{ border: 3px solid {pal.focus}; }}"
-            " QDateEdit::drop-down { border: none; width: 28px; }"
-        )
+        self.date.setStyleSheet(drop_down_style("QDateEdit"))
         self.date.setAccessibleName(self.tr("Session date"))
         self.date.setAccessibleDescription(
             self.tr("Arrow keys change the day; Alt+Down opens a calendar")
@@ -147,9 +178,15 @@ class SessionsDialog(QDialog):
         self.before.setAccessibleName(self.tr("Program for the days before"))
         self.after = QComboBox()
         self.after.setAccessibleName(self.tr("Program for the days after"))
-        for combo, default in ((self.before, DEFAULT_BEFORE), (self.after, DEFAULT_AFTER)):
+        # Each offers only the programs that suggest something on its side of the session.
+        for combo, default, when in (
+            (self.before, DEFAULT_BEFORE, BEFORE),
+            (self.after, DEFAULT_AFTER, AFTER),
+        ):
+            combo.setStyleSheet(drop_down_style("QComboBox"))
             for pid, program in sorted(self.programs.items(), key=lambda kv: kv[1].title):
-                combo.addItem(program.title, pid)
+                if fits(program, when):
+                    combo.addItem(program.title, pid)
             if combo.findData(default) < 0:
                 combo.addItem(self.tr("{id} (not in your library)").format(id=default), default)
         form.addRow(self.tr("Date"), self.date)
@@ -262,8 +299,12 @@ class SessionsDialog(QDialog):
 
     def _set_program(self, combo: QComboBox, pid: str) -> None:
         index = combo.findData(pid)
-        if index < 0:
-            combo.addItem(self.tr("{id} (not in your library)").format(id=pid), pid)
+        if index < 0:  # chosen before: kept, by its title when it is in the library
+            program = self.programs.get(pid)
+            if program is not None:
+                combo.addItem(program.title, pid)
+            else:
+                combo.addItem(self.tr("{id} (not in your library)").format(id=pid), pid)
             index = combo.count() - 1
         combo.setCurrentIndex(index)
 

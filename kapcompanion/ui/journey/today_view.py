@@ -32,6 +32,7 @@ from kapcompanion.journal.journey import BEFORE
 from kapcompanion.journal.records import KapSession
 from kapcompanion.journal.today import Today, today_for
 from kapcompanion.ui.catalogue import clock_text, length_text
+from kapcompanion.ui.journey.intention import IntentionCard
 from kapcompanion.ui.journey.words import arc_text, session_title
 from kapcompanion.ui.widgets import text_label
 
@@ -79,6 +80,7 @@ class TodayView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame around the page, not a stop
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
@@ -101,15 +103,10 @@ class TodayView(QWidget):
         for w in (self.where, self.session_line, self.note, self.closed_note):
             lay.addWidget(w)
 
-        self.intention_card = QFrame()
-        self.intention_card.setObjectName("card")
-        il = QVBoxLayout(self.intention_card)
-        il.setContentsMargins(22, 16, 22, 16)
-        self.intention_heading = text_label(self.tr("Your intention"), "h2")
-        self.intention = text_label()
-        self.intention.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        il.addWidget(self.intention_heading)
-        il.addWidget(self.intention)
+        #: The intention, written or changed in place (saved for the next session).
+        self.intention_card = IntentionCard(link)
+        self.intention_heading = self.intention_card.heading
+        self.intention = self.intention_card.text
         lay.addWidget(self.intention_card)
 
         self.plan_heading = text_label(self.tr("Suggested for today"), "h2")
@@ -317,12 +314,7 @@ class TodayView(QWidget):
         note = " ".join(dict.fromkeys(i.note for i in today.plan if i.note)) if today else ""
         self.note.setText(note)
         self.note.setVisible(bool(note))
-        intention = today.intention if today is not None else None
-        self.intention.setText(intention or "")
-        self.intention.setAccessibleName(
-            self.tr("Your intention: {text}").format(text=intention or "")
-        )
-        self.intention_card.setVisible(bool(intention))
+        self._draw_intention(today)
 
         self._clear(self.plan_box)
         self.plan_buttons = {}
@@ -377,6 +369,21 @@ class TodayView(QWidget):
             None,
         )
         self.setFocusProxy(first or self.sessions_button)
+
+    def _draw_intention(self, today: Today | None) -> None:
+        """The intention card, shown whenever a session gives it a place (even empty)."""
+        store = self.link.store
+        session = today.position.session if today is not None else None
+        sessions: list[KapSession] = []
+        if store is not None and session is not None:
+            try:
+                sessions = store.sessions()
+            except Exception:  # the card is a courtesy; Today draws without it
+                log.exception("cannot read the sessions")
+        self.intention_card.show_for(
+            session, today.intention if today is not None else None, sessions, self.today()
+        )
+        self.intention_card.setVisible(bool(sessions))
 
     def _say_missing(self, session: KapSession | None) -> None:
         """Name a chosen program that is not in the library (so it suggests nothing)."""

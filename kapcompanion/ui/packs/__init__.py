@@ -60,7 +60,9 @@ class Packs(QObject):
 def install(window: MainWindow) -> Packs:
     """Add the pack actions, the drop target, and open a pack waiting from the command line."""
     window.add_menu_action(
-        QCoreApplication.translate("Packs", "Share with a client…"), lambda: open_share(window)
+        QCoreApplication.translate("Packs", "Share with a client…"),
+        lambda: open_share(window),
+        therapist=True,  # shown in Therapist mode only
     )
     window.add_menu_action(
         QCoreApplication.translate("Packs", "Open a pack…"),

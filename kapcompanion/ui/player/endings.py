@@ -42,8 +42,11 @@ class PlayerEndings(QObject):
         parts.end_here_requested.connect(lambda: self.finish(completed=False))
         parts.end_view.again_requested.connect(self.again)
 
-    def request_stop(self) -> None:
-        """Esc: stop, asking first when more than 30 seconds in."""
+    def request_stop(self, *, ask: bool = False) -> None:
+        """Esc: stop, asking first when more than 30 seconds in.
+
+        With ``ask`` (the header's Library/Back button) it asks however short the time.
+        """
         host, parts = self.host, self.parts
         if host.session is None:
             return
@@ -53,7 +56,7 @@ class PlayerEndings(QObject):
         if host.ready_until is not None:  # not begun yet: simply back to the library
             host.leave()
             return
-        if host.session.position <= CONFIRM_AFTER:
+        if host.session.position <= CONFIRM_AFTER and not ask:
             self.stop_now()
             return
         self._resume_after_confirm = host.session.status is Status.PLAYING

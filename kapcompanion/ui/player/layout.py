@@ -140,8 +140,8 @@ class PlayerLayout(QWidget):
         self.progress = Progress()
 
         self.back_button = button(
-            "←  " + self.tr("Back"),
-            self.tr("Back"),
+            "←  " + self.tr("Previous step"),
+            self.tr("Previous step"),
             self.tr("Restart this step, or go to the one before"),
             "←",
         )

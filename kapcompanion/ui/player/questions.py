@@ -68,5 +68,6 @@ class PlayerQuestions(QObject):
         if self.host.practice is not None:
             self.answered.emit(self.host.practice.id, seg.step, name, answer)
         self.close()
+        self.host.tick()  # draws the play button enabled again, so it can take the focus
+        # focus back on the player (not the header's Back): Space then pauses
         self.parts.play_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.host.tick()

@@ -467,9 +467,9 @@ class PlayerView(QWidget):
 
     # -- endings (see :class:`PlayerEndings`) ---------------------------------------
 
-    def request_stop(self) -> None:
-        """Esc: stop, asking first when more than 30 seconds in."""
-        self.endings.request_stop()
+    def request_stop(self, *, ask: bool = False) -> None:
+        """Esc: stop, asking first when more than 30 seconds in (always, with ``ask``)."""
+        self.endings.request_stop(ask=ask)
 
     def stop_now(self) -> None:
         """End the practice now."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from kapcompanion.settings import Settings
 from kapcompanion.ui.editor import EditorLauncher, install
 from kapcompanion.ui.editor.editor_window import EditorWindow
 from kapcompanion.ui.main_window import MainWindow
@@ -33,7 +35,7 @@ class Answers:
 
 @pytest.fixture
 def installed(make_window) -> tuple[MainWindow, EditorLauncher]:
-    w = make_window()
+    w = make_window(replace(Settings(), therapist_mode=True))  # the editor's tools show
     return w, install(w)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
-from kapcompanion.ui.journey.sessions_dialog import SessionsDialog
+from kapcompanion.core.model import Program, ProgramDay
+from kapcompanion.ui.journey.sessions_dialog import SessionsDialog, fits
 from tests.ui.journey.conftest import START, when_modal
 
 
@@ -111,10 +112,20 @@ def test_add_edit_mark_and_delete_by_keyboard(journey_window, qtbot) -> None:
 
 def test_programs_come_from_the_library_and_a_choice_is_kept(journey_window, qtbot) -> None:
     win, journey = journey_window()
-    programs = {"week-before", "week-after"}
     dialog = open_dialog(journey, qtbot)
-    assert {dialog.before.itemData(i) for i in range(dialog.before.count())} >= programs
-    dialog.after.setCurrentIndex(dialog.after.findData("week-before"))
+    # Each field offers only what fits its side of the session, as a drop-down.
+    before = {dialog.before.itemData(i) for i in range(dialog.before.count())}
+    after = {dialog.after.itemData(i) for i in range(dialog.after.count())}
+    assert "week-before" in before and "week-after" not in before
+    assert "week-after" in after and "week-before" not in after
+    assert isinstance(dialog.before, QComboBox) and "down-arrow" in dialog.before.styleSheet()
+    dialog.save_button.click()
+    sid = win.journal.sessions()[0].id
+    # A choice made before (even one that doesn't fit) is kept and shown by its title.
+    win.journal.update_session(sid, program_after="week-before")
+    dialog.reload(select=sid)
+    assert dialog.after.currentData() == "week-before"
+    assert dialog.after.currentText() == "The week before your session"
     dialog.save_button.click()
     assert win.journal.sessions()[0].program_after == "week-before"
     # A program no longer in the library stays visible as such.
@@ -139,3 +150,16 @@ def test_the_sessions_dialog_opens_from_today_and_the_more_menu(journey_window, 
     when_modal(close)
     next(a for a in win.more_menu.actions() if a.text() == "Your sessions…").trigger()
     assert seen == ["Your sessions", "Your sessions"]
+
+
+def test_a_program_fits_the_side_of_the_session_it_suggests_for() -> None:
+    def program(*days: tuple[int, str | None]) -> Program:
+        return Program("p", "P", tuple(ProgramDay(d, ("x",), w) for d, w in days))
+
+    assert fits(program((-3, None)), "before") and not fits(program((-3, None)), "after")
+    assert fits(program((0, "after"), (2, None)), "after")
+    assert not fits(program((0, "after"), (2, None)), "before")
+    spanning = program((-2, None), (3, None))
+    assert fits(spanning, "before") and fits(spanning, "after")
+    assert fits(program((0, None)), "before") and fits(program((0, None)), "after")
+    assert fits(program(), "before") and fits(program(), "after")
