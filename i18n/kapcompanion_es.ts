@@ -813,6 +813,105 @@
     </message>
 </context>
 <context>
+    <name>HelpLines</name>
+    <message>
+        <source>Find a helpline</source>
+        <translation>Encuentra una línea de ayuda</translation>
+    </message>
+    <message>
+        <source>Free, confidential helplines in your country.</source>
+        <translation>Líneas de ayuda gratuitas y confidenciales en tu país.</translation>
+    </message>
+    <message>
+        <source>Away from home?</source>
+        <translation>¿Estás fuera de tu país?</translation>
+    </message>
+    <message>
+        <source>Free, confidential helplines in other countries.</source>
+        <translation>Líneas de ayuda gratuitas y confidenciales en otros países.</translation>
+    </message>
+    <message>
+        <source>Psychedelic peer support — not a crisis line; limited hours.</source>
+        <translation>Apoyo entre pares para experiencias psicodélicas — no es una línea de crisis; horario limitado.</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergencias</translation>
+    </message>
+    <message>
+        <source>If you or someone else is in danger right now.</source>
+        <translation>Si tu vida o la de otra persona corre peligro ahora mismo.</translation>
+    </message>
+    <message>
+        <source>988 Suicide &amp; Crisis Lifeline</source>
+        <translation>Línea 988 de Prevención del Suicidio y Crisis</translation>
+    </message>
+    <message>
+        <source>Call or text, any time. In Spanish: call 988 and press 2, or text AYUDA to 988.</source>
+        <translation>Llama o escribe un mensaje de texto, a cualquier hora. En español: llama al 988 y marca 2, o envía AYUDA por mensaje de texto al 988.</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canadá</translation>
+    </message>
+    <message>
+        <source>9-8-8 Suicide Crisis Helpline</source>
+        <translation>9-8-8: línea de ayuda en crisis suicidas</translation>
+    </message>
+    <message>
+        <source>Call or text, any time, in English or French.</source>
+        <translation>Llama o escribe un mensaje de texto, a cualquier hora, en inglés o en francés.</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>España</translation>
+    </message>
+    <message>
+        <source>024 Suicidal behaviour helpline</source>
+        <translation>024 Línea de atención a la conducta suicida</translation>
+    </message>
+    <message>
+        <source>Free and confidential, any time, day or night.</source>
+        <translation>Gratuita y confidencial, a cualquier hora del día o de la noche.</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <source>Línea de la Vida</source>
+        <translation>Línea de la Vida</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>Free, any time, day or night.</source>
+        <translation>Gratuita, a cualquier hora del día o de la noche.</translation>
+    </message>
+    <message>
+        <source>Urgent help that is not an emergency, mental health too.</source>
+        <translation>Ayuda urgente cuando no es una emergencia, también de salud mental.</translation>
+    </message>
+    <message>
+        <source>Another country</source>
+        <translation>Otro país</translation>
+    </message>
+    <message>
+        <source>Local emergency number</source>
+        <translation>Número de emergencias local</translation>
+    </message>
+    <message>
+        <source>112 · 911 · 999 — whichever serves where you are</source>
+        <translation>112 · 911 · 999 — el que corresponda donde estés</translation>
+    </message>
+</context>
+<context>
     <name>HelpPanel</name>
     <message>
         <source>Get help now</source>
@@ -829,6 +928,14 @@
     <message>
         <source>This app is not monitored</source>
         <translation>Nadie supervisa esta app</translation>
+    </message>
+    <message>
+        <source>Help lines for</source>
+        <translation>Líneas de ayuda de</translation>
+    </message>
+    <message>
+        <source>Shows the help lines of the country you choose</source>
+        <translation>Muestra las líneas de ayuda del país que elijas</translation>
     </message>
     <message>
         <source>You can add your clinic&apos;s after-hours number under “Edit this list”.</source>
@@ -2630,6 +2737,10 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Clínica</translation>
     </message>
     <message>
+        <source>Get help now shows the help lines of your country. Add your own people and places to turn to here; they show after them.</source>
+        <translation>«Ayuda ahora» muestra las líneas de ayuda de tu país. Añade aquí a tus propias personas y lugares a los que acudir; aparecen después.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -2642,6 +2753,10 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Nota</translation>
     </message>
     <message>
+        <source>Your own help lines</source>
+        <translation>Tus propias líneas de ayuda</translation>
+    </message>
+    <message>
         <source>Each row: a name, how to reach it, a note</source>
         <translation>Cada fila: un nombre, cómo contactar y una nota</translation>
     </message>
@@ -2652,10 +2767,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Remove the selected line</source>
         <translation>Quitar la línea seleccionada</translation>
-    </message>
-    <message>
-        <source>Restore the suggested list</source>
-        <translation>Restaurar la lista sugerida</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.settings import (
-    DEFAULT_HELP_LINES,
     MAX_GET_READY,
     Ambient,
     ChannelVolumes,
@@ -199,9 +198,18 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Clinic"), self.clinic_name)
         form.addRow(self.tr("After-hours number"), self.clinic_number)
         lay.addLayout(form)
+        own = QLabel(
+            self.tr(
+                "Get help now shows the help lines of your country. Add your own people and "
+                "places to turn to here; they show after them."
+            )
+        )
+        own.setProperty("role", "muted")
+        own.setWordWrap(True)
+        lay.addWidget(own)
         self.lines = QTableWidget(0, 3)
         self.lines.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Contact"), self.tr("Note")])
-        self.lines.setAccessibleName(self.tr("Help lines"))
+        self.lines.setAccessibleName(self.tr("Your own help lines"))
         self.lines.setAccessibleDescription(self.tr("Each row: a name, how to reach it, a note"))
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -212,15 +220,13 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         self.add_line = QPushButton(self.tr("Add a line"))
         self.remove_line = QPushButton(self.tr("Remove the selected line"))
-        self.restore_lines = QPushButton(self.tr("Restore the suggested list"))
-        for b in (self.add_line, self.remove_line, self.restore_lines):
+        for b in (self.add_line, self.remove_line):
             b.setAccessibleName(b.text())
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
         self.add_line.clicked.connect(self._add_line)
         self.remove_line.clicked.connect(self._remove_line)
-        self.restore_lines.clicked.connect(lambda: self._fill_lines(DEFAULT_HELP_LINES))
         return page
 
     def _fill_lines(self, lines: tuple[HelpLine, ...]) -> None:

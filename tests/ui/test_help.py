@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kapcompanion.settings import DEFAULT_HELP_LINES, HelpLine, Settings
+from kapcompanion.helplines import COUNTRIES, country
+from kapcompanion.settings import HelpLine, Settings, SettingsStore
 from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import at
@@ -53,24 +54,25 @@ def test_help_from_every_view(make_window, clock, qtbot) -> None:
     open_help_by_click_and_key(win, qtbot)
 
 
-def test_help_panel_lists_the_default_lines_in_order(qtbot) -> None:
-    panel = HelpPanel(Settings())
+def test_help_panel_lists_the_country_lines_in_order(qtbot) -> None:
+    panel = HelpPanel(Settings(), territory="US")
     qtbot.addWidget(panel)
     texts = panel.texts()
-    positions = [texts.index(h.contact) for h in DEFAULT_HELP_LINES]
+    positions = [texts.index(h.contact) for h in country("US").lines]
     assert positions == sorted(positions)
+    assert texts.index("911") < texts.index("988") < texts.index("623-473-7433")
     assert any("Fireside" in t for t in texts)
     assert any("not a crisis line" in t for t in texts)
+    assert any("press 2" in t and "AYUDA" in t for t in texts)  # 988's Spanish option
     assert panel.clinic_hint.isVisibleTo(panel)
 
 
-def test_clinic_number_appears_before_fireside(qtbot) -> None:
+def test_clinic_number_comes_first(qtbot) -> None:
     s = replace(Settings(), clinic_name="Riverside Clinic", clinic_number="555-0199")
-    panel = HelpPanel(s)
+    panel = HelpPanel(s, territory="US")
     qtbot.addWidget(panel)
     texts = panel.texts()
-    assert texts.index("555-0199") < texts.index("623-473-7433")
-    assert texts.index("555-0199") > texts.index("findahelpline.com")
+    assert texts.index("555-0199") < texts.index("911") < texts.index("623-473-7433")
     assert "Riverside Clinic" in texts
     assert not panel.clinic_hint.isVisibleTo(panel)
 
@@ -98,7 +100,7 @@ def test_edited_help_lines_are_shown_and_kept(make_window, store, qtbot) -> None
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_help_contacts_can_be_selected_by_keyboard(qtbot, theme) -> None:
-    panel = HelpPanel(replace(Settings(), theme=theme))
+    panel = HelpPanel(replace(Settings(), theme=theme), territory="US")
     qtbot.addWidget(panel)
     contacts = [lab for lab in panel.findChildren(type(panel.clinic_hint)) if lab.text() == "988"]
     assert contacts and contacts[0].focusPolicy() == Qt.FocusPolicy.StrongFocus
