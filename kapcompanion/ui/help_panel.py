@@ -31,8 +31,12 @@ from kapcompanion.ui.widgets import text_label
 
 log = logging.getLogger(__name__)
 
-# The share of the screen's height the list may take before it scrolls.
-MAX_SCREEN_SHARE = 0.62
+MIN_WIDTH = 560
+# The panel is about this many characters wide (wider with a larger text size).
+WIDTH_IN_CHARS = 72
+# Room kept for the window's title bar; the smallest list height on a very short screen.
+TITLE_BAR = 48
+MIN_LIST = 160
 
 
 def system_territory(locale: QLocale | None = None) -> str:
@@ -83,7 +87,6 @@ class HelpPanel(QDialog):
         self.setObjectName("helpPanel")
         self.setWindowTitle(self.tr("Get help now"))
         self.setAccessibleName(self.tr("Get help now"))
-        self.setMinimumWidth(560)
         self.setModal(False)
         self._territory = system_territory() if territory is None else territory
         head = text_label(self.tr("Get help now"), "h1")
@@ -117,7 +120,7 @@ class HelpPanel(QDialog):
         country_row.addStretch(1)
         self.lines_box = QVBoxLayout()
         self.lines_box.setContentsMargins(0, 0, 0, 0)
-        self.lines_box.setSpacing(10)
+        self.lines_box.setSpacing(8)
         self.holder = QWidget()
         self.holder.setLayout(self.lines_box)
         self.scroll = QScrollArea()
@@ -138,9 +141,9 @@ class HelpPanel(QDialog):
         row.addStretch(1)
         row.addWidget(self.close_button)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(28, 24, 28, 24)
-        lay.setSpacing(14)
-        self._wrapped: list[QLabel] = [intro, self.not_monitored, self.clinic_hint]
+        lay.setContentsMargins(28, 20, 28, 20)
+        lay.setSpacing(12)
+        self._wrapped: list[QLabel] = [head, intro, self.not_monitored, self.clinic_hint]
         for w in (head, intro, self.not_monitored):
             lay.addWidget(w)
         lay.addLayout(country_row)
@@ -164,8 +167,14 @@ class HelpPanel(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """Size the list to its lines as it shows."""
         super().showEvent(event)
-        self._fit()
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        screen = self.screen()
+        room = screen.availableGeometry().height() - TITLE_BAR if screen is not None else 900
+        for _ in range(2):  # the words' heights follow the width, the list's the words'
+            self._fit()
+            lay = self.layout()
+            if lay is not None:
+                lay.activate()
+            self.resize(self.minimumWidth(), min(room, self.sizeHint().height()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """A new text size changes the lines' heights."""
@@ -174,15 +183,44 @@ class HelpPanel(QDialog):
             self._fit()
 
     def _fit(self) -> None:
+        """Size the list to its lines; it scrolls only where the screen is too short for it.
+
+        The panel widens with the text size (fewer wrapped lines) up to the screen's width.
+        """
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        wide = max(MIN_WIDTH, self.fontMetrics().averageCharWidth() * WIDTH_IN_CHARS)
+        self.setMinimumWidth(min(wide, area.width() - 40) if area is not None else wide)
         for label in self._wrapped:
-            label.setMinimumHeight(label.heightForWidth(label.width()))
+            label.setFixedHeight(label.heightForWidth(label.width()))
         width = self.scroll.viewport().width()
         need = self.holder.heightForWidth(width) if width > 0 else -1
         if need <= 0:
             need = self.holder.sizeHint().height()
-        screen = self.screen()
-        room = screen.availableGeometry().height() if screen is not None else 900
-        self.scroll.setMinimumHeight(min(need, int(room * MAX_SCREEN_SHARE)))
+        room = area.height() - TITLE_BAR if area is not None else 900
+        self.scroll.setMinimumHeight(min(need, max(MIN_LIST, room - self._chrome())))
+        self.scroll.setMaximumHeight(need)  # no empty space under the last line
+
+    def _chrome(self) -> int:
+        """The height of everything but the list: the words above it, the buttons below."""
+        lay = self.layout()
+        if lay is None:
+            return 0
+        margins = lay.contentsMargins()
+        inner = max(0, self.width() - margins.left() - margins.right())
+        total = margins.top() + margins.bottom()
+        shown = 0
+        for i in range(lay.count()):
+            item = lay.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if item is None or widget is self.scroll or (widget and widget.isHidden()):
+                continue
+            shown += 1
+            if widget is not None and widget.hasHeightForWidth():
+                total += widget.heightForWidth(inner)
+            else:
+                total += item.sizeHint().height()
+        return total + lay.spacing() * shown
 
     def list_scrolls(self) -> bool:
         """Whether part of the list is hidden behind a scroll (only on a small screen)."""
@@ -228,8 +266,8 @@ class HelpPanel(QDialog):
         card = QFrame()
         card.setObjectName("card")
         cl = QVBoxLayout(card)
-        cl.setContentsMargins(18, 12, 18, 12)
-        cl.setSpacing(4)
+        cl.setContentsMargins(18, 10, 18, 10)
+        cl.setSpacing(2)
         name = text_label(line.name)
         name.setStyleSheet("font-weight: 600;")
         contact = text_label(line.contact, "h2", selectable=True, by_keyboard=True)
