@@ -1464,6 +1464,14 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>Your new language will show in full as soon as this practice ends.</source>
+        <extracomment>Builds the main window in a language (&quot;en&quot;, &quot;es&quot;), reading the library from ``like``. The window was built again in a new language (the new window).</extracomment>
+        <translation>Tu nuevo idioma se mostrará por completo en cuanto termine esta práctica.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Search practices</source>
@@ -2713,8 +2721,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>A new language shows fully the next time the app opens.</source>
-        <translation>Un idioma nuevo se muestra por completo la próxima vez que abras la app.</translation>
+        <source>A new language shows as soon as you save (when a practice is under way, as soon as it ends).</source>
+        <translation>El nuevo idioma se muestra en cuanto guardas (si hay una práctica en curso, en cuanto termine).</translation>
     </message>
     <message>
         <source>e.g. Riverside Clinic</source>

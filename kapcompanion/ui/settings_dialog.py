@@ -179,7 +179,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Text size"), self.text_scale)
         self.language = _combo(self.tr("Language"), choice_items(LANGUAGE_LABELS), s.language)
         form.addRow(self.tr("Language"), self.language)
-        note = QLabel(self.tr("A new language shows fully the next time the app opens."))
+        note = QLabel(
+            self.tr(
+                "A new language shows as soon as you save (when a practice is under way, "
+                "as soon as it ends)."
+            )
+        )
         note.setProperty("role", "muted")
         note.setWordWrap(True)
         form.addRow("", note)
