@@ -2930,6 +2930,25 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>SoundNotices</name>
+    <message>
+        <source>No sound device found — the practice will play silently.</source>
+        <translation>No se ha encontrado ningún dispositivo de sonido — la práctica seguirá en silencio.</translation>
+    </message>
+    <message>
+        <source>Sound is turned off — the practice will play silently.</source>
+        <translation>El sonido está desactivado — la práctica seguirá en silencio.</translation>
+    </message>
+    <message>
+        <source>The sound device went away — the practice carries on silently.</source>
+        <translation>El dispositivo de sonido ya no está disponible — la práctica continúa en silencio.</translation>
+    </message>
+    <message>
+        <source>Sound isn&apos;t available right now, so this practice plays silently.</source>
+        <translation>El sonido no está disponible ahora mismo, así que esta práctica sigue en silencio.</translation>
+    </message>
+</context>
+<context>
     <name>StepList</name>
     <message>
         <source>Steps</source>
