@@ -1467,8 +1467,12 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>LanguageSwitch</name>
     <message>
         <source>Your new language will show in full as soon as this practice ends.</source>
-        <extracomment>Builds the main window in a language (&quot;en&quot;, &quot;es&quot;), reading the library from ``like``. The window was built again in a new language (the new window).</extracomment>
+        <extracomment>Builds the main window in a language (&quot;en&quot;, &quot;es&quot;), reading the library from ``like``. The window was built again in a new language (the new window). While waiting, looks again now and then (another window may have closed).</extracomment>
         <translation>Tu nuevo idioma se mostrará por completo en cuanto termine esta práctica.</translation>
+    </message>
+    <message>
+        <source>Your new language will show in full once the app&apos;s other windows are closed.</source>
+        <translation>Tu nuevo idioma se mostrará por completo cuando cierres las otras ventanas de la app.</translation>
     </message>
 </context>
 <context>

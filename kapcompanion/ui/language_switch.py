@@ -11,6 +11,8 @@ A practice is never cut short for it: while the player shows (the stop rules, a 
 under way, its end screen), the words change from the moment the practice's screens close,
 and a notice under the header says so in the new language. That is what a client would
 expect: what they are doing goes on undisturbed, and the next screen speaks their language.
+The same holds while another of the app's windows is open (the practice editor, a dialog):
+they work with this window, so the change waits until they are closed.
 
 The old window closes as it does when the app quits (its journal is closed, a journal
 entry being changed is offered for saving), so every part of the new window opens afresh.
@@ -23,7 +25,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.settings import Settings
@@ -38,6 +40,7 @@ log = logging.getLogger(__name__)
 Build = Callable[[str, "MainWindow"], "MainWindow"]
 
 NOTICE_KEY = "language"
+RETRY_MS = 1000
 
 
 class LanguageSwitch(QObject):
@@ -51,6 +54,10 @@ class LanguageSwitch(QObject):
         self.window = window
         self._build = build
         self._waiting = False
+        #: While waiting, looks again now and then (another window may have closed).
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._try)
         self._follow(window)
 
     def _follow(self, window: MainWindow) -> None:
@@ -64,29 +71,62 @@ class LanguageSwitch(QObject):
     def _settings_changed(self, settings: Settings) -> None:
         language = self.wanted(settings)
         if language == self.window.language:
-            if self._waiting:  # changed back before the practice ended
-                self._waiting = False
+            if self._waiting:  # changed back before it could be shown
+                self._stop_waiting()
                 _install(settings.language)
-                self.window.clear_notice(NOTICE_KEY)
             return
         _install(settings.language)  # words made from now on
-        if self.window.current_view() == "player":
-            self._waiting = True
-            self.window.notify(
-                QCoreApplication.translate(
-                    "LanguageSwitch",
-                    "Your new language will show in full as soon as this practice ends.",
-                ),
-                NOTICE_KEY,
-            )
-            log.info("language %s waits for the practice to end", language)
+        QTimer.singleShot(0, self._try)  # after the settings dialog has closed
+
+    def _try(self) -> None:
+        """Build the window again now, or wait (and say why) while something is open."""
+        why = self.blocked()
+        if not why:
+            self._stop_waiting()
+            self.rebuild()
             return
-        QTimer.singleShot(0, self.rebuild)  # after the settings dialog has closed
+        if not self._waiting:
+            self._waiting = True
+            self._retry.start()
+            log.info("the new language waits: %s", why)
+        if why == "practice":
+            text = QCoreApplication.translate(
+                "LanguageSwitch",
+                "Your new language will show in full as soon as this practice ends.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "LanguageSwitch",
+                "Your new language will show in full once the app's other windows are closed.",
+            )
+        if text not in self.window.notice_texts():
+            self.window.notify(text, NOTICE_KEY)
+
+    def _stop_waiting(self) -> None:
+        self._waiting = False
+        self._retry.stop()
+        self.window.clear_notice(NOTICE_KEY)
+
+    def blocked(self) -> str:
+        """Why the window cannot be built again now ("" when it can).
+
+        "practice" while the player shows (its stop rules, a practice, its end screen);
+        "windows" while another of the app's windows is open (the editor, a dialog): it
+        works with this window, and would lose its place.
+        """
+        if self.window.current_view() == "player":
+            return "practice"
+        app = _app()
+        ours = {self.window, self.window.help_panel}
+        kinds = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+        for widget in app.topLevelWidgets() if app is not None else []:
+            if widget.isVisible() and widget not in ours and widget.windowType() in kinds:
+                return "windows"
+        return ""
 
     def _practice_closed(self) -> None:
         if self._waiting:
-            self._waiting = False
-            QTimer.singleShot(0, self.rebuild)
+            QTimer.singleShot(0, self._try)
 
     def rebuild(self) -> MainWindow:
         """Build the window again in the language of its settings; returns the new window.
@@ -96,11 +136,11 @@ class LanguageSwitch(QObject):
         """
         old = self.window
         language = self.wanted()
-        if language == old.language or old.current_view() == "player":
+        if language == old.language or self.blocked():
             return old
         page = old.current_view()
         shown = old.isVisible()
-        full = old.isFullScreen()
+        full, maximized, geometry = old.isFullScreen(), old.isMaximized(), old.geometry()
         help_open = old.help_panel is not None and old.help_panel.isVisible()
         old.remember()  # size, place, selected practice, search
         app = _app()
@@ -115,8 +155,12 @@ class LanguageSwitch(QObject):
         new = self._build(language, old)
         if page in new.pages:
             new.show_page(page)
+        if not (full or maximized):
+            new.setGeometry(geometry)  # exactly where it was (not clamped as at a start)
         if shown and full:
             new.showFullScreen()
+        elif shown and maximized:
+            new.showMaximized()
         elif shown:
             new.show()
         if app is not None and getattr(getattr(new, "parts", None), "reminders", None) is None:
