@@ -123,10 +123,10 @@ class HelpPanel(QDialog):
         self.lines_box.setSpacing(8)
         self.holder = QWidget()
         self.holder.setLayout(self.lines_box)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.holder)
+        self.list_area = QScrollArea()
+        self.list_area.setWidgetResizable(True)
+        self.list_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_area.setWidget(self.holder)
         self.clinic_hint = text_label(
             self.tr("You can add your clinic's after-hours number under “Edit this list”."),
             "muted",
@@ -147,7 +147,7 @@ class HelpPanel(QDialog):
         for w in (head, intro, self.not_monitored):
             lay.addWidget(w)
         lay.addLayout(country_row)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.list_area, 1)
         lay.addWidget(self.clinic_hint)
         lay.addLayout(row)
         self.close_button.clicked.connect(self.close)
@@ -193,13 +193,13 @@ class HelpPanel(QDialog):
         self.setMinimumWidth(min(wide, area.width() - 40) if area is not None else wide)
         for label in self._wrapped:
             label.setFixedHeight(label.heightForWidth(label.width()))
-        width = self.scroll.viewport().width()
+        width = self.list_area.viewport().width()
         need = self.holder.heightForWidth(width) if width > 0 else -1
         if need <= 0:
             need = self.holder.sizeHint().height()
         room = area.height() - TITLE_BAR if area is not None else 900
-        self.scroll.setMinimumHeight(min(need, max(MIN_LIST, room - self._chrome())))
-        self.scroll.setMaximumHeight(need)  # no empty space under the last line
+        self.list_area.setMinimumHeight(min(need, max(MIN_LIST, room - self._chrome())))
+        self.list_area.setMaximumHeight(need)  # no empty space under the last line
 
     def _chrome(self) -> int:
         """The height of everything but the list: the words above it, the buttons below."""
@@ -213,7 +213,7 @@ class HelpPanel(QDialog):
         for i in range(lay.count()):
             item = lay.itemAt(i)
             widget = item.widget() if item is not None else None
-            if item is None or widget is self.scroll or (widget and widget.isHidden()):
+            if item is None or widget is self.list_area or (widget and widget.isHidden()):
                 continue
             shown += 1
             if widget is not None and widget.hasHeightForWidth():
@@ -224,7 +224,7 @@ class HelpPanel(QDialog):
 
     def list_scrolls(self) -> bool:
         """Whether part of the list is hidden behind a scroll (only on a small screen)."""
-        return self.scroll.verticalScrollBar().maximum() > 0
+        return self.list_area.verticalScrollBar().maximum() > 0
 
     # -- the lines -----------------------------------------------------------------------
 

@@ -214,9 +214,9 @@ def test_every_line_shows_whole_without_a_hidden_scroll(qtbot, place) -> None:
     qtbot.waitExposed(panel)
     QApplication.processEvents()
     assert not panel.list_scrolls()
-    view = panel.scroll.viewport().rect()
+    view = panel.list_area.viewport().rect()
     for card in panel.cards:
-        top_left = card.mapTo(panel.scroll.viewport(), card.rect().topLeft())
+        top_left = card.mapTo(panel.list_area.viewport(), card.rect().topLeft())
         assert view.contains(QRect(top_left, card.size())), card.findChild(QLabel).text()
 
 
