@@ -333,8 +333,29 @@ def shoot_spanish(theme: str, out: Path) -> list[Path]:
     go_to(win, clock, hold.start + hold.duration * 0.5)
     save("player-es-breath")
     win.player.leave()
+    shots.append(shoot_help_es(theme, out, settings))
     win.close()
     return shots
+
+
+def shoot_help_es(theme: str, out: Path, settings: Settings) -> Path:
+    """Get help now in Spanish, with Mexico's lines (the interface translated)."""
+    from kapcompanion.ui.help_panel import HelpPanel
+    from kapcompanion.ui.i18n import install_translations
+
+    app = QApplication.instance()
+    assert app is not None
+    install_translations(app, "es")
+    try:
+        panel = HelpPanel(replace(settings, help_country="MX", clinic_number="555-0199"))
+        panel.show()
+        settle()
+        path = out / f"help-es-{theme}.png"
+        panel.grab().save(str(path))
+        panel.close()
+    finally:
+        install_translations(app, "en")
+    return path
 
 
 PACK_PRACTICE = """\
