@@ -167,6 +167,10 @@ class HelpPanel(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """Size the list to its lines as it shows."""
         super().showEvent(event)
+        self._fit_window()
+
+    def _fit_window(self) -> None:
+        """As tall as the words and lines need (no taller), within the screen."""
         screen = self.screen()
         room = screen.availableGeometry().height() - TITLE_BAR if screen is not None else 900
         for _ in range(2):  # the words' heights follow the width, the list's the words'
@@ -260,7 +264,10 @@ class HelpPanel(QDialog):
             self.cards.append(card)
         self.lines_box.addStretch(1)
         self.clinic_hint.setVisible(not settings.clinic_number.strip())
-        self._fit()
+        if self.isVisible():
+            self._fit_window()  # another country: another number of lines
+        else:
+            self._fit()
 
     def _card(self, line: HelpLine) -> QFrame:
         card = QFrame()
