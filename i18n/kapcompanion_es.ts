@@ -895,8 +895,8 @@
         <translation>Gratuita, a cualquier hora del día o de la noche.</translation>
     </message>
     <message>
-        <source>Urgent help that is not an emergency, mental health too.</source>
-        <translation>Ayuda urgente cuando no es una emergencia, también de salud mental.</translation>
+        <source>Urgent help that is not an emergency. In a mental health crisis in England, choose the mental health option.</source>
+        <translation>Ayuda urgente cuando no es una emergencia. En una crisis de salud mental en Inglaterra, elige la opción de salud mental.</translation>
     </message>
     <message>
         <source>Another country</source>

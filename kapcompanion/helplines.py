@@ -148,7 +148,9 @@ COUNTRIES: tuple[Country, ...] = (
                 "NHS 111",
                 "111",
                 QT_TRANSLATE_NOOP(
-                    "HelpLines", "Urgent help that is not an emergency, mental health too."
+                    "HelpLines",
+                    "Urgent help that is not an emergency. In a mental health crisis in "
+                    "England, choose the mental health option.",
                 ),
             ),
             _ELSEWHERE,
