@@ -150,7 +150,13 @@ class LanguageSwitch(QObject):
         reminders = getattr(getattr(old, "parts", None), "reminders", None)
         if reminders is not None:
             old.removeEventFilter(reminders)  # it would keep the window in the tray
-        old.close()
+        if not old.close() and old.isVisible():  # something asked to keep it open
+            if reminders is not None:
+                old.installEventFilter(reminders)
+            if app is not None:
+                app.setQuitOnLastWindowClosed(quits)
+            log.info("the window stayed open; the new language waits")
+            return old
         log.info("building the window again in %s", language)
         new = self._build(language, old)
         if page in new.pages:

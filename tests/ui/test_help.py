@@ -207,6 +207,9 @@ def test_older_settings_lose_the_english_suggestions_but_keep_their_own(tmp_path
 
 @pytest.mark.parametrize("place", [c.code for c in COUNTRIES])
 def test_every_line_shows_whole_without_a_hidden_scroll(qtbot, place) -> None:
+    from kapcompanion.ui.theme import apply_theme
+
+    apply_theme(QApplication.instance(), "light", 1.0)  # the standard text size
     s = replace(Settings(), clinic_number="555-0199", help_country=place)
     panel = HelpPanel(s)
     qtbot.addWidget(panel)
