@@ -867,7 +867,15 @@
         <source>Your clinic (after hours)</source>
         <translation>Tu clínica (fuera de horario)</translation>
     </message>
-</context>
+<message>
+        <source>Help lines for</source>
+        <translation>Líneas de ayuda de</translation>
+    </message>
+    <message>
+        <source>Shows the help lines of the country you choose</source>
+        <translation>Muestra las líneas de ayuda del país que elijas</translation>
+    </message>
+    </context>
 <context>
     <name>HistoryView</name>
     <message>
@@ -2722,6 +2730,18 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>For therapists: adds New practice…, Edit practice… and Share with a client… to the More menu. You don't need it to practise.</source>
         <translation>Para terapeutas: añade Nueva práctica…, Editar la práctica… y Compartir con tu cliente… al menú Más. No lo necesitas para practicar.</translation>
     </message>
+    <message>
+        <source>A new language shows as soon as you save (when a practice is under way, as soon as it ends).</source>
+        <translation>El nuevo idioma se muestra en cuanto guardas (si hay una práctica en curso, en cuanto termine).</translation>
+    </message>
+    <message>
+        <source>Get help now shows the help lines of your country. Add your own people and places to turn to here; they show after them.</source>
+        <translation>«Ayuda ahora» muestra las líneas de ayuda de tu país. Añade aquí a tus propias personas y lugares a los que acudir; aparecen después.</translation>
+    </message>
+    <message>
+        <source>Your own help lines</source>
+        <translation>Tus propias líneas de ayuda</translation>
+    </message>
     </context>
 <context>
     <name>ShareDialog</name>
@@ -3814,5 +3834,126 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>During a practice</source>
         <translation>Durante una práctica</translation>
+    </message>
+</context><context><name>HelpLines</name><message>
+        <source>Find a helpline</source>
+        <translation>Encuentra una línea de ayuda</translation>
+    </message>
+    <message>
+        <source>Free, confidential helplines in your country.</source>
+        <translation>Líneas de ayuda gratuitas y confidenciales en tu país.</translation>
+    </message>
+    <message>
+        <source>Away from home?</source>
+        <translation>¿Estás fuera de tu país?</translation>
+    </message>
+    <message>
+        <source>Free, confidential helplines in other countries.</source>
+        <translation>Líneas de ayuda gratuitas y confidenciales en otros países.</translation>
+    </message>
+    <message>
+        <source>Psychedelic peer support — not a crisis line; limited hours.</source>
+        <translation>Apoyo entre pares para experiencias psicodélicas — no es una línea de crisis; horario limitado.</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergencias</translation>
+    </message>
+    <message>
+        <source>If you or someone else is in danger right now.</source>
+        <translation>Si tu vida o la de otra persona corre peligro ahora mismo.</translation>
+    </message>
+    <message>
+        <source>988 Suicide &amp; Crisis Lifeline</source>
+        <translation>Línea 988 de Prevención del Suicidio y Crisis</translation>
+    </message>
+    <message>
+        <source>Call or text, any time. In Spanish: call 988 and press 2, or text AYUDA to 988.</source>
+        <translation>Llama o escribe un mensaje de texto, a cualquier hora. En español: llama al 988 y marca 2, o envía AYUDA por mensaje de texto al 988.</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canadá</translation>
+    </message>
+    <message>
+        <source>9-8-8 Suicide Crisis Helpline</source>
+        <translation>9-8-8: línea de ayuda en crisis suicidas</translation>
+    </message>
+    <message>
+        <source>Call or text, any time, in English or French.</source>
+        <translation>Llama o escribe un mensaje de texto, a cualquier hora, en inglés o en francés.</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>España</translation>
+    </message>
+    <message>
+        <source>024 Suicidal behaviour helpline</source>
+        <translation>024 Línea de atención a la conducta suicida</translation>
+    </message>
+    <message>
+        <source>Free and confidential, any time, day or night.</source>
+        <translation>Gratuita y confidencial, a cualquier hora del día o de la noche.</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <source>Línea de la Vida</source>
+        <translation>Línea de la Vida</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>Free, any time, day or night.</source>
+        <translation>Gratuita, a cualquier hora del día o de la noche.</translation>
+    </message>
+    <message>
+        <source>Urgent help that is not an emergency. In a mental health crisis in England, choose the mental health option.</source>
+        <translation>Ayuda urgente cuando no es una emergencia. En una crisis de salud mental en Inglaterra, elige la opción de salud mental.</translation>
+    </message>
+    <message>
+        <source>Another country</source>
+        <translation>Otro país</translation>
+    </message>
+    <message>
+        <source>Local emergency number</source>
+        <translation>Número de emergencias local</translation>
+    </message>
+    <message>
+        <source>112 · 911 · 999 — whichever serves where you are</source>
+        <translation>112 · 911 · 999 — el que corresponda donde estés</translation>
+    </message>
+</context><context><name>LanguageSwitch</name><message>
+        <source>Your new language will show in full as soon as this practice ends.</source>
+        <extracomment>Builds the main window in a language ("en", "es"), reading the library from ``like``. The window was built again in a new language (the new window). While waiting, looks again now and then (another window may have closed).</extracomment>
+        <translation>Tu nuevo idioma se mostrará por completo en cuanto termine esta práctica.</translation>
+    </message>
+    <message>
+        <source>Your new language will show in full once the app's other windows are closed.</source>
+        <translation>Tu nuevo idioma se mostrará por completo cuando cierres las otras ventanas de la app.</translation>
+    </message>
+</context><context><name>SoundNotices</name><message>
+        <source>No sound device found — the practice will play silently.</source>
+        <translation>No se ha encontrado ningún dispositivo de sonido — la práctica seguirá en silencio.</translation>
+    </message>
+    <message>
+        <source>Sound is turned off — the practice will play silently.</source>
+        <translation>El sonido está desactivado — la práctica seguirá en silencio.</translation>
+    </message>
+    <message>
+        <source>The sound device went away — the practice carries on silently.</source>
+        <translation>El dispositivo de sonido ya no está disponible — la práctica continúa en silencio.</translation>
+    </message>
+    <message>
+        <source>Sound isn't available right now, so this practice plays silently.</source>
+        <translation>El sonido no está disponible ahora mismo, así que esta práctica sigue en silencio.</translation>
     </message>
 </context></TS>

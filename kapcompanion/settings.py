@@ -100,8 +100,13 @@ class HelpLine:
     note: str = ""
 
 
-#: The defaults named by the content brief, in its order (the person can edit them).
-DEFAULT_HELP_LINES: tuple[HelpLine, ...] = (
+#: The person's own lines start empty: the suggested lines come by country, from
+#: kapcompanion.helplines (Get help now lists them, translated, before the person's own).
+DEFAULT_HELP_LINES: tuple[HelpLine, ...] = ()
+
+#: The suggested lines that older versions kept in the person's list (in English). A file
+#: that still holds them loses them on load: the country's lines show them now.
+FORMER_SUGGESTED_LINES: tuple[HelpLine, ...] = (
     HelpLine(
         "Local emergency number",
         "911 · 112 · 999 — whichever serves where you are",
@@ -147,6 +152,9 @@ class Settings:
     theme: Theme = Theme.SYSTEM
     language: Language = Language.SYSTEM
     help_lines: tuple[HelpLine, ...] = DEFAULT_HELP_LINES
+    #: The country whose help lines Get help now suggests ("US", "ES", ..., or
+    #: "international"); "" follows the system's locale.
+    help_country: str = ""
     clinic_name: str = ""
     clinic_number: str = ""
     #: Practice ids whose stop rules the person asked not to see again.
@@ -244,9 +252,11 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         lines = []
         for item in value:
             if isinstance(item, dict) and isinstance(item.get("name"), str):
-                lines.append(
-                    HelpLine(item["name"], str(item.get("contact", "")), str(item.get("note", "")))
+                line = HelpLine(
+                    item["name"], str(item.get("contact", "")), str(item.get("note", ""))
                 )
+                if line not in FORMER_SUGGESTED_LINES:  # shown by country now
+                    lines.append(line)
         return tuple(lines)
     if name == "reminders":
         return ReminderPlan.from_dict(value)

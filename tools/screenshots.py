@@ -41,6 +41,7 @@ from kapcompanion.ui.library_source import load_library  # noqa: E402
 from kapcompanion.ui.main_window import MainWindow  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshot_help import shoot_help_es  # noqa: E402
 from screenshot_packs import shoot_packs  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -386,6 +387,7 @@ def shoot_spanish(theme: str, out: Path) -> list[Path]:
     go_to(win, clock, hold.start + hold.duration * 0.5)
     save("player-es-breath")
     win.player.leave()
+    shots.append(shoot_help_es(theme, out, settings))
     win.close()
     return shots
 

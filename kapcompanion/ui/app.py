@@ -15,6 +15,7 @@ from kapcompanion.settings import SettingsStore
 from kapcompanion.ui.desktop_link import app_icon, bring_forward
 from kapcompanion.ui.extensions import Parts, install_all
 from kapcompanion.ui.i18n import install_translations
+from kapcompanion.ui.language_switch import LanguageSwitch
 from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
 from kapcompanion.ui.single import SingleInstance
@@ -23,11 +24,24 @@ log = logging.getLogger(__name__)
 
 
 class AppWindow(MainWindow):
-    """The main window with every part installed; ``parts`` says what was installed."""
+    """The main window with every part installed; ``parts`` says what was installed.
+
+    ``language_switch`` builds it again when the language changes (its ``window`` is the
+    one shown since).
+    """
 
     def __init__(self, library: Library, *, language: str, store: SettingsStore) -> None:
         super().__init__(library=library, language=language, store=store)
         self.parts: Parts = install_all(self)
+        self.language_switch: LanguageSwitch | None = None
+
+
+def build_window(library: Library, language: str, store: SettingsStore) -> AppWindow:
+    """The main window in ``language`` (its translation already installed), parts wired."""
+    window = AppWindow(library, language=language, store=store)
+    window.player.voice_link.folder = data_folders().cache / "voice"  # the voice's clip cache
+    window.library.selected.connect(lambda _id: window.player.warm_voice())  # loads off-thread
+    return window
 
 
 def new_application(argv: list[str]) -> QApplication:
@@ -61,9 +75,10 @@ def create_window(
     app.setWindowIcon(app_icon())
     store = SettingsStore()
     language = install_translations(app, store.load().language)
-    window = AppWindow(load_library(), language=language, store=store)
-    window.player.voice_link.folder = data_folders().cache / "voice"  # the voice's clip cache
-    window.library.selected.connect(lambda _id: window.player.warm_voice())  # loads off-thread
+    window = build_window(load_library(), language, store)
+    switch = LanguageSwitch(window, lambda lang, old: _again(old, lang, store))
+    window.language_switch = switch
+    switch.replaced.connect(lambda new: setattr(new, "language_switch", switch))
     reminders = window.parts.reminders
     tray = reminders.tray if reminders is not None else None
     if not (background and tray is not None and tray.isVisible()):
@@ -71,6 +86,11 @@ def create_window(
     if practice is not None:
         window.play(practice)
     return window
+
+
+def _again(old: MainWindow, language: str, store: SettingsStore) -> AppWindow:
+    """The window built again in ``language``, with the library ``old`` had read."""
+    return build_window(old.collection, language, store)
 
 
 def run_app(
@@ -98,8 +118,10 @@ def run_app(
         )
         return 0
     window = create_window(argv, practice, background=background)
-    single.requested.connect(lambda _args, w=window: bring_forward(w))
-    single.requested.connect(window.hub.open_requested.emit)
+    switch = window.language_switch  # the window shown is switch.window (see LanguageSwitch)
+    if switch is not None:
+        single.requested.connect(lambda _args: bring_forward(switch.window))
+        single.requested.connect(lambda args: switch.window.hub.open_requested.emit(args))
     try:
         code = app.exec()
     finally:

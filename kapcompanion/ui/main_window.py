@@ -432,6 +432,9 @@ class MainWindow(MenuAndKeys):
         if self.help_panel is None:
             self.help_panel = HelpPanel(self.settings, self)
             self.help_panel.edit_requested.connect(lambda: self.open_settings(help_lines=True))
+            self.help_panel.country_chosen.connect(
+                lambda code: self.set_settings(replace(self.settings, help_country=code))
+            )
         self.help_panel.show_settings(self.settings)
         self.help_panel.show()
         self.help_panel.raise_()

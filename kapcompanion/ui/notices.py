@@ -1,8 +1,11 @@
-"""Notices: calm, dismissable lines under the main window's header.
+"""Notices: calm, dismissable lines under the main window's header, and their words.
 
 For things the person should know but that need no answer now: settings that could not be
 saved, a journal that could not be opened, a sound device that went away. A notice with the
 same key replaces the one shown.
+
+The sound layer says why a practice plays silently in plain English (it has no Qt);
+:func:`sound_notice` gives those words in the interface's language.
 """
 
 from __future__ import annotations
@@ -12,7 +15,33 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from kapcompanion.ui.i18n import QT_TRANSLATE_NOOP, known_label
+
 log = logging.getLogger(__name__)
+
+# The sound layer's notices, word for word (kapcompanion.audio.null, .pygame_player and
+# kapcompanion.ui.audio_link; a test keeps them alike), marked for translation.
+_SOUND_NOTICES = (
+    QT_TRANSLATE_NOOP("SoundNotices", "No sound device found — the practice will play silently."),
+    QT_TRANSLATE_NOOP("SoundNotices", "Sound is turned off — the practice will play silently."),
+    QT_TRANSLATE_NOOP(
+        "SoundNotices", "The sound device went away — the practice carries on silently."
+    ),
+    QT_TRANSLATE_NOOP(
+        "SoundNotices", "Sound isn't available right now, so this practice plays silently."
+    ),
+)
+SOUND_NOTICES: dict[str, str] = {text: text for text in _SOUND_NOTICES}
+
+
+def sound_notice(text: str | None) -> str:
+    """The sound layer's notice ``text`` in the interface's language ("" for none).
+
+    A notice the table does not know is shown as it is.
+    """
+    if not text:
+        return ""
+    return known_label("SoundNotices", SOUND_NOTICES, text, text)
 
 
 class Notices(QVBoxLayout):

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.settings import (
-    DEFAULT_HELP_LINES,
     MAX_GET_READY,
     Ambient,
     ChannelVolumes,
@@ -171,7 +170,7 @@ class SettingsDialog(QDialog):
         self.reset_rules.setAccessibleName(self.reset_rules.text())
         self.reset_rules.setEnabled(bool(s.rules_dismissed))
         form.addRow("", self.reset_rules)
-        self.therapist_mode = QCheckBox(self.tr("Therapist mode"))
+        self.therapist_mode = WrapCheckBox(self.tr("Therapist mode"))
         self.therapist_mode.setAccessibleName(self.tr("Therapist mode"))
         self.therapist_mode.setAccessibleDescription(
             self.tr("Shows the tools for writing, editing and sharing practices")
@@ -199,7 +198,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Text size"), self.text_scale)
         self.language = _combo(self.tr("Language"), choice_items(LANGUAGE_LABELS), s.language)
         form.addRow(self.tr("Language"), self.language)
-        note = QLabel(self.tr("A new language shows fully the next time the app opens."))
+        note = QLabel(
+            self.tr(
+                "A new language shows as soon as you save (when a practice is under way, "
+                "as soon as it ends)."
+            )
+        )
         note.setProperty("role", "muted")
         note.setWordWrap(True)
         form.addRow("", note)
@@ -218,9 +222,18 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Clinic"), self.clinic_name)
         form.addRow(self.tr("After-hours number"), self.clinic_number)
         lay.addLayout(form)
+        own = QLabel(
+            self.tr(
+                "Get help now shows the help lines of your country. Add your own people and "
+                "places to turn to here; they show after them."
+            )
+        )
+        own.setProperty("role", "muted")
+        own.setWordWrap(True)
+        lay.addWidget(own)
         self.lines = QTableWidget(0, 3)
         self.lines.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Contact"), self.tr("Note")])
-        self.lines.setAccessibleName(self.tr("Help lines"))
+        self.lines.setAccessibleName(self.tr("Your own help lines"))
         self.lines.setAccessibleDescription(self.tr("Each row: a name, how to reach it, a note"))
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -231,15 +244,13 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         self.add_line = QPushButton(self.tr("Add a line"))
         self.remove_line = QPushButton(self.tr("Remove the selected line"))
-        self.restore_lines = QPushButton(self.tr("Restore the suggested list"))
-        for b in (self.add_line, self.remove_line, self.restore_lines):
+        for b in (self.add_line, self.remove_line):
             b.setAccessibleName(b.text())
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
         self.add_line.clicked.connect(self._add_line)
         self.remove_line.clicked.connect(self._remove_line)
-        self.restore_lines.clicked.connect(self._restore_lines)
         return page
 
     def _fill_lines(self, lines: tuple[HelpLine, ...]) -> None:
@@ -249,11 +260,6 @@ class SettingsDialog(QDialog):
             self.lines.insertRow(r)
             for c, text in enumerate((line.name, line.contact, line.note)):
                 self.lines.setItem(r, c, QTableWidgetItem(text))
-
-    def _restore_lines(self) -> None:
-        # A bound method, not a lambda holding the dialog: Qt deleting the dialog while a
-        # connection's closure kept it alive printed "shared QObject was deleted directly".
-        self._fill_lines(DEFAULT_HELP_LINES)
 
     def _add_line(self) -> None:
         r = self.lines.rowCount()

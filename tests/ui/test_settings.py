@@ -104,17 +104,36 @@ def test_unwritable_place_is_reported_not_raised(tmp_path: Path) -> None:
     assert SettingsStore(blocker / "settings.json").save(Settings()) is False
 
 
-def test_default_help_lines_follow_the_content_brief() -> None:
-    names = [h.name for h in DEFAULT_HELP_LINES]
-    contacts = " ".join(h.contact for h in DEFAULT_HELP_LINES)
-    notes = " ".join(h.note for h in DEFAULT_HELP_LINES)
-    assert names[0] == "Local emergency number"
-    assert "988" in contacts and "findahelpline.com" in contacts
-    assert "623-473-7433" in contacts
-    fireside = DEFAULT_HELP_LINES[-1]
-    assert fireside.name == "Fireside Project"
+def test_suggested_help_lines_follow_the_content_brief_by_country() -> None:
+    from kapcompanion.helplines import COUNTRIES, INTERNATIONAL, country
+
+    assert DEFAULT_HELP_LINES == ()  # the person's own lines start empty
+    us = country("US")
+    assert [h.contact for h in us.lines][:2] == ["911", "988"]
+    lifeline = us.lines[1]
+    assert "Call or text" in lifeline.note and "press 2" in lifeline.note
+    assert "AYUDA" in lifeline.note
+    fireside = next(h for h in us.lines if h.name == "Fireside Project")
+    assert fireside.contact == "623-473-7433"
     assert "not a crisis line" in fireside.note and "limited hours" in fireside.note
-    assert "call or text" in notes
+    assert {h.contact for h in country("ES").lines} >= {"024", "112"}
+    assert "800 911 2000" in {h.contact for h in country("MX").lines}
+    assert {h.contact for h in country("GB").lines} >= {"116 123", "999", "111"}
+    assert "9-8-8" in {h.contact for h in country("CA").lines}
+    assert country("DE").code == INTERNATIONAL
+    for place in COUNTRIES:  # every list ends with the international directory
+        assert place.lines[-1].contact == "findahelpline.com", place.code
+
+
+def test_every_help_number_is_documented_with_its_source() -> None:
+    from kapcompanion.helplines import COUNTRIES
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "help-lines.md").read_text("utf-8")
+    assert "2026-12-03" in doc and "re-check" in doc
+    for place in COUNTRIES:
+        for line in place.lines:
+            number = line.contact.split(" — ")[0]
+            assert number in doc, (place.code, number)
 
 
 def test_settings_import_without_qt() -> None:

@@ -21,6 +21,7 @@ from kapcompanion.core.session import Clock, Session, SessionState, Status
 from kapcompanion.core.text import fill
 from kapcompanion.core.timeline import Timeline
 from kapcompanion.settings import ChannelVolumes, Settings
+from kapcompanion.ui.notices import sound_notice
 from kapcompanion.ui.player.end_view import SessionResult
 from kapcompanion.ui.player.endings import PlayerEndings
 from kapcompanion.ui.player.frame_clock import CueWake, FrameClock
@@ -202,7 +203,7 @@ class PlayerView(QWidget):
             warnings = [self.tr("Some sounds could not be loaded; the practice plays on.")]
         for w in warnings:
             log.warning("%s: %s", practice.id, w)
-        notes = [self.player.notice] if self.player.notice else []
+        notes = [sound_notice(self.player.notice)] if self.player.notice else []
         if warnings:
             notes.append(self.tr("A few sounds couldn't be loaded; the practice plays on."))
         notes += [self.notice.text()] if self.notice.text() else []
@@ -332,7 +333,7 @@ class PlayerView(QWidget):
 
     def _follow_notice(self, notice: str | None) -> None:
         """Show a notice the player raised mid-practice (the device went away), once."""
-        if notice and notice not in self.notice.text():
+        if notice and (notice := sound_notice(notice)) not in self.notice.text():
             self.notice.setText("  ".join(filter(None, [notice, self.notice.text()])))
             self.notice.show()
 
