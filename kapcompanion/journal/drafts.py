@@ -16,11 +16,13 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kapcompanion.journal.errors import JournalError, JournalLocked
-from kapcompanion.journal.lock import JournalLock
 from kapcompanion.journal.records import UNKNOWN_TIME, time_or_none, to_text, utc_now
+
+if TYPE_CHECKING:  # light to import: the player reads answer_place from here
+    from kapcompanion.journal.lock import JournalLock
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +119,4 @@ class DraftsMixin:
         except JournalError:
             log.warning("draft %s cannot be read; left out", draft_id)
             return None
-        return Draft(
-            place, kind, value, practice_id, step, time_or_none(updated) or UNKNOWN_TIME
-        )
+        return Draft(place, kind, value, practice_id, step, time_or_none(updated) or UNKNOWN_TIME)
