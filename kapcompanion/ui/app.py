@@ -13,6 +13,7 @@ from kapcompanion.core.model import Practice
 from kapcompanion.paths import data_dir, data_folders
 from kapcompanion.settings import SettingsStore
 from kapcompanion.ui.desktop_link import app_icon, bring_forward
+from kapcompanion.ui.ending_signals import EndingSignals
 from kapcompanion.ui.extensions import Parts, install_all
 from kapcompanion.ui.i18n import install_translations
 from kapcompanion.ui.library_source import load_library
@@ -28,6 +29,29 @@ class AppWindow(MainWindow):
     def __init__(self, library: Library, *, language: str, store: SettingsStore) -> None:
         super().__init__(library=library, language=language, store=store)
         self.parts: Parts = install_all(self)
+
+    def end_now(self, signum: int = 0) -> None:
+        """The app is told to end (a logout, SIGTERM): lose nothing, ask nothing, quit.
+
+        The answer being written is kept as a draft, a practice under way is recorded as
+        unfinished, a changed journal entry is saved, the journal is closed, and the
+        event loop ends (the process exits 0).
+        """
+        log.info("ending the app (signal %d)", signum)
+        pages = self.parts.journal_pages
+        if pages is not None:  # nobody is there to answer "Save your changes?": keep them
+            pages.ask_at_close = lambda *_a: True
+        reminders = self.parts.reminders
+        self.close_guard.forced = True
+        if reminders is not None:
+            reminders.quit()  # closes the window for real (not to the tray) and quits
+        self.close_guard.end_now()
+        journey = self.parts.journey
+        if journey is not None:
+            journey.link.close()  # closed with the window already; never left open
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
 
 def new_application(argv: list[str]) -> QApplication:
@@ -100,9 +124,11 @@ def run_app(
     window = create_window(argv, practice, background=background)
     single.requested.connect(lambda _args, w=window: bring_forward(w))
     single.requested.connect(window.hub.open_requested.emit)
+    ending = EndingSignals(window.end_now)
     try:
         code = app.exec()
     finally:
+        ending.close()
         single.release()
     del window
     return int(code)
