@@ -100,7 +100,7 @@ class CloseGuard(QObject):
             QTimer.singleShot(0, self.window.close)
 
     def _answered(self) -> None:
-        """ "Stop here?" went away; when the practice goes on, the window stays."""
+        """The "Stop here?" question went away; when the practice goes on, the window stays."""
         session = self.window.player.session
         if session is not None and not session.done:
             self.close_pending = False

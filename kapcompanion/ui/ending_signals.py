@@ -61,7 +61,7 @@ class EndingSignals(QObject):
         if not signums or self._ended:
             return
         self._ended = True
-        log.info("told to end (signal %d): keeping drafts, ending the practice, closing", signums[0])
+        log.info("told to end (signal %d): keeping drafts, closing", signums[0])
         self._on_end(signums[0])
 
     def close(self) -> None:

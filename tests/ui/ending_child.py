@@ -2,7 +2,7 @@
 
 Usage: python -m tests.ui.ending_child PRACTICE_ID WORDS
 Runs ``run_app`` with the practice; once the player waits at its first question (reached
-by skipping), types WORDS into it and prints ``READY <seconds into the practice> <the sound player>``.
+by skipping), types WORDS into it and prints ``READY <seconds in> <the sound player>``.
 """
 
 from __future__ import annotations
