@@ -352,6 +352,21 @@
     </message>
 </context>
 <context>
+    <name>DraftNotice</name>
+    <message>
+        <source>You were writing in “{title}” when it last closed. Your words are kept for you.</source>
+        <translation>Estabas escribiendo en «{title}» cuando se cerró. Tus palabras siguen guardadas para ti.</translation>
+    </message>
+    <message>
+        <source>Go back to it</source>
+        <translation>Volver ahí</translation>
+    </message>
+    <message>
+        <source>Go back to what you were writing</source>
+        <translation>Volver a lo que estabas escribiendo</translation>
+    </message>
+</context>
+<context>
     <name>EditorLauncher</name>
     <message>
         <source>New practice…</source>
@@ -803,6 +818,30 @@
     <message>
         <source>Save this and go on</source>
         <translation>Guardar y seguir</translation>
+    </message>
+    <message>
+        <source>You were writing this last time. Would you like to keep it?</source>
+        <translation>Esto es lo que estabas escribiendo la última vez. ¿Quieres conservarlo?</translation>
+    </message>
+    <message>
+        <source>You had started answering this last time. Would you like to keep it?</source>
+        <translation>La última vez empezaste a responder esto. ¿Quieres conservar tu respuesta?</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Conservarlo</translation>
+    </message>
+    <message>
+        <source>Keep what you wrote</source>
+        <translation>Conservar lo que escribiste</translation>
+    </message>
+    <message>
+        <source>Let it go</source>
+        <translation>Dejarlo ir</translation>
+    </message>
+    <message>
+        <source>Let go of what you wrote and start afresh</source>
+        <translation>Dejar ir lo que escribiste y empezar de nuevo</translation>
     </message>
 </context>
 <context>

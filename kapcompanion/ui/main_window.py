@@ -29,6 +29,7 @@ from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.close_guard import CloseGuard
 from kapcompanion.ui.detail import DetailPane
+from kapcompanion.ui.draft_notice import DraftNotice
 from kapcompanion.ui.header import Header
 from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.library_source import load_library
@@ -171,7 +172,8 @@ class MainWindow(QMainWindow):
             sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
             sc.activated.connect(slot)
         self.player.questions.drafts = AnswerDrafts(lambda: self.journal, self)
-        #: Asks before a practice under way ends with the window (kept ahead of other filters).
+        self.draft_notice = DraftNotice(self)  # "You were writing in …" on the next start
+        # Asks before a practice under way ends with the window (kept ahead of other filters).
         self.close_guard = CloseGuard(self)
         self._follow_desktop()
         self._restore()

@@ -37,7 +37,7 @@ class Gate(QFrame):
     continued = Signal(object)
     changed = Signal()  # the answer as it stands changed (typing, a tick, the slider)
     draft_let_go = Signal()  # the person let an offered draft go
-    #: The kind of answer (an entry's kind: reflect, check_in, checklist).
+    # The kind of answer (an entry's kind: reflect, check_in, checklist).
     kind = ""
 
     def __init__(self, heading: str, parent: QWidget | None = None) -> None:

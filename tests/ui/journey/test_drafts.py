@@ -128,3 +128,29 @@ def test_a_short_practice_closed_with_the_window_ends_at_once_as_unfinished(
         runs = store.practice_runs()
         assert [(r.practice_id, r.finished) for r in runs] == [("calm-place", False)]
         assert 11 < runs[0].seconds < 13
+
+
+def test_on_the_next_start_a_notice_goes_back_to_the_words(journey_window, clock) -> None:
+    win, _journey = journey_window()
+    to_first_question(win, clock)
+    place = place_of(win)
+    step = int(place.rsplit(":", 1)[1])
+    win.journal.save_draft(
+        place, "reflect", WORDS, practice_id="intention-setting", step_index=step
+    )
+    win.player.leave()
+    win.close()
+    assert not win.isVisible()
+    win, _journey = journey_window()  # the next start
+    notice = win.notice("drafts")
+    assert notice is not None and notice.isVisible()
+    assert "You were writing in “Setting your intention”" in win.notice_texts()[0]
+    win.draft_notice.button.click()  # "Go back to it"
+    view = win.player
+    if view.pages.currentWidget() is view.rules_holder:
+        view.rules.begin.click()
+    view.tick()
+    gate = view.gate
+    assert isinstance(gate, ReflectGate)
+    assert gate.edit.toPlainText() == WORDS and gate.offer.isVisible()
+    assert win.notice("drafts") is None
