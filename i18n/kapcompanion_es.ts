@@ -553,6 +553,21 @@
     </message>
 </context>
 <context>
+    <name>EntryDrafts</name>
+    <message>
+        <source>You were changing this entry last time; your words are back. Save changes to keep them.</source>
+        <translation>La última vez estabas cambiando esta entrada; tus palabras han vuelto. Guarda los cambios para conservarlas.</translation>
+    </message>
+    <message>
+        <source>Let them go</source>
+        <translation>Dejarlas ir</translation>
+    </message>
+    <message>
+        <source>Let go of the changes and show what is saved</source>
+        <translation>Dejar ir los cambios y mostrar lo guardado</translation>
+    </message>
+</context>
+<context>
     <name>EntryListModel</name>
     <message>
         <source>Session {0}</source>
