@@ -140,6 +140,8 @@ class Gate(QFrame):
 class ReflectGate(Gate):
     """A comfortable box for a written reflection."""
 
+    kind = "reflect"
+
     def __init__(
         self, step: ReflectStep, values: Mapping[str, object], parent: QWidget | None = None
     ) -> None:
@@ -164,8 +166,6 @@ class ReflectGate(Gate):
         self.body.addWidget(self.edit, 3)
         self.edit.textChanged.connect(self.changed)
         self.add_footer(self.tr("Ctrl+Enter to continue. Only you can see this."))
-
-    kind = "reflect"
 
     def answer(self) -> str | None:
         """The text, or None when the box was left empty."""
@@ -196,6 +196,8 @@ class ReflectGate(Gate):
 
 class CheckInGate(Gate):
     """A 0–10 rating with its two labels, fully keyboard operable."""
+
+    kind = "check_in"
 
     def __init__(
         self, step: CheckInStep, values: Mapping[str, object], parent: QWidget | None = None
@@ -231,8 +233,6 @@ class CheckInGate(Gate):
         self.slider.valueChanged.connect(lambda _v: self.changed.emit())
         self.add_footer(self.tr("There is no right answer."))
 
-    kind = "check_in"
-
     def set_value(self, value: Any) -> bool:
         """The kept rating back on the slider."""
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 10:
@@ -259,6 +259,8 @@ class CheckInGate(Gate):
 class ChecklistGate(Gate):
     """Items to tick."""
 
+    kind = "checklist"
+
     def __init__(self, step: ChecklistStep, parent: QWidget | None = None) -> None:
         super().__init__(step.title, parent)
         self.boxes: list[QCheckBox] = []
@@ -269,8 +271,6 @@ class ChecklistGate(Gate):
             self.boxes.append(box)
             self.body.addWidget(box)
         self.add_footer(self.tr("Tick what is done; the rest can wait."))
-
-    kind = "checklist"
 
     def draft_value(self) -> dict[str, bool] | None:
         """The ticks, or None while nothing is ticked."""
