@@ -154,3 +154,42 @@ def test_on_the_next_start_a_notice_goes_back_to_the_words(journey_window, clock
     assert isinstance(gate, ReflectGate)
     assert gate.edit.toPlainText() == WORDS and gate.offer.isVisible()
     assert win.notice("drafts") is None
+
+
+def _to_gate(win: MainWindow, clock: FakeClock, pid: str, kind: str):
+    """Open ``pid`` and play to its first question of ``kind``."""
+    win.start_practice(pid)
+    view = win.player
+    if view.pages.currentWidget() is view.rules_holder:
+        view.rules.begin.click()
+    view.tick()
+    for _ in range(50):
+        gate = view.gate
+        if gate is not None and gate.kind == kind:
+            return gate
+        if gate is not None:
+            gate.continue_button.click()
+            continue
+        session = view.session
+        later = [g.start for g in session.timeline.gates if g.start > session.position + 1e-6]
+        clock.advance(min(later) - session.position + 0.01)
+        view.tick()
+    raise AssertionError(f"no {kind} question in {pid}")
+
+
+def test_a_rating_and_ticks_are_kept_and_offered_back_too(journey_window, clock, qtbot) -> None:
+    win, _journey = journey_window()
+    gate = _to_gate(win, clock, "landing", "check_in")
+    gate.slider.setValue(8)
+    qtbot.waitUntil(lambda: bool(win.journal.drafts()), timeout=1000)
+    win.player.leave()
+    gate = _to_gate(win, clock, "landing", "check_in")
+    assert gate.slider.value() == 8
+    assert "You had started answering this last time" in gate.offer.accessibleName()
+    gate.continue_button.click()  # saved as the answer: the draft goes
+    assert win.journal.drafts() == []
+    gate = _to_gate(win, clock, "landing", "checklist")
+    gate.boxes[0].setChecked(True)
+    ticks = {b.text(): b is gate.boxes[0] for b in gate.boxes}
+    win.player.leave()  # the question closes: kept at once
+    assert [d.value for d in win.journal.drafts()] == [ticks]
