@@ -18,11 +18,12 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from kapcompanion.ui.player.endings import CONFIRM_AFTER
 
 if TYPE_CHECKING:
-    from kapcompanion.ui.main_window import MainWindow
+    from kapcompanion.ui.player.view import PlayerView
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +31,14 @@ log = logging.getLogger(__name__)
 class CloseGuard(QObject):
     """Ends (or asks before ending) the practice under way when the window closes."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, player: PlayerView) -> None:
         super().__init__(window)
         self.window = window
+        self.player = player
         #: The app is being told to end: nothing asks, everything is kept and closed.
         self.forced = False
         #: "Stop here?" shows because the window was closed: "Stop" closes it too.
         self.close_pending = False
-        player = window.player
         player.finished.connect(self._practice_ended)
         player.parts.confirm.installEventFilter(self)
         window.installEventFilter(self)
@@ -50,13 +51,13 @@ class CloseGuard(QObject):
                 event.ignore()
                 return True
             return False
-        if watched is self.window.player.parts.confirm and kind == QEvent.Type.Hide:
+        if watched is self.player.parts.confirm and kind == QEvent.Type.Hide:
             QTimer.singleShot(0, self._answered)
         return False
 
     def hold_close(self) -> bool:
         """The window is closing: keep the draft, end the practice; True to ask first."""
-        player = self.window.player
+        player = self.player
         player.questions.flush()
         session = player.session
         if session is None or session.done:
@@ -77,7 +78,7 @@ class CloseGuard(QObject):
 
     def end_practice(self) -> None:
         """End the practice under way as "Stop here" does (recorded as unfinished)."""
-        player = self.window.player
+        player = self.player
         session = player.session
         if session is None or session.done:
             return
@@ -90,7 +91,7 @@ class CloseGuard(QObject):
     def end_now(self) -> None:
         """End without asking: keep drafts, end the practice, close the window."""
         self.forced = True
-        self.window.player.questions.flush()
+        self.player.questions.flush()
         self.end_practice()
         self.window.close()
 
@@ -101,6 +102,6 @@ class CloseGuard(QObject):
 
     def _answered(self) -> None:
         """The "Stop here?" question went away; when the practice goes on, the window stays."""
-        session = self.window.player.session
+        session = self.player.session
         if session is not None and not session.done:
             self.close_pending = False

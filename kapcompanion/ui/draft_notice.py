@@ -9,25 +9,45 @@ in place ("keep it" / "let it go", see :meth:`Gate.offer_draft`).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
 
 if TYPE_CHECKING:
+    from kapcompanion.core.model import Practice
     from kapcompanion.journal.drafts import Draft
-    from kapcompanion.ui.main_window import MainWindow
+    from kapcompanion.ui.player.view import PlayerView
 
 log = logging.getLogger(__name__)
 
 KEY = "drafts"
 
 
+class NoticeWindow(Protocol):
+    """What the notice needs of the main window (:class:`MainWindow`)."""
+
+    hub: Any  # journal_changed, answer_given
+    practices: Mapping[str, Practice]
+    player: PlayerView
+
+    def notify(self, text: str, key: str = "") -> QFrame:
+        """Show a notice under the header."""
+        ...
+
+    def clear_notice(self, key: str) -> None:
+        """Take a notice away."""
+
+    def play(self, practice: Practice) -> None:
+        """Open ``practice`` in the player."""
+
+
 class DraftNotice(QObject):
     """Shows the notice once per opening of the journal, for the newest draft."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: NoticeWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         self.button: QPushButton | None = None
         window.hub.journal_changed.connect(self.show_for)

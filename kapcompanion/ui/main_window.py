@@ -172,9 +172,9 @@ class MainWindow(QMainWindow):
             sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
             sc.activated.connect(slot)
         self.player.questions.drafts = AnswerDrafts(lambda: self.journal, self)
-        self.draft_notice = DraftNotice(self)  # "You were writing in …" on the next start
+        self.draft_notice = DraftNotice(self, self)  # "You were writing in …" at the next start
         # Asks before a practice under way ends with the window (kept ahead of other filters).
-        self.close_guard = CloseGuard(self)
+        self.close_guard = CloseGuard(self, self.player)
         self._follow_desktop()
         self._restore()
         self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -11,19 +11,36 @@ them go* brings back what is saved. Saving or deleting the entry lets the draft 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from kapcompanion.ui.player.answer_drafts import AnswerDrafts
 from kapcompanion.ui.widgets import text_label
 
 if TYPE_CHECKING:
-    from kapcompanion.ui.journal_pages.entry_editor import EntryPane
+    from kapcompanion.journal.records import Entry
+    from kapcompanion.journal.store import JournalStore
 
 log = logging.getLogger(__name__)
+
+
+class DraftPane(Protocol):
+    """What the drafts need of the entry pane (:class:`EntryPane`)."""
+
+    store: JournalStore | None
+    entry: Entry | None
+    text_edit: QPlainTextEdit
+    title_edit: QLineEdit
+    body: QWidget
+    saved: Any  # Signal(Entry)
+    deleted: Any  # Signal(int)
+
+    def unsaved(self) -> bool:
+        """Whether what shows differs from what is stored."""
+        ...
 
 
 def entry_place(entry_id: int) -> str:
@@ -34,8 +51,8 @@ def entry_place(entry_id: int) -> str:
 class EntryDrafts(QObject):
     """Keeps and offers back the draft of the entry an :class:`EntryPane` shows."""
 
-    def __init__(self, pane: EntryPane) -> None:
-        super().__init__(pane)
+    def __init__(self, pane: DraftPane, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.pane = pane
         self.keeper = AnswerDrafts(lambda: pane.store, self)
         self._showing = False

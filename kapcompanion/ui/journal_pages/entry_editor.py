@@ -184,7 +184,7 @@ class EntryPane(QWidget):
         self.body.hide()
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
-        self.drafts = EntryDrafts(self)  # changes kept until saved (no lost words)
+        self.drafts = EntryDrafts(self, self)  # changes kept until saved (no lost words)
 
     def show_entry(self, store: JournalStore | None, entry: Entry | None, heading: str = "",
                    meta: str = "") -> None:  # fmt: skip
