@@ -13,7 +13,7 @@ from kapcompanion.core.model import Practice
 from kapcompanion.paths import data_dir, data_folders
 from kapcompanion.settings import SettingsStore
 from kapcompanion.ui.desktop_link import app_icon, bring_forward
-from kapcompanion.ui.ending_signals import EndingSignals
+from kapcompanion.ui.ending_signals import EndingSignals, exit_now
 from kapcompanion.ui.extensions import Parts, install_all
 from kapcompanion.ui.i18n import install_translations
 from kapcompanion.ui.library_source import load_library
@@ -130,5 +130,7 @@ def run_app(
     finally:
         ending.close()
         single.release()
+    if ending.ended:  # a logout or kill: all is kept and closed, the teardown is skipped
+        exit_now(int(code))
     del window
     return int(code)

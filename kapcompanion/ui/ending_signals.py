@@ -13,9 +13,12 @@ before any sound opens, and SDL leaves signals alone that are not at their defau
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
+import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
@@ -46,7 +49,8 @@ class EndingSignals(QObject):
             self._saved[sig] = signal.signal(sig, self._noted)
         self.notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._wake)
-        self._ended = False
+        #: An ending signal came (the app is ending because of it).
+        self.ended = False
 
     def _noted(self, signum: int, _frame: object) -> None:
         """The Python side of the handler: the socket has already woken the loop."""
@@ -58,9 +62,9 @@ class EndingSignals(QObject):
         except (BlockingIOError, InterruptedError):
             return
         signums = [b for b in got if b in ENDING]
-        if not signums or self._ended:
+        if not signums or self.ended:
             return
-        self._ended = True
+        self.ended = True
         log.info("told to end (signal %d): keeping drafts, closing", signums[0])
         self._on_end(signums[0])
 
@@ -73,3 +77,19 @@ class EndingSignals(QObject):
         signal.set_wakeup_fd(self._old_fd)
         self._read.close()
         self._write.close()
+
+
+def exit_now(code: int) -> NoReturn:
+    """Leave at once: told to end by the system, with everything saved and closed.
+
+    Python's and Qt's own teardown (freeing every widget and module) takes over a second
+    on a busy machine, and a logout should not wait for it; the logs and the terminal
+    are flushed first.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # closed or absent
+            continue
+    os._exit(code)
