@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice
@@ -40,7 +40,7 @@ class AppWindow(MainWindow):
         log.info("ending the app (signal %d)", signum)
         pages = self.parts.journal_pages
         if pages is not None:  # nobody is there to answer "Save your changes?": keep them
-            pages.ask_at_close = lambda *_a: True
+            pages.ask_at_close = _keep_changes
         reminders = self.parts.reminders
         self.close_guard.forced = True
         if reminders is not None:
@@ -52,6 +52,11 @@ class AppWindow(MainWindow):
         app = QApplication.instance()
         if app is not None:
             app.quit()
+
+
+def _keep_changes(parent: QWidget, title: str, text: str) -> bool:
+    """The answer to "Save your changes?" when the app is told to end: yes."""
+    return True
 
 
 def new_application(argv: list[str]) -> QApplication:

@@ -29,8 +29,12 @@ class NoticeWindow(Protocol):
     """What the notice needs of the main window (:class:`MainWindow`)."""
 
     hub: Any  # journal_changed, answer_given
-    practices: Mapping[str, Practice]
     player: PlayerView
+
+    @property
+    def practices(self) -> Mapping[str, Practice]:
+        """The library's practices by id."""
+        ...
 
     def notify(self, text: str, key: str = "") -> QFrame:
         """Show a notice under the header."""
@@ -55,11 +59,12 @@ class DraftNotice(QObject):
 
     def show_for(self, store: object) -> None:
         """The journal opened (or closed): offer the newest draft of a practice's answer."""
-        if store is None or not hasattr(store, "drafts"):
+        read: Any = getattr(store, "drafts", None)  # an open JournalStore's
+        if read is None:
             self.window.clear_notice(KEY)
             return
         try:
-            drafts = [d for d in store.drafts() if d.practice_id and d.step_index is not None]
+            drafts = [d for d in read() if d.practice_id and d.step_index is not None]
         except Exception:  # the notice is a kindness; the drafts stay where they are
             log.exception("cannot read the drafts")
             return

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kapcompanion.ui.player.answer_drafts import AnswerDrafts
 from kapcompanion.ui.widgets import text_label
@@ -126,7 +134,7 @@ class EntryDrafts(QObject):
             self.keeper.discard(place)
             return
         layout = self.pane.body.layout()
-        if layout is not None and layout.indexOf(self.offer) < 0:
+        if isinstance(layout, QVBoxLayout) and layout.indexOf(self.offer) < 0:
             layout.insertWidget(3, self.offer)  # under the prompt, above the words
         self.offer.setVisible(True)
 
