@@ -9,7 +9,8 @@ journal is still open:
   does; "Stop" ends it and then closes the window, "Keep going" carries on;
 * a practice that ends with the window (a short one, or "Stop") is recorded as
   unfinished exactly as "Stop here" records it;
-* when the app is told to end (:meth:`end_now`: logout, SIGTERM) nothing asks.
+* when the app is told to end (:meth:`end_now`: logout, SIGTERM) or quits from elsewhere
+  (the tray's Quit) nothing asks.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kapcompanion.ui.player.endings import CONFIRM_AFTER
@@ -42,6 +43,9 @@ class CloseGuard(QObject):
         player.finished.connect(self._practice_ended)
         player.parts.confirm.installEventFilter(self)
         window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting from elsewhere (the tray's Quit) ends it the same way
+            app.aboutToQuit.connect(self._app_quitting)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Act on the window's close (ahead of the other parts), and on "Keep going"."""
@@ -94,6 +98,14 @@ class CloseGuard(QObject):
         self.player.questions.flush()
         self.end_practice()
         self.window.close()
+
+    def _app_quitting(self) -> None:
+        self.forced = True
+        try:
+            self.player.questions.flush()
+            self.end_practice()
+        except RuntimeError:  # the window is already gone
+            log.debug("quitting after the window went")
 
     def _practice_ended(self, _result: object) -> None:
         if self.close_pending:

@@ -193,3 +193,19 @@ def test_a_rating_and_ticks_are_kept_and_offered_back_too(journey_window, clock,
     ticks = {b.text(): b is gate.boxes[0] for b in gate.boxes}
     win.player.leave()  # the question closes: kept at once
     assert [d.value for d in win.journal.drafts()] == [ticks]
+
+
+def test_quitting_from_elsewhere_mid_practice_records_it_as_unfinished(
+    journey_window, clock
+) -> None:
+    """The tray's Quit (QApplication.quit) while a practice plays: kept as "Stop here" keeps it."""
+    from PySide6.QtWidgets import QApplication
+
+    win, _journey = journey_window()
+    gate = to_first_question(win, clock)
+    gate.edit.insertPlainText(WORDS)
+    place = place_of(win)
+    QApplication.instance().aboutToQuit.emit()
+    assert win.journal.draft(place).value == WORDS
+    runs = win.journal.practice_runs()
+    assert [(r.practice_id, r.finished) for r in runs] == [("intention-setting", False)]
