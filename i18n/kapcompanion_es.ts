@@ -364,6 +364,21 @@
     </message>
 </context>
 <context>
+    <name>DraftNotice</name>
+    <message>
+        <source>You were writing in “{title}” when it last closed. Your words are kept for you.</source>
+        <translation>Estabas escribiendo en «{title}» cuando se cerró. Tus palabras siguen guardadas para ti.</translation>
+    </message>
+    <message>
+        <source>Go back to it</source>
+        <translation>Volver ahí</translation>
+    </message>
+    <message>
+        <source>Go back to what you were writing</source>
+        <translation>Volver a lo que estabas escribiendo</translation>
+    </message>
+</context>
+<context>
     <name>EditorLauncher</name>
     <message>
         <source>New practice…</source>
@@ -547,6 +562,21 @@
     <message>
         <source>Take a moment before you move on. You might notice how you feel now — there's no need to change it. When you're ready, come back gently.</source>
         <translation>Puedes tomarte un momento antes de seguir. Quizás notes cómo te sientes ahora; no hace falta cambiarlo. Cuando quieras, vuelve con suavidad.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDrafts</name>
+    <message>
+        <source>You were changing this entry last time; your words are back. Save changes to keep them.</source>
+        <translation>La última vez estabas cambiando esta entrada; tus palabras han vuelto. Guarda los cambios para conservarlas.</translation>
+    </message>
+    <message>
+        <source>Let them go</source>
+        <translation>Dejarlas ir</translation>
+    </message>
+    <message>
+        <source>Let go of the changes and show what is saved</source>
+        <translation>Dejar ir los cambios y mostrar lo guardado</translation>
     </message>
 </context>
 <context>
@@ -815,6 +845,30 @@
     <message>
         <source>Save this and go on</source>
         <translation>Guardar y seguir</translation>
+    </message>
+    <message>
+        <source>You were writing this last time. Would you like to keep it?</source>
+        <translation>Esto es lo que estabas escribiendo la última vez. ¿Quieres conservarlo?</translation>
+    </message>
+    <message>
+        <source>You had started answering this last time. Would you like to keep it?</source>
+        <translation>La última vez empezaste a responder esto. ¿Quieres conservar tu respuesta?</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Conservarlo</translation>
+    </message>
+    <message>
+        <source>Keep what you wrote</source>
+        <translation>Conservar lo que escribiste</translation>
+    </message>
+    <message>
+        <source>Let it go</source>
+        <translation>Dejarlo ir</translation>
+    </message>
+    <message>
+        <source>Let go of what you wrote and start afresh</source>
+        <translation>Dejar ir lo que escribiste y empezar de nuevo</translation>
     </message>
 </context>
 <context>

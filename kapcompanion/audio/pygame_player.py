@@ -22,6 +22,9 @@ from collections.abc import Callable
 import numpy as np
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# SDL would take SIGINT and SIGTERM for itself when the mixer opens (turning them into
+# quit events nobody reads, so a logout could not end the app): the app handles them.
+os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 import pygame.mixer
 
 from kapcompanion.audio.base import Player, Volumes

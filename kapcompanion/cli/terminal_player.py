@@ -4,8 +4,10 @@ The loop sleeps until the next cue's timeline time (or the next display refresh,
 most 0.1 s), so cues start on time without busy-waiting. Keys, when stdin is a
 terminal: Space or p pauses and resumes, n skips a step, b goes back, q stops.
 Interactive steps wait for Enter on a terminal and are skipped with a note otherwise.
-Ctrl-C stops cleanly, fading the sound out. A practice's ``{placeholders}`` are filled
-from the journal, as in the app (the same lookup, the same :func:`~kapcompanion.core.text.fill`).
+Ctrl-C stops cleanly, fading the sound out; so do SIGTERM (a logout, ``kill``) and SIGHUP
+(the terminal closed), and the process exits 0 within a second or so.
+A practice's ``{placeholders}`` are filled from the journal, as in the app (the same
+lookup, the same :func:`~kapcompanion.core.text.fill`).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import logging
 import os
 import select
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kapcompanion.audio.base import Player
 from kapcompanion.core.model import Phase, Practice
@@ -404,6 +407,38 @@ class _Stopped(Exception):  # noqa: N818  (control flow, never shown)
     """The person stopped at a gate."""
 
 
+class Ended(KeyboardInterrupt):
+    """The process was told to end (SIGTERM, SIGHUP): the practice stops as Ctrl-C stops it."""
+
+
+def _end(signum: int, _frame: object) -> None:
+    log.info("told to end (signal %d): stopping the practice", signum)
+    raise Ended(signum)
+
+
+@contextlib.contextmanager
+def ending_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop the practice as Ctrl-C does (the old handlers come back after).
+
+    Installed before the mixer opens: SDL then leaves these signals to Python (it takes
+    only signals still at their default), see ``audio/pygame_player.py``.
+    """
+    saved: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:  # no SIGHUP on Windows
+            continue
+        try:
+            saved[sig] = signal.signal(sig, _end)
+        except ValueError:  # not the main thread (a test driving the loop): leave them be
+            continue
+    try:
+        yield
+    finally:
+        for sig, old in saved.items():
+            signal.signal(sig, old)
+
+
 def play_in_terminal(
     practice: Practice,
     *,
@@ -431,15 +466,30 @@ def play_in_terminal(
     Returns:
         0 when the practice finished or the person stopped it.
     """
+    with ending_signals():
+        try:
+            return _play(
+                practice, sound, stdin or sys.stdin, out or sys.stdout, voice, spoken_cues,
+                values if values is not None else recall_values(practice, folders),
+            )  # fmt: skip
+        except KeyboardInterrupt:  # told to end before the practice began (or while ending)
+            return 0
+
+
+def _play(
+    practice: Practice,
+    sound: bool,
+    keys_from: TextIO,
+    shown_on: TextIO,
+    voice: VoiceService | None,
+    spoken_cues: bool | None,
+    values: Mapping[str, object],
+) -> int:
     from kapcompanion.audio.factory import create_player
 
-    keys_from: TextIO = stdin or sys.stdin
-    shown_on: TextIO = out or sys.stdout
     player = create_player(enabled=sound)
     if player.notice:
         print(player.notice, file=sys.stderr)
-    if values is None:
-        values = recall_values(practice, folders)
     play: TerminalPlay | None = None
     try:
         play = TerminalPlay(
@@ -461,7 +511,7 @@ def play_in_terminal(
         for note in warnings:
             print(f"Note: {note}", file=sys.stderr)
         return play.run()
-    except KeyboardInterrupt:  # a second Ctrl-C while fading out
+    except KeyboardInterrupt:  # a second Ctrl-C (or SIGTERM) while fading out
         return 0
     finally:
         if play is not None and play.live is not None:

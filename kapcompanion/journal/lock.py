@@ -83,6 +83,18 @@ def earlier_copies(journal: Path) -> list[Path]:
     return sorted(p for p in found if p.is_file() and not p.name.endswith(SEALED_SUFFIX))
 
 
+def _draft_value(body: str | None) -> Any:
+    """A draft's value from its JSON text.
+
+    Raises:
+        JournalError: the text is not JSON (a damaged row).
+    """
+    try:
+        return json.loads(body) if body is not None else None
+    except ValueError:
+        raise JournalError("a draft is damaged and cannot be read") from None
+
+
 class JournalLock:
     """The passphrase lock of one open journal: its data key, sealing and opening rows.
 
@@ -198,6 +210,14 @@ class JournalLock:
                 "UPDATE sessions SET label = '', sealed = ? WHERE id = ?",
                 (box.seal({"label": label}, row_aad("sessions", session_id)), session_id),
             )
+        for draft_id, body in c.execute(
+            "SELECT id, body FROM drafts WHERE sealed IS NULL"
+        ).fetchall():
+            value = _draft_value(body)
+            c.execute(
+                "UPDATE drafts SET body = NULL, sealed = ? WHERE id = ?",
+                (box.seal({"value": value}, row_aad("drafts", draft_id)), draft_id),
+            )
         return done
 
     def _upgrade(self) -> None:
@@ -290,6 +310,19 @@ class JournalLock:
                 c.execute(
                     "UPDATE sessions SET label = ?, sealed = NULL WHERE id = ?", (label, session_id)
                 )
+            for draft_id, sealed in c.execute(
+                "SELECT id, sealed FROM drafts WHERE sealed IS NOT NULL"
+            ).fetchall():
+                try:
+                    value = box.open(sealed, row_aad("drafts", draft_id)).get("value")
+                except JournalError:  # unreadable under any key: nothing to keep
+                    log.warning("draft %d is damaged; let go with the lock", draft_id)
+                    c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+                    continue
+                c.execute(
+                    "UPDATE drafts SET body = ?, sealed = NULL WHERE id = ?",
+                    (json.dumps(value, ensure_ascii=False), draft_id),
+                )
             c.execute("DELETE FROM meta WHERE key IN ('lock', 'seal', 'lock_cleanup')")
         marker_path(self._path).unlink(missing_ok=True)
         self._box = None
@@ -362,6 +395,25 @@ class JournalLock:
         except JournalError:
             log.warning("the label of session %d is damaged", session_id)
             return ""
+
+    def seal_draft(self, draft_id: int, value: Any) -> tuple[str | None, bytes | None]:
+        """A draft's row values (body, sealed): its value as JSON, or sealed to its row."""
+        if self._box is None:
+            return json.dumps(value, ensure_ascii=False), None
+        return None, self._box.seal({"value": value}, row_aad("drafts", draft_id))
+
+    def open_draft(self, draft_id: int, body: str | None, sealed: bytes | None) -> Any:
+        """A draft's value as it was kept.
+
+        Raises:
+            JournalLocked: it is sealed and the data key is not held.
+            JournalError: it is damaged.
+        """
+        if sealed is None:
+            return _draft_value(body)
+        if self._box is None:
+            raise JournalLocked("your journal is locked — enter your passphrase to open it")
+        return self._box.open(sealed, row_aad("drafts", draft_id)).get("value")
 
     def search(self, text: str) -> set[int]:
         """Ids matching ``text`` in a locked journal (decrypted words cached while open)."""

@@ -108,7 +108,22 @@ _V4 = """
 ALTER TABLE sessions ADD COLUMN sealed BLOB;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# v5: drafts of answers still being written (issue #17); the value is sealed like an
+# entry's text while the journal is locked (see drafts.py).
+_V5 = """
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY,
+    place TEXT NOT NULL UNIQUE,
+    practice_id TEXT,
+    step_index INTEGER,
+    kind TEXT NOT NULL,
+    body TEXT,
+    sealed BLOB,
+    updated_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST = len(MIGRATIONS)
 
 

@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from kapcompanion.journal import backup, guard
+from kapcompanion.journal.drafts import DraftsMixin
 from kapcompanion.journal.errors import JournalError, JournalLocked
 from kapcompanion.journal.guard import unavailable
 from kapcompanion.journal.journey import arc_position
@@ -53,7 +54,7 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-class JournalStore(SessionsMixin):
+class JournalStore(SessionsMixin, DraftsMixin):
     """The private journal. Open with :meth:`open`; close when done (or use ``with``)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:

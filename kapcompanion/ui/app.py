@@ -6,13 +6,14 @@ import logging
 import os
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice
 from kapcompanion.paths import data_dir, data_folders
 from kapcompanion.settings import SettingsStore
 from kapcompanion.ui.desktop_link import app_icon, bring_forward
+from kapcompanion.ui.ending_signals import EndingSignals, exit_now
 from kapcompanion.ui.extensions import Parts, install_all
 from kapcompanion.ui.i18n import install_translations
 from kapcompanion.ui.language_switch import LanguageSwitch
@@ -35,6 +36,29 @@ class AppWindow(MainWindow):
         self.parts: Parts = install_all(self)
         self.language_switch: LanguageSwitch | None = None
 
+    def end_now(self, signum: int = 0) -> None:
+        """The app is told to end (a logout, SIGTERM): lose nothing, ask nothing, quit.
+
+        The answer being written is kept as a draft, a practice under way is recorded as
+        unfinished, a changed journal entry is saved, the journal is closed, and the
+        event loop ends (the process exits 0).
+        """
+        log.info("ending the app (signal %d)", signum)
+        pages = self.parts.journal_pages
+        if pages is not None:  # nobody is there to answer "Save your changes?": keep them
+            pages.ask_at_close = _keep_changes
+        reminders = self.parts.reminders
+        self.close_guard.forced = True
+        if reminders is not None:
+            reminders.quit()  # closes the window for real (not to the tray) and quits
+        self.close_guard.end_now()
+        journey = self.parts.journey
+        if journey is not None:
+            journey.link.close()  # closed with the window already; never left open
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
 
 def build_window(library: Library, language: str, store: SettingsStore) -> AppWindow:
     """The main window in ``language`` (its translation already installed), parts wired."""
@@ -42,6 +66,11 @@ def build_window(library: Library, language: str, store: SettingsStore) -> AppWi
     window.player.voice_link.folder = data_folders().cache / "voice"  # the voice's clip cache
     window.library.selected.connect(lambda _id: window.player.warm_voice())  # loads off-thread
     return window
+
+
+def _keep_changes(parent: QWidget, title: str, text: str) -> bool:
+    """The answer to "Save your changes?" when the app is told to end: yes."""
+    return True
 
 
 def new_application(argv: list[str]) -> QApplication:
@@ -93,6 +122,13 @@ def _again(old: MainWindow, language: str, store: SettingsStore) -> AppWindow:
     return build_window(old.collection, language, store)
 
 
+def _shown(window: AppWindow) -> AppWindow:
+    """The window shown now: ``window``, or the one built again for a new language."""
+    switch = window.language_switch
+    shown = switch.window if switch is not None else window
+    return shown if isinstance(shown, AppWindow) else window
+
+
 def run_app(
     argv: list[str],
     practice: Practice | None = None,
@@ -122,9 +158,15 @@ def run_app(
     if switch is not None:
         single.requested.connect(lambda _args: bring_forward(switch.window))
         single.requested.connect(lambda args: switch.window.hub.open_requested.emit(args))
+    shown = [window]  # emptied before the teardown, so the window is not kept alive by this
+    ending = EndingSignals(lambda signum: _shown(shown[0]).end_now(signum))
     try:
         code = app.exec()
     finally:
+        ending.close()
         single.release()
+    if ending.ended:  # a logout or kill: all is kept and closed, the teardown is skipped
+        exit_now(int(code))
+    shown.clear()
     del window
     return int(code)

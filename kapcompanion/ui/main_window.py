@@ -26,13 +26,16 @@ from kapcompanion.core.model import Practice, Program
 from kapcompanion.core.session import Clock, Status
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.catalogue import Entry, build_entries
+from kapcompanion.ui.close_guard import CloseGuard
 from kapcompanion.ui.detail import DetailPane
+from kapcompanion.ui.draft_notice import DraftNotice
 from kapcompanion.ui.header import Header
 from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.keys import with_key
 from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.library_view import LibraryView
 from kapcompanion.ui.notices import Notices
+from kapcompanion.ui.player.answer_drafts import AnswerDrafts
 from kapcompanion.ui.player.view import PlayerView, Recall
 from kapcompanion.ui.settings_dialog import SettingsDialog
 from kapcompanion.ui.tags import tag_label
@@ -174,6 +177,10 @@ class MainWindow(MenuAndKeys):
         self.help_button.setToolTip(with_key(self.help_button.text(), "F1"))
         self.settings_button.setToolTip(with_key(self.settings_button.text(), "Ctrl+,"))
         self.library_button.setToolTip(self.tr("Leave the practice (asks first)"))
+        self.player.questions.drafts = AnswerDrafts(lambda: self.journal, self)
+        self.draft_notice = DraftNotice(self, self)  # "You were writing in …" at the next start
+        # Asks before a practice under way ends with the window (kept ahead of other filters).
+        self.close_guard = CloseGuard(self, self.player)
         self._follow_desktop()
         self._restore()
         self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -222,6 +229,13 @@ class MainWindow(MenuAndKeys):
             last_filter=self.library.search.text(),
         )
         self.store.save(self.settings)
+
+    def installEventFilter(self, filter_obj: QObject) -> None:  # noqa: N802
+        """Parts' filters go behind the close guard, so it acts first (journal still open)."""
+        super().installEventFilter(filter_obj)
+        guard = getattr(self, "close_guard", None)
+        if guard is not None and filter_obj is not guard:
+            super().installEventFilter(guard)  # moved to the front again
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remember, release the sound device, close the help panel."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.dates import day_month_year
+from kapcompanion.ui.journal_pages.entry_drafts import EntryDrafts
 from kapcompanion.ui.journal_pages.entry_model import STORE_ERRORS, as_journal_error
 from kapcompanion.ui.widgets import text_label
 
@@ -183,15 +184,18 @@ class EntryPane(QWidget):
         self.body.hide()
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
+        self.drafts = EntryDrafts(self, self)  # changes kept until saved (no lost words)
 
     def show_entry(self, store: JournalStore | None, entry: Entry | None, heading: str = "",
                    meta: str = "") -> None:  # fmt: skip
         """Show ``entry`` (None: the placeholder)."""
+        self.drafts.before_show()
         self.store, self.entry = store, entry
         self.status.setText("")
         if store is None or entry is None:
             self.body.hide()
             self.placeholder.show()
+            self.drafts.after_show()
             return
         self.placeholder.hide()
         self.body.show()
@@ -214,6 +218,7 @@ class EntryPane(QWidget):
         )
         self.save_button.setVisible(entry.kind != "checklist")
         self.pair.show_for(store, entry)
+        self.drafts.after_show()
 
     def unsaved(self) -> bool:
         """Whether the words, title or score shown differ from what is stored."""

@@ -420,3 +420,35 @@ def test_closing_the_window_offers_to_save_changes(pages, journal, qtbot) -> Non
     when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     jp.window.close()
     assert journal.entry(ids["new"]).text == "Warmth, written just before closing"
+
+
+def test_changes_not_yet_saved_survive_the_app_ending_and_are_offered_back(
+    pages, journal, qtbot
+) -> None:
+    """Issue #17: words being changed are kept as a draft within a second (no lost words)."""
+    from PySide6.QtGui import QTextCursor
+
+    from kapcompanion.ui.journal_pages.entry_drafts import entry_place
+
+    ids = fill(journal)
+    view = pages().journal
+    view.select(ids["new"])
+    view.pane.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(view.pane.text_edit, " and a quiet joy")
+    place = entry_place(ids["new"])
+    qtbot.waitUntil(lambda: journal.draft(place) is not None, timeout=1000)
+    assert journal.entry(ids["new"]).text == "Warmth in my chest"  # not saved yet
+    # The next start: a new page shows the entry with the words back, and says so.
+    again = pages().journal
+    again.select(ids["new"])
+    pane = again.pane
+    assert pane.text_edit.toPlainText().endswith(" and a quiet joy")
+    assert pane.drafts.offer.isVisibleTo(pane)
+    pane.drafts.let_go.click()  # "Let them go": back to what is saved
+    assert pane.text_edit.toPlainText() == "Warmth in my chest"
+    assert journal.draft(place) is None and not pane.drafts.offer.isVisibleTo(pane)
+    qtbot.keyClicks(pane.text_edit, "!")
+    qtbot.waitUntil(lambda: journal.draft(place) is not None, timeout=1000)
+    pane.save_button.click()  # saved: the draft goes
+    assert journal.draft(place) is None
+    assert journal.entry(ids["new"]).text == "Warmth in my chest!"
