@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>BeforeAfterBox</name>
@@ -40,7 +41,7 @@
     <name>ChartCard</name>
     <message>
         <source>Show as a table</source>
-        <extracomment>The check-in chart's ranges: label key -&gt; days back (None: everything).</extracomment>
+        <extracomment>The check-in chart&apos;s ranges: label key -&gt; days back (None: everything).</extracomment>
         <translation>Ver como tabla</translation>
     </message>
     <message>
@@ -94,14 +95,10 @@
         <translation>Puntuación (0–10)</translation>
     </message>
     <message>
-        <source>{0}: {1} scores, first {2}, latest {3}</source>
-        <translation>{0}: {1} puntuaciones, la primera {2}, la última {3}</translation>
-    </message>
-    <message>
         <source>Sessions marked: {0}</source>
         <translation>Sesiones marcadas: {0}</translation>
     </message>
-<message>
+    <message>
         <source>{0} — 1 score, {1}</source>
         <translation>{0} — 1 puntuación, {1}</translation>
     </message>
@@ -109,14 +106,9 @@
         <source>{0} — {1} scores, first {2}, latest {3}</source>
         <translation>{0} — {1} puntuaciones, la primera {2}, la última {3}</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>CheckinNames</name>
-    <message>
-        <source>grounded after</source>
-        <extracomment>Names for the check-ins of the built-in library (their ``save_as``), for translation.</extracomment>
-        <translation>presencia después</translation>
-    </message>
     <message>
         <source>connected to your session</source>
         <translation>conexión con tu sesión</translation>
@@ -157,12 +149,12 @@
         <source>WHO-5: interested</source>
         <translation>WHO-5: interés</translation>
     </message>
-<message>
+    <message>
         <source>feeling grounded after a session</source>
         <extracomment>Names for the check-ins of the built-in library (their ``save_as``), for translation.</extracomment>
         <translation>presencia tras la sesión</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ChecklistGate</name>
     <message>
@@ -193,30 +185,30 @@
     <name>Dates</name>
     <message>
         <source>dddd d MMMM yyyy</source>
-        <extracomment>A Qt date pattern: dddd weekday, d day, MMMM month, yyyy year; 'text' in quotes is kept.</extracomment>
-        <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+        <extracomment>A Qt date pattern: dddd weekday, d day, MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
+        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>d MMMM</source>
-        <extracomment>A Qt date pattern: d day, MMMM month; 'text' in quotes is kept.</extracomment>
-        <translation>d 'de' MMMM</translation>
+        <extracomment>A Qt date pattern: d day, MMMM month; &apos;text&apos; in quotes is kept.</extracomment>
+        <translation>d &apos;de&apos; MMMM</translation>
     </message>
     <message>
         <source>d MMMM yyyy</source>
-        <extracomment>A Qt date pattern: d day, MMMM month, yyyy year; 'text' in quotes is kept.</extracomment>
-        <translation>d 'de' MMMM 'de' yyyy</translation>
+        <extracomment>A Qt date pattern: d day, MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>MMMM yyyy</source>
-        <extracomment>A Qt date pattern: MMMM month, yyyy year; 'text' in quotes is kept.</extracomment>
-        <translation>MMMM 'de' yyyy</translation>
+        <extracomment>A Qt date pattern: MMMM month, yyyy year; &apos;text&apos; in quotes is kept.</extracomment>
+        <translation>MMMM &apos;de&apos; yyyy</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
         <source>Begin practice</source>
-        <extracomment>Words before each kind of step in "Steps at a glance" (translated by the pane). A step's line is cut (with "…") after this many characters. "Duplicate and edit" (the button shows once something listens: see ``can_duplicate``).</extracomment>
+        <extracomment>Words before each kind of step in &quot;Steps at a glance&quot; (translated by the pane). A step&apos;s line is cut (with &quot;…&quot;) after this many characters. &quot;Duplicate and edit&quot; (the button shows once something listens: see ``can_duplicate``).</extracomment>
         <translation>Empezar la práctica</translation>
     </message>
     <message>
@@ -343,7 +335,7 @@
         <translation>Tu paquete está listo</translation>
     </message>
     <message>
-        <source>Your key's fingerprint</source>
+        <source>Your key&apos;s fingerprint</source>
         <translation>La huella de tu clave</translation>
     </message>
     <message>
@@ -421,7 +413,7 @@
     <name>EditorWindow</name>
     <message>
         <source>Problems</source>
-        <extracomment>Milliseconds of quiet typing before the text is checked. A practice file outside the practices folder, edited in place ("Open file…").</extracomment>
+        <extracomment>Milliseconds of quiet typing before the text is checked. A practice file outside the practices folder, edited in place (&quot;Open file…&quot;).</extracomment>
         <translation>Problemas</translation>
     </message>
     <message>
@@ -560,7 +552,7 @@
         <translation>{n} respuestas guardadas con esta sesión.</translation>
     </message>
     <message>
-        <source>Take a moment before you move on. You might notice how you feel now — there's no need to change it. When you're ready, come back gently.</source>
+        <source>Take a moment before you move on. You might notice how you feel now — there&apos;s no need to change it. When you&apos;re ready, come back gently.</source>
         <translation>Puedes tomarte un momento antes de seguir. Quizás notes cómo te sientes ahora; no hace falta cambiarlo. Cuando quieras, vuelve con suavidad.</translation>
     </message>
 </context>
@@ -583,7 +575,7 @@
     <name>EntryListModel</name>
     <message>
         <source>Session {0}</source>
-        <extracomment>Entries read when the list opens or a search answers (a screen holds about ten). Entries read each time the list scrolls near its end. What reading or writing the journal can raise (the store's own errors, and SQLite's when the file goes away under the app). The last problem met while reading more (shown by the view), or "".</extracomment>
+        <extracomment>Entries read when the list opens or a search answers (a screen holds about ten). Entries read each time the list scrolls near its end. What reading or writing the journal can raise (the store&apos;s own errors, and SQLite&apos;s when the file goes away under the app). The last problem met while reading more (shown by the view), or &quot;&quot;.</extracomment>
         <translation>Sesión {0}</translation>
     </message>
     <message>
@@ -828,7 +820,7 @@
         <translation>Se guardó {0} con 1 entrada.</translation>
     </message>
     <message>
-        <source>Your journal isn't open</source>
+        <source>Your journal isn&apos;t open</source>
         <translation>Tu diario no está abierto</translation>
     </message>
     <message>
@@ -875,8 +867,107 @@
     <name>Guidance</name>
     <message>
         <source>Guidance</source>
-        <extracomment>A step's title in the list is cut (with "…") after this many characters.</extracomment>
+        <extracomment>A step&apos;s title in the list is cut (with &quot;…&quot;) after this many characters. Guidance longer than this many lines is set smaller, so the pacer keeps its room.</extracomment>
         <translation>Guía</translation>
+    </message>
+</context>
+<context>
+    <name>HelpLines</name>
+    <message>
+        <source>Find a helpline</source>
+        <translation>Encuentra una línea de ayuda</translation>
+    </message>
+    <message>
+        <source>Free, confidential helplines in your country.</source>
+        <translation>Líneas de ayuda gratuitas y confidenciales en tu país.</translation>
+    </message>
+    <message>
+        <source>Away from home?</source>
+        <translation>¿Estás fuera de tu país?</translation>
+    </message>
+    <message>
+        <source>Free, confidential helplines in other countries.</source>
+        <translation>Líneas de ayuda gratuitas y confidenciales en otros países.</translation>
+    </message>
+    <message>
+        <source>Psychedelic peer support — not a crisis line; limited hours.</source>
+        <translation>Apoyo entre pares para experiencias psicodélicas — no es una línea de crisis; horario limitado.</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergencias</translation>
+    </message>
+    <message>
+        <source>If you or someone else is in danger right now.</source>
+        <translation>Si tu vida o la de otra persona corre peligro ahora mismo.</translation>
+    </message>
+    <message>
+        <source>988 Suicide &amp; Crisis Lifeline</source>
+        <translation>Línea 988 de Prevención del Suicidio y Crisis</translation>
+    </message>
+    <message>
+        <source>Call or text, any time. In Spanish: call 988 and press 2, or text AYUDA to 988.</source>
+        <translation>Llama o escribe un mensaje de texto, a cualquier hora. En español: llama al 988 y marca 2, o envía AYUDA por mensaje de texto al 988.</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canadá</translation>
+    </message>
+    <message>
+        <source>9-8-8 Suicide Crisis Helpline</source>
+        <translation>9-8-8: línea de ayuda en crisis suicidas</translation>
+    </message>
+    <message>
+        <source>Call or text, any time, in English or French.</source>
+        <translation>Llama o escribe un mensaje de texto, a cualquier hora, en inglés o en francés.</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>España</translation>
+    </message>
+    <message>
+        <source>024 Suicidal behaviour helpline</source>
+        <translation>024 Línea de atención a la conducta suicida</translation>
+    </message>
+    <message>
+        <source>Free and confidential, any time, day or night.</source>
+        <translation>Gratuita y confidencial, a cualquier hora del día o de la noche.</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <source>Línea de la Vida</source>
+        <translation>Línea de la Vida</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>Free, any time, day or night.</source>
+        <translation>Gratuita, a cualquier hora del día o de la noche.</translation>
+    </message>
+    <message>
+        <source>Urgent help that is not an emergency. In a mental health crisis in England, choose the mental health option.</source>
+        <translation>Ayuda urgente cuando no es una emergencia. En una crisis de salud mental en Inglaterra, elige la opción de salud mental.</translation>
+    </message>
+    <message>
+        <source>Another country</source>
+        <translation>Otro país</translation>
+    </message>
+    <message>
+        <source>Local emergency number</source>
+        <translation>Número de emergencias local</translation>
+    </message>
+    <message>
+        <source>112 · 911 · 999 — whichever serves where you are</source>
+        <translation>112 · 911 · 999 — el que corresponda donde estés</translation>
     </message>
 </context>
 <context>
@@ -898,7 +989,7 @@
         <translation>Nadie supervisa esta app</translation>
     </message>
     <message>
-        <source>You can add your clinic's after-hours number under “Edit this list”.</source>
+        <source>You can add your clinic&apos;s after-hours number under “Edit this list”.</source>
         <translation>Puedes añadir el número de tu clínica para fuera de horario en “Editar esta lista”.</translation>
     </message>
     <message>
@@ -921,7 +1012,7 @@
         <source>Your clinic (after hours)</source>
         <translation>Tu clínica (fuera de horario)</translation>
     </message>
-<message>
+    <message>
         <source>Help lines for</source>
         <translation>Líneas de ayuda de</translation>
     </message>
@@ -929,7 +1020,7 @@
         <source>Shows the help lines of the country you choose</source>
         <translation>Muestra las líneas de ayuda del país que elijas</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>HistoryView</name>
     <message>
@@ -981,7 +1072,7 @@
         <translation>Todo</translation>
     </message>
     <message>
-        <source>Your journal isn't open</source>
+        <source>Your journal isn&apos;t open</source>
         <translation>Tu diario no está abierto</translation>
     </message>
     <message>
@@ -1052,11 +1143,11 @@
         <translation>De {who}. Firmado por {signer}, verificado: ya has confiado en esta clave antes.</translation>
     </message>
     <message>
-        <source>Another key you trust has a name that looks the same. This key's fingerprint:</source>
+        <source>Another key you trust has a name that looks the same. This key&apos;s fingerprint:</source>
         <translation>Otra clave en la que confías tiene un nombre que se ve igual. La huella de esta clave:</translation>
     </message>
     <message>
-        <source>From {who}. This is the first pack you have opened from {signer}'s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
+        <source>From {who}. This is the first pack you have opened from {signer}&apos;s key. Before you trust it, you might check this fingerprint with your therapist — it should match the one they see:</source>
         <translation>De {who}. Es el primer paquete que abres con la clave de {signer}. Antes de confiar en ella, puedes comprobar esta huella con tu terapeuta; debería coincidir con la que ve en su pantalla:</translation>
     </message>
     <message>
@@ -1072,7 +1163,7 @@
         <translation>Este paquete no está firmado, así que no hay forma de saber de quién viene. No se importará nada. Puedes pedirle a tu terapeuta un paquete firmado.</translation>
     </message>
     <message>
-        <source>Adds the pack's practices to your library</source>
+        <source>Adds the pack&apos;s practices to your library</source>
         <translation>Añade las prácticas del paquete a tu biblioteca</translation>
     </message>
     <message>
@@ -1116,7 +1207,7 @@
         <translation>{n} práctica(s), {m} programa(s), {a} archivo(s) de audio ({size}).</translation>
     </message>
     <message>
-        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack's take the place of built-in ones.</source>
+        <source>Already in your library from elsewhere: {ids}. Your own practices come first; the pack&apos;s take the place of built-in ones.</source>
         <translation>Ya están en tu biblioteca desde otro origen: {ids}. Tus propias prácticas tienen prioridad; las del paquete ocupan el lugar de las incluidas en la app.</translation>
     </message>
     <message>
@@ -1149,10 +1240,74 @@
     </message>
 </context>
 <context>
+    <name>IntentionCard</name>
+    <message>
+        <source>Your intention</source>
+        <extracomment>The practice whose intention entry the card writes (the same kind of entry it saves). The session a new intention is saved for (None: no session, nothing to edit).</extracomment>
+        <translation>Tu intención</translation>
+    </message>
+    <message>
+        <source>Nothing written yet. A few words are enough, and you can change them.</source>
+        <translation>Aún no has escrito nada. Bastan unas pocas palabras, y puedes cambiarlas.</translation>
+    </message>
+    <message>
+        <source>Saved in your journal for your next session. Ctrl+Enter saves.</source>
+        <translation>Se guarda en tu diario para tu próxima sesión. Ctrl+Intro guarda.</translation>
+    </message>
+    <message>
+        <source>For example: I want to be curious</source>
+        <translation>Por ejemplo: quiero sentir curiosidad</translation>
+    </message>
+    <message>
+        <source>Save intention</source>
+        <translation>Guardar la intención</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel, keep it as it was</source>
+        <translation>Cancelar, dejarla como estaba</translation>
+    </message>
+    <message>
+        <source>Your intention: {text}</source>
+        <translation>Tu intención: {text}</translation>
+    </message>
+    <message>
+        <source>For your next session: {text}</source>
+        <translation>Para tu próxima sesión: {text}</translation>
+    </message>
+    <message>
+        <source>Change your intention</source>
+        <translation>Cambiar tu intención</translation>
+    </message>
+    <message>
+        <source>Write your intention</source>
+        <translation>Escribir tu intención</translation>
+    </message>
+    <message>
+        <source>Change your intention for your next session</source>
+        <translation>Cambiar tu intención para tu próxima sesión</translation>
+    </message>
+    <message>
+        <source>Write your intention for your next session</source>
+        <translation>Escribir tu intención para tu próxima sesión</translation>
+    </message>
+    <message>
+        <source>My intention for this session is...</source>
+        <translation>Mi intención para esta sesión es...</translation>
+    </message>
+    <message>
+        <source>your intention</source>
+        <translation>tu intención</translation>
+    </message>
+</context>
+<context>
     <name>JournalLink</name>
     <message>
         <source>Your journal could not be read</source>
-        <extracomment>The answers to "your locked journal could not be read": start a new one locked again with the same passphrase, start one without a lock, or leave it closed for now. (parent, the message) -&gt; one of the three answers above.</extracomment>
+        <extracomment>The answers to &quot;your locked journal could not be read&quot;: start a new one locked again with the same passphrase, start one without a lock, or leave it closed for now. (parent, the message) -&gt; one of the three answers above.</extracomment>
         <translation>No se pudo leer tu diario</translation>
     </message>
     <message>
@@ -1169,7 +1324,7 @@
     </message>
     <message>
         <source>Your journal is locked and stays closed for now. Practices still play; answers are not kept until you open it (More → Open your journal…).</source>
-        <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open ("" when it is, or before the first try). The message of the last failed write ("" when it went well).</extracomment>
+        <extracomment>Something was written (an answer, a practice, a session): views may refresh. Why the journal is not open (&quot;&quot; when it is, or before the first try). The message of the last failed write (&quot;&quot; when it went well).</extracomment>
         <translation>Tu diario está bloqueado y, por ahora, sigue cerrado. Las prácticas se pueden reproducir igualmente; las respuestas no se guardan hasta que lo abras (Más → Abrir tu diario…).</translation>
     </message>
     <message>
@@ -1265,7 +1420,7 @@
         <translation>Nada coincide con esas palabras. Puedes probar con menos.</translation>
     </message>
     <message>
-        <source>Your journal isn't open</source>
+        <source>Your journal isn&apos;t open</source>
         <translation>Tu diario no está abierto</translation>
     </message>
     <message>
@@ -1336,7 +1491,7 @@
         <translation>Abrir tu diario…</translation>
     </message>
     <message>
-        <source>Your journal isn't open, so sessions can't be kept just now.</source>
+        <source>Your journal isn&apos;t open, so sessions can&apos;t be kept just now.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se pueden guardar las sesiones.</translation>
     </message>
     <message>
@@ -1379,9 +1534,9 @@
         <translation>Primero, tu clave de firma</translation>
     </message>
     <message>
-        <source>Packs you share are signed with a key that belongs to you. Your client's app uses it to check that a pack really comes from you and that nothing in it changed on the way.
+        <source>Packs you share are signed with a key that belongs to you. Your client&apos;s app uses it to check that a pack really comes from you and that nothing in it changed on the way.
 
-The key is made once and stays on this computer, in KAP Companion's data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
+The key is made once and stays on this computer, in KAP Companion&apos;s data folder. Nothing is sent anywhere. Keep a backup of that folder: with a new key, your clients would need to confirm you again.</source>
         <translation>Los paquetes que compartes se firman con una clave que te pertenece. La app de tu cliente la usa para comprobar que un paquete viene de verdad de ti y que nada ha cambiado por el camino.
 
 La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos de KAP Companion. No se envía nada a ningún sitio. Guarda una copia de seguridad de esa carpeta: con una clave nueva, tus clientes tendrían que volver a confirmar que eres tú.</translation>
@@ -1432,10 +1587,100 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Pause or continue the practice</source>
+        <translation>Pausar o continuar la práctica</translation>
+    </message>
+    <message>
+        <source>Previous step (or the start of this one)</source>
+        <translation>Paso anterior (o el comienzo de este)</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>Saltar al paso siguiente</translation>
+    </message>
+    <message>
+        <source>Sound off or on</source>
+        <translation>Quitar o poner el sonido</translation>
+    </message>
+    <message>
+        <source>Louder / quieter</source>
+        <translation>Más alto / más bajo</translation>
+    </message>
+    <message>
+        <source>Stop the practice (asks first)</source>
+        <translation>Parar la práctica (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>Continue after a question</source>
+        <translation>Continuar después de una pregunta</translation>
+    </message>
+    <message>
+        <source>Get help now</source>
+        <translation>Ayuda ahora</translation>
+    </message>
+    <message>
+        <source>Move to the next / previous control</source>
+        <translation>Ir al control siguiente / anterior</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Buscar en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>Pantalla completa sí o no</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything in the app works from the keyboard. These keys help.</source>
+        <translation>Todo en la aplicación funciona con el teclado. Estas teclas te ayudan.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Qué hacen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>Your new language will show in full as soon as this practice ends.</source>
+        <extracomment>Builds the main window in a language (&quot;en&quot;, &quot;es&quot;), reading the library from ``like``. The window was built again in a new language (the new window). While waiting, looks again now and then (another window may have closed).</extracomment>
+        <translation>Tu nuevo idioma se mostrará por completo en cuanto termine esta práctica.</translation>
+    </message>
+    <message>
+        <source>Your new language will show in full once the app&apos;s other windows are closed.</source>
+        <translation>Tu nuevo idioma se mostrará por completo cuando cierres las otras ventanas de la app.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Search practices</source>
-        <extracomment>Space between a card's edge and its text, and a card line's height in font heights.</extracomment>
+        <extracomment>Space between a card&apos;s edge and its text, and a card line&apos;s height in font heights.</extracomment>
         <translation>Buscar prácticas</translation>
     </message>
     <message>
@@ -1524,12 +1769,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The open journal (set by the journey's journal link), or None.</extracomment>
+        <extracomment>The open journal (set by the journey&apos;s journal link), or None.</extracomment>
         <translation>Biblioteca</translation>
-    </message>
-    <message>
-        <source>Back to the library</source>
-        <translation>Volver a la biblioteca</translation>
     </message>
     <message>
         <source>More ▾</source>
@@ -1548,14 +1789,14 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Descartar este aviso</translation>
     </message>
     <message>
-        <source>Your settings couldn't be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
+        <source>Your settings couldn&apos;t be saved in {folder}. They apply until you close the app. You might check that the folder exists and that you can write to it.</source>
         <translation>No se pudieron guardar tus ajustes en {folder}. Se aplican hasta que cierres la app. Puedes comprobar que la carpeta existe y que puedes escribir en ella.</translation>
     </message>
     <message>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
-<message>
+    <message>
         <source>Leave the practice</source>
         <translation>Salir de la práctica</translation>
     </message>
@@ -1567,7 +1808,27 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>Leave the practice (asks first)</source>
         <translation>Salir de la práctica (pregunta antes)</translation>
     </message>
-    </context>
+</context>
+<context>
+    <name>MenuAndKeys</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Each page&apos;s shortcut (&quot;Ctrl+1&quot;), by page key. The More menu&apos;s tools for therapists, shown only in Therapist mode.</extracomment>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>En todas partes</translation>
+    </message>
+    <message>
+        <source>During a practice</source>
+        <translation>Durante una práctica</translation>
+    </message>
+</context>
 <context>
     <name>MonthHeatMap</name>
     <message>
@@ -1627,12 +1888,12 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Pacer</name>
     <message>
         <source>Breathing pacer</source>
-        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). How many frame times the pacer keeps (about two minutes at 60 frames per second). Outer edge of the soft halo, as a multiple of the shape's radius. Radius of a full breath as a fraction of the pacer's smaller side: the halo of a full breath ends 2% short of the pacer's edge, never cut off.</extracomment>
+        <extracomment>Smallest radius as a fraction of the largest (empty lungs still show a soft shape). How many frame times the pacer keeps (about two minutes at 60 frames per second). Outer edge of the soft halo, as a multiple of the shape&apos;s radius. Radius of a full breath as a fraction of the pacer&apos;s smaller side: the halo of a full breath ends 2% short of the pacer&apos;s edge, never cut off.</extracomment>
         <translation>Guía de respiración</translation>
     </message>
     <message>
         <source>(part {n} of {m})</source>
-        <extracomment>When each of the latest frames was painted (perf_counter seconds): how smooth the pacer runs, read by the benchmarks without an event filter's cost per event.</extracomment>
+        <extracomment>When each of the latest frames was painted (perf_counter seconds): how smooth the pacer runs, read by the benchmarks without an event filter&apos;s cost per event.</extracomment>
         <translation>(parte {n} de {m})</translation>
     </message>
     <message>
@@ -1714,11 +1975,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>○ before   ● after   (average, 0–10)</source>
         <translation>○ antes   ● después   (promedio, 0–10)</translation>
     </message>
-<message>
+    <message>
         <source>{0}: {1} before and {2} after, once</source>
         <translation>{0}: {1} antes y {2} después, una vez</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>PassphraseDialog</name>
     <message>
@@ -1817,7 +2078,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
 <context>
     <name>PlayerEndings</name>
     <message>
-        <source>Stop here? You've been practising for {t}.</source>
+        <source>Stop here? You&apos;ve been practising for {t}.</source>
         <translation>¿Paramos aquí? Llevas {t} practicando.</translation>
     </message>
 </context>
@@ -1843,10 +2104,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Paused</source>
         <translation>En pausa</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Atrás</translation>
     </message>
     <message>
         <source>Restart this step, or go to the one before</source>
@@ -1921,11 +2178,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Reproducir</translation>
     </message>
     <message>
-        <source>That's okay. Stopping is always allowed.</source>
+        <source>That&apos;s okay. Stopping is always allowed.</source>
         <translation>Está bien. Siempre puedes parar.</translation>
     </message>
     <message>
-        <source>The sound is fading. Would you like a minute to land? We'll feel the feet on the floor and the hands resting — nothing more.</source>
+        <source>The sound is fading. Would you like a minute to land? We&apos;ll feel the feet on the floor and the hands resting — nothing more.</source>
         <translation>El sonido se va apagando. ¿Te gustaría tomarte un minuto para aterrizar? Sentiremos los pies en el suelo y las manos en reposo; nada más.</translation>
     </message>
     <message>
@@ -1944,16 +2201,16 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>A one-minute grounding: feet and hands</source>
         <translation>Un anclaje de un minuto: pies y manos</translation>
     </message>
-<message>
+    <message>
         <source>Previous step</source>
         <translation>Paso anterior</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>PlayerView</name>
     <message>
         <source>Unmute</source>
-        <extracomment>While paused or waiting at a question nothing moves: after STILL_AFTER seconds the frames slow to IDLE_FPS (the sound's own fades have finished by then), and any change (continue, an answer, skip) brings back the full rate on that same frame. Reads earlier answers saved by other practices (the journal provides it).</extracomment>
+        <extracomment>While paused or waiting at a question nothing moves: after STILL_AFTER seconds the frames slow to IDLE_FPS (the sound&apos;s own fades have finished by then), and any change (continue, an answer, skip) brings back the full rate on that same frame. Reads earlier answers saved by other practices (the journal provides it).</extracomment>
         <translation>Activar sonido</translation>
     </message>
     <message>
@@ -1969,7 +2226,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Algunos sonidos no se pudieron cargar; la práctica sigue.</translation>
     </message>
     <message>
-        <source>A few sounds couldn't be loaded; the practice plays on.</source>
+        <source>A few sounds couldn&apos;t be loaded; the practice plays on.</source>
         <translation>Unos pocos sonidos no se pudieron cargar; la práctica sigue.</translation>
     </message>
     <message>
@@ -2008,7 +2265,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>PrivacyDialog</name>
     <message>
         <source>KAP Companion backups (*.kapbackup)</source>
-        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or "" when cancelled.</extracomment>
+        <extracomment>(parent, title, suggested path) -&gt; the chosen path, or &quot;&quot; when cancelled.</extracomment>
         <translation>Copias de seguridad de KAP Companion (*.kapbackup)</translation>
     </message>
     <message>
@@ -2060,7 +2317,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Your journal isn't open, so the lock can't be changed just now. Backups and restoring still work.</source>
+        <source>Your journal isn&apos;t open, so the lock can&apos;t be changed just now. Backups and restoring still work.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se puede cambiar el bloqueo. Las copias de seguridad y la restauración funcionan igualmente.</translation>
     </message>
     <message>
@@ -2147,7 +2404,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>Questions</name>
     <message>
         <source>Import audio</source>
-        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` ("cancel" on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
+        <extracomment>``ask(title, text, [(key, label), ...], default_key) -&gt; chosen key`` (&quot;cancel&quot; on Esc). ``choose_audio() -&gt; path or None``.</extracomment>
         <translation>Importar audio</translation>
     </message>
 </context>
@@ -2155,7 +2412,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>RecordDialog</name>
     <message>
         <source>Record your voice</source>
-        <extracomment>Longest recording kept (a say step's clip, not a podcast).</extracomment>
+        <extracomment>Longest recording kept (a say step&apos;s clip, not a podcast).</extracomment>
         <translation>Grabar tu voz</translation>
     </message>
     <message>
@@ -2191,7 +2448,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>This microphone's sound format is not supported.</source>
+        <source>This microphone&apos;s sound format is not supported.</source>
         <translation>El formato de sonido de este micrófono no es compatible.</translation>
     </message>
     <message>
@@ -2363,7 +2620,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>KAP Companion sigue aquí</translation>
     </message>
     <message>
-        <source>Your reminders will arrive from here. To quit, choose Quit in this icon's menu, or turn reminders off.</source>
+        <source>Your reminders will arrive from here. To quit, choose Quit in this icon&apos;s menu, or turn reminders off.</source>
         <translation>Tus recordatorios llegarán desde aquí. Para salir, elige Salir en el menú de este icono o desactiva los recordatorios.</translation>
     </message>
     <message>
@@ -2518,7 +2775,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Añadir esta sesión</translation>
     </message>
     <message>
-        <source>Your journal isn't open, so sessions can't be saved just now.</source>
+        <source>Your journal isn&apos;t open, so sessions can&apos;t be saved just now.</source>
         <translation>Tu diario no está abierto, así que ahora mismo no se pueden guardar las sesiones.</translation>
     </message>
     <message>
@@ -2585,20 +2842,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Volumen del sonido de fondo</translation>
     </message>
     <message>
-        <source>Overall</source>
-        <translation>General</translation>
-    </message>
-    <message>
         <source>Voice</source>
         <translation>Voz</translation>
-    </message>
-    <message>
-        <source>Breath cues</source>
-        <translation>Señales de respiración</translation>
-    </message>
-    <message>
-        <source>Background</source>
-        <translation>Fondo</translation>
     </message>
     <message>
         <source>Background sound</source>
@@ -2629,10 +2874,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Zumbido suave</translation>
     </message>
     <message>
-        <source>Breath cue style</source>
-        <translation>Estilo de las señales de respiración</translation>
-    </message>
-    <message>
         <source>Soft tones</source>
         <translation>Tonos suaves</translation>
     </message>
@@ -2645,7 +2886,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Leer la guía en voz alta cuando no haya voz grabada</translation>
     </message>
     <message>
-        <source>Reading aloud needs a system voice, which isn't available here.</source>
+        <source>Reading aloud needs a system voice, which isn&apos;t available here.</source>
         <translation>Para leer en voz alta hace falta una voz del sistema, y aquí no hay ninguna disponible.</translation>
     </message>
     <message>
@@ -2685,10 +2926,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Oscuro</translation>
     </message>
     <message>
-        <source>Smaller</source>
-        <translation>Más pequeño</translation>
-    </message>
-    <message>
         <source>Standard</source>
         <translation>Estándar</translation>
     </message>
@@ -2711,10 +2948,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>A new language shows fully the next time the app opens.</source>
-        <translation>Un idioma nuevo se muestra por completo la próxima vez que abras la app.</translation>
     </message>
     <message>
         <source>e.g. Riverside Clinic</source>
@@ -2761,10 +2994,6 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Quitar la línea seleccionada</translation>
     </message>
     <message>
-        <source>Restore the suggested list</source>
-        <translation>Restaurar la lista sugerida</translation>
-    </message>
-<message>
         <source>Small</source>
         <translation>Pequeño</translation>
     </message>
@@ -2781,7 +3010,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Muestra las herramientas para escribir, editar y compartir prácticas</translation>
     </message>
     <message>
-        <source>For therapists: adds New practice…, Edit practice… and Share with a client… to the More menu. You don't need it to practise.</source>
+        <source>For therapists: adds New practice…, Edit practice… and Share with a client… to the More menu. You don&apos;t need it to practise.</source>
         <translation>Para terapeutas: añade Nueva práctica…, Editar la práctica… y Compartir con tu cliente… al menú Más. No lo necesitas para practicar.</translation>
     </message>
     <message>
@@ -2796,7 +3025,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>Your own help lines</source>
         <translation>Tus propias líneas de ayuda</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ShareDialog</name>
     <message>
@@ -2937,7 +3166,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>La versión debe ser un número como 1 o 2 (o 1.2).</translation>
     </message>
     <message>
-        <source>The pack you are replacing there is version {old}. Raise the version so your client's app takes this one as an update.</source>
+        <source>The pack you are replacing there is version {old}. Raise the version so your client&apos;s app takes this one as an update.</source>
         <translation>El paquete que vas a sustituir ahí es la versión {old}. Sube la versión para que la app de tu cliente tome este como una actualización.</translation>
     </message>
     <message>
@@ -2950,10 +3179,29 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
 </context>
 <context>
+    <name>SoundNotices</name>
+    <message>
+        <source>No sound device found — the practice will play silently.</source>
+        <translation>No se ha encontrado ningún dispositivo de sonido — la práctica seguirá en silencio.</translation>
+    </message>
+    <message>
+        <source>Sound is turned off — the practice will play silently.</source>
+        <translation>El sonido está desactivado — la práctica seguirá en silencio.</translation>
+    </message>
+    <message>
+        <source>The sound device went away — the practice carries on silently.</source>
+        <translation>El dispositivo de sonido ya no está disponible — la práctica continúa en silencio.</translation>
+    </message>
+    <message>
+        <source>Sound isn&apos;t available right now, so this practice plays silently.</source>
+        <translation>El sonido no está disponible ahora mismo, así que esta práctica sigue en silencio.</translation>
+    </message>
+</context>
+<context>
     <name>StepList</name>
     <message>
         <source>Steps</source>
-        <extracomment>Qt's QWIDGETSIZE_MAX (not exported by PySide6): no maximum size.</extracomment>
+        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (not exported by PySide6): no maximum size.</extracomment>
         <translation>Pasos</translation>
     </message>
     <message>
@@ -3084,7 +3332,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
     <message>
         <source>your intention</source>
-        <extracomment>Placeholders a list names in words of their own (the rest read "your answer").</extracomment>
+        <extracomment>Placeholders a list names in words of their own (the rest read &quot;your answer&quot;).</extracomment>
         <translation>tu intención</translation>
     </message>
     <message>
@@ -3119,15 +3367,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>Silence</source>
         <translation>Silencio</translation>
     </message>
-<message>
-        <source>{n}×</source>
-        <translation>{n}×</translation>
-    </message>
-    <message>
-        <source>Breathe</source>
-        <translation>Respira</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>StopRules</name>
     <message>
@@ -3159,7 +3399,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Pautas para parar</translation>
     </message>
     <message>
-        <source>Don't show this again for this practice</source>
+        <source>Don&apos;t show this again for this practice</source>
         <translation>No volver a mostrar para esta práctica</translation>
     </message>
     <message>
@@ -3351,11 +3591,8 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Hoy</translation>
     </message>
     <message>
-        <source>Your intention</source>
-        <translation>Tu intención</translation>
-    </message>
-    <message>
         <source>Suggested for today</source>
+        <extracomment>The intention, written or changed in place (saved for the next session).</extracomment>
         <translation>Sugerencias para hoy</translation>
     </message>
     <message>
@@ -3391,11 +3628,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Añadir, cambiar o quitar las fechas de tus sesiones</translation>
     </message>
     <message>
-        <source>I've had my session</source>
+        <source>I&apos;ve had my session</source>
         <translation>Ya tuve mi sesión</translation>
     </message>
     <message>
-        <source>Mark today's session as done</source>
+        <source>Mark today&apos;s session as done</source>
         <translation>Marcar la sesión de hoy como hecha</translation>
     </message>
     <message>
@@ -3443,7 +3680,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>, empezada hoy, durante {time}</translation>
     </message>
     <message>
-        <source>Today's plan could not be read from your journal ({error}).</source>
+        <source>Today&apos;s plan could not be read from your journal ({error}).</source>
         <translation>No se pudo leer el plan de hoy desde tu diario ({error}).</translation>
     </message>
     <message>
@@ -3455,19 +3692,15 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>No hay ninguna sesión prevista</translation>
     </message>
     <message>
-        <source>Your journal isn't open, so your sessions and today's plan can't be shown. Every practice still plays from the library.</source>
+        <source>Your journal isn&apos;t open, so your sessions and today&apos;s plan can&apos;t be shown. Every practice still plays from the library.</source>
         <translation>Tu diario no está abierto, así que no se pueden mostrar tus sesiones ni el plan de hoy. Todas las prácticas se pueden reproducir igualmente desde la biblioteca.</translation>
     </message>
     <message>
-        <source>Your intention: {text}</source>
-        <translation>Tu intención: {text}</translation>
-    </message>
-    <message>
-        <source>You've done each of today's suggestions. Resting is part of it too.</source>
+        <source>You&apos;ve done each of today&apos;s suggestions. Resting is part of it too.</source>
         <translation>Has hecho todas las sugerencias de hoy. Descansar también forma parte.</translation>
     </message>
     <message>
-        <source>The program “{names}” isn't in your library, so it can't suggest practices. You can choose another in Your sessions…</source>
+        <source>The program “{names}” isn&apos;t in your library, so it can&apos;t suggest practices. You can choose another in Your sessions…</source>
         <translation>El programa “{names}” no está en tu biblioteca, así que no puede sugerir prácticas. Puedes elegir otro en Tus sesiones…</translation>
     </message>
     <message>
@@ -3522,7 +3755,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     <name>VoiceLink</name>
     <message>
         <source>The spoken voice is turned off in Settings.</source>
-        <extracomment>Seconds with nothing left to say before the app lets the voice's model go (about 110 MiB, loaded again in about a second when next needed: a practice chosen, an answer). How often a "Listen" request looks for its clip (ms); the clip is usually there at once. A clip of the open practice arrived (or failed); emitted from the worker thread. False turns the synthetic voice off for good (the UI tests that are not about it). The settings in use (the player keeps them current; "Listen" reads them).</extracomment>
+        <extracomment>Seconds with nothing left to say before the app lets the voice&apos;s model go (about 110 MiB, loaded again in about a second when next needed: a practice chosen, an answer). How often a &quot;Listen&quot; request looks for its clip (ms); the clip is usually there at once. A clip of the open practice arrived (or failed); emitted from the worker thread. False turns the synthetic voice off for good (the UI tests that are not about it). The settings in use (the player keeps them current; &quot;Listen&quot; reads them).</extracomment>
         <translation>La voz está desactivada en Ajustes.</translation>
     </message>
     <message>
@@ -3605,7 +3838,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Quitar la voz</translation>
     </message>
     <message>
-        <source>Remove this step's voice clip</source>
+        <source>Remove this step&apos;s voice clip</source>
         <translation>Quitar el clip de voz de este paso</translation>
     </message>
     <message>
@@ -3644,11 +3877,11 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
 <context>
     <name>VoiceTab</name>
     <message>
-        <source>Speak each practice's words with the built-in voice</source>
+        <source>Speak each practice&apos;s words with the built-in voice</source>
         <translation>Decir el texto de cada práctica con la voz incluida</translation>
     </message>
     <message>
-        <source>The voice works offline, on this computer. It speaks English; practices in other languages use your system's voice for that language, if there is one.</source>
+        <source>The voice works offline, on this computer. It speaks English; practices in other languages use your system&apos;s voice for that language, if there is one.</source>
         <translation>La voz funciona sin conexión, en este ordenador. Habla en inglés; las prácticas en otros idiomas usan la voz de tu sistema para ese idioma, si la hay.</translation>
     </message>
     <message>
@@ -3739,275 +3972,4 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>- - línea en {0}    ··· franja: ±{1} puntos de tu primera puntuación    ◯ cambio de {1} puntos o más desde la semana anterior</translation>
     </message>
 </context>
-<context><name>IntentionCard</name><message>
-        <source>Your intention</source>
-        <extracomment>The practice whose intention entry the card writes (the same kind of entry it saves). The session a new intention is saved for (None: no session, nothing to edit).</extracomment>
-        <translation>Tu intención</translation>
-    </message>
-    <message>
-        <source>Nothing written yet. A few words are enough, and you can change them.</source>
-        <translation>Aún no has escrito nada. Bastan unas pocas palabras, y puedes cambiarlas.</translation>
-    </message>
-    <message>
-        <source>Saved in your journal for your next session. Ctrl+Enter saves.</source>
-        <translation>Se guarda en tu diario para tu próxima sesión. Ctrl+Intro guarda.</translation>
-    </message>
-    <message>
-        <source>For example: I want to be curious</source>
-        <translation>Por ejemplo: quiero sentir curiosidad</translation>
-    </message>
-    <message>
-        <source>Save intention</source>
-        <translation>Guardar la intención</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Cancel, keep it as it was</source>
-        <translation>Cancelar, dejarla como estaba</translation>
-    </message>
-    <message>
-        <source>Your intention: {text}</source>
-        <translation>Tu intención: {text}</translation>
-    </message>
-    <message>
-        <source>For your next session: {text}</source>
-        <translation>Para tu próxima sesión: {text}</translation>
-    </message>
-    <message>
-        <source>Change your intention</source>
-        <translation>Cambiar tu intención</translation>
-    </message>
-    <message>
-        <source>Write your intention</source>
-        <translation>Escribir tu intención</translation>
-    </message>
-    <message>
-        <source>Change your intention for your next session</source>
-        <translation>Cambiar tu intención para tu próxima sesión</translation>
-    </message>
-    <message>
-        <source>Write your intention for your next session</source>
-        <translation>Escribir tu intención para tu próxima sesión</translation>
-    </message>
-    <message>
-        <source>My intention for this session is...</source>
-        <translation>Mi intención para esta sesión es...</translation>
-    </message>
-    <message>
-        <source>your intention</source>
-        <translation>tu intención</translation>
-    </message>
-</context><context><name>Keys</name><message>
-        <source>Space</source>
-        <translation>Espacio</translation>
-    </message>
-    <message>
-        <source>Pause or continue the practice</source>
-        <translation>Pausar o continuar la práctica</translation>
-    </message>
-    <message>
-        <source>Previous step (or the start of this one)</source>
-        <translation>Paso anterior (o el comienzo de este)</translation>
-    </message>
-    <message>
-        <source>Skip to the next step</source>
-        <translation>Saltar al paso siguiente</translation>
-    </message>
-    <message>
-        <source>Sound off or on</source>
-        <translation>Quitar o poner el sonido</translation>
-    </message>
-    <message>
-        <source>Louder / quieter</source>
-        <translation>Más alto / más bajo</translation>
-    </message>
-    <message>
-        <source>Stop the practice (asks first)</source>
-        <translation>Parar la práctica (pregunta antes)</translation>
-    </message>
-    <message>
-        <source>Continue after a question</source>
-        <translation>Continuar después de una pregunta</translation>
-    </message>
-    <message>
-        <source>Get help now</source>
-        <translation>Ayuda ahora</translation>
-    </message>
-    <message>
-        <source>Move to the next / previous control</source>
-        <translation>Ir al control siguiente / anterior</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Ajustes</translation>
-    </message>
-    <message>
-        <source>Search the library</source>
-        <translation>Buscar en la biblioteca</translation>
-    </message>
-    <message>
-        <source>Full screen on or off</source>
-        <translation>Pantalla completa sí o no</translation>
-    </message>
-</context><context><name>KeysDialog</name><message>
-        <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
-        <source>Everything in the app works from the keyboard. These keys help.</source>
-        <translation>Todo en la aplicación funciona con el teclado. Estas teclas te ayudan.</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Teclas</translation>
-    </message>
-    <message>
-        <source>What they do</source>
-        <translation>Qué hacen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-</context><context><name>MenuAndKeys</name><message>
-        <source>Keyboard shortcuts</source>
-        <extracomment>Each page's shortcut ("Ctrl+1"), by page key. The More menu's tools for therapists, shown only in Therapist mode.</extracomment>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>Páginas</translation>
-    </message>
-    <message>
-        <source>Everywhere</source>
-        <translation>En todas partes</translation>
-    </message>
-    <message>
-        <source>During a practice</source>
-        <translation>Durante una práctica</translation>
-    </message>
-</context><context><name>HelpLines</name><message>
-        <source>Find a helpline</source>
-        <translation>Encuentra una línea de ayuda</translation>
-    </message>
-    <message>
-        <source>Free, confidential helplines in your country.</source>
-        <translation>Líneas de ayuda gratuitas y confidenciales en tu país.</translation>
-    </message>
-    <message>
-        <source>Away from home?</source>
-        <translation>¿Estás fuera de tu país?</translation>
-    </message>
-    <message>
-        <source>Free, confidential helplines in other countries.</source>
-        <translation>Líneas de ayuda gratuitas y confidenciales en otros países.</translation>
-    </message>
-    <message>
-        <source>Psychedelic peer support — not a crisis line; limited hours.</source>
-        <translation>Apoyo entre pares para experiencias psicodélicas — no es una línea de crisis; horario limitado.</translation>
-    </message>
-    <message>
-        <source>United States</source>
-        <translation>Estados Unidos</translation>
-    </message>
-    <message>
-        <source>Emergency</source>
-        <translation>Emergencias</translation>
-    </message>
-    <message>
-        <source>If you or someone else is in danger right now.</source>
-        <translation>Si tu vida o la de otra persona corre peligro ahora mismo.</translation>
-    </message>
-    <message>
-        <source>988 Suicide &amp; Crisis Lifeline</source>
-        <translation>Línea 988 de Prevención del Suicidio y Crisis</translation>
-    </message>
-    <message>
-        <source>Call or text, any time. In Spanish: call 988 and press 2, or text AYUDA to 988.</source>
-        <translation>Llama o escribe un mensaje de texto, a cualquier hora. En español: llama al 988 y marca 2, o envía AYUDA por mensaje de texto al 988.</translation>
-    </message>
-    <message>
-        <source>Canada</source>
-        <translation>Canadá</translation>
-    </message>
-    <message>
-        <source>9-8-8 Suicide Crisis Helpline</source>
-        <translation>9-8-8: línea de ayuda en crisis suicidas</translation>
-    </message>
-    <message>
-        <source>Call or text, any time, in English or French.</source>
-        <translation>Llama o escribe un mensaje de texto, a cualquier hora, en inglés o en francés.</translation>
-    </message>
-    <message>
-        <source>Spain</source>
-        <translation>España</translation>
-    </message>
-    <message>
-        <source>024 Suicidal behaviour helpline</source>
-        <translation>024 Línea de atención a la conducta suicida</translation>
-    </message>
-    <message>
-        <source>Free and confidential, any time, day or night.</source>
-        <translation>Gratuita y confidencial, a cualquier hora del día o de la noche.</translation>
-    </message>
-    <message>
-        <source>Mexico</source>
-        <translation>México</translation>
-    </message>
-    <message>
-        <source>Línea de la Vida</source>
-        <translation>Línea de la Vida</translation>
-    </message>
-    <message>
-        <source>United Kingdom</source>
-        <translation>Reino Unido</translation>
-    </message>
-    <message>
-        <source>Free, any time, day or night.</source>
-        <translation>Gratuita, a cualquier hora del día o de la noche.</translation>
-    </message>
-    <message>
-        <source>Urgent help that is not an emergency. In a mental health crisis in England, choose the mental health option.</source>
-        <translation>Ayuda urgente cuando no es una emergencia. En una crisis de salud mental en Inglaterra, elige la opción de salud mental.</translation>
-    </message>
-    <message>
-        <source>Another country</source>
-        <translation>Otro país</translation>
-    </message>
-    <message>
-        <source>Local emergency number</source>
-        <translation>Número de emergencias local</translation>
-    </message>
-    <message>
-        <source>112 · 911 · 999 — whichever serves where you are</source>
-        <translation>112 · 911 · 999 — el que corresponda donde estés</translation>
-    </message>
-</context><context><name>LanguageSwitch</name><message>
-        <source>Your new language will show in full as soon as this practice ends.</source>
-        <extracomment>Builds the main window in a language ("en", "es"), reading the library from ``like``. The window was built again in a new language (the new window). While waiting, looks again now and then (another window may have closed).</extracomment>
-        <translation>Tu nuevo idioma se mostrará por completo en cuanto termine esta práctica.</translation>
-    </message>
-    <message>
-        <source>Your new language will show in full once the app's other windows are closed.</source>
-        <translation>Tu nuevo idioma se mostrará por completo cuando cierres las otras ventanas de la app.</translation>
-    </message>
-</context><context><name>SoundNotices</name><message>
-        <source>No sound device found — the practice will play silently.</source>
-        <translation>No se ha encontrado ningún dispositivo de sonido — la práctica seguirá en silencio.</translation>
-    </message>
-    <message>
-        <source>Sound is turned off — the practice will play silently.</source>
-        <translation>El sonido está desactivado — la práctica seguirá en silencio.</translation>
-    </message>
-    <message>
-        <source>The sound device went away — the practice carries on silently.</source>
-        <translation>El dispositivo de sonido ya no está disponible — la práctica continúa en silencio.</translation>
-    </message>
-    <message>
-        <source>Sound isn't available right now, so this practice plays silently.</source>
-        <translation>El sonido no está disponible ahora mismo, así que esta práctica sigue en silencio.</translation>
-    </message>
-</context></TS>
+</TS>
