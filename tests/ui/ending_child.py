@@ -2,7 +2,7 @@
 
 Usage: python -m tests.ui.ending_child PRACTICE_ID WORDS
 Runs ``run_app`` with the practice; once the player waits at its first question (reached
-by skipping), types WORDS into it and prints ``READY <seconds in> <the sound player>``.
+by skipping), types WORDS into it and prints ``READY <seconds practised> <the sound player>``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def main() -> int:
         assert isinstance(view.gate, ReflectGate)
         view.gate.edit.insertPlainText(words)  # kept as a draft within a second, or at the end
         sound = type(view.player).__name__ if view.player and view.player.available else "none"
-        print(f"READY {view.session.position:.1f} {sound}", flush=True)
+        print(f"READY {view.session.practised:.3f} {sound}", flush=True)
 
     QTimer.singleShot(100, to_question)
     return run_app([sys.argv[0]], practice=practice)
