@@ -103,6 +103,8 @@ class ProcessEngine:
         #: The pronunciation store's folder (see :class:`VoiceEngine`); made here, read there.
         self.lexicon = lexicon
         self._builder: threading.Thread | None = None
+        #: Whether the running voice reads its dictionaries from the store.
+        self.from_store = False
         self._proc: Any = None
         self._conn: Connection | None = None  # answers from the child
         self._out: Connection | None = None  # requests to the child
@@ -175,6 +177,7 @@ class ProcessEngine:
                 self._stop()
             raise
         self._loaded = True
+        self.from_store = bool(from_store)
         if self.lexicon is not None and not from_store:
             self._build_store_later()
 
