@@ -164,9 +164,11 @@ def test_no_folder_to_write_in_keeps_hibaris_own_dictionaries(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with read_only_folder(tmp_path / "ro") as ro, caplog.at_level(logging.INFO):
-        assert store.prepare(ro / "g2p", "heart") is None
         engine = VoiceEngine(lexicon=ro / "g2p")
         clip = engine.synthesize("The practice still speaks.")
+        assert engine._builder is not None
+        engine._builder.join(120)
+        assert store.prepare(ro / "g2p", "heart") is None  # and not tried again
     assert len(clip) > 0 and not engine.from_store
     assert "could not be made" in caplog.text
 
@@ -177,6 +179,8 @@ def test_a_full_disk_keeps_hibaris_own_dictionaries(
     with tiny_folder(tmp_path / "full", "256k") as full, caplog.at_level(logging.INFO):
         engine = VoiceEngine(lexicon=full)
         clip = engine.synthesize("The practice still speaks.")
+        assert engine._builder is not None
+        engine._builder.join(120)
         assert not list(full.iterdir())  # the half-made file was removed
     assert len(clip) > 0 and not engine.from_store
     assert "could not be made" in caplog.text
@@ -202,6 +206,15 @@ def test_the_engine_reads_the_store_and_survives_it_breaking(
     assert len(clip) > 0 and not engine.from_store
     assert "pronunciation store failed" in caplog.text
     assert not path.exists()  # made afresh next time
+
+
+def test_a_first_start_speaks_at_once_and_the_next_reads_the_store(tmp_path: Path) -> None:
+    engine = VoiceEngine(lexicon=tmp_path / "g2p")
+    assert len(engine.synthesize("Hello again.")) > 0
+    assert not engine.from_store and engine._builder is not None  # made meanwhile
+    engine._builder.join(120)
+    later = VoiceEngine(lexicon=tmp_path / "g2p")
+    assert len(later.synthesize("Hello again.")) > 0 and later.from_store
 
 
 def test_the_voice_process_builds_the_store_once_then_reads_it(tmp_path: Path) -> None:

@@ -198,8 +198,10 @@ class VoiceEngine:
             (:mod:`~kapcompanion.audio.voice.lexicon_store`; the voice's cache folder).
             None, or a store that cannot be had, keeps hibari's dictionaries in memory
             (about 100 MiB more).
-        build_lexicon: make the store (in a short-lived process) when it is missing;
-            False only uses one already made (the voice's own process cannot start one).
+        build_lexicon: when the store is missing, make it in the background (in a
+            short-lived process; this voice starts with hibari's dictionaries, the next
+            reads the store). False only uses one already made (the voice's own process
+            cannot start processes; its parent makes the store).
     """
 
     rate = SAMPLE_RATE
@@ -221,6 +223,7 @@ class VoiceEngine:
         #: Whether the dictionaries are read from the store (False: hibari's, in memory).
         self.from_store = False
         self._store: Path | None = None
+        self._builder: threading.Thread | None = None
         self._tts: Any = None
         self._failed: VoiceUnavailable | None = None
         self._lock = threading.Lock()
@@ -307,9 +310,11 @@ class VoiceEngine:
         from kapcompanion.audio.voice import lexicon_store
 
         try:
-            got = lexicon_store.connect(self.lexicon, self.voice, build_missing=self.build_lexicon)
+            got = lexicon_store.connect(self.lexicon, self.voice, build_missing=False)
             if got is None:
-                log.info("voice: no pronunciation store; hibari's dictionaries go in memory")
+                log.info("voice: no pronunciation store yet; hibari's dictionaries go in memory")
+                if self.build_lexicon and self._builder is None:
+                    self._builder = lexicon_store.build_later(self.lexicon, self.voice)
                 return None
             conn, path = got
             from kapcompanion.audio.voice.lean import StoreG2P

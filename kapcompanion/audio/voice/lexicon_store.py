@@ -260,6 +260,7 @@ def _build_child(folder: str, accent: str, answer: Connection, nice: bool = Fals
 
 
 _building = threading.Lock()
+_failed: set[tuple[Path, str]] = set()
 #: The last build's seconds and peak memory (MiB) in its own process (for benchmarks).
 last_build: dict[str, float] = {}
 
@@ -291,7 +292,8 @@ def connect(
     with _building:  # one build at a time in this process (another may have just made it)
         conn = open_store(path, key)
         if conn is None:
-            if not _build_elsewhere(Path(folder), accent, nice):
+            if (path, key) in _failed or not _build_elsewhere(Path(folder), accent, nice):
+                _failed.add((path, key))  # not tried again while this app runs
                 return None
             conn = open_store(path, key)
     return (conn, path) if conn is not None else None
@@ -304,6 +306,24 @@ def prepare(folder: Path | None, voice: str, *, nice: bool = False) -> Path | No
         return None
     got[0].close()
     return got[1]
+
+
+def build_later(folder: Path, voice: str) -> threading.Thread:
+    """Make the store in the background (a thread waiting on a low-priority builder).
+
+    For a voice that just started with hibari's own dictionaries because the store was
+    missing (a first start, or a new hibari): its first words do not wait for the
+    store, and its next start reads it. The thread is returned (tests join it).
+    """
+    thread = threading.Thread(
+        target=prepare,
+        args=(folder, voice),
+        kwargs={"nice": True},
+        name="kapcompanion-g2p-build",
+        daemon=True,
+    )
+    thread.start()
+    return thread
 
 
 def _build_elsewhere(folder: Path, accent: str, nice: bool = False) -> bool:

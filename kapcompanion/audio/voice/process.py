@@ -182,26 +182,14 @@ class ProcessEngine:
             self._build_store_later()
 
     def _build_store_later(self) -> None:
-        """Make the pronunciation store in the background, once (the next start uses it).
+        """The voice started with hibari's own dictionaries: make the store meanwhile, once.
 
-        The voice just loaded hibari's own dictionaries (the store is missing or out of
-        date: a first start, or a new hibari). Rather than make the first words wait for
-        it, the store is made now, in a short-lived process at low priority, while this
-        voice speaks; the voice's next start (after it was let go while idle) reads it.
+        The voice's next start (after it was let go while idle) reads it.
         """
-        if self._builder is not None:
-            return
-        from kapcompanion.audio.voice import lexicon_store
+        if self._builder is None and self.lexicon is not None:
+            from kapcompanion.audio.voice import lexicon_store
 
-        folder, voice = self.lexicon, self.voice
-        self._builder = threading.Thread(
-            target=lexicon_store.prepare,
-            args=(folder, voice),
-            kwargs={"nice": True},
-            name="kapcompanion-g2p-build",
-            daemon=True,
-        )
-        self._builder.start()
+            self._builder = lexicon_store.build_later(self.lexicon, self.voice)
 
     def synthesize(self, text: str, speed: float = 1.0) -> np.ndarray:
         """Say ``text`` in the child: mono float32 at 24 kHz (as :class:`VoiceEngine`)."""
