@@ -41,7 +41,7 @@ from hibari.g2p.lexicon import Lexicon
 from hibari.g2p.tagger import Tagger
 from hibari.g2p.tokenize import Tokenizer
 
-from kapcompanion.audio.voice.lexicon_store import CACHE_SIZE, _decode
+from kapcompanion.audio.voice.lexicon_store import CACHE_SIZE, decode
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class Table:
         row = self._conn.execute(self._sql, (key,)).fetchone()
         if row is None:
             return False, None
-        return True, (_decode(row[0]) if self._values else None)
+        return True, (decode(row[0]) if self._values else None)
 
     def get(self, key: object, default: Any = None) -> Any:
         """The value for ``key``, or ``default`` (a fresh copy for dict values)."""

@@ -151,7 +151,7 @@ def open_store(path: Path, key: str) -> sqlite3.Connection | None:
         if check is None or check[0] != "ok":
             raise sqlite3.DatabaseError(f"quick_check: {check}")
         return conn
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         log.warning("voice: the pronunciation store %s is damaged (%s)", path.name, exc)
         if conn is not None:
             conn.close()
@@ -165,7 +165,8 @@ def _plain(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _decode(text: str) -> object:
+def decode(text: str) -> object:
+    """A stored value as `json.load` gave it (see :func:`_plain`)."""
     return json.loads(text) if text[:1] in ("{", '"', "[") else text
 
 
