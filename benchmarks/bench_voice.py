@@ -4,7 +4,8 @@ Each measurement runs in a fresh child process (a clean interpreter, as a user's
 would be), pinned to one CPU core with onnxruntime on one thread:
 
 * synthesis speed: the say texts of the built-in practices, about two minutes of speech,
-  synthesised one after another (the model loaded and warmed up first);
+  synthesised one after another (the model loaded and warmed up first), with hibari's
+  dictionaries in memory and read from the pronunciation store (alternated, twice each);
 * cold cache: a 7-minute built-in practice (body-scan-short) from an empty cache — the
   time from Play to the first clip with the voice preloaded (as when the practice's page
   opens), and from nothing at all (hibari not yet imported); and whether every later
@@ -12,6 +13,9 @@ would be), pinned to one CPU core with onnxruntime on one thread:
   plays, from Play on);
 * warm cache: the same practice again in a new process, every clip from the disk cache;
 * memory: resident memory after the whole practice is synthesised and held in memory.
+
+The practice runs read the pronunciation store, made first (as on every start but the
+very first after installing).
 
 Run: python benchmarks/bench_voice.py [--json out.json]
 Targets: at least 30x real time on one core; first clip within 1.0 s of Play on a cold
@@ -49,8 +53,11 @@ def _rss_mib(field: str) -> float:
     return 0.0
 
 
-def child_speed() -> dict[str, float]:
-    """Synthesise ~2 minutes of built-in say texts; seconds of audio and of work."""
+def child_speed(lexicon: str | None = None) -> dict[str, float]:
+    """Synthesise ~2 minutes of built-in say texts; seconds of audio and of work.
+
+    ``lexicon``: the pronunciation store's folder (None: hibari's dictionaries in memory).
+    """
     import yaml
 
     from kapcompanion.audio.voice import SAMPLE_RATE, VoiceEngine
@@ -61,7 +68,7 @@ def child_speed() -> dict[str, float]:
         for step in doc.get("steps", []) if isinstance(doc, dict) else []:
             if isinstance(step, dict) and "say" in step and str(step["say"]) not in texts:
                 texts.append(str(step["say"]))
-    engine = VoiceEngine(threads=1)
+    engine = VoiceEngine(threads=1, lexicon=Path(lexicon) if lexicon else None, build_lexicon=False)
     engine.synthesize("Warm up.")
     audio = work = cpu = 0.0
     for text in texts:
@@ -72,10 +79,53 @@ def child_speed() -> dict[str, float]:
         audio += len(clip) / SAMPLE_RATE
         if audio >= SPEECH_SECONDS:
             break
-    return {"audio": audio, "wall": work, "cpu": cpu, "texts": float(len(texts))}
+    return {
+        "audio": audio,
+        "wall": work,
+        "cpu": cpu,
+        "texts": float(len(texts)),
+        "store": float(engine.from_store),
+    }
 
 
-def child_practice(cache: str, preload: bool) -> dict[str, float]:
+def child_g2p(lexicon: str) -> dict[str, float]:
+    """Text → phonemes for every say text of the library: hibari's dicts vs the store (CPU s).
+
+    Both in this one process, alternated three times, best of each (a fresh G2P each
+    time, so the store's lookups start cold): the store's own cost, apart from the model.
+    """
+    import yaml
+    from hibari import Hibari
+    from hibari.g2p import G2P
+
+    from kapcompanion.audio.voice import lexicon_store
+    from kapcompanion.audio.voice.lean import StoreG2P
+
+    texts: list[str] = []
+    for path in sorted((ROOT / "scripts").glob("*/*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for step in doc.get("steps", []) if isinstance(doc, dict) else []:
+            if isinstance(step, dict) and "say" in step and str(step["say"]) not in texts:
+                texts.append(str(step["say"]))
+    best = {"memory": float("inf"), "store": float("inf")}
+    for _ in range(3):
+        for kind in best:
+            if kind == "memory":
+                g2p: G2P = G2P()
+            else:
+                got = lexicon_store.connect(Path(lexicon), "heart", build_missing=False)
+                assert got is not None
+                g2p = StoreG2P(got[0])
+            g2p("Warm up.")  # the out-of-vocabulary net loads on first use
+            c0 = time.process_time()
+            for text in texts:
+                for sentence in Hibari.split_sentences(text):
+                    g2p(sentence)
+            best[kind] = min(best[kind], time.process_time() - c0)
+    return {**best, "texts": float(len(texts))}
+
+
+def child_practice(cache: str, preload: bool, lexicon: str) -> dict[str, float]:
     """Play-from-cold (or warm): first clip, readiness against need, memory.
 
     Without ``preload`` the clock starts before anything of the voice is imported; with
@@ -91,7 +141,7 @@ def child_practice(cache: str, preload: bool) -> dict[str, float]:
     practice = load_practice(PRACTICE)
     items = spoken_items(practice)
     ready: dict[str, float] = {}
-    engine = VoiceEngine(threads=1)
+    engine = VoiceEngine(threads=1, lexicon=Path(lexicon), build_lexicon=False)
     service = VoiceService(engine, VoiceCache(Path(cache)))
     if preload:
         service.preload()
@@ -147,21 +197,38 @@ def main() -> None:
     if args.child:
         _pin()
         mode = args.child[0]
-        if mode == "speed":
-            print(json.dumps(child_speed()))
+        if mode == "g2p":
+            print(json.dumps(child_g2p(args.child[1])))
+        elif mode == "speed":
+            print(json.dumps(child_speed(args.child[1] if len(args.child) > 1 else None)))
         else:
-            print(json.dumps(child_practice(args.child[1], mode == "preloaded")))
+            print(json.dumps(child_practice(args.child[1], mode == "preloaded", args.child[2])))
         return
-    speed = run_child("speed")
-    x_rt = speed["audio"] / speed["wall"]
-    print(
-        f"synthesis: {speed['audio']:.1f} s of speech in {speed['wall']:.2f} s "
-        f"({x_rt:.0f}x real time, CPU {speed['cpu']:.2f} s, one core, one thread)"
-    )
+    from kapcompanion.audio.voice import lexicon_store
+
     with tempfile.TemporaryDirectory() as tmp:
-        nothing = run_child("practice", str(Path(tmp) / "a"))
-        cold = run_child("preloaded", str(Path(tmp) / "b"))
-        warm = run_child("practice", str(Path(tmp) / "b"))
+        store = str(Path(tmp) / "g2p")
+        if lexicon_store.prepare(Path(store), "heart") is None:
+            raise SystemExit("the pronunciation store could not be made")
+        # Alternated, best of two each: the machine's other load moves single runs.
+        speeds: dict[str, list[dict[str, float]]] = {"in memory": [], "store": []}
+        for _ in range(2):
+            speeds["in memory"].append(run_child("speed"))
+            speeds["store"].append(run_child("speed", store))
+        for name, got in speeds.items():
+            parts = ", ".join(
+                f"{r['audio'] / r['wall']:.0f}x (CPU {r['audio'] / r['cpu']:.0f}x)" for r in got
+            )
+            print(f"synthesis, dictionaries {name}: {got[0]['audio']:.1f} s of speech: {parts}")
+        speed = min(speeds["store"], key=lambda r: r["wall"])
+        g2p = run_child("g2p", store)
+        print(
+            f"text to phonemes, {g2p['texts']:.0f} say texts (CPU, best of 3): dictionaries "
+            f"in memory {g2p['memory']:.3f} s, from the store {g2p['store']:.3f} s"
+        )
+        nothing = run_child("practice", str(Path(tmp) / "a"), store)
+        cold = run_child("preloaded", str(Path(tmp) / "b"), store)
+        warm = run_child("practice", str(Path(tmp) / "b"), store)
     runs = (("cold, nothing loaded", nothing), ("cold, voice preloaded", cold), ("warm", warm))
     for name, r in runs:
         print(

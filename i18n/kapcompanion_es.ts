@@ -829,6 +829,13 @@
     </message>
 </context>
 <context>
+    <name>FileVoice</name>
+    <message>
+        <source>This practice is not in English. The built-in voice speaks English only, and no voice on this computer can record this practice&apos;s language into a file, so the file has its bells and sounds but no spoken guidance.</source>
+        <translation>Esta práctica no está en inglés. La voz incluida solo habla inglés y ninguna voz de este equipo puede grabar el idioma de esta práctica en un archivo, así que el archivo tiene sus campanas y sonidos, pero no la guía hablada.</translation>
+    </message>
+</context>
+<context>
     <name>Gate</name>
     <message>
         <source>Continue</source>

@@ -215,6 +215,7 @@ def _dispatch(args: argparse.Namespace, folders: DataFolders) -> int:
                     speak=voice is not None,
                     spoken_cues=spoken_cues(settings),
                     loudness=args.loudness,
+                    app_language=str(settings.language),
                 )
             finally:
                 if voice is not None:

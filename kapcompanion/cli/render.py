@@ -11,6 +11,7 @@ from kapcompanion.audio.loudness import TARGETS
 from kapcompanion.audio.render import GATE_SECONDS, RenderError, RenderSummary, render_practice
 from kapcompanion.core.durations import format_duration
 from kapcompanion.core.model import Practice
+from kapcompanion.core.spoken import is_english, spoken_items
 from kapcompanion.core.visible import printable
 
 if TYPE_CHECKING:
@@ -50,14 +51,25 @@ def render_cli(
     speak: bool = True,
     spoken_cues: bool | None = None,
     loudness: str = "phone",
+    app_language: str = "system",
 ) -> int:
     """Render for the command line: a progress bar on a terminal, plain errors, exit code.
 
     The bar shows synthesis ("Speaking", texts done) and then mixing ("Rendering").
     ``voice`` is the service to speak with (Settings' voice and speed); ``speak`` False
-    renders without the voice (turned off in Settings).
+    renders without the voice (turned off in Settings). A practice that is not in English
+    is rendered without a voice (the built-in one speaks English only, and no system voice
+    can be taken into a file: :func:`~kapcompanion.ui.speech.file_voice_problem`), and a
+    note in the app's language (``app_language``, Settings' choice) says so once.
     """
     tty = sys.stderr.isatty()
+    notes: list[str] = []
+    if speak and not is_english(practice.language) and spoken_items(practice):
+        from kapcompanion.ui.speech import file_voice_note, file_voice_problem
+
+        log.info("render without a voice: %s", file_voice_problem(practice.language))
+        notes.append(file_voice_note(app_language))
+        speak = False  # never Spanish words in the English voice
 
     def show(fraction: float) -> None:
         sys.stderr.write(_bar(fraction))
@@ -71,7 +83,6 @@ def render_cli(
             sys.stderr.write("\n")
         sys.stderr.flush()
 
-    notes: list[str] = []
     summary = RenderSummary()
     try:
         path = render_practice(

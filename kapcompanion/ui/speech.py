@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -66,6 +66,48 @@ def locale_voice_available(language: str) -> bool:
     except Exception as exc:  # pragma: no cover - depends on the system
         log.info("system voices could not be listed: %s", exc)
     return False
+
+
+def file_voice_problem(language: str) -> str:
+    """Why no system voice can say ``language`` into a file (a render), for the log.
+
+    Qt 6.6 added ``QTextToSpeech.synthesize``: an engine with the ``Synthesize``
+    capability hands its audio to the program instead of the speakers. PySide6 (6.12,
+    the version this was written against) does not bind it: it is a C++ template; only
+    ``QTextToSpeechEngine.synthesize`` is bound, and a ``QTextToSpeech`` does not expose
+    its engine to Python. The engines on Linux add their own reasons: speech-dispatcher
+    cannot synthesise to a buffer at all; Qt's flite plugin can (Qt 6.6 on) but is not in
+    PySide6's wheels, and a distribution's build is for its own Qt. So a render of a
+    practice that is not in English carries no voice, and ``kapcompanion render`` says
+    so (:func:`file_voice_note`). This function names the first obstacle found.
+    """
+    tts = _tts_class()
+    if tts is None:
+        return "Qt's text-to-speech is not installed"
+    if not hasattr(tts, "synthesize"):
+        return "this PySide6 does not bind QTextToSpeech.synthesize"
+    return (  # pragma: no cover - a PySide6 that binds it
+        f"taking a system voice's audio for {language} is not supported by this version"
+    )
+
+
+def file_voice_note(app_language: str = "system") -> str:
+    """The one note of a render that cannot carry the practice's voice, in the app's language.
+
+    For ``kapcompanion render`` of a practice that is not in English (see
+    :func:`file_voice_problem`). ``app_language`` is the interface language chosen in
+    Settings ("system", "en", "es"...). Makes a Qt core application when there is none.
+    """
+    from kapcompanion.ui.i18n import install_translations  # lazy: only renders need it
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    install_translations(app, app_language)
+    return QCoreApplication.translate(
+        "FileVoice",
+        "This practice is not in English. The built-in voice speaks English only, and no "
+        "voice on this computer can record this practice's language into a file, so the "
+        "file has its bells and sounds but no spoken guidance.",
+    )
 
 
 class Speaker(QObject):

@@ -17,6 +17,7 @@ import gc
 import hashlib
 import logging
 import os
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,16 +194,36 @@ class VoiceEngine:
         voice: a voice name from :func:`installed_voices`.
         model: an ONNX file to use instead of the voice's own (tests, other builds).
         threads: onnxruntime threads (one core is plenty: ~70x real time here).
+        lexicon: the folder of the pronunciation store
+            (:mod:`~kapcompanion.audio.voice.lexicon_store`; the voice's cache folder).
+            None, or a store that cannot be had, keeps hibari's dictionaries in memory
+            (about 100 MiB more).
+        build_lexicon: when the store is missing, make it in the background (in a
+            short-lived process; this voice starts with hibari's dictionaries, the next
+            reads the store). False only uses one already made (the voice's own process
+            cannot start processes; its parent makes the store).
     """
 
     rate = SAMPLE_RATE
 
     def __init__(
-        self, voice: str = DEFAULT_VOICE, *, model: Path | None = None, threads: int = 1
+        self,
+        voice: str = DEFAULT_VOICE,
+        *,
+        model: Path | None = None,
+        threads: int = 1,
+        lexicon: Path | None = None,
+        build_lexicon: bool = True,
     ) -> None:
         self.voice = voice
         self.model = model
         self.threads = threads
+        self.lexicon = lexicon
+        self.build_lexicon = build_lexicon
+        #: Whether the dictionaries are read from the store (False: hibari's, in memory).
+        self.from_store = False
+        self._store: Path | None = None
+        self._builder: threading.Thread | None = None
         self._tts: Any = None
         self._failed: VoiceUnavailable | None = None
         self._lock = threading.Lock()
@@ -241,10 +262,14 @@ class VoiceEngine:
             raise self._failed
         try:
             path = self._model_path()
-            hibari = _hibari()
+            _hibari()  # raises VoiceUnavailable when hibari is not installed
             try:
                 # The model path is always given: hibari never downloads anything.
-                tts = hibari.Hibari(voice=self.voice, model=os.fspath(path), threads=self.threads)
+                from kapcompanion.audio.voice.lean import LeanHibari
+
+                tts = LeanHibari(
+                    self.voice, os.fspath(path), threads=self.threads, g2p=self._store_g2p()
+                )
                 _no_telemetry()
             except ImportError as exc:
                 raise VoiceUnavailable(
@@ -272,7 +297,50 @@ class VoiceEngine:
             self._failed = exc
             raise
         self._tts = tts
-        log.info("voice %s loaded", self.voice)
+        log.info("voice %s loaded (dictionaries %s)", self.voice, self._where())
+
+    def _where(self) -> str:
+        return "from the store" if self.from_store else "in memory"
+
+    def _store_g2p(self) -> Any:
+        """The G2P of hibari reading the store, or None (hibari then loads its own)."""
+        self.from_store = False
+        if self.lexicon is None:
+            return None
+        from kapcompanion.audio.voice import lexicon_store
+
+        try:
+            got = lexicon_store.connect(self.lexicon, self.voice, build_missing=False)
+            if got is None:
+                log.info("voice: no pronunciation store yet; hibari's dictionaries go in memory")
+                if self.build_lexicon and self._builder is None:
+                    self._builder = lexicon_store.build_later(self.lexicon, self.voice)
+                return None
+            conn, path = got
+            from kapcompanion.audio.voice.lean import StoreG2P
+
+            g2p = StoreG2P(conn, british=lexicon_store.accent_of(self.voice) == "gb")
+        except Exception as exc:  # never let the store stop the voice
+            log.warning("voice: the pronunciation store cannot be used (%s)", exc)
+            return None
+        self._store = path
+        self.from_store = True
+        return g2p
+
+    def _stock_g2p(self, exc: Exception) -> None:
+        """The store failed while in use: drop it, load hibari's dictionaries, carry on."""
+        log.warning(
+            "voice: the pronunciation store failed (%s); using hibari's own dictionaries", exc
+        )
+        from kapcompanion.audio.voice import lexicon_store
+
+        if self._store is not None:
+            lexicon_store.discard(self._store)  # made afresh next time
+        self._store = None
+        self.from_store = False
+        self.lexicon = None
+        self._tts = None
+        self._load_locked()
 
     def unload(self) -> None:
         """Let the model and its dictionaries go (about 110 MiB); the next use loads again."""
@@ -294,7 +362,13 @@ class VoiceEngine:
         with self._lock:
             self._load_locked()
             try:
-                raw = self._tts(text, speed=clamp_speed(speed), seed=text_seed(text))
+                try:
+                    raw = self._tts(text, speed=clamp_speed(speed), seed=text_seed(text))
+                except sqlite3.Error as exc:  # the store went bad under us: once, then stock
+                    self._stock_g2p(exc)
+                    raw = self._tts(text, speed=clamp_speed(speed), seed=text_seed(text))
+            except VoiceUnavailable:
+                raise
             except Exception as exc:
                 # Never log the text itself: it may hold the client's own words.
                 log.warning("voice: a text of %d characters failed: %s", len(text), exc)

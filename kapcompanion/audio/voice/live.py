@@ -56,14 +56,20 @@ def open_service(
     in a child process (the app: its window never waits on the voice).
     """
     cache = VoiceCache(folder) if folder is not None else None
+    lexicon = lexicon_folder(folder)
     engine: Engine
     if process:
         from kapcompanion.audio.voice.process import ProcessEngine
 
-        engine = ProcessEngine(voice, model=model)
+        engine = ProcessEngine(voice, model=model, lexicon=lexicon)
     else:
-        engine = VoiceEngine(voice, model=model)
+        engine = VoiceEngine(voice, model=model, lexicon=lexicon)
     return VoiceService(engine, cache, speed=speed, idle_unload=idle_unload)
+
+
+def lexicon_folder(cache: Path | None) -> Path | None:
+    """Where the pronunciation store lives: a folder inside the voice's clip cache."""
+    return Path(cache) / "g2p" if cache is not None else None
 
 
 def speaks(practice: Practice) -> bool:

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from kapcompanion.audio.mixer_format import release_memory
 from kapcompanion.audio.voice.engine import (
     DEFAULT_VOICE,
     KIND_MODEL,
@@ -43,10 +44,21 @@ SAY_TIMEOUT = 120.0
 
 
 def _serve(
-    inbox: Connection, conn: Connection, voice: str, model: str | None, threads: int
+    inbox: Connection,
+    conn: Connection,
+    voice: str,
+    model: str | None,
+    threads: int,
+    lexicon: str | None = None,
 ) -> None:
     """The child: load on request, say texts, until told to stop or the pipe closes."""
-    engine = VoiceEngine(voice, model=Path(model) if model else None, threads=threads)
+    engine = VoiceEngine(
+        voice,
+        model=Path(model) if model else None,
+        threads=threads,
+        lexicon=Path(lexicon) if lexicon else None,
+        build_lexicon=False,  # made by the parent (a daemonic process cannot start one)
+    )
     while True:
         try:
             cmd, args = inbox.recv()
@@ -57,10 +69,13 @@ def _serve(
         try:
             if cmd == "load":
                 engine.load()
-                conn.send(("ok", None))
+                conn.send(("ok", engine.from_store))
             elif cmd == "say":
                 text, speed = args
                 conn.send(("ok", engine.synthesize(text, speed)))
+                # Give the sentence's working memory back to the system (a few ms, after
+                # the answer is sent): the voice's process stays near its loaded size.
+                release_memory()
         except VoiceUnavailable as exc:
             conn.send(("error", (str(exc), exc.kind)))
         except Exception as exc:  # never let the child die on one request
@@ -75,11 +90,21 @@ class ProcessEngine:
     rate = SAMPLE_RATE
 
     def __init__(
-        self, voice: str = DEFAULT_VOICE, *, model: Path | None = None, threads: int = 1
+        self,
+        voice: str = DEFAULT_VOICE,
+        *,
+        model: Path | None = None,
+        threads: int = 1,
+        lexicon: Path | None = None,
     ) -> None:
         self.voice = voice
         self.model = model
         self.threads = threads
+        #: The pronunciation store's folder (see :class:`VoiceEngine`); made here, read there.
+        self.lexicon = lexicon
+        self._builder: threading.Thread | None = None
+        #: Whether the running voice reads its dictionaries from the store.
+        self.from_store = False
         self._proc: Any = None
         self._conn: Connection | None = None  # answers from the child
         self._out: Connection | None = None  # requests to the child
@@ -99,9 +124,10 @@ class ProcessEngine:
             inbox, out = ctx.Pipe(duplex=False)
             answers, reply = ctx.Pipe(duplex=False)
             model = str(self.model) if self.model is not None else None
+            lexicon = str(self.lexicon) if self.lexicon is not None else None
             proc = ctx.Process(
                 target=_serve,
-                args=(inbox, reply, self.voice, model, self.threads),
+                args=(inbox, reply, self.voice, model, self.threads, lexicon),
                 name="kapcompanion-voice",
                 daemon=True,
             )
@@ -144,13 +170,26 @@ class ProcessEngine:
         if self._loaded and self._proc is not None and self._proc.is_alive():
             return
         try:
-            self._ask("load", None, LOAD_TIMEOUT)
+            from_store = self._ask("load", None, LOAD_TIMEOUT)
         except VoiceUnavailable as exc:
             if exc.whole_voice:
                 self._failed = exc
                 self._stop()
             raise
         self._loaded = True
+        self.from_store = bool(from_store)
+        if self.lexicon is not None and not from_store:
+            self._build_store_later()
+
+    def _build_store_later(self) -> None:
+        """The voice started with hibari's own dictionaries: make the store meanwhile, once.
+
+        The voice's next start (after it was let go while idle) reads it.
+        """
+        if self._builder is None and self.lexicon is not None:
+            from kapcompanion.audio.voice import lexicon_store
+
+            self._builder = lexicon_store.build_later(self.lexicon, self.voice)
 
     def synthesize(self, text: str, speed: float = 1.0) -> np.ndarray:
         """Say ``text`` in the child: mono float32 at 24 kHz (as :class:`VoiceEngine`)."""
