@@ -27,14 +27,18 @@ EXE_NAME = "kapcompanion"
 
 #: Python modules the app never imports (some come in through optional imports of
 #: numpy, reportlab, PIL or the hooks): left out to keep the bundle small.
-# (SciPy, with numpy.testing, unittest and pydoc that its array-API layer imports, is
-# inside: render loudness uses scipy.signal and scipy.ndimage.)
+# SciPy is a test-only dependency (the loudness tests compare with it); the app's loudness
+# is NumPy's (kapcompanion/core/bs1770.py), so SciPy and what its array-API layer pulls in
+# (numpy.testing, unittest, pydoc) stay out: about 85 MB.
 EXCLUDES = [
     "tkinter",
     "_tkinter",
+    "unittest",
+    "pydoc",
     "pytest",
     "IPython",
     "matplotlib",
+    "scipy",
     "pandas",
     "sympy",
     "setuptools",
@@ -49,6 +53,7 @@ EXCLUDES = [
     "_ssl",
     "_hashlib",
     "curses",
+    "numpy.f2py",
     # pygame: the app uses only its mixer; fonts and image codecs pull SDL_ttf, SDL_image
     # and their libraries (pygame's own __init__ tolerates their absence).
     "pygame.font",

@@ -6,9 +6,14 @@ is made twice, block by block, so memory stays small however long the practice: 
 first pass measures (:class:`StreamMeter`), the second applies one gain and, where a bell
 or a breath cue would then peak too high, a smooth look-ahead limiter (:class:`Limiter`).
 
-The K-weighting filters are pyloudnorm's (the same coefficients its ``Meter`` uses); the
-measure follows BS.1770-4: 400 ms blocks every 100 ms, an absolute gate at −70 LUFS and a
-relative gate 10 LU under the loudness of the blocks above it.
+The measure is :mod:`kapcompanion.core.bs1770` (BS.1770-4 with pyloudnorm's K-weighting
+coefficients: 400 ms blocks every 100 ms, an absolute gate at −70 LUFS and a relative gate
+10 LU under the loudness of the blocks above it). Everything here is NumPy: the true peak
+is found by 4× oversampling through a 48-tap windowed-sinc filter applied phase by phase,
+and the limiter's running minimum and moving average are computed in O(n) (van Herk /
+Gil-Werman for the minimum, a cumulative sum for the average). SciPy is not needed (it
+would add about 80 MB to the bundle); the tests compare all of this with SciPy's and
+pyloudnorm's results.
 """
 
 from __future__ import annotations
@@ -18,9 +23,8 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from pyloudnorm.iirfilter import IIRfilter
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import firwin, lfilter, upfirdn
+
+from kapcompanion.core.bs1770 import Loudness
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +38,6 @@ _MARGIN_DB = {"lossless": 0.3, "lossy": 1.0}
 OVERSAMPLE = 4
 #: The limiter's look-ahead (and release) window, seconds.
 LIMIT_WINDOW_S = 0.05
-_ABSOLUTE_GATE = -70.0
-_RELATIVE_GATE = 10.0
-_SUB_BLOCK_S = 0.1  # 400 ms gating blocks overlap by 75%, so energies are kept per 100 ms
 
 
 def db(value: float) -> float:
@@ -44,9 +45,24 @@ def db(value: float) -> float:
     return 20.0 * math.log10(value) if value > 0 else -math.inf
 
 
+def lowpass(taps: int, cutoff: float) -> np.ndarray:
+    """A Hamming-windowed sinc low pass with unit gain at 0 Hz (as ``scipy.signal.firwin``).
+
+    Args:
+        taps: the filter's length.
+        cutoff: the cut-off as a fraction of the Nyquist frequency.
+    """
+    m = np.arange(taps) - (taps - 1) / 2.0
+    h = cutoff * np.sinc(cutoff * m) * np.hamming(taps)
+    return h / h.sum()
+
+
 #: The oversampling filter: 12 taps per phase, as in BS.1770-4 annex 2 (48 at 4x).
-_FIR = firwin(12 * OVERSAMPLE, 1.0 / OVERSAMPLE, window="hamming") * OVERSAMPLE
+_FIR = lowpass(12 * OVERSAMPLE, 1.0 / OVERSAMPLE) * OVERSAMPLE
 _DELAY = (len(_FIR) - 1) // 2
+#: For each oversampled point between a frame and the next: its filter phase and where,
+#: in that phase's convolution with the frames, the point falls (as an offset to add).
+_PHASES = [((_DELAY + r) % OVERSAMPLE, (_DELAY + r) // OVERSAMPLE) for r in range(OVERSAMPLE)]
 
 
 def sample_peak(block: np.ndarray) -> np.ndarray:
@@ -62,9 +78,14 @@ def true_peak(block: np.ndarray) -> np.ndarray:
     frames = len(block)
     if frames == 0:
         return np.zeros(0, dtype=np.float32)
-    up = upfirdn(_FIR, block, OVERSAMPLE, axis=0)[_DELAY : _DELAY + frames * OVERSAMPLE]
-    per = sample_peak(up).reshape(frames, OVERSAMPLE).max(axis=1)
-    return np.maximum(per, sample_peak(block)).astype(np.float32)
+    peak = sample_peak(block).astype(np.float64)
+    for ch in range(block.shape[1]):
+        x = np.ascontiguousarray(block[:, ch], dtype=np.float64)
+        for phase, offset in _PHASES:
+            # The points at OVERSAMPLE * f + phase of the zero-stuffed, filtered signal.
+            points = np.convolve(x, _FIR[phase::OVERSAMPLE])[offset : offset + frames]
+            np.maximum(peak, np.abs(points), out=peak)
+    return peak.astype(np.float32)
 
 
 #: True peaks are never more than this far above the sample peak in practice (a full-scale
@@ -79,14 +100,7 @@ class StreamMeter:
     def __init__(self, rate: int, channels: int) -> None:
         self.rate = rate
         self.channels = channels
-        self.stages = [
-            IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, rate, "high_shelf"),
-            IIRfilter(0.0, 0.5, 38.0, rate, "high_pass"),
-        ]
-        self.state = [np.zeros((len(s.a) - 1, channels)) for s in self.stages]
-        self.sub = round(_SUB_BLOCK_S * rate)
-        self.energies: list[np.ndarray] = []  # sum of squares per 100 ms, per channel
-        self.carry = np.zeros((0, channels))
+        self.loudness = Loudness(rate, channels)
         self.peak = 0.0
 
     def feed(self, block: np.ndarray) -> None:
@@ -95,16 +109,7 @@ class StreamMeter:
             return
         if float(sample_peak(block).max()) * _TP_HEADROOM > self.peak:
             self.peak = max(self.peak, float(true_peak(block).max()))
-        y = block.astype(np.float64)
-        for n, stage in enumerate(self.stages):
-            y, self.state[n] = lfilter(stage.b, stage.a, y, axis=0, zi=self.state[n])
-            y = y * stage.passband_gain
-        y = np.concatenate([self.carry, y]) if len(self.carry) else y
-        whole = len(y) // self.sub * self.sub
-        if whole:
-            sq = np.square(y[:whole]).reshape(-1, self.sub, self.channels).sum(axis=1)
-            self.energies.append(sq)
-        self.carry = y[whole:]
+        self.loudness.feed(block)
 
     @property
     def true_peak_db(self) -> float:
@@ -113,22 +118,7 @@ class StreamMeter:
 
     def integrated(self) -> float:
         """Integrated loudness (LUFS) of everything fed; −inf for silence or under 0.4 s."""
-        if not self.energies:
-            return -math.inf
-        sub = np.concatenate(self.energies)  # (n, channels)
-        if len(sub) < 4:
-            return -math.inf
-        cum = np.concatenate([np.zeros((1, self.channels)), np.cumsum(sub, axis=0)])
-        z = (cum[4:] - cum[:-4]) / (4 * self.sub)  # mean square per 400 ms block, per channel
-        power = z.sum(axis=1)
-        with np.errstate(divide="ignore"):
-            loud = -0.691 + 10.0 * np.log10(power)
-        above = loud >= _ABSOLUTE_GATE
-        if not above.any():
-            return -math.inf
-        relative = -0.691 + 10.0 * math.log10(power[above].mean()) - _RELATIVE_GATE
-        gated = above & (loud >= relative)
-        return -0.691 + 10.0 * math.log10(power[gated].mean())
+        return self.loudness.integrated()
 
 
 @dataclass(frozen=True)
@@ -178,8 +168,37 @@ class Limiter:
         peak = true_peak(padded)
         with np.errstate(divide="ignore"):
             need = np.minimum(1.0, self.ceiling / np.maximum(peak, 1e-12))
-        w = self.window
-        ahead = minimum_filter1d(need, w, origin=-(w // 2), mode="nearest")
-        smooth = uniform_filter1d(ahead, w, origin=w // 2, mode="nearest")
+        ahead = running_min(need, self.window)
+        smooth = trailing_mean(ahead, self.window)
         gain = np.minimum(smooth, need)[before : before + frames]
         return (padded[before : before + frames] * gain[:, None]).astype(np.float32)
+
+
+def running_min(x: np.ndarray, w: int) -> np.ndarray:
+    """``out[i] = min(x[i : i + w])``, the last value standing in past the end.
+
+    Van Herk / Gil-Werman: in blocks of ``w``, a running minimum from each block's end
+    (``back``) and from its start (``front``); a window starting at ``i`` is the rest of
+    its block from ``i`` and the start of the next, so ``min(back[i], front[i + w - 1])``.
+    O(n) whatever ``w``, in three arrays the size of ``x``.
+    """
+    n = len(x)
+    if n == 0:
+        return x.copy()
+    blocks = -(-(n + w - 1) // w)
+    padded = np.full(blocks * w, x[-1], dtype=np.float64)
+    padded[:n] = x
+    grid = padded.reshape(blocks, w)
+    front = np.minimum.accumulate(grid, axis=1).reshape(-1)
+    back = np.minimum.accumulate(grid[:, ::-1], axis=1)[:, ::-1].reshape(-1)
+    return np.minimum(back[:n], front[w - 1 : w - 1 + n])
+
+
+def trailing_mean(x: np.ndarray, w: int) -> np.ndarray:
+    """``out[i] = mean(x[i - w + 1 : i + 1])``, the first value standing in before the start."""
+    if len(x) == 0:
+        return x.astype(np.float64)
+    sums = np.empty(len(x) + w)
+    sums[0] = 0.0
+    np.cumsum(np.concatenate([np.full(w - 1, x[0], dtype=np.float64), x]), out=sums[1:])
+    return (sums[w:] - sums[:-w]) / w

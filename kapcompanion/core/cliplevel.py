@@ -3,9 +3,9 @@
 A clip the editor imports is levelled once, when it is stored (see
 :mod:`kapcompanion.audio.voice_clip`). A clip written into a practice by hand (``voice:
 audio/welcome.ogg``) is not; so it is measured here — ITU-R BS.1770 integrated loudness
-with pyloudnorm — and played and rendered with the gain that brings it to the same level
-an imported clip has (about −23 LUFS, where the app's own voice and the bells sit), never
-lifting a peak above −1.5 dBFS. The file itself is never changed.
+(:mod:`kapcompanion.core.bs1770`) — and played and rendered with the gain that brings it
+to the same level an imported clip has (about −23 LUFS, where the app's own voice and the
+bells sit), never lifting a peak above −1.5 dBFS. The file itself is never changed.
 
 Measurements are remembered by file, size and modification time, so preparing a practice
 again (or checking it as you type) does not read the clip again.
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kapcompanion.core.bs1770 import integrated_loudness
 from kapcompanion.core.errors import ERROR, WARNING
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,6 @@ def clip_level(path: Path) -> ClipLevel | None:
 def _measure(path: str, size: int, mtime_ns: int) -> ClipLevel | None:
     """Measure once per file version (``size`` and ``mtime_ns`` are the cache's key)."""
     try:
-        import pyloudnorm
         import soundfile
 
         samples, rate = soundfile.read(path, dtype="float32", always_2d=True)
@@ -95,7 +95,7 @@ def _measure(path: str, size: int, mtime_ns: int) -> ClipLevel | None:
         padded = np.zeros((round(0.4 * rate), samples.shape[1]), dtype=np.float32)
         padded[: len(samples)] = samples
         samples = padded
-    loudness = float(pyloudnorm.Meter(rate).integrated_loudness(samples))
+    loudness = integrated_loudness(samples, rate)
     if not math.isfinite(loudness) or not math.isfinite(peak_db):
         return ClipLevel(-math.inf, peak_db, 0.0, clipped)
     gain = min(VOICE_LUFS - loudness, PEAK_CEILING_DB - peak_db)

@@ -162,6 +162,17 @@ def test_the_library_and_voice_are_inside(bundle: Path, home: Path) -> None:
         assert (bundle.parent / name).is_file(), name
 
 
+def test_no_scipy_inside_and_within_the_size_budget(bundle: Path) -> None:
+    """Issue 22: loudness is NumPy's, so SciPy stays out, and the folder is ≤ 250 MB."""
+    inside = bundle.parent / "_internal"
+    for name in ("scipy", "scipy.libs", "pyloudnorm", "unittest", "pydoc_data"):
+        assert not (inside / name).exists(), name
+    assert not list(inside.glob("scipy*"))  # (numpy.libs has a Fortran runtime of its own)
+    files = [f for f in bundle.parent.rglob("*") if f.is_file() and not f.is_symlink()]
+    size = sum(f.lstat().st_size for f in files)
+    assert size <= 250_000_000, size
+
+
 def test_a_short_practice_plays_to_the_end(bundle: Path, home: Path) -> None:
     practice = home / "bundle-check.yaml"
     practice.write_text(SHORT, encoding="utf-8")
