@@ -30,6 +30,7 @@ from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.detail import DetailPane
 from kapcompanion.ui.header import Header
 from kapcompanion.ui.help_panel import HelpPanel
+from kapcompanion.ui.lazy_page import realise
 from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.library_view import LibraryView
 from kapcompanion.ui.notices import Notices
@@ -340,6 +341,7 @@ class MainWindow(QMainWindow):
         self.pages[key].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show(self, key: str) -> None:
+        realise(self, key)  # a page added as a LazyPage is built when first shown
         self.stack.setCurrentWidget(self.pages[key])
         self.library_button.hide()
         for name, button in self.nav_buttons.items():
