@@ -199,7 +199,12 @@ def voice_installed() -> bool:
         return False
 
 
-def measure(platform: str, runs: int, work: Path) -> list[Program]:
+SCENARIOS = ("kept", "new", "big", "big-first")
+
+
+def measure(
+    platform: str, runs: int, work: Path, scenarios: tuple[str, ...] = SCENARIOS
+) -> list[Program]:
     """Interleaved launches of every program on ``platform``; the programs with their times."""
     display = None
     watch = None
@@ -215,11 +220,14 @@ def measure(platform: str, runs: int, work: Path) -> list[Program]:
         Program(f"app, {USER_PRACTICES} own practices + 10,000-entry journal", app, "big"),
         Program(f"app, first launch with {USER_PRACTICES} own practices", app, "big-first"),
     ]
+    programs = [p for p in programs if p.data == "none" or p.data in scenarios]
     kept = work / f"{platform}-kept"
     big = work / f"{platform}-big"
-    big_data(big)
+    if "big" in scenarios or "big-first" in scenarios:
+        big_data(big)
     try:
-        for folder in (kept, big):  # the untimed first launches: settings, cache, bytecode
+        # the untimed first launches: settings, cache, bytecode
+        for folder in (kept, big) if "big" in scenarios else (kept,):
             launch(app, base_env(platform, display, folder), watch)
         launch(programs[0].command, base_env(platform, display, None), watch)
         for _ in range(runs):
@@ -263,7 +271,8 @@ def show(platform: str, programs: list[Program]) -> list[tuple[str, float, float
     # the targets of the later launch of the same data.
     targets = {"kept": (0.20, 0.35), "new": (0.20, 0.35), "big": (0.30, 0.45)}
     targets["big-first"] = targets["big"]
-    rows.append((f"{where}: bare PySide6 window, launch to visible", bare.median("visible"), 1, "s"))
+    bare_figure = f"{where}: bare PySide6 window, launch to visible"
+    rows.append((bare_figure, bare.median("visible"), 1, "s"))
     for p in programs[1:]:
         tv, tr = targets[p.data]
         rows.append(
@@ -290,6 +299,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--platforms", nargs="+", default=["xcb", "offscreen"])
+    ap.add_argument("--scenarios", nargs="+", default=list(SCENARIOS), choices=SCENARIOS)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     platforms = [p for p in args.platforms if p != "xcb" or shutil.which("Xvfb")]
@@ -300,7 +310,8 @@ def main() -> None:
     rows: list[tuple[str, float, float, str]] = []
     with tempfile.TemporaryDirectory(prefix="kap-bench-start-") as tmp:
         for platform in platforms:
-            rows += show(platform, measure(platform, args.runs, Path(tmp)))
+            programs = measure(platform, args.runs, Path(tmp), tuple(args.scenarios))
+            rows += show(platform, programs)
     _common.report("Start-up side by side (issue #21)", rows, args.json)
 
 

@@ -35,7 +35,6 @@ from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.library_view import LibraryView
 from kapcompanion.ui.notices import Notices
 from kapcompanion.ui.player.view import PlayerView, Recall
-from kapcompanion.ui.settings_dialog import SettingsDialog
 from kapcompanion.ui.tags import tag_label
 from kapcompanion.ui.theme import apply_theme
 
@@ -43,6 +42,15 @@ if TYPE_CHECKING:
     from kapcompanion.journal.store import JournalStore
 
 log = logging.getLogger(__name__)
+
+
+def _settings_dialog(
+    parent: QWidget | None, settings: Settings, *, help_lines: bool = False
+) -> tuple[Settings, bool]:
+    """The settings dialog, loaded when first opened (not at start-up)."""
+    from kapcompanion.ui.settings_dialog import SettingsDialog
+
+    return SettingsDialog.get_settings(parent, settings, help_lines=help_lines)
 
 
 class Hub(QObject):
@@ -85,7 +93,7 @@ class MainWindow(QMainWindow):
         self.store = store or SettingsStore()
         self.settings = settings if settings is not None else self.store.load()
         self.hub = hub or Hub(self)
-        self._edit_settings = edit_settings or SettingsDialog.get_settings
+        self._edit_settings = edit_settings or _settings_dialog
         if player_factory is None:
             # lazy: the sound stack loads only when no player is given (tests give one)
             from kapcompanion.ui.audio_link import default_player
