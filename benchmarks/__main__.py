@@ -29,7 +29,7 @@ import _common  # noqa: E402  (after the path is set)
 
 #: Extra arguments per script: (full run, quick smoke run).
 ARGS: dict[str, tuple[list[str], list[str]]] = {
-    "bench_core": ([], ["--files", "200"]),
+    "bench_core": ([], ["--files", "50"]),
     "bench_audio_timing": (["--minutes", "10"], ["--minutes", "0.5"]),
     "bench_audio_render": (["--minutes", "20"], ["--minutes", "1"]),
     "bench_audio_cpu": (["--minutes", "2"], ["--minutes", "0.25"]),
