@@ -91,7 +91,8 @@ def merged(old: dict, new: dict, ran: list[Path]) -> dict:
     kept = [r for r in old.get("results", []) if r.get("script") not in names]
     out = dict(old)
     out["results"] = kept + list(new["results"])
-    out["failed"] = sorted(set(old.get("failed", [])) - names | set(new["failed"]))
+    still = {f for f in old.get("failed", []) if Path(f).stem not in names}
+    out["failed"] = sorted(still | set(new["failed"]))
     out["rerun"] = {**old.get("rerun", {}), **dict.fromkeys(sorted(names), when)}
     if new["machine"] != old.get("machine"):
         out["machine_rerun"] = new["machine"]
