@@ -71,6 +71,40 @@ window.show()
 app.exec()
 """
 
+# For an earlier checkout (``--before DIR``) without the app's own marks: the same marks
+# from outside, on the first paint of the main window (an application-wide event filter,
+# taken away after it).
+BEFORE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QMainWindow
+import kapcompanion.ui.app as app_module
+
+def mark(name):
+    print(f"kap-mark {name} {time.monotonic():.6f}", flush=True)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            self.parent().removeEventFilter(self)
+            QTimer.singleShot(0, lambda: mark("painted"))
+            QTimer.singleShot(0, lambda: mark("responsive"))
+        return False
+
+made = app_module.new_application
+
+def new_application(argv):
+    app = made(argv)
+    if not hasattr(app, "_kap_watch"):
+        app._kap_watch = FirstPaint(app)
+        app.installEventFilter(app._kap_watch)
+    return app
+
+app_module.new_application = new_application
+from kapcompanion.cli import main
+sys.exit(main([]))
+"""
+
 PYCACHE = str(Path(tempfile.gettempdir()) / "kapcompanion-bench-pycache")
 MARK = re.compile(r"kap-mark (\w+) ([0-9.]+)")
 USER_PRACTICES = 200
@@ -93,7 +127,8 @@ class Program:
 
     label: str
     command: list[str]
-    data: str  # "none", "kept", "new", "big" or "big-first"
+    data: str  # "none", "kept", "new", "big", "big-first" or "before"
+    root: Path = _common.ROOT  # the checkout it runs from
     launches: list[Launch] = field(default_factory=list)
 
     def median(self, moment: str) -> float:
@@ -105,8 +140,10 @@ class Program:
         return min(getattr(launch, moment) for launch in self.launches)
 
 
-def base_env(platform: str, display: str | None, data_dir: Path | None) -> dict[str, str]:
-    """The environment of one launch."""
+def base_env(
+    platform: str, display: str | None, data_dir: Path | None, root: Path = _common.ROOT
+) -> dict[str, str]:
+    """The environment of one launch of the code in ``root``."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
@@ -115,7 +152,7 @@ def base_env(platform: str, display: str | None, data_dir: Path | None) -> dict[
         PYGAME_HIDE_SUPPORT_PROMPT="1",
         KAPCOMPANION_STARTUP_MARKS="1",
         PYTHONPYCACHEPREFIX=PYCACHE,
-        PYTHONPATH=os.pathsep.join(filter(None, [str(_common.ROOT), env.get("PYTHONPATH")])),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")])),
     )
     if display:
         env["DISPLAY"] = display
@@ -124,10 +161,17 @@ def base_env(platform: str, display: str | None, data_dir: Path | None) -> dict[
     return env
 
 
-def launch(command: list[str], env: dict[str, str], watch: object | None) -> Launch:
-    """Start ``command``, time its moments, then stop it (and wait for its window to go)."""
+def launch(
+    command: list[str], env: dict[str, str], watch: object | None, root: Path = _common.ROOT
+) -> Launch:
+    """Start ``command`` in ``root``, time its moments, then stop it (and its window go).
+
+    ``root`` is the working folder too: ``python -c``/``-m`` look there before PYTHONPATH.
+    """
     t0 = time.monotonic()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        command, env=env, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
     assert proc.stdout is not None
     marks: dict[str, float] = {}
     visible: float | None = None
@@ -210,7 +254,11 @@ SCENARIOS = ("kept", "new", "big", "big-first")
 
 
 def measure(
-    platform: str, runs: int, work: Path, scenarios: tuple[str, ...] = SCENARIOS
+    platform: str,
+    runs: int,
+    work: Path,
+    scenarios: tuple[str, ...] = SCENARIOS,
+    before: Path | None = None,
 ) -> list[Program]:
     """Interleaved launches of every program on ``platform``; the programs with their times."""
     display = None
@@ -228,7 +276,13 @@ def measure(
         Program(f"first launch with {USER_PRACTICES} own practices", app, "big-first"),
     ]
     programs = [p for p in programs if p.data == "none" or p.data in scenarios]
+    if before is not None:
+        programs.append(
+            Program("later launch, before (--before)", [sys.executable, "-c", BEFORE], "before")
+        )
+        programs[-1].root = before
     kept = work / f"{platform}-kept"
+    kept_before = work / f"{platform}-kept-before"
     big = work / f"{platform}-big"
     if "big" in scenarios or "big-first" in scenarios:
         big_data(big)
@@ -237,20 +291,24 @@ def measure(
         for folder in (kept, big) if "big" in scenarios else (kept,):
             launch(app, base_env(platform, display, folder), watch)
         launch(programs[0].command, base_env(platform, display, None), watch)
+        if before is not None:
+            env = base_env(platform, display, kept_before, before)
+            launch(programs[-1].command, env, watch, before)
         for _ in range(runs):
             for program in programs:
                 data_dir: Path | None = None
                 if program.data == "kept":
                     data_dir = kept
+                elif program.data == "before":
+                    data_dir = kept_before
                 elif program.data == "big":
                     data_dir = big
                 elif program.data in ("new", "big-first"):
                     data_dir = Path(tempfile.mkdtemp(prefix="kap-first-", dir=work))
                     if program.data == "big-first":
                         shutil.copytree(big / "practices", data_dir / "practices")
-                program.launches.append(
-                    launch(program.command, base_env(platform, display, data_dir), watch)
-                )
+                env = base_env(platform, display, data_dir, program.root)
+                program.launches.append(launch(program.command, env, watch, program.root))
     finally:
         if platform == "xcb":
             stop_started()
@@ -280,6 +338,7 @@ def show(platform: str, programs: list[Program]) -> list[tuple[str, float, float
     # library and journal no more than 0.10 s more than that. A first launch is held to
     # the targets of the later launch of the same data.
     targets = {"kept": (0.20, 0.35), "new": (0.20, 0.35), "big": (0.30, 0.45)}
+    targets["before"] = targets["kept"]
     targets["big-first"] = targets["big"]
     for p in programs[1:]:
         tv, tr = targets[p.data]
@@ -303,6 +362,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--platforms", nargs="+", default=["xcb", "offscreen"])
     ap.add_argument("--scenarios", nargs="+", default=list(SCENARIOS), choices=SCENARIOS)
+    ap.add_argument(
+        "--before", type=Path, help="also time a later launch of another checkout (e.g. main)"
+    )
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     platforms = [p for p in args.platforms if p != "xcb" or shutil.which("Xvfb")]
@@ -313,7 +375,7 @@ def main() -> None:
     rows: list[tuple[str, float, float, str]] = []
     with tempfile.TemporaryDirectory(prefix="kap-bench-start-") as tmp:
         for platform in platforms:
-            programs = measure(platform, args.runs, Path(tmp), tuple(args.scenarios))
+            programs = measure(platform, args.runs, Path(tmp), tuple(args.scenarios), args.before)
             rows += show(platform, programs)
     _common.report("Start-up side by side (issue #21)", rows, args.json)
 
