@@ -342,7 +342,11 @@ def show(platform: str, programs: list[Program]) -> list[tuple[str, float, float
     targets["big-first"] = targets["big"]
     for p in programs[1:]:
         tv, tr = targets[p.data]
-        moments = (("visible", tv, "to visible"), ("responsive", tr, "to answer"))
+        moments = [("visible", tv, "to visible"), ("responsive", tr, "to answer")]
+        if p.data in ("kept", "big"):
+            # CPU time varies less than wall time on a shared machine; on an idle one a
+            # start-up (one thread) takes about its CPU time, so it is held to "visible".
+            moments.append(("cpu", tv, "CPU seconds to answer"))
         for moment, target, what in moments:
             app, floor = p.median(moment), bare.median(moment)
             rows.append(
