@@ -4,6 +4,7 @@
     python -m benchmarks --quick         # a short smoke run of every script (CI)
     python -m benchmarks --only core ui  # scripts whose name contains a word
     python -m benchmarks --out results.json
+    python -m benchmarks --only startup --merge   # re-run some; keep the others' rows
 
 Each ``bench_*.py`` runs in its own process (a clean interpreter, as a user's launch would
 be) with ``--json``; the figures are gathered into one table and one JSON file with the
@@ -29,7 +30,7 @@ import _common  # noqa: E402  (after the path is set)
 
 #: Extra arguments per script: (full run, quick smoke run).
 ARGS: dict[str, tuple[list[str], list[str]]] = {
-    "bench_core": ([], ["--files", "200"]),
+    "bench_core": ([], ["--files", "50"]),
     "bench_audio_timing": (["--minutes", "10"], ["--minutes", "0.5"]),
     "bench_audio_render": (["--minutes", "20"], ["--minutes", "1"]),
     "bench_audio_cpu": (["--minutes", "2"], ["--minutes", "0.25"]),
@@ -83,12 +84,32 @@ def run_one(script: Path, quick: bool, out: Path) -> tuple[int, float, list[dict
     return code, took, figures
 
 
+def merged(old: dict, new: dict, ran: list[Path]) -> dict:
+    """``old`` with the rows of the scripts in ``ran`` replaced by ``new``'s, noting when."""
+    names = {p.stem for p in ran}
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    kept = [r for r in old.get("results", []) if r.get("script") not in names]
+    out = dict(old)
+    out["results"] = kept + list(new["results"])
+    still = {f for f in old.get("failed", []) if Path(f).stem not in names}
+    out["failed"] = sorted(still | set(new["failed"]))
+    out["rerun"] = {**old.get("rerun", {}), **dict.fromkeys(sorted(names), when)}
+    if new["machine"] != old.get("machine"):
+        out["machine_rerun"] = new["machine"]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the suite; print the table and write it as JSON."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="short smoke runs (figures are rough)")
     ap.add_argument("--only", nargs="*", default=[], help="run scripts whose name has a word")
     ap.add_argument("--out", type=Path, default=HERE / "results.json", help="the JSON table")
+    ap.add_argument(
+        "--merge",
+        action="store_true",
+        help="replace only the rows of the scripts run now in --out (their re-run time noted)",
+    )
     args = ap.parse_args(argv)
     rows: list[dict[str, object]] = []
     failed: list[str] = []
@@ -112,13 +133,15 @@ def main(argv: list[str] | None = None) -> int:
         )
     for name in failed:
         print(f"{name}: FAILED (see its output above)")
-    args.out.write_text(
-        json.dumps(
-            {"machine": _common.machine(), "quick": args.quick, "results": rows, "failed": failed},
-            indent=2,
-        ),
-        encoding="utf-8",
-    )
+    table: dict[str, object] = {
+        "machine": _common.machine(),
+        "quick": args.quick,
+        "results": rows,
+        "failed": failed,
+    }
+    if args.merge and args.out.exists():
+        table = merged(json.loads(args.out.read_text(encoding="utf-8")), table, scripts(args.only))
+    args.out.write_text(json.dumps(table, indent=2), encoding="utf-8")
     print(f"\nWritten to {args.out}")
     return 1 if failed else 0
 

@@ -19,7 +19,7 @@ ISSUES = {
     "bench_audio_timing": "#3 audio",
     "bench_audio_render": "#3 audio",
     "bench_audio_cpu": "#3 audio",
-    "bench_ui_startup": "#4 app",
+    "bench_ui_startup": "#21 start-up",
     "bench_ui_practice": "#4 app",
     "bench_journal_speed": "#6 journal",
     "bench_journal_view": "#6 journal",
@@ -57,6 +57,15 @@ def table(data: dict) -> str:
         )
     kind = "quick smoke run" if data.get("quick") else "full run"
     head = f"Machine: {data['machine']} ({kind}; a shared machine, so figures vary)."
+    rerun: dict[str, str] = data.get("rerun", {})
+    if rerun:
+        by_time: dict[str, list[str]] = {}
+        for script, when in sorted(rerun.items()):
+            by_time.setdefault(when, []).append(script)
+        head += " Re-run since: " + "; ".join(
+            f"{', '.join(names)} on {when}" for when, names in sorted(by_time.items())
+        )
+        head += "."
     return head + "\n\n" + "\n".join(rows) + "\n"
 
 

@@ -133,10 +133,12 @@ def split_pack_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    # A bundled app (PyInstaller) must let the voice's child process run as itself.
-    import multiprocessing
+    # A bundled app (PyInstaller) must let the voice's child process run as itself. Only a
+    # frozen app needs it, so a pip install does not load multiprocessing at start-up.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()
+        multiprocessing.freeze_support()
     rest, pack_file = split_pack_argument(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(rest)
     args.open_pack = pack_file

@@ -10,7 +10,6 @@ from typing import Any
 
 from kapcompanion.core.breath import check_segments
 from kapcompanion.core.checker import Checker, suggest, type_name
-from kapcompanion.core.cliplevel import check_clip
 from kapcompanion.core.model import (
     AMBIENT_SOUNDS,
     CATEGORIES,
@@ -368,6 +367,9 @@ class PracticeParser(Checker):
         voice = self.audio_path(raw, "voice", "voice") if "voice" in raw else None
         clip = None
         if voice is not None and self.folder is not None:
+            # imported here: the clip check loads NumPy, which only recorded clips need
+            from kapcompanion.core.cliplevel import check_clip
+
             clip, problems = check_clip(str(raw["voice"]), voice)
             for severity, message, hint in problems:
                 self.report(self.doc.value_mark(raw, "voice"), message, hint, severity)

@@ -16,13 +16,12 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from typing import TYPE_CHECKING, Any
 
 from kapcompanion.journal.errors import JournalError, WrongPassphrase
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +45,25 @@ def row_aad(table: str, row_id: int) -> bytes:
     return f"kapcompanion journal {table} v2 #{int(row_id)}".encode("ascii")
 
 
+# cryptography is imported when a key is first used: an unlocked journal (and the app's
+# start-up) never needs it.
+
+
+def _aesgcm() -> type[AESGCM]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM
+
+
+def _invalid_tag() -> type[Exception]:
+    from cryptography.exceptions import InvalidTag
+
+    return InvalidTag
+
+
 @functools.lru_cache(maxsize=4)
 def _aead(key: bytes) -> AESGCM:
-    return AESGCM(key)
+    return _aesgcm()(key)
 
 
 def _b64(data: bytes) -> str:
@@ -73,6 +88,8 @@ def check_passphrase(passphrase: str) -> None:
 
 
 def _kek(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     kdf = Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p)
     return kdf.derive(passphrase.encode("utf-8"))
 
@@ -107,7 +124,7 @@ class KeyBox:
     @classmethod
     def new(cls) -> KeyBox:
         """A fresh random data key."""
-        return cls(AESGCM.generate_key(bit_length=KEY_BYTES * 8))
+        return cls(_aesgcm().generate_key(bit_length=KEY_BYTES * 8))
 
     def seal(self, payload: dict[str, Any], aad: bytes = FIELD_AAD) -> bytes:
         """Encrypt a small JSON payload: nonce + ciphertext + tag, bound to ``aad``."""
@@ -127,7 +144,7 @@ class KeyBox:
                 bytes(blob[:NONCE_BYTES]), bytes(blob[NONCE_BYTES:]), aad
             )
             out = json.loads(data.decode("utf-8"))
-        except (InvalidTag, ValueError, TypeError):
+        except (_invalid_tag(), ValueError, TypeError):
             raise JournalError("an encrypted journal entry is damaged and cannot be read") from None
         return out if isinstance(out, dict) else {}
 
@@ -177,7 +194,7 @@ class KeyBox:
                             _aead(self.key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
                         )
                         break
-                    except InvalidTag:
+                    except _invalid_tag():
                         if last:
                             raise damaged from None
                 index += 1
@@ -187,7 +204,7 @@ class KeyBox:
         salt = os.urandom(16)
         kek = _kek(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
         nonce = os.urandom(NONCE_BYTES)
-        wrapped = AESGCM(kek).encrypt(nonce, self.key, WRAP_AAD)
+        wrapped = _aesgcm()(kek).encrypt(nonce, self.key, WRAP_AAD)
         return json.dumps(
             {
                 "kdf": "scrypt",
@@ -229,8 +246,8 @@ class KeyBox:
                 "restore a backup to open it"
             ) from None
         try:
-            key = AESGCM(kek).decrypt(nonce, wrapped, WRAP_AAD)
-        except InvalidTag:
+            key = _aesgcm()(kek).decrypt(nonce, wrapped, WRAP_AAD)
+        except _invalid_tag():
             raise WrongPassphrase(
                 "that passphrase does not open your journal — check Caps Lock and try again"
             ) from None

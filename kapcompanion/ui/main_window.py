@@ -32,12 +32,12 @@ from kapcompanion.ui.draft_notice import DraftNotice
 from kapcompanion.ui.header import Header
 from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.keys import with_key
+from kapcompanion.ui.lazy_page import realise, settings_lazily
 from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.library_view import LibraryView
 from kapcompanion.ui.notices import Notices
 from kapcompanion.ui.player.answer_drafts import AnswerDrafts
 from kapcompanion.ui.player.view import PlayerView, Recall
-from kapcompanion.ui.settings_dialog import SettingsDialog
 from kapcompanion.ui.tags import tag_label
 from kapcompanion.ui.theme import apply_theme
 from kapcompanion.ui.window_keys import MenuAndKeys
@@ -88,7 +88,7 @@ class MainWindow(MenuAndKeys):
         self.store = store or SettingsStore()
         self.settings = settings if settings is not None else self.store.load()
         self.hub = hub or Hub(self)
-        self._edit_settings = edit_settings or SettingsDialog.get_settings
+        self._edit_settings = edit_settings or settings_lazily
         if player_factory is None:
             # lazy: the sound stack loads only when no player is given (tests give one)
             from kapcompanion.ui.audio_link import default_player
@@ -347,6 +347,7 @@ class MainWindow(MenuAndKeys):
         self.pages[key].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show(self, key: str) -> None:
+        realise(self, key)  # a page added as a LazyPage is built when first shown
         self.stack.setCurrentWidget(self.pages[key])
         self.library_button.hide()
         for name, button in self.nav_buttons.items():

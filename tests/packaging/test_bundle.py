@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import shutil
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks._xserver import start_xvfb
 from tests.procs import stop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -261,33 +261,14 @@ def x_display(tmp_path: Path) -> Iterator[str]:
         pytest.skip("Xvfb is not installed (apt-get install xvfb): no X server for the window")
     if not (shutil.which("xdotool") or shutil.which("xwininfo")):
         pytest.skip("no window lister (apt-get install xdotool or x11-utils)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        [
-            xvfb,
-            "-displayfd",
-            str(write_end),
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-nolisten",
-            "tcp",
-            "-noreset",
-        ],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "xvfb.log").open("wb"),
-    )
-    os.close(write_end)
     try:
-        ready, _, _ = select.select([read_end], [], [], 15)
-        number = os.read(read_end, 32).decode().strip() if ready else ""
-        if not number.isdigit():
-            log = (tmp_path / "xvfb.log").read_text(errors="replace")[-600:]
-            pytest.fail(f"Xvfb did not start (no display number in 15 s): {log}")
-        yield f":{number}"
+        server, display = start_xvfb(tmp_path / "xvfb.log")  # the benchmarks' starter
+    except SystemExit:
+        log = (tmp_path / "xvfb.log").read_text(errors="replace")[-600:]
+        pytest.fail(f"Xvfb did not start (no display number in 15 s): {log}")
+    try:
+        yield display
     finally:
-        os.close(read_end)
         stop(server)
 
 

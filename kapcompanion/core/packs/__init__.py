@@ -15,19 +15,65 @@ The submodules import each other directly, never this package, so there is no cy
 
 from __future__ import annotations
 
-from kapcompanion.core.packs.build import build_pack
-from kapcompanion.core.packs.format import NEW_KEY, UNSIGNED, VERIFIED, PackInfo, PackMeta
-from kapcompanion.core.packs.importing import ImportResult, import_pack, inspect_pack, validate_pack
-from kapcompanion.core.packs.names import PACK_SUFFIX
-from kapcompanion.core.packs.safety import PackError
-from kapcompanion.core.packs.signing import SigningError, SigningKey, SigningStore
-from kapcompanion.core.packs.store import (
-    InstalledPack,
-    installed_packs,
-    pack_authors,
-    pack_for,
-    pack_signers,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kapcompanion.core.packs.build import build_pack
+    from kapcompanion.core.packs.format import NEW_KEY, UNSIGNED, VERIFIED, PackInfo, PackMeta
+    from kapcompanion.core.packs.importing import (
+        ImportResult,
+        import_pack,
+        inspect_pack,
+        validate_pack,
+    )
+    from kapcompanion.core.packs.names import PACK_SUFFIX
+    from kapcompanion.core.packs.safety import PackError
+    from kapcompanion.core.packs.signing import SigningError, SigningKey, SigningStore
+    from kapcompanion.core.packs.store import (
+        InstalledPack,
+        installed_packs,
+        pack_authors,
+        pack_for,
+        pack_signers,
+    )
+
+# The names below load their submodule when first used (PEP 562), so importing one small
+# submodule (``names``, for the window's drop target) does not load the zip, YAML and
+# signing code at start-up.
+_WHERE = {
+    "build_pack": "build",
+    "NEW_KEY": "format",
+    "UNSIGNED": "format",
+    "VERIFIED": "format",
+    "PackInfo": "format",
+    "PackMeta": "format",
+    "ImportResult": "importing",
+    "import_pack": "importing",
+    "inspect_pack": "importing",
+    "validate_pack": "importing",
+    "PACK_SUFFIX": "names",
+    "PackError": "safety",
+    "SigningError": "signing",
+    "SigningKey": "signing",
+    "SigningStore": "signing",
+    "InstalledPack": "store",
+    "installed_packs": "store",
+    "pack_authors": "store",
+    "pack_for": "store",
+    "pack_signers": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load ``name`` from its submodule when first asked for."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "NEW_KEY",

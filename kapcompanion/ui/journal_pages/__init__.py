@@ -14,8 +14,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.entry_editor import ask_yes_no
+from kapcompanion.ui.lazy_page import LazyPage, realise
 
 if TYPE_CHECKING:
+    from kapcompanion.settings import Settings
+    from kapcompanion.ui.journal_pages.history_view import HistoryView
+    from kapcompanion.ui.journal_pages.journal_view import JournalView
     from kapcompanion.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -26,39 +30,83 @@ class JournalPages(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        # lazy: importing this package (for install) does not load the pages and charts
-        from kapcompanion.ui.journal_pages.history_view import HistoryView
-        from kapcompanion.ui.journal_pages.journal_view import JournalView
-
         self.window = window
-        self.journal = JournalView()
-        self.history = HistoryView()
+        self._journal: JournalView | None = None
+        self._history: HistoryView | None = None
         self.store: JournalStore | None = None
         self._stale = False
-        window.add_page("journal", self.tr("Journal"), self.journal, shortcut="Ctrl+3")
-        window.add_page("history", self.tr("History"), self.history, shortcut="Ctrl+4")
+        # Both pages are built when first shown (or first asked for): not at start-up.
+        window.add_page(
+            "journal", self.tr("Journal"), LazyPage(self._build_journal), shortcut="Ctrl+3"
+        )
+        window.add_page(
+            "history", self.tr("History"), LazyPage(self._build_history), shortcut="Ctrl+4"
+        )
         self.export_action = window.add_menu_action(
             self.tr("Export for my therapist…"), self.open_export
         )
-        self.journal.export_requested.connect(self.open_export)
-        self.journal.changed.connect(self.history.refresh_soon)
         hub = window.hub
         hub.journal_changed.connect(self.set_store)
         # the window has read its library again: new titles
         hub.library_changed.connect(lambda: self.set_store(self.store))
-        hub.settings_changed.connect(lambda s: self.history.set_settings(s))
+        hub.settings_changed.connect(self._settings_changed)
         # an answer is saved by the journal's own listener: read after it has run
         hub.answer_given.connect(lambda *_a: self._later())
         hub.session_finished.connect(lambda *_a: self._later())
-        self.history.set_settings(window.settings)
         #: Asks at closing (replaceable where no person is there to answer).
         self.ask_at_close = ask_yes_no
         window.installEventFilter(self)  # offer to save an entry being changed at closing
         self.set_store(window.journal)
 
+    @property
+    def journal(self) -> JournalView:
+        """The Journal page (built now if it has not been shown yet)."""
+        if self._journal is None:
+            realise(self.window, "journal")
+        assert self._journal is not None
+        return self._journal
+
+    @property
+    def history(self) -> HistoryView:
+        """The History page (built now if it has not been shown yet)."""
+        if self._history is None:
+            realise(self.window, "history")
+        assert self._history is not None
+        return self._history
+
+    def _build_journal(self) -> JournalView:
+        # lazy: importing this package (for install) does not load the pages and charts
+        from kapcompanion.ui.journal_pages.journal_view import JournalView
+
+        journal = JournalView()
+        self._journal = journal
+        journal.export_requested.connect(self.open_export)
+        journal.changed.connect(self._journal_edited)
+        journal.set_store(self.store, self.titles())
+        return journal
+
+    def _build_history(self) -> HistoryView:
+        from kapcompanion.ui.journal_pages.history_view import HistoryView
+
+        history = HistoryView()
+        self._history = history
+        history.set_settings(self.window.settings)
+        history.set_store(self.store, self.titles())
+        return history
+
+    def _journal_edited(self) -> None:
+        if self._history is not None:
+            self._history.refresh_soon()
+
+    def _settings_changed(self, settings: Settings) -> None:
+        if self._history is not None:
+            self._history.set_settings(settings)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         """When the window closes with changes to an entry not yet saved, offer to save."""
-        pane = self.journal.pane
+        if self._journal is None:  # never shown: nothing being changed
+            return False
+        pane = self._journal.pane
         if obj is self.window and event.type() == QEvent.Type.Close and pane.unsaved():
             asked = self.ask_at_close(
                 self.window,
@@ -76,8 +124,10 @@ class JournalPages(QObject):
     def set_store(self, store: object) -> None:
         """Show ``store`` (anything but an open JournalStore: the "isn't open" state)."""
         self.store = store if isinstance(store, JournalStore) else None
-        self.journal.set_store(self.store, self.titles())
-        self.history.set_store(self.store, self.titles())
+        if self._journal is not None:
+            self._journal.set_store(self.store, self.titles())
+        if self._history is not None:
+            self._history.set_store(self.store, self.titles())
 
     def _later(self) -> None:
         if not self._stale:
@@ -87,8 +137,10 @@ class JournalPages(QObject):
     def refresh(self) -> None:
         """Read the journal again (after a practice saved answers)."""
         self._stale = False
-        self.journal.refresh()
-        self.history.refresh_soon()
+        if self._journal is not None:
+            self._journal.refresh()
+        if self._history is not None:
+            self._history.refresh_soon()
 
     def open_export(self) -> None:
         """Show the export dialog (or say why it cannot open)."""
