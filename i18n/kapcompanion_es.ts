@@ -3714,6 +3714,14 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <source>marking your session as done</source>
         <translation>tu sesión marcada como hecha</translation>
     </message>
+    <message>
+        <source>1 day with a practice</source>
+        <translation>1 día con práctica</translation>
+    </message>
+    <message>
+        <source>{0} days in a row with a practice</source>
+        <translation>{0} días seguidos con práctica</translation>
+    </message>
 </context>
 <context>
     <name>VoiceActions</name>

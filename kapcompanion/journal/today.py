@@ -24,6 +24,7 @@ class Today:
     plan: list[PlanItem] = field(default_factory=list)
     intention: str | None = None  # of the session today belongs to
     days_in_a_row: str = ""  # empty unless the person turned it on
+    run_days: int = 0  # the same run as a number (0 when off), for translated words
 
     @property
     def all_done(self) -> bool:
@@ -44,5 +45,5 @@ def today_for(
     pos = arc_position(day, sessions)
     plan = todays_plan(day, sessions, programs, store.done_on(day), known_practices)
     intention = store.intention_for(pos.session.id) if pos.session else None
-    run = days_in_a_row_text(days_in_a_row(store, day)) if show_days_in_a_row else ""
-    return Today(day, pos, plan, intention, run)
+    n = days_in_a_row(store, day) if show_days_in_a_row else 0
+    return Today(day, pos, plan, intention, days_in_a_row_text(n), n)

@@ -47,7 +47,13 @@ def test_the_main_screens_in_spanish_show_no_english(qtbot) -> None:
     fill_demo(store, 30)
     store.close()
     SettingsStore().save(
-        replace(Settings(), language="es", get_ready_seconds=0, clinic_number="555-0199")
+        replace(
+            Settings(),
+            language="es",
+            get_ready_seconds=0,
+            clinic_number="555-0199",
+            show_days_in_a_row=True,  # Today's run of days is words too
+        )
     )
     win = create_window([])
     qtbot.addWidget(win)

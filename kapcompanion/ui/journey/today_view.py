@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -357,7 +357,7 @@ class TodayView(QWidget):
         self.session_over.setVisible(
             pos is not None and pos.session is not None and pos.day == 0 and pos.when == BEFORE
         )
-        run = today.days_in_a_row if today is not None else ""
+        run = _run_words(today.run_days if today is not None else 0)
         self.run.setText(run)
         self.run.setVisible(bool(run))
         first = next(
@@ -423,3 +423,12 @@ class TodayView(QWidget):
     def _run_toggled(self, on: bool) -> None:
         self.main.set_settings(replace(self.main.settings, show_days_in_a_row=on))
         self.refresh()
+
+
+def _run_words(n: int) -> str:
+    """The run of days in the app's language; empty when there is none."""
+    if n <= 0:
+        return ""
+    if n == 1:
+        return QCoreApplication.translate("TodayView", "1 day with a practice")
+    return QCoreApplication.translate("TodayView", "{0} days in a row with a practice").format(n)
