@@ -8,17 +8,16 @@ unreadable cache only costs time, never correctness.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
 from kapcompanion.core.errors import Diagnostic
+from kapcompanion.core.gcpause import no_cycle_collection
 from kapcompanion.core.model import BellStep, Practice, Program, SayStep
 
 log = logging.getLogger(__name__)
@@ -32,22 +31,6 @@ PARALLEL_FROM = 200
 
 Result = tuple[Practice | Program | None, list[Diagnostic]]
 Stamp = tuple[int, int]
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Hold the cycle collector while the cache is read.
-
-    Unpickling makes many objects at once and holds no cycles worth collecting; the
-    collector would walk them again and again (a fifth of a 250-practice cache's load).
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -79,7 +62,7 @@ class CheckCache:
             try:
                 if path.stat().st_size > MAX_CACHE_BYTES:
                     raise ValueError(f"it is over {MAX_CACHE_BYTES // (1024 * 1024)} MiB")
-                with path.open("rb") as fh, _no_cycle_collection():
+                with path.open("rb") as fh, no_cycle_collection():
                     version, entries = pickle.load(fh)
                 if version == CACHE_VERSION:
                     self.entries = entries

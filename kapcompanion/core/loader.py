@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from kapcompanion.core.errors import ERROR, Diagnostic, ValidationError
+from kapcompanion.core.gcpause import no_cycle_collection
 from kapcompanion.core.model import Practice, Program
 from kapcompanion.core.parse import PracticeParser
 from kapcompanion.core.program import ProgramParser
@@ -17,24 +16,6 @@ from kapcompanion.core.yamlsafe import Document, YamlError, load, parse
 log = logging.getLogger(__name__)
 
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Hold the cycle collector while a file is checked.
-
-    A check makes thousands of small objects (YAML nodes, marks, values) that hold no
-    cycles and are freed as soon as they are dropped; the collector would otherwise walk
-    them again and again as they are made (about a fifth of a 500-step check's slowest
-    runs). It runs again afterwards as usual.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def check_file(
@@ -56,7 +37,7 @@ def _check(
     read: Callable[[], Document], source: Path | None
 ) -> tuple[Practice | Program | None, list[Diagnostic]]:
     """Parse with ``read`` and build what it defines, the cycle collector held throughout."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         try:
             doc = read()
         except YamlError as exc:
