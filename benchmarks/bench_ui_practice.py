@@ -128,6 +128,7 @@ def main() -> None:
         threads_after.update(thread_cpu())
         marks["rss"] = rss_mib()
         if args.paused_seconds <= 0:
+            win.close_guard.forced = True  # quitting mid-practice: nothing to ask
             app.quit()
             return
         view.toggle()  # pause: after the sound fades the frames calm down
@@ -141,6 +142,7 @@ def main() -> None:
     def end_paused() -> None:
         marks["paused_wall_end"] = time.perf_counter()
         marks["paused_cpu_end"] = time.process_time()
+        win.close_guard.forced = True  # quitting mid-practice: nothing to ask
         app.quit()
 
     QTimer.singleShot(int(warm * 1000), begin)

@@ -133,6 +133,8 @@ def child(practice: str, warm: float, play_seconds: float) -> dict[str, float]:
         out["voice_child"] = voice_rss()
         live = view.voicing.live
         out["pending"] = float(live.pending()) if live is not None else -1.0
+        # Quitting mid-practice: nothing to ask (past 30 s the window asks "Stop here?").
+        win.close_guard.forced = True
         app.quit()
 
     timer = QTimer()
