@@ -16,8 +16,9 @@ cache's sound-file library and the service (a few MiB of its memory).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from kapcompanion.core.lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from kapcompanion.audio.voice.cache import DEFAULT_MAX_BYTES, VoiceCache
@@ -63,14 +64,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """Load a public name's module on first use."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES)
 
 
 def __dir__() -> list[str]:

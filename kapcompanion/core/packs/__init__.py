@@ -15,8 +15,9 @@ The submodules import each other directly, never this package, so there is no cy
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kapcompanion.core.lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from kapcompanion.core.packs.build import build_pack
@@ -65,14 +66,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Load ``name`` from its submodule when first asked for."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)
 
 
 __all__ = [
