@@ -7,8 +7,11 @@ real SQLite files, real read-only and full filesystems (where they can be mounte
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -232,3 +235,33 @@ def test_the_voice_process_builds_the_store_once_then_reads_it(tmp_path: Path) -
         assert engine.from_store
     finally:
         engine.unload()
+
+
+def test_an_app_that_ends_mid_build_says_nothing_alarming(tmp_path: Path) -> None:
+    """A short first play ends before the store is made: that is no failure to warn about
+    (it is made on the next start), and the half-made file is cleared by that next build."""
+    script = (
+        "import logging, sys, time\n"
+        "from pathlib import Path\n"
+        "logging.basicConfig(level=logging.WARNING, stream=sys.stderr)\n"
+        "from kapcompanion.audio.voice import lexicon_store as store\n"
+        "thread = store.build_later(Path(sys.argv[1]), 'heart')\n"
+        "time.sleep(1.0)\n"  # the builder is running (spawned) and has not finished
+        "print('alive' if thread.is_alive() else 'done')\n"
+    )
+    folder = tmp_path / "g2p"
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(folder)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "alive"  # the app ended while the build ran
+    assert "WARNING" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not store.store_path(folder, "us").exists()
+    assert store.prepare(folder, "heart") == store.store_path(folder, "us")
+    assert not list(folder.glob(".*.part"))

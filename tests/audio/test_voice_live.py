@@ -199,6 +199,39 @@ def test_an_answer_is_said_after_the_question_and_kept_private(tmp_path: Path) -
     assert all(b"patience with myself" not in f.read_bytes() for f in store.rglob("*"))
 
 
+def test_the_first_words_are_ready_only_once_the_player_can_have_them(
+    service: VoiceService,
+) -> None:
+    """The clip is converted for the mixer after the voice is done with it: Play must wait
+    for that too, or the first words arrive a moment after their step began and are never
+    said (heard in a first start under load: the practice began without its first line)."""
+    import threading
+
+    let_go = threading.Event()
+    converting = threading.Event()
+
+    def slow_convert(clip: np.ndarray) -> np.ndarray:
+        converting.set()
+        assert let_go.wait(30)
+        return clip
+
+    # words no other test asked for: the clips are made on the voice's worker thread
+    text = SHORT.replace("shoulders", "jaw").replace("feet", "hands")
+    live = LiveVoice(practice(text), service, convert=slow_convert)
+    assert converting.wait(60)
+    first = live._items[0]
+    assert service.future(first).done()  # the voice has finished the first words...
+    assert not live.first_ready() and live.pending() == 2  # ...but they are not here yet
+    assert live.drain() == []
+    let_go.set()
+    ready(live)
+    assert live.first_ready()
+    assert [said for said, _ in live.drain()] == [
+        "Let your jaw drop.",
+        "Notice your hands on the floor.",
+    ]
+
+
 def test_wait_lengths_gives_every_text(service: VoiceService) -> None:
     lengths, error = wait_lengths(practice(SHORT), service)
     assert error is None and set(lengths) == {

@@ -21,6 +21,7 @@ so the app may call :func:`prepare` without loading the voice's libraries.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import gzip
@@ -262,6 +263,10 @@ def _build_child(folder: str, accent: str, answer: Connection, nice: bool = Fals
 
 _building = threading.Lock()
 _failed: set[tuple[Path, str]] = set()
+#: Set as this process ends (before multiprocessing ends its daemonic children: atexit
+#: runs the last registered first). A build cut short then is not a failure to report.
+_ending = threading.Event()
+atexit.register(_ending.set)
 #: The last build's seconds and peak memory (MiB) in its own process (for benchmarks).
 last_build: dict[str, float] = {}
 
@@ -356,6 +361,9 @@ def _build_elsewhere(folder: Path, accent: str, nice: bool = False) -> bool:
                 proc.join(1.0)
         else:
             reply.close()
+    if status != "ok" and _ending.is_set():
+        log.info("voice: the app ended before the pronunciation store was made; next start")
+        return False
     if status != "ok":
         log.warning(
             "voice: the pronunciation store could not be made in %s (%s); "

@@ -115,6 +115,9 @@ class LiveVoice:
         self._arrived: list[tuple[str, object]] = []
         self._known: dict[str, float] = {}
         self._watched: set[str] = set()
+        #: Texts whose clip was handed over (or failed): the future being done is not
+        #: enough, the clip is converted for the player after it.
+        self._settled: set[str] = set()
         self._excluded: set[str] = set()
         self._used: dict[str, float] | None = None
         self._values: dict[str, object] = {}
@@ -143,6 +146,14 @@ class LiveVoice:
     def _done(self, text: str, fut: Future[np.ndarray]) -> None:
         """A clip arrived or failed (on the worker thread, or at once when it was ready)."""
         try:
+            self._take(text, fut)
+        finally:
+            with self._lock:
+                self._settled.add(text)
+        self._tell()
+
+    def _take(self, text: str, fut: Future[np.ndarray]) -> None:
+        try:
             clip = fut.result()
         except VoiceUnavailable as exc:
             with self._lock:
@@ -150,7 +161,6 @@ class LiveVoice:
                     self.error = exc
                 else:
                     self.failed += 1
-            self._tell()
             return
         except CancelledError:
             return
@@ -168,7 +178,6 @@ class LiveVoice:
                 return
             self._known[text] = len(clip) / SAMPLE_RATE
             self._arrived.append((text, data))
-        self._tell()
 
     def _tell(self) -> None:
         if self.notify is not None and not self._closed:
@@ -193,10 +202,8 @@ class LiveVoice:
     def pending(self) -> int:
         """How many of this practice's texts are not ready yet (nor failed)."""
         with self._lock:
-            known = set(self._known)
-        return sum(
-            1 for i in self._items if i.text not in known and not self.service.future(i).done()
-        )
+            settled = set(self._settled)
+        return sum(1 for i in self._items if i.text not in settled)
 
     def first_step(self) -> int | None:
         """The step of the first words from the start step on (None: nothing to say)."""
@@ -210,7 +217,8 @@ class LiveVoice:
         ahead = [i for i in self._items if i.step >= self.start_step]
         if not ahead:
             return True
-        return self.service.future(ahead[0]).done()
+        with self._lock:
+            return ahead[0].text in self._settled
 
     def timeline(self, step_now: int | None = None, gate_seconds: float = 0.0) -> Timeline | None:
         """The practice compiled with the lengths known now, or None when nothing changed.
