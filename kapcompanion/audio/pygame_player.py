@@ -396,10 +396,10 @@ class PygamePlayer(Player):
             snd = (self._speech if spoken else self._sounds).get(cue.sound)
             if snd is None:
                 continue
+            # A spoken cue's sound is its text, which may hold the client's own words:
+            # it is never logged.
+            what = "spoken words" if spoken else cue.sound
             if pos - cue.time > LATE_SECONDS:
-                # A spoken cue's sound is its text, which may hold the client's own words:
-                # it is never logged.
-                what = "spoken words" if spoken else cue.sound
                 log.info("cue %s at %.2fs reached %.2fs late; skipped", what, cue.time, pos)
                 continue
             if spoken:
@@ -407,6 +407,7 @@ class PygamePlayer(Player):
             else:
                 kind = cue.channel if cue.channel in self._groups else CHANNEL_CUE
             self._play(kind, snd, now)
+            log.debug("cue %s at %.3fs played at %.3fs", what, cue.time, pos)
 
     def _play(self, kind: str, snd: pygame.mixer.Sound, now: float) -> None:
         chans, started = self._groups[kind], self._started[kind]
