@@ -21,6 +21,7 @@ from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.main_window import MainWindow
 from kapcompanion.ui.single import SingleInstance
 from kapcompanion.ui.startup_marks import watch as watch_start
+from kapcompanion.ui.theme import one_polish
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ class AppWindow(MainWindow):
 
 def build_window(library: Library, language: str, store: SettingsStore) -> AppWindow:
     """The main window in ``language`` (its translation already installed), parts wired."""
-    window = AppWindow(library, language=language, store=store)
+    with one_polish():
+        window = AppWindow(library, language=language, store=store)
     window.player.voice_link.folder = data_folders().cache / "voice"  # the voice's clip cache
     window.library.selected.connect(lambda _id: window.player.warm_voice())  # loads off-thread
     return window

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from kapcompanion.ui.player.answer_drafts import AnswerDrafts
 from kapcompanion.ui.player.view import PlayerView, Recall
 from kapcompanion.ui.tags import tag_label
 from kapcompanion.ui.theme import apply_theme
+from kapcompanion.ui.widgets import ProportionalSplit
 from kapcompanion.ui.window_keys import MenuAndKeys
 
 if TYPE_CHECKING:
@@ -125,12 +125,7 @@ class MainWindow(MenuAndKeys):
 
         self.library = LibraryView(list(self.entries.values()))
         self.detail = DetailPane()
-        split = QSplitter()
-        split.addWidget(self.library)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setChildrenCollapsible(False)
+        split = ProportionalSplit(self.library, self.detail, (2, 3))
         self.library_page = QWidget()
         ll = QVBoxLayout(self.library_page)
         ll.setContentsMargins(24, 8, 24, 24)

@@ -8,13 +8,15 @@ conveyed by colour alone; the focus ring is a thick outline, not a tint.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLayout
 
 from kapcompanion.settings import Theme
 from kapcompanion.ui.theme_icons import install_style
@@ -300,6 +302,50 @@ QLabel:focus {{ {ring} border-radius: 6px; }}
 
 #: The application the palette was last applied to, and that palette.
 _applied: tuple[QApplication | None, Palette] = (None, LIGHT)
+#: While a window is built (see :func:`one_polish`): the style sheet waiting to be set.
+_held: list[tuple[QApplication, str]] | None = None
+
+
+@contextmanager
+def one_polish() -> Iterator[None]:
+    """Build a window with the style sheet set once, when it is built (not per widget).
+
+    With an application style sheet in force, Qt polishes a widget again each time it is
+    given a parent, and a widget tree is built bottom-up (layouts reparent what they
+    hold), so the main window's widgets were styled several times over: 35 ms of a 95 ms
+    build at start. Held here, the sheet is set at the end and every widget is polished
+    once, before its first paint. Only where no sheet is set yet (the first window):
+    holding it back would otherwise restyle a window already shown.
+    """
+    global _held
+    app = QApplication.instance()
+    if _held is not None or not isinstance(app, QApplication) or app.styleSheet():
+        yield
+        return
+    _held = []
+    try:
+        yield
+    finally:
+        held, _held = _held, None
+        if held:
+            target, sheet = held[-1]
+            target.setStyleSheet(sheet)
+            # Layouts of widgets not shown yet (pages behind the first) keep the sizes
+            # they measured unstyled: measure again, as they would have been styled.
+            for widget in QApplication.allWidgets():
+                layout = widget.layout()
+                if layout is not None:
+                    _invalidate(layout)
+
+
+def _invalidate(layout: QLayout) -> None:
+    """Forget what ``layout`` and the layouts inside it measured."""
+    layout.invalidate()
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        inner = item.layout() if item is not None else None
+        if inner is not None:
+            _invalidate(inner)
 
 
 def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:
@@ -325,7 +371,11 @@ def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:
     global _applied
     _applied = (app, p)
     install_style(app, lambda: current_palette().text)  # file dialog icons in our colours
-    app.setStyleSheet(style_sheet(p, scale))
+    sheet = style_sheet(p, scale)
+    if _held is not None:
+        _held.append((app, sheet))  # set once the window is built (one_polish)
+    else:
+        app.setStyleSheet(sheet)
     log.debug("theme %s at scale %.2f", p.name, scale)
     return p
 

@@ -1,4 +1,4 @@
-"""Small pieces the views share: a wrapped label, and the soft cards of the two lists.
+"""Small pieces the views share: a wrapped label, the soft cards of the two lists, a split.
 
 The library list and the journal list draw the same way: a quiet heading for a group, a
 rounded card for an item whose border shows selection and keyboard focus. What goes on a
@@ -10,8 +10,15 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from kapcompanion.ui.theme import current_palette
 
@@ -86,3 +93,39 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawPath(path)
             self.paint_card(painter, index, rect, option.font)
         painter.restore()
+
+
+class ProportionalSplit(QSplitter):
+    """Two panes side by side that first open in the given proportions (2:3: 40 % | 60 %).
+
+    Qt's own first split follows the panes' size hints, which depend on when they were
+    first measured; this one is the same however the window was built. The panes keep
+    their minimum widths, and the person may move the handle as they like.
+    """
+
+    def __init__(self, first: QWidget, second: QWidget, stretch: tuple[int, int]) -> None:
+        super().__init__()
+        self._stretch = stretch
+        self._placed = False
+        for i, pane in enumerate((first, second)):
+            self.addWidget(pane)
+            self.setStretchFactor(i, stretch[i])
+        self.setChildrenCollapsible(False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Shown for the first time (it was laid out while hidden): split in proportion."""
+        super().showEvent(event)
+        self._place()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Laid out for the first time while shown: split in proportion."""
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        if self._placed or not self.isVisible() or self.width() <= 0:
+            return
+        self._placed = True
+        total = sum(self.sizes())
+        a, b = self._stretch
+        self.setSizes([total * a // (a + b), total - total * a // (a + b)])

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.settings import SettingsStore
@@ -226,3 +226,80 @@ def test_what_a_practice_saved_shows_when_the_pages_first_open(qtbot, clock) -> 
     assert isinstance(history, HistoryView)
     history.show_month(START, START)
     assert history.heatmap.days[START.day - 1].practices >= 1
+
+
+# -- the style sheet set once -------------------------------------------------------
+
+
+def _pages_seen(qtbot, *, held: bool) -> dict[str, QImage]:
+    """Every page of a freshly built app window (sheet held or set first), as painted."""
+    from PySide6.QtWidgets import QApplication
+
+    from kapcompanion.ui.theme import one_polish
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet("")  # as at a start: no sheet yet
+    store = SettingsStore()
+    store.save(QUICK)
+    if held:
+        with one_polish():
+            win = AppWindow(built_in(), language="en", store=store)
+        assert app.styleSheet()  # set once, at the end
+    else:
+        win = AppWindow(built_in(), language="en", store=store)
+    qtbot.addWidget(win)
+    assert win.parts.journal_pages is not None
+    win.parts.journal_pages.ask_at_close = lambda *_a: False
+    win.resize(1180, 780)
+    win.show()
+    qtbot.waitExposed(win)
+    seen = {}
+    for name in ("today", "library", "journal", "history"):
+        win.show_page(name)
+        QApplication.processEvents()
+        seen[name] = win.grab().toImage()
+    win.library.select(win.library.visible_ids()[2])
+    QApplication.processEvents()
+    seen["library, third practice"] = win.grab().toImage()
+    win.resize(900, 640)
+    QApplication.processEvents()
+    seen["library, smaller window"] = win.grab().toImage()
+    win.close()
+    return seen
+
+
+def test_a_window_styled_once_looks_exactly_as_one_styled_widget_by_widget(qtbot) -> None:
+    """one_polish sets the sheet after the window is built: the same pixels on every page
+    (a page not shown yet must not keep sizes it measured before it was styled)."""
+    once = _pages_seen(qtbot, held=True)
+    each = _pages_seen(qtbot, held=False)
+    for name, image in once.items():
+        assert image == each[name], f"{name} differs"
+
+
+def test_the_library_opens_split_two_to_three_whatever_the_window(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from kapcompanion.ui.widgets import ProportionalSplit
+
+    for width in (900, 1180, 1600):
+        store = SettingsStore()
+        store.save(QUICK)
+        win = AppWindow(built_in(), language="en", store=store)
+        qtbot.addWidget(win)
+        win.resize(width, 780)
+        win.show()
+        qtbot.waitExposed(win)
+        win.show_page("library")
+        QApplication.processEvents()
+        split = win.library_page.findChild(ProportionalSplit)
+        assert split is not None
+        left, right = split.sizes()
+        assert abs(left * 3 - right * 2) <= 5 or left == win.library.minimumSizeHint().width()
+        split.setSizes([right, left])  # the person moves the handle: it stays there
+        win.resize(width + 40, 780)
+        QApplication.processEvents()
+        assert split.sizes()[0] > split.sizes()[1]
+        win.parts.journal_pages.ask_at_close = lambda *_a: False  # type: ignore[union-attr]
+        win.close()
