@@ -66,7 +66,8 @@ def build_window(library: Library, language: str, store: SettingsStore) -> AppWi
     """The main window in ``language`` (its translation already installed), parts wired."""
     with one_polish():
         window = AppWindow(library, language=language, store=store)
-    window.player.voice_link.folder = data_folders().cache / "voice"  # the voice's clip cache
+    voice = data_folders().cache / "voice"  # the voice's clip cache
+    window.when_player(lambda player: setattr(player.voice_link, "folder", voice))
     window.library.selected.connect(lambda _id: window.player.warm_voice())  # loads off-thread
     return window
 
@@ -111,7 +112,8 @@ def create_window(
     switch = LanguageSwitch(window, lambda lang, old: _again(old, lang, store))
     window.language_switch = switch
     switch.replaced.connect(lambda new: setattr(new, "language_switch", switch))
-    watch_start(window, lambda: bool(window.library.visible_ids()))  # benchmark's marks only
+    # benchmark's marks only: answered once the library lists and the player is built
+    watch_start(window, lambda: bool(window.library.visible_ids() and window.built_player))
     reminders = window.parts.reminders
     tray = reminders.tray if reminders is not None else None
     if not (background and tray is not None and tray.isVisible()):

@@ -29,7 +29,11 @@ class NoticeWindow(Protocol):
     """What the notice needs of the main window (:class:`MainWindow`)."""
 
     hub: Any  # journal_changed, answer_given
-    player: PlayerView
+
+    @property
+    def player(self) -> PlayerView:
+        """The window's player (built when first asked for)."""
+        ...
 
     @property
     def practices(self) -> Mapping[str, Practice]:

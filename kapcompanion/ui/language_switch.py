@@ -62,7 +62,7 @@ class LanguageSwitch(QObject):
 
     def _follow(self, window: MainWindow) -> None:
         window.hub.settings_changed.connect(self._settings_changed)
-        window.player.closed.connect(self._practice_closed)
+        window.when_player(lambda player: player.closed.connect(self._practice_closed))
 
     def wanted(self, settings: Settings | None = None) -> str:
         """The language the settings ask for ("en", "es")."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.audio.base import Player
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice, Program
-from kapcompanion.core.session import Clock, Status
+from kapcompanion.core.session import Clock
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.close_guard import CloseGuard
@@ -35,15 +35,15 @@ from kapcompanion.ui.lazy_page import realise, settings_lazily
 from kapcompanion.ui.library_source import load_library
 from kapcompanion.ui.library_view import LibraryView
 from kapcompanion.ui.notices import Notices
-from kapcompanion.ui.player.answer_drafts import AnswerDrafts
-from kapcompanion.ui.player.view import PlayerView, Recall
+from kapcompanion.ui.player_slot import Hook, PlayerSlot
 from kapcompanion.ui.tags import tag_label
 from kapcompanion.ui.theme import apply_theme
 from kapcompanion.ui.widgets import ProportionalSplit
-from kapcompanion.ui.window_keys import MenuAndKeys
+from kapcompanion.ui.window_settings import HelpAndSettings
 
 if TYPE_CHECKING:
     from kapcompanion.journal.store import JournalStore
+    from kapcompanion.ui.player.view import PlayerView, Recall
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class Hub(QObject):
     open_requested = Signal(list)  # a later launch's arguments (e.g. a .kappack to open)
 
 
-class MainWindow(MenuAndKeys):
+class MainWindow(HelpAndSettings):
     """The app's one window. Every dependency can be injected for tests.
 
     The window owns the library: ``collection`` (every practice and program, in every
@@ -130,10 +130,18 @@ class MainWindow(MenuAndKeys):
         ll = QVBoxLayout(self.library_page)
         ll.setContentsMargins(24, 8, 24, 24)
         ll.addWidget(split)
-        self.player = PlayerView(self.settings, player_factory, clock)
-        self.player.recall = recall
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.player)
+
+        def make_player() -> PlayerView:
+            from kapcompanion.ui.player.view import PlayerView
+
+            player = PlayerView(self.settings, player_factory, clock)
+            player.recall = recall
+            return player
+
+        #: The player, built on first use or right after the first paint (``player``).
+        self.player_slot = PlayerSlot(self, make_player)
+        self.player_slot.when_built(self._wire_player)
         #: The open journal (set by the journey's journal link), or None.
         self.journal: JournalStore | None = None
         # The four pages are Ctrl+1…4 (Today, Library, Journal, History); Ctrl+L stays.
@@ -155,10 +163,6 @@ class MainWindow(MenuAndKeys):
         self.library.selected.connect(self._selected)
         self.library.activated.connect(self.start_practice)
         self.detail.start_requested.connect(self.start_practice)
-        self.player.closed.connect(self._player_closed)
-        self.player.settings_changed.connect(self._player_settings)
-        self.player.answered.connect(self.hub.answer_given.emit)
-        self.player.finished.connect(self.hub.session_finished.emit)
         for keys, slot in (
             ("F1", self.show_help),
             ("F11", self.toggle_full_screen),
@@ -172,13 +176,38 @@ class MainWindow(MenuAndKeys):
         self.help_button.setToolTip(with_key(self.help_button.text(), "F1"))
         self.settings_button.setToolTip(with_key(self.settings_button.text(), "Ctrl+,"))
         self.library_button.setToolTip(self.tr("Leave the practice (asks first)"))
-        self.player.questions.drafts = AnswerDrafts(lambda: self.journal, self)
         self.draft_notice = DraftNotice(self, self)  # "You were writing in …" at the next start
         # Asks before a practice under way ends with the window (kept ahead of other filters).
-        self.close_guard = CloseGuard(self, self.player)
+        self.close_guard = CloseGuard(self, self.player_slot)
         self._follow_desktop()
         self._restore()
         self.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- the player ---------------------------------------------------------------
+
+    @property
+    def player(self) -> PlayerView:
+        """The player (built now if it was not yet: see :class:`PlayerSlot`)."""
+        return self.player_slot.get()
+
+    @property
+    def built_player(self) -> PlayerView | None:
+        """The player if it is built, else None (asking does not build it)."""
+        return self.player_slot.built
+
+    def when_player(self, hook: Hook) -> None:
+        """Run ``hook(player)`` once the player is built (at once if it is)."""
+        self.player_slot.when_built(hook)
+
+    def _wire_player(self, player: PlayerView) -> None:
+        from kapcompanion.ui.player.answer_drafts import AnswerDrafts
+
+        self.stack.addWidget(player)
+        player.closed.connect(self._player_closed)
+        player.settings_changed.connect(self._player_settings)
+        player.answered.connect(self.hub.answer_given.emit)
+        player.finished.connect(self.hub.session_finished.emit)
+        player.questions.drafts = AnswerDrafts(lambda: self.journal, self)
 
     # -- look and memory ---------------------------------------------------------
 
@@ -199,7 +228,8 @@ class MainWindow(MenuAndKeys):
     def _desktop_changed(self, *_args: object) -> None:
         if self.settings.theme == "system":
             self._apply_look()
-        self.player.apply_settings(self.settings)
+        if self.built_player is not None:
+            self.built_player.apply_settings(self.settings)
 
     def _restore(self) -> None:
         geo = self.settings.window_geometry
@@ -235,7 +265,8 @@ class MainWindow(MenuAndKeys):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remember, release the sound device, close the help panel."""
         self.remember()
-        self.player.shutdown()
+        if self.built_player is not None:
+            self.built_player.shutdown()
         if self.help_panel is not None:
             self.help_panel.close()
         super().closeEvent(event)
@@ -245,7 +276,7 @@ class MainWindow(MenuAndKeys):
     def current_view(self) -> str:
         """Which view shows: "player", or the key of a page ("library", "today", ...)."""
         shown = self.stack.currentWidget()
-        if shown is self.player:
+        if shown is not None and shown is self.built_player:
             return "player"
         for key, page in self.pages.items():
             if page is shown:
@@ -300,6 +331,7 @@ class MainWindow(MenuAndKeys):
         current place is visible without relying on colour alone.
         """
         self.pages[key] = widget
+        first = self.stack.count() == 0
         self.stack.addWidget(widget)
         button = QPushButton(title)
         button.setCheckable(True)
@@ -321,7 +353,9 @@ class MainWindow(MenuAndKeys):
         self.nav_buttons[key] = button
         if home:
             self.home = key
-        if self.stack.currentWidget() is self.player and not self.player.running:
+        player = self.built_player
+        idle = player is not None and self.stack.currentWidget() is player and not player.running
+        if first or idle:
             self.show_page(self.home)
         else:
             button.setChecked(self.stack.currentWidget() is widget)
@@ -393,6 +427,8 @@ class MainWindow(MenuAndKeys):
 
     def _to_library(self) -> None:
         """The header's Library/Back button: asks "Stop here?" before ending a practice."""
+        if self.built_player is None:
+            return
         if self.player.running:
             self.player.request_stop(ask=True)
         else:
@@ -430,58 +466,3 @@ class MainWindow(MenuAndKeys):
             self.showNormal()
         else:
             self.showFullScreen()
-
-    # -- help and settings -------------------------------------------------------
-
-    def show_help(self) -> HelpPanel:
-        """Open (or raise) the Get help now panel; a practice under way pauses."""
-        session = self.player.session
-        if session is not None and self.player.running and session.status is Status.PLAYING:
-            session.pause()
-            self.player.tick()
-        if self.help_panel is None:
-            self.help_panel = HelpPanel(self.settings, self)
-            self.help_panel.edit_requested.connect(lambda: self.open_settings(help_lines=True))
-            self.help_panel.country_chosen.connect(
-                lambda code: self.set_settings(replace(self.settings, help_country=code))
-            )
-        self.help_panel.show_settings(self.settings)
-        self.help_panel.show()
-        self.help_panel.raise_()
-        self.help_panel.activateWindow()
-        self.help_panel.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        return self.help_panel
-
-    def open_settings(self, help_lines: bool = False) -> None:
-        """Show the settings dialog and apply what was saved."""
-        running = self.player.session is not None and self.player.running
-        if running and self.player.session is not None:
-            self.player.session.pause()
-        new, ok = self._edit_settings(self, self.settings, help_lines=help_lines)
-        if ok:
-            self.set_settings(new)
-        if running:
-            self.player.tick()
-
-    def set_settings(self, settings: Settings) -> None:
-        """Apply and store new settings."""
-        look_changed = (settings.theme, settings.text_scale) != (
-            self.settings.theme,
-            self.settings.text_scale,
-        )
-        therapist_changed = settings.therapist_mode != self.settings.therapist_mode
-        self.settings = settings
-        self._save_settings(settings)
-        if therapist_changed:
-            self._show_therapist_tools(settings.therapist_mode)
-        if look_changed:
-            self._apply_look()
-        self.player.apply_settings(settings)
-        if self.help_panel is not None:
-            self.help_panel.show_settings(settings)
-        self.hub.settings_changed.emit(settings)
-
-    def _player_settings(self, settings: Settings) -> None:
-        self.settings = settings
-        self._save_settings(settings)
-        self.hub.settings_changed.emit(settings)

@@ -33,6 +33,8 @@ import os, sys
 from kapcompanion.ui import startup_marks
 
 def mark(name):
+    if name == "painted":
+        print("PAINTED", " ".join(sorted(sys.modules)), flush=True)
     if name == "responsive":
         print("MODULES", " ".join(sorted(sys.modules)), flush=True)
         from PySide6.QtWidgets import QApplication
@@ -97,6 +99,25 @@ def modules_at_start(data_dir: Path) -> set[str]:
     lines = [line for line in out.splitlines() if line.startswith("MODULES ")]
     assert lines, out
     return set(lines[0].split()[1:])
+
+
+def modules_at_first_paint(data_dir: Path) -> tuple[set[str], set[str]]:
+    """(Modules loaded at the first paint, when the window answered) in a real launch."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SDL_AUDIODRIVER="dummy",
+        PYGAME_HIDE_SUPPORT_PROMPT="1",
+        KAPCOMPANION_DATA_DIR=str(data_dir),
+        KAPCOMPANION_STARTUP_MARKS="1",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=120
+    ).stdout
+    found = {line.split()[0]: set(line.split()[1:]) for line in out.splitlines() if line}
+    assert "PAINTED" in found and "MODULES" in found, out
+    return found["PAINTED"], found["MODULES"]
 
 
 def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -303,3 +324,71 @@ def test_the_library_opens_split_two_to_three_whatever_the_window(qtbot) -> None
         assert split.sizes()[0] > split.sizes()[1]
         win.parts.journal_pages.ask_at_close = lambda *_a: False  # type: ignore[union-attr]
         win.close()
+
+
+# -- the player built after the first paint -------------------------------------------
+
+
+def test_the_first_paint_comes_before_the_player_and_the_first_answer_after_it(
+    tmp_path: Path,
+) -> None:
+    """A real launch: the window paints Today without the player's modules; by the time it
+    answers a click the player is built (Begin practice opens it at once)."""
+    painted, answered = modules_at_first_paint(tmp_path / "data")
+    player = ("kapcompanion.ui.player.view", "kapcompanion.ui.player.pacer")
+    assert _loaded(painted, player) == []
+    assert _loaded(answered, player) == sorted(player)
+
+
+def test_the_player_is_built_after_the_first_paint_and_wired_as_before(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    store = SettingsStore()
+    store.save(QUICK)
+    win = AppWindow(built_in(), language="en", store=store)
+    qtbot.addWidget(win)
+    assert win.parts.journal_pages is not None and win.parts.journey is not None
+    win.parts.journal_pages.ask_at_close = lambda *_a: False
+    assert win.built_player is None  # built: the window, Today, the library; not the player
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.built_player is not None, timeout=5000)
+    player = win.built_player
+    assert player is not None and win.player is player  # one player, built once
+    assert win.stack.indexOf(player) >= 0
+    assert win.current_view() == "today"  # nothing the person sees moved
+    assert player.recall == win.parts.journey.link.recall  # the journal's recall reached it
+    assert player.questions.drafts is not None
+    QApplication.processEvents()
+    win.start_practice(win.library.visible_ids()[0])
+    assert win.current_view() == "player"
+
+
+def test_a_window_closed_before_its_player_was_built_closes_without_building_it(
+    qtbot,
+) -> None:
+    store = SettingsStore()
+    store.save(QUICK)
+    win = AppWindow(built_in(), language="en", store=store)
+    qtbot.addWidget(win)
+    assert win.parts.journal_pages is not None
+    win.parts.journal_pages.ask_at_close = lambda *_a: False
+    assert win.close()
+    assert win.built_player is None
+    win.set_settings(win.settings)  # settings apply with no player to tell
+    assert win.built_player is None
+
+
+def test_a_part_asking_for_the_player_builds_it_then_and_there(qtbot) -> None:
+    store = SettingsStore()
+    store.save(QUICK)
+    win = MainWindow(library=built_in(), store=store)
+    qtbot.addWidget(win)
+    seen = []
+    win.when_player(seen.append)
+    assert seen == [] and win.built_player is None
+    player = win.player  # as the editor's preview or a draft's "Go back to it" do
+    assert seen == [player] and win.built_player is player
+    later = []
+    win.when_player(later.append)  # once built, a hook runs at once
+    assert later == [player]

@@ -123,7 +123,7 @@ class JournalLink(QObject):
         self.banner: Banner = attach(window)
         window.hub.answer_given.connect(self.on_answer)
         window.hub.session_finished.connect(self.on_finished)
-        window.player.recall = self.recall
+        window.when_player(lambda player: setattr(player, "recall", self.recall))
         window.installEventFilter(self)
 
     # -- opening and closing -------------------------------------------------------
