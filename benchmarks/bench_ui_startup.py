@@ -12,7 +12,8 @@ the shared machine falls on all of them. Three moments are timed from the launch
   Xlib every 5 ms); offscreen, the window's first paint is done;
 * painted: the first paint is done (both platforms);
 * responsive: the event loop answered after the first paint with the work the start
-  deferred done and the library listed: a click is answered from here on.
+  deferred done (the player, built right after the first paint) and the library
+  listed: a click is answered from here on.
 
 The app reports the paint and the answer itself when ``KAPCOMPANION_STARTUP_MARKS`` is
 set (see ``kapcompanion/ui/startup_marks.py``; the bare window does the same in a few

@@ -7,8 +7,9 @@ reads too)::
 
     kap-mark painted <seconds>      the window's first paint is done
     kap-mark responsive <seconds>   the event loop answered after it, with the work the
-                                    start deferred past the first paint done and the
-                                    library listing practices: a click is answered now
+                                    start deferred past the first paint done (the player
+                                    built) and the library listing practices: a click is
+                                    answered now
 
 Otherwise nothing is watched and nothing printed.
 """
