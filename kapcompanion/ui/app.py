@@ -64,8 +64,7 @@ class AppWindow(MainWindow):
 
 def build_window(library: Library, language: str, store: SettingsStore) -> AppWindow:
     """The main window in ``language`` (its translation already installed), parts wired."""
-    with one_polish():
-        window = AppWindow(library, language=language, store=store)
+    window = one_polish(lambda: AppWindow(library, language=language, store=store))
     voice = data_folders().cache / "voice"  # the voice's clip cache
     window.when_player(lambda player: setattr(player.voice_link, "folder", voice))
     window.library.selected.connect(lambda _id: window.player.warm_voice())  # loads off-thread

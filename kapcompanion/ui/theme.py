@@ -8,15 +8,15 @@ conveyed by colour alone; the focus ring is a thick outline, not a tint.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLayout
+from PySide6.QtWidgets import QApplication, QLayout, QWidget
 
 from kapcompanion.settings import Theme
 from kapcompanion.ui.theme_icons import install_style
@@ -302,13 +302,13 @@ QLabel:focus {{ {ring} border-radius: 6px; }}
 
 #: The application the palette was last applied to, and that palette.
 _applied: tuple[QApplication | None, Palette] = (None, LIGHT)
+W = TypeVar("W", bound=QWidget)
 #: While a window is built (see :func:`one_polish`): the style sheet waiting to be set.
 _held: list[tuple[QApplication, str]] | None = None
 
 
-@contextmanager
-def one_polish() -> Iterator[None]:
-    """Build a window with the style sheet set once, when it is built (not per widget).
+def one_polish(build: Callable[[], W]) -> W:
+    """``build()`` a window with the style sheet set once, when it is built (not per widget).
 
     With an application style sheet in force, Qt polishes a widget again each time it is
     given a parent, and a widget tree is built bottom-up (layouts reparent what they
@@ -320,32 +320,21 @@ def one_polish() -> Iterator[None]:
     global _held
     app = QApplication.instance()
     if _held is not None or not isinstance(app, QApplication) or app.styleSheet():
-        yield
-        return
+        return build()
     _held = []
     try:
-        yield
+        window = build()
     finally:
         held, _held = _held, None
         if held:
             target, sheet = held[-1]
             target.setStyleSheet(sheet)
-            # Layouts of widgets not shown yet (pages behind the first) keep the sizes
-            # they measured unstyled: measure again, as they would have been styled.
-            for widget in QApplication.allWidgets():
-                layout = widget.layout()
-                if layout is not None:
-                    _invalidate(layout)
-
-
-def _invalidate(layout: QLayout) -> None:
-    """Forget what ``layout`` and the layouts inside it measured."""
-    layout.invalidate()
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        inner = item.layout() if item is not None else None
-        if inner is not None:
-            _invalidate(inner)
+    if held:
+        # Layouts of pages not shown yet keep the sizes they measured unstyled: measure
+        # again, as they would have been styled.
+        for layout in window.findChildren(QLayout):
+            layout.invalidate()
+    return window
 
 
 def apply_theme(app: QApplication, theme: str, scale: float) -> Palette:

@@ -264,8 +264,7 @@ def _pages_seen(qtbot, *, held: bool) -> dict[str, QImage]:
     store = SettingsStore()
     store.save(QUICK)
     if held:
-        with one_polish():
-            win = AppWindow(built_in(), language="en", store=store)
+        win = one_polish(lambda: AppWindow(built_in(), language="en", store=store))
         assert app.styleSheet()  # set once, at the end
     else:
         win = AppWindow(built_in(), language="en", store=store)

@@ -11,9 +11,9 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from kapcompanion.journal.store import JournalStore
-from kapcompanion.ui.journal_pages.entry_editor import ask_yes_no
 from kapcompanion.ui.lazy_page import LazyPage, realise
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class JournalPages(QObject):
         hub.answer_given.connect(lambda *_a: self._later())
         hub.session_finished.connect(lambda *_a: self._later())
         #: Asks at closing (replaceable where no person is there to answer).
-        self.ask_at_close = ask_yes_no
+        self.ask_at_close = _ask_yes_no
         window.installEventFilter(self)  # offer to save an entry being changed at closing
         self.set_store(window.journal)
 
@@ -155,3 +155,10 @@ def install(window: MainWindow) -> JournalPages:
     pages = JournalPages(window)
     log.debug("journal pages installed")
     return pages
+
+
+def _ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    """Ask "Save your changes?" (the entry editor's question, loaded when first asked)."""
+    from kapcompanion.ui.journal_pages.entry_editor import ask_yes_no
+
+    return ask_yes_no(parent, title, text)
