@@ -13,10 +13,17 @@ from kapcompanion.resources import asset
 log = logging.getLogger(__name__)
 
 
+#: The sizes a window or tray icon is given. On X11 every size is sent to the display
+#: server as the window's icon when it is shown; the 512-pixel one alone was 1 MiB and
+#: 9 ms of each start there. Desktops draw launchers from the installed icon theme
+#: (``--install-desktop-entry`` installs all sizes, 512 too), not from this.
+WINDOW_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
 def app_icon() -> QIcon:
-    """The app's icon at every size it ships in."""
+    """The app's icon for its windows and tray, at each of :data:`WINDOW_ICON_SIZES`."""
     icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+    for size in WINDOW_ICON_SIZES:
         path = asset("icons", f"kapcompanion-{size}.png")
         if path.is_file():
             icon.addFile(str(path), QSize(size, size))
