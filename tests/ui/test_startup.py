@@ -77,8 +77,9 @@ NOT_AT_START = (
 PACKS_ALLOWED = {"kapcompanion.core.packs", "kapcompanion.core.packs.names"}
 
 
-def modules_at_start(data_dir: Path) -> set[str]:
-    """The modules loaded in a real launch when the window has answered."""
+def launch_modules(data_dir: Path) -> dict[str, set[str]]:
+    """A real launch: the modules loaded at its first paint ("PAINTED") and when the
+    window has answered ("MODULES")."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -96,28 +97,14 @@ def modules_at_start(data_dir: Path) -> set[str]:
         timeout=120,
         check=True,
     ).stdout
-    lines = [line for line in out.splitlines() if line.startswith("MODULES ")]
-    assert lines, out
-    return set(lines[0].split()[1:])
-
-
-def modules_at_first_paint(data_dir: Path) -> tuple[set[str], set[str]]:
-    """(Modules loaded at the first paint, when the window answered) in a real launch."""
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        SDL_AUDIODRIVER="dummy",
-        PYGAME_HIDE_SUPPORT_PROMPT="1",
-        KAPCOMPANION_DATA_DIR=str(data_dir),
-        KAPCOMPANION_STARTUP_MARKS="1",
-        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=120
-    ).stdout
     found = {line.split()[0]: set(line.split()[1:]) for line in out.splitlines() if line}
     assert "PAINTED" in found and "MODULES" in found, out
-    return found["PAINTED"], found["MODULES"]
+    return found
+
+
+def modules_at_start(data_dir: Path) -> set[str]:
+    """The modules loaded in a real launch when the window has answered."""
+    return launch_modules(data_dir)["MODULES"]
 
 
 def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -333,7 +320,8 @@ def test_the_first_paint_comes_before_the_player_and_the_first_answer_after_it(
 ) -> None:
     """A real launch: the window paints Today without the player's modules; by the time it
     answers a click the player is built (Begin practice opens it at once)."""
-    painted, answered = modules_at_first_paint(tmp_path / "data")
+    found = launch_modules(tmp_path / "data")
+    painted, answered = found["PAINTED"], found["MODULES"]
     player = ("kapcompanion.ui.player.view", "kapcompanion.ui.player.pacer")
     assert _loaded(painted, player) == []
     assert _loaded(answered, player) == sorted(player)
