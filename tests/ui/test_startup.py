@@ -136,14 +136,20 @@ def test_a_first_launch_checks_the_library_without_sound_voice_or_numerics(launc
 # -- pages built on first use ---------------------------------------------------------
 
 
-def app_window(qtbot) -> AppWindow:
-    """The app's window with every part installed, shown, its journal open."""
+def built_window(qtbot) -> AppWindow:
+    """The app's window with every part installed, its journal open, not shown yet."""
     store = SettingsStore()
     store.save(QUICK)
     win = AppWindow(built_in(), language="en", store=store)
     qtbot.addWidget(win)
     assert win.parts.journal_pages is not None
     win.parts.journal_pages.ask_at_close = lambda *_a: False
+    return win
+
+
+def app_window(qtbot) -> AppWindow:
+    """The app's window with every part installed, shown, its journal open."""
+    win = built_window(qtbot)
     win.show()
     qtbot.waitExposed(win)
     return win
@@ -291,10 +297,7 @@ def test_the_library_opens_split_two_to_three_whatever_the_window(qtbot) -> None
     from kapcompanion.ui.widgets import ProportionalSplit
 
     for width in (900, 1180, 1600):
-        store = SettingsStore()
-        store.save(QUICK)
-        win = AppWindow(built_in(), language="en", store=store)
-        qtbot.addWidget(win)
+        win = built_window(qtbot)
         win.resize(width, 780)
         win.show()
         qtbot.waitExposed(win)
@@ -308,7 +311,6 @@ def test_the_library_opens_split_two_to_three_whatever_the_window(qtbot) -> None
         win.resize(width + 40, 780)
         QApplication.processEvents()
         assert split.sizes()[0] > split.sizes()[1]
-        win.parts.journal_pages.ask_at_close = lambda *_a: False  # type: ignore[union-attr]
         win.close()
 
 
@@ -330,12 +332,8 @@ def test_the_first_paint_comes_before_the_player_and_the_first_answer_after_it(
 def test_the_player_is_built_after_the_first_paint_and_wired_as_before(qtbot) -> None:
     from PySide6.QtWidgets import QApplication
 
-    store = SettingsStore()
-    store.save(QUICK)
-    win = AppWindow(built_in(), language="en", store=store)
-    qtbot.addWidget(win)
-    assert win.parts.journal_pages is not None and win.parts.journey is not None
-    win.parts.journal_pages.ask_at_close = lambda *_a: False
+    win = built_window(qtbot)
+    assert win.parts.journey is not None
     assert win.built_player is None  # built: the window, Today, the library; not the player
     win.show()
     qtbot.waitExposed(win)
@@ -354,12 +352,7 @@ def test_the_player_is_built_after_the_first_paint_and_wired_as_before(qtbot) ->
 def test_a_window_closed_before_its_player_was_built_closes_without_building_it(
     qtbot,
 ) -> None:
-    store = SettingsStore()
-    store.save(QUICK)
-    win = AppWindow(built_in(), language="en", store=store)
-    qtbot.addWidget(win)
-    assert win.parts.journal_pages is not None
-    win.parts.journal_pages.ask_at_close = lambda *_a: False
+    win = built_window(qtbot)
     assert win.close()
     assert win.built_player is None
     win.set_settings(win.settings)  # settings apply with no player to tell
