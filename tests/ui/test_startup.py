@@ -72,6 +72,9 @@ NOT_AT_START = (
     "kapcompanion.ui.editor.editor_window",
     "kapcompanion.ui.packs.import_dialog",
     "kapcompanion.ui.packs.share_dialog",
+    "kapcompanion.ui.reminders.dialog",
+    "kapcompanion.ui.journal_pages.entry_editor",
+    "kapcompanion.autostart",
 )
 #: Of the packs' core, only the names the drop target needs.
 PACKS_ALLOWED = {"kapcompanion.core.packs", "kapcompanion.core.packs.names"}

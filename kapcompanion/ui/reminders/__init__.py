@@ -10,17 +10,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 
-from kapcompanion import autostart
 from kapcompanion.core.reminders import ReminderPlan
-from kapcompanion.ui.reminders.dialog import ReminderDialog
 from kapcompanion.ui.reminders.service import Now, Reminders, local_now, set_login_start
 
 if TYPE_CHECKING:
     from kapcompanion.ui.main_window import MainWindow
+    from kapcompanion.ui.reminders.dialog import ReminderDialog
 
 log = logging.getLogger(__name__)
 
-Ask = Callable[[ReminderDialog], bool]
+Ask = Callable[["ReminderDialog"], bool]
 
 
 def _ask(dialog: ReminderDialog) -> bool:
@@ -28,7 +27,13 @@ def _ask(dialog: ReminderDialog) -> bool:
 
 
 def edit_reminders(window: MainWindow, service: Reminders, ask: Ask = _ask) -> ReminderPlan | None:
-    """Show the dialog; apply and store what was saved. Returns the new plan, or None."""
+    """Show the dialog; apply and store what was saved. Returns the new plan, or None.
+
+    The dialog and the login entry's module load here, when first asked for (not at start).
+    """
+    from kapcompanion import autostart
+    from kapcompanion.ui.reminders.dialog import ReminderDialog
+
     dialog = ReminderDialog(
         window.settings.reminders,
         has_tray=service.has_tray,

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
-from kapcompanion import autostart
 from kapcompanion.core.model import Program
 from kapcompanion.core.reminders import (
     DAILY_TEXT,
@@ -49,6 +48,8 @@ def local_now() -> datetime:
 
 def set_login_start(on: bool) -> str | None:
     """Add or remove the login entry; a plain message when that fails, else None."""
+    from kapcompanion import autostart  # the login entry's module, loaded when used
+
     try:
         if on:
             autostart.enable()
@@ -255,6 +256,8 @@ class Reminders(QObject):
         """Turn reminders off (from the tray menu); the login entry goes with them."""
         plan = replace(self.plan, enabled=False)
         self.window.set_settings(replace(self.window.settings, reminders=plan))
+        from kapcompanion import autostart
+
         problem = set_login_start(False) if autostart.enabled() else None
         if problem:
             self.window.notify(problem, "autostart")
