@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.audio.base import Player
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice, Program
-from kapcompanion.core.session import Clock
 from kapcompanion.settings import Settings, SettingsStore
 from kapcompanion.ui.catalogue import Entry, build_entries
 from kapcompanion.ui.close_guard import CloseGuard
@@ -42,6 +40,8 @@ from kapcompanion.ui.widgets import ProportionalSplit
 from kapcompanion.ui.window_settings import HelpAndSettings
 
 if TYPE_CHECKING:
+    from kapcompanion.audio.base import Player
+    from kapcompanion.core.session import Clock
     from kapcompanion.journal.store import JournalStore
     from kapcompanion.ui.player.view import PlayerView, Recall
 
@@ -89,11 +89,6 @@ class MainWindow(HelpAndSettings):
         self.settings = settings if settings is not None else self.store.load()
         self.hub = hub or Hub(self)
         self._edit_settings = edit_settings or settings_lazily
-        if player_factory is None:
-            # lazy: the sound stack loads only when no player is given (tests give one)
-            from kapcompanion.ui.audio_link import default_player
-
-            player_factory = default_player
         #: The interface language; the library shows practices in it where translated.
         self.language = language
         #: Every practice and program, in every language, with where each came from.
@@ -133,9 +128,11 @@ class MainWindow(HelpAndSettings):
         self.stack = QStackedWidget()
 
         def make_player() -> PlayerView:
+            from kapcompanion.ui.audio_link import default_player
             from kapcompanion.ui.player.view import PlayerView
 
-            player = PlayerView(self.settings, player_factory, clock)
+            # the sound stack loads only when no player is given (tests give one)
+            player = PlayerView(self.settings, player_factory or default_player, clock)
             player.recall = recall
             return player
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from kapcompanion.core.session import Status
 from kapcompanion.settings import Settings
 from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.window_keys import MenuAndKeys
@@ -48,6 +47,8 @@ class HelpAndSettings(MenuAndKeys):
         """Open (or raise) the Get help now panel; a practice under way pauses."""
         player = self.built_player
         session = player.session if player is not None else None
+        from kapcompanion.core.session import Status  # loaded with the player already
+
         playing = session is not None and session.status is Status.PLAYING
         if player is not None and session is not None and player.running and playing:
             session.pause()
