@@ -27,7 +27,6 @@ from kapcompanion.ui.close_guard import CloseGuard
 from kapcompanion.ui.detail import DetailPane
 from kapcompanion.ui.draft_notice import DraftNotice
 from kapcompanion.ui.header import Header
-from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.keys import with_key
 from kapcompanion.ui.lazy_page import realise, settings_lazily
 from kapcompanion.ui.library_source import load_library
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from kapcompanion.audio.base import Player
     from kapcompanion.core.session import Clock
     from kapcompanion.journal.store import JournalStore
+    from kapcompanion.ui.help_panel import HelpPanel
     from kapcompanion.ui.player.view import PlayerView, Recall
 
 log = logging.getLogger(__name__)

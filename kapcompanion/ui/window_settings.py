@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from kapcompanion.settings import Settings
-from kapcompanion.ui.help_panel import HelpPanel
 from kapcompanion.ui.window_keys import MenuAndKeys
 
 if TYPE_CHECKING:
+    from kapcompanion.ui.help_panel import HelpPanel
     from kapcompanion.ui.player.view import PlayerView
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,8 @@ class HelpAndSettings(MenuAndKeys):
             session.pause()
             player.tick()
         if self.help_panel is None:
+            from kapcompanion.ui.help_panel import HelpPanel  # loaded when first asked for
+
             self.help_panel = HelpPanel(self.settings, self)
             self.help_panel.edit_requested.connect(lambda: self.open_settings(help_lines=True))
             self.help_panel.country_chosen.connect(
