@@ -253,23 +253,69 @@ def test_desktop_entry_points_into_the_bundle(bundle: Path, home: Path) -> None:
     assert run(Path(command), home, "--version").returncode == 0
 
 
+class XServer:
+    """A private Xvfb for one test: started on a free display and seen to take a client."""
+
+    def __init__(self, log: Path) -> None:
+        self.log = log
+        self.server: subprocess.Popen[bytes] | None = None
+        self.display = ""
+
+    def start(self, tries: int = 3) -> str:
+        """(Re)start the server; its DISPLAY once an X client has connected to it."""
+        for _ in range(tries):
+            self.stop()
+            try:
+                self.server, self.display = start_xvfb(self.log)  # the benchmarks' starter
+            except SystemExit:
+                continue
+            if self.reachable(wait=10):
+                return self.display
+        pytest.fail(f"Xvfb did not start and take a client ({tries} tries): {self.said()}")
+
+    def reachable(self, wait: float = 0.0) -> bool:
+        """Whether an X client can connect now (trying for up to ``wait`` seconds)."""
+        env = {"DISPLAY": self.display, "PATH": os.environ.get("PATH", "")}
+        probe = ["xdotool", "getdisplaygeometry"] if shutil.which("xdotool") else [
+            "xwininfo", "-root"
+        ]  # fmt: skip
+        deadline = time.monotonic() + wait
+        while True:
+            alive = self.server is not None and self.server.poll() is None
+            probed = alive and subprocess.run(probe, env=env, capture_output=True, timeout=10)
+            if probed and probed.returncode == 0:
+                return True
+            if not alive or time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
+
+    def said(self) -> str:
+        """The end of the server's log, and whether it is still running."""
+        state = "running" if self.server and self.server.poll() is None else (
+            f"ended ({self.server.returncode})" if self.server else "not started"
+        )  # fmt: skip
+        text = self.log.read_text(errors="replace")[-600:] if self.log.exists() else ""
+        return f"Xvfb {self.display or '-'} {state}; its log: {text!r}"
+
+    def stop(self) -> None:
+        if self.server is not None:
+            stop(self.server)
+            self.server = None
+
+
 @pytest.fixture
-def x_display(tmp_path: Path) -> Iterator[str]:
-    """A private X server (its own free display number); its DISPLAY."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
+def x_server(tmp_path: Path) -> Iterator[XServer]:
+    """A private X server (its own free display number), already taking clients."""
+    if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed (apt-get install xvfb): no X server for the window")
     if not (shutil.which("xdotool") or shutil.which("xwininfo")):
         pytest.skip("no window lister (apt-get install xdotool or x11-utils)")
+    server = XServer(tmp_path / "xvfb.log")
+    server.start()
     try:
-        server, display = start_xvfb(tmp_path / "xvfb.log")  # the benchmarks' starter
-    except SystemExit:
-        log = (tmp_path / "xvfb.log").read_text(errors="replace")[-600:]
-        pytest.fail(f"Xvfb did not start (no display number in 15 s): {log}")
-    try:
-        yield display
+        yield server
     finally:
-        stop(server)
+        server.stop()
 
 
 def window_titles(display: str) -> list[str]:
@@ -293,26 +339,39 @@ def window_titles(display: str) -> list[str]:
     return [line.split('"')[1] for line in tree.splitlines() if line.count('"') >= 2]
 
 
-def test_the_window_opens_on_x(bundle: Path, home: Path, x_display: str) -> None:
-    log = (home / "app.log").open("w")
-    app = subprocess.Popen(
-        [*client_env(home, DISPLAY=x_display, SDL_AUDIODRIVER="dummy"), str(bundle)],
-        cwd=home,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    titles: list[str] = []
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and app.poll() is None:
-            titles = window_titles(x_display)
-            if "KAP Companion" in titles:
-                break
-            time.sleep(0.25)
-    finally:
-        stop(app)
-        log.close()
-    output = (home / "app.log").read_text(errors="replace")
+def open_window(bundle: Path, home: Path, display: str) -> tuple[list[str], str]:
+    """Start the bundle on ``display``; the windows seen (up to 60 s) and what the app said."""
+    with (home / "app.log").open("w") as log:
+        app = subprocess.Popen(
+            [*client_env(home, DISPLAY=display, SDL_AUDIODRIVER="dummy"), str(bundle)],
+            cwd=home,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        titles: list[str] = []
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and app.poll() is None:
+                titles = window_titles(display)
+                if "KAP Companion" in titles:
+                    break
+                time.sleep(0.25)
+        finally:
+            stop(app)
+    return titles, (home / "app.log").read_text(errors="replace")
+
+
+def test_the_window_opens_on_x(bundle: Path, home: Path, x_server: XServer) -> None:
+    titles, output = open_window(bundle, home, x_server.display)
+    if "could not connect to display" in output and not x_server.reachable():
+        # The X server went away under the app (seen once in CI: Xvfb on :0 refused the
+        # app's connection after taking the probe's): that says nothing of the bundle, so
+        # the app gets one more try on a new server, and the first server's state is kept.
+        first = x_server.said()
+        titles, output = open_window(bundle, home, x_server.start())
+        output = f"{output}\n(a first try could not connect: {first})"
     if "Could not load the Qt platform plugin" in output:
-        pytest.fail(f"the bundle's xcb platform plugin did not load: {output[-1500:]}")
+        pytest.fail(
+            f"the bundle's xcb platform plugin did not load: {output[-1500:]}\n{x_server.said()}"
+        )
     assert "KAP Companion" in titles, f"windows {titles}; app said: {output[-1500:]}"
