@@ -106,3 +106,36 @@ def test_the_log_file_rotates(tmp_path: Path, monkeypatch) -> None:
                 root.removeHandler(h)
                 h.close()
         root._kapcompanion = saved[1]  # type: ignore[attr-defined]
+
+
+def test_a_log_opened_before_the_window_rotates_once_handed_over(tmp_path: Path) -> None:
+    """The desktop app appends to its log until its window shows, then rotates it: what was
+    written before and after the hand-over is kept, and a full file rotates at once."""
+    script = """
+import logging, sys
+from kapcompanion import logs
+logs.LOG_BYTES = 2000
+logs.setup_logging(to_file=True, rotate_later=True)
+early = logging.getLogger("kapcompanion.test")
+for i in range(60):
+    early.info("early line %d before the window shows", i)
+assert "logging.handlers" not in sys.modules
+logs.rotate_file_log()
+logs.rotate_file_log()  # a second call finds nothing to hand over
+import logging.handlers
+kinds = [type(h).__name__ for h in logging.getLogger().handlers]
+assert kinds.count("RotatingFileHandler") == 1 and "_StartFile" not in kinds, kinds
+early.info("the first line after the hand-over")
+print("OK")
+"""
+    env = dict(os.environ, KAPCOMPANION_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    r = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert r.returncode == 0 and "OK" in r.stdout, r.stderr[-2000:]
+    folder = tmp_path / "logs"
+    rolled = (folder / "kapcompanion.log.1").read_text(encoding="utf-8")
+    assert "early line 59 before the window shows" in rolled  # the early file, rotated
+    assert (folder / "kapcompanion.log.1").stat().st_size > 2000  # it grew past the limit
+    now = (folder / "kapcompanion.log").read_text(encoding="utf-8")
+    assert now.strip().endswith("the first line after the hand-over")

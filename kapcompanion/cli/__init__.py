@@ -147,7 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kapcompanion.logs import setup_logging
 
     # The app and playback keep a log file; quick text commands only print warnings.
-    setup_logging(to_file=args.command in (None, "play", "render", "pack", "journal"))
+    # The window's start leaves the log's rotation until it is on the screen (logs.py).
+    window = args.command is None or (args.command == "play" and not args.no_window)
+    setup_logging(
+        to_file=args.command in (None, "play", "render", "pack", "journal"), rotate_later=window
+    )
     if args.install_desktop_entry or args.remove_desktop_entry:
         from kapcompanion.cli.desktop import install_cli
 

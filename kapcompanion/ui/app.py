@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kapcompanion.core.library import Library
 from kapcompanion.core.model import Practice
+from kapcompanion.logs import rotate_file_log
 from kapcompanion.paths import data_dir, data_folders
 from kapcompanion.settings import SettingsStore
 from kapcompanion.ui.desktop_link import app_icon, bring_forward
@@ -159,6 +160,7 @@ def run_app(
         )
         return 0
     window = create_window(argv, practice, background=background)
+    window.when_player(lambda _player: rotate_file_log())  # after the first paint
     switch = window.language_switch  # the window shown is switch.window (see LanguageSwitch)
     if switch is not None:
         single.requested.connect(lambda _args: bring_forward(switch.window))

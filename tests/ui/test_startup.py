@@ -375,3 +375,12 @@ def test_a_part_asking_for_the_player_builds_it_then_and_there(qtbot) -> None:
     later = []
     win.when_player(later.append)  # once built, a hook runs at once
     assert later == [player]
+
+
+def test_the_log_file_is_handed_to_its_rotation_after_the_first_paint(tmp_path: Path) -> None:
+    """logging.handlers (with socket, pickle, queue) is not loaded before the first paint;
+    by the time the window answers, the log file is rotated as always."""
+    found = launch_modules(tmp_path / "data")
+    assert "logging.handlers" not in found["PAINTED"]
+    assert "logging.handlers" in found["MODULES"]
+    assert (tmp_path / "data" / "logs" / "kapcompanion.log").is_file()
