@@ -118,6 +118,23 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+#: What the parser gives for no arguments (open the app): a start needs no parser (5 ms).
+NO_ARGUMENTS = {
+    "data_dir": None,
+    "background": False,
+    "install_desktop_entry": False,
+    "remove_desktop_entry": False,
+    "command": None,
+}
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed arguments; the parser is built only when there are any."""
+    if not argv:
+        return argparse.Namespace(**NO_ARGUMENTS)
+    return build_parser().parse_args(argv)
+
+
 COMMANDS = frozenset(
     {"play", "validate", "list", "timeline", "render", "schema", "pack", "journal"}
 )
@@ -140,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     rest, pack_file = split_pack_argument(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(rest)
+    args = parse_arguments(rest)
     args.open_pack = pack_file
     if args.data_dir:
         set_data_dir(args.data_dir)

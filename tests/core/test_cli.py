@@ -108,3 +108,12 @@ def test_data_dir_flag_puts_user_practices_there(tmp_path):
 def test_version():
     r = run("--version")
     assert r.returncode == 0 and r.stdout.startswith("kapcompanion ")
+
+
+def test_opening_the_app_without_arguments_reads_what_the_parser_would() -> None:
+    """No arguments (the usual launch) skips building the parser; the answer is the same."""
+    from kapcompanion.cli import NO_ARGUMENTS, build_parser, parse_arguments
+
+    assert vars(build_parser().parse_args([])) == NO_ARGUMENTS
+    assert vars(parse_arguments([])) == NO_ARGUMENTS
+    assert parse_arguments(["--background"]).background is True
