@@ -88,6 +88,9 @@ class ImportDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # A long pack scrolls with the keyboard too: a Tab stop, so it shows the ring
+        # (a transparent border of the ring's width when unfocused: it never shifts).
+        scroll.setProperty("ring", True)
         scroll.setWidget(body)
 
         self.accept_button = QPushButton(self.tr("Import"))

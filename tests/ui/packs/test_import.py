@@ -401,3 +401,63 @@ def test_the_import_dialog_works_from_the_keyboard(dirs, app_window, qtbot, tmp_
     assert dlg.focusWidget() is dlg.cancel_button and dlg.cancel_button.text() == "Close"
     qtbot.keyClick(dlg.cancel_button, Qt.Key.Key_Space)
     assert not dlg.isVisible()
+
+
+def _ring_on_every_edge(widget, colour: str) -> list[bool]:
+    """Whether the ring colour is on the left, top, right and bottom edge of ``widget``."""
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    want = QColor(colour)
+    w, h = image.width(), image.height()
+
+    def near(x: int, y: int) -> bool:
+        got = image.pixelColor(QPoint(x, y))
+        return all(
+            abs(a - b) < 30
+            for a, b in zip(got.getRgb()[:3], want.getRgb()[:3], strict=True)
+        )
+
+    def edge(points) -> bool:
+        return any(near(x, y) for x, y in points)
+
+    mid_x, mid_y = w // 2, h // 2
+    return [
+        edge((x, mid_y) for x in range(0, 4)),
+        edge((mid_x, y) for y in range(0, 4)),
+        edge((x, mid_y) for x in range(w - 4, w)),
+        edge((mid_x, y) for y in range(h - 4, h)),
+    ]
+
+
+def test_the_scrolling_frames_show_the_whole_focus_ring(dirs, app_window, qtbot, tmp_path):
+    """The practice's detail pane and a pack's contents scroll with the keyboard: focused,
+    each has the ring on all four sides (the contents once hid two), unfocused none."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from kapcompanion.ui.theme import LIGHT
+
+    out = tmp_path / "calm-start.kappack"
+    therapist_pack(dirs, out)
+    dirs("client")
+    win = app_window()
+    win.show_page("library")
+    pane = win.detail
+    win.library.list.setFocus()
+    qtbot.waitUntil(lambda: not pane.hasFocus())
+    assert _ring_on_every_edge(pane, LIGHT.focus) == [False] * 4
+    pane.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(pane.hasFocus)
+    assert _ring_on_every_edge(pane, LIGHT.focus) == [True] * 4
+
+    dlg = open_pack(win, out)
+    qtbot.addWidget(dlg)
+    qtbot.waitExposed(dlg)
+    scroll = dlg.findChild(QScrollArea)
+    assert scroll.focusPolicy() != Qt.FocusPolicy.NoFocus  # a stop: long packs scroll
+    dlg.cancel_button.setFocus()
+    qtbot.waitUntil(dlg.cancel_button.hasFocus)
+    assert _ring_on_every_edge(scroll, LIGHT.focus) == [False] * 4
+    scroll.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(scroll.hasFocus)
+    assert _ring_on_every_edge(scroll, LIGHT.focus) == [True] * 4
