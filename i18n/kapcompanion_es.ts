@@ -1443,6 +1443,14 @@
         <translation>Las respuestas que des en las prácticas y las notas que escribas se irán reuniendo aquí, solo en este equipo. Puedes empezar con unas pocas palabras: elige Nueva entrada.</translation>
     </message>
     <message>
+        <source>Continue your entry</source>
+        <translation>Seguir con tu entrada</translation>
+    </message>
+    <message>
+        <source>Continue the entry you were writing</source>
+        <translation>Seguir con la entrada que estabas escribiendo</translation>
+    </message>
+    <message>
         <source>More than {0} entries match</source>
         <translation>Coinciden más de {0} entradas</translation>
     </message>
@@ -1776,7 +1784,7 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
     </message>
     <message>
         <source>Library</source>
-        <extracomment>The open journal (set by the journey&apos;s journal link), or None.</extracomment>
+        <extracomment>The player, built on first use or right after the first paint (``player``). The open journal (set by the journey&apos;s journal link), or None.</extracomment>
         <translation>Biblioteca</translation>
     </message>
     <message>
@@ -1887,8 +1895,28 @@ La clave se crea una sola vez y se queda en este equipo, en la carpeta de datos 
         <translation>Tus palabras</translation>
     </message>
     <message>
+        <source>You were writing this last time; your words are back.</source>
+        <translation>La última vez estabas escribiendo esto; tus palabras han vuelto.</translation>
+    </message>
+    <message>
         <source>Write a few words first, or choose Cancel.</source>
         <translation>Primero escribe unas palabras, o elige Cancelar.</translation>
+    </message>
+    <message>
+        <source>Let these words go?</source>
+        <translation>¿Dejar ir estas palabras?</translation>
+    </message>
+    <message>
+        <source>What you wrote here has not been saved. Let it go?</source>
+        <translation>Lo que escribiste aquí no se ha guardado. ¿Quieres dejarlo ir?</translation>
+    </message>
+    <message>
+        <source>Keep writing</source>
+        <translation>Seguir escribiendo</translation>
+    </message>
+    <message>
+        <source>Let them go</source>
+        <translation>Dejarlas ir</translation>
     </message>
 </context>
 <context>

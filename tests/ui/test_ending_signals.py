@@ -102,6 +102,33 @@ def test_the_window_app_ends_cleanly_keeping_words_and_the_record(sig: int) -> N
         ]
 
 
+def test_a_new_journal_entry_being_written_is_kept_when_the_app_is_ended() -> None:
+    """SIGTERM with the New entry dialog open: the app ends at once, the words are kept."""
+    from kapcompanion.ui.journal_pages.note_dialog import NEW_NOTE_PLACE
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.ending_child", "--note", WORDS],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _line(proc, "READY")
+    except BaseException:
+        stop(proc)
+        raise
+    took = _ended(proc, signal.SIGTERM)  # well within the 0.6 s the draft waits for
+    err = proc.stderr.read() if proc.stderr else ""
+    assert proc.returncode == 0, err[-2000:]
+    assert took < 2.0, took
+    with JournalStore.open() as store:
+        assert store.count_entries() == 0
+        draft = store.draft(NEW_NOTE_PLACE)
+        assert draft is not None and draft.value == {"title": "Evening", "text": WORDS}
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_play_no_window_ends_cleanly_after_sound_was_used(sig: int) -> None:
     _quiet_start()

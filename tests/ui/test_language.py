@@ -179,9 +179,9 @@ def open_spanish_journal(qtbot) -> MainWindow:
 
 
 def test_spanish_journal_history_and_export_show_no_english(qtbot) -> None:
-    from kapcompanion.ui.journal_pages.entry_editor import NoteDialog
     from kapcompanion.ui.journal_pages.entry_model import META_ROLE
     from kapcompanion.ui.journal_pages.export_dialog import ExportDialog
+    from kapcompanion.ui.journal_pages.note_dialog import NoteDialog
 
     win = open_spanish_journal(qtbot)
     try:

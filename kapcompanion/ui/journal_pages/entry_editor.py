@@ -8,8 +8,6 @@ from datetime import timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -296,51 +294,6 @@ class EntryPane(QWidget):
         self.status.setText(self.tr("Deleted"))
         self.deleted.emit(entry.id)
         return True
-
-
-class NoteDialog(QDialog):
-    """A free-form entry: a title (optional) and the words."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New entry"))
-        self.setAccessibleName(self.tr("New entry"))
-        intro = text_label(
-            self.tr("Write whatever you would like to keep. Only you see this."), selectable=True
-        )
-        self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText(self.tr("A title, if you like"))
-        self.title_edit.setAccessibleName(self.tr("Title"))
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setAccessibleName(self.tr("Your words"))
-        self.text_edit.setTabChangesFocus(True)
-        self.hint = text_label("", "muted", selectable=True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addWidget(self.title_edit)
-        lay.addWidget(self.text_edit, 1)
-        lay.addWidget(self.hint)
-        lay.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        self.resize(520, 380)
-
-    def _accept(self) -> None:
-        if not self.text_edit.toPlainText().strip():
-            self.hint.setText(self.tr("Write a few words first, or choose Cancel."))
-            self.text_edit.setFocus()
-            return
-        self.accept()
-
-    @classmethod
-    def get_note(cls, parent: QWidget | None) -> tuple[str, str, bool]:
-        """Ask for a note: (title, text, ok)."""
-        dlg = cls(parent)
-        ok = dlg.exec() == QDialog.DialogCode.Accepted
-        return dlg.title_edit.text().strip(), dlg.text_edit.toPlainText().strip(), ok
 
 
 def inform(parent: QWidget, title: str, text: str) -> None:

@@ -25,7 +25,7 @@ from kapcompanion.journal.records import Entry
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.dates import long_day
 from kapcompanion.ui.journal_pages.entry_delegate import EntryDelegate
-from kapcompanion.ui.journal_pages.entry_editor import EntryPane, NoteDialog
+from kapcompanion.ui.journal_pages.entry_editor import EntryPane
 from kapcompanion.ui.journal_pages.entry_model import (
     ENTRY_ROLE,
     META_ROLE,
@@ -33,6 +33,7 @@ from kapcompanion.ui.journal_pages.entry_model import (
     EntryListModel,
     as_journal_error,
 )
+from kapcompanion.ui.journal_pages.note_dialog import NoteDialog, forget_new_note, has_new_note
 from kapcompanion.ui.numbers import count
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ class JournalView(QWidget):
         self.store: JournalStore | None = None
         self._keep_edits = False
         #: Asks for a new note (replaceable where no person is there to answer).
-        self.ask_note: NoteAsker = NoteDialog.get_note
+        self.ask_note: NoteAsker = lambda parent: NoteDialog.get_note(parent, lambda: self.store)
         self.model = EntryListModel(self)
         title = QLabel(self.tr("Journal"))
         title.setProperty("role", "h1")
@@ -208,12 +209,22 @@ class JournalView(QWidget):
             exc = as_journal_error(caught)
             self._problem(str(exc))
         self._update_states()
+        self._name_new_button()
         if keep is not None and self.model.row_of(keep) >= 0:
             self.select(keep)
         else:
             self._settle()
             self.pane.show_entry(None, None)
         self._keep_edits = False
+
+    def _name_new_button(self) -> None:
+        """Name the button "Continue your entry" while a new entry's words wait."""
+        if has_new_note(self.store):
+            self.new_button.setText(self.tr("Continue your entry"))
+            self.new_button.setAccessibleName(self.tr("Continue the entry you were writing"))
+        else:
+            self.new_button.setText(self.tr("New entry"))
+            self.new_button.setAccessibleName(self.tr("Write a new entry"))
 
     def _update_states(self) -> None:
         store = self.store
@@ -388,13 +399,16 @@ class JournalView(QWidget):
         self._settle()
         title, text, ok = self.ask_note(self)
         if not ok or not text:
+            self._name_new_button()
             return None
         try:
             entry_id = self.store.add_note(text, title)
         except STORE_ERRORS as caught:
             exc = as_journal_error(caught)
             self._problem(self.tr("Your entry was not saved: {0}").format(exc))
+            self._name_new_button()  # its words are kept as a draft: "Continue your entry"
             return None
+        forget_new_note(self.store)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)

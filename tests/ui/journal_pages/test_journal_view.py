@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from kapcompanion.journal.store import JournalStore
-from kapcompanion.ui.journal_pages.entry_editor import NoteDialog, ask_yes_no
+from kapcompanion.ui.journal_pages.entry_editor import ask_yes_no
 from kapcompanion.ui.journal_pages.entry_model import FIRST, KIND_ROLE, PAGE
+from kapcompanion.ui.journal_pages.note_dialog import NoteDialog
 from tests.ui.journal_pages.conftest import at, when_modal
 
 TODAY = date.today()
@@ -165,6 +166,88 @@ def test_cancelled_new_entry_saves_nothing(pages, journal, qtbot) -> None:
     when_modal(qtbot, lambda dlg: dlg.reject())
     assert view.new_entry() is None
     assert journal.count_entries() == 0
+
+
+def _type_note(qtbot, title: str, words: str):
+    """Act on the New entry dialog: type ``title`` and ``words``, wait until they are kept."""
+
+    def act(dlg: QDialog) -> None:
+        assert isinstance(dlg, NoteDialog)
+        qtbot.keyClicks(dlg.title_edit, title)
+        qtbot.keyClicks(dlg.text_edit, words)
+        qtbot.waitUntil(lambda: not dlg.keeper.timer.isActive(), timeout=3000)  # kept
+        dlg.close()  # the dialog's window closed: not a choice to let them go
+
+    return act
+
+
+def test_a_new_entry_closed_unsaved_comes_back_next_time(pages, journal, qtbot) -> None:
+    """No lost words: a new entry's words are kept while written, and offered back."""
+    from kapcompanion.ui.journal_pages.note_dialog import NEW_NOTE_PLACE
+
+    view = pages().journal
+    assert view.new_button.text() == "New entry"
+    when_modal(qtbot, _type_note(qtbot, "Evening", "The river was loud today"))
+    assert view.new_entry() is None
+    assert journal.count_entries() == 0
+    draft = journal.draft(NEW_NOTE_PLACE)
+    assert draft is not None
+    assert draft.value == {"title": "Evening", "text": "The river was loud today"}
+    assert view.new_button.text() == "Continue your entry"
+
+    seen: list[tuple[str, str, bool]] = []
+
+    def finish(dlg: QDialog) -> None:
+        assert isinstance(dlg, NoteDialog)
+        seen.append((dlg.title_edit.text(), dlg.text_edit.toPlainText(), dlg.restored.isVisible()))
+        assert "your words are back" in dlg.restored.text()
+        qtbot.keyClicks(dlg.text_edit, ", and I listened")
+        dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
+
+    when_modal(qtbot, finish)
+    new_id = view.new_entry()
+    assert seen == [("Evening", "The river was loud today", True)]
+    assert new_id is not None
+    assert journal.entry(new_id).text == "The river was loud today, and I listened"
+    assert journal.draft(NEW_NOTE_PLACE) is None  # saved: the draft went
+    assert view.new_button.text() == "New entry"
+    # The next new entry starts empty.
+    fresh: list[str] = []
+    when_modal(qtbot, lambda dlg: (fresh.append(dlg.text_edit.toPlainText()), dlg.reject()))
+    view.new_entry()
+    assert fresh == [""]
+
+
+def test_cancel_asks_before_letting_a_new_entrys_words_go(pages, journal, qtbot) -> None:
+    from kapcompanion.ui.journal_pages.note_dialog import NEW_NOTE_PLACE
+
+    view = pages().journal
+    asked: list[str] = []
+
+    def answer(choice: str):
+        def act(box: QDialog) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            button = next(b for b in box.buttons() if b.text() == choice)
+            button.click()
+
+        return act
+
+    def write_then_cancel_twice(dlg: QDialog) -> None:
+        assert isinstance(dlg, NoteDialog)
+        qtbot.keyClicks(dlg.text_edit, "Half a thought")
+        when_modal(qtbot, answer("Keep writing"))
+        dlg.buttons.button(dlg.buttons.StandardButton.Cancel).click()
+        assert dlg.isVisible() and dlg.text_edit.toPlainText() == "Half a thought"
+        when_modal(qtbot, answer("Let them go"))
+        qtbot.keyClick(dlg.text_edit, Qt.Key.Key_Escape)  # Escape is Cancel: it asks too
+
+    when_modal(qtbot, write_then_cancel_twice)
+    assert view.new_entry() is None
+    assert len(asked) == 2 and all("not been saved" in a for a in asked)
+    assert journal.count_entries() == 0
+    assert journal.draft(NEW_NOTE_PLACE) is None
+    assert view.new_button.text() == "New entry"
 
 
 def test_keyboard_only_reading_and_editing(pages, journal, qtbot) -> None:

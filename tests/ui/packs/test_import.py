@@ -414,8 +414,7 @@ def _ring_on_every_edge(widget, colour: str) -> list[bool]:
     def near(x: int, y: int) -> bool:
         got = image.pixelColor(QPoint(x, y))
         return all(
-            abs(a - b) < 30
-            for a, b in zip(got.getRgb()[:3], want.getRgb()[:3], strict=True)
+            abs(a - b) < 30 for a, b in zip(got.getRgb()[:3], want.getRgb()[:3], strict=True)
         )
 
     def edge(points) -> bool:
