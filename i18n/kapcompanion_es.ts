@@ -1451,6 +1451,10 @@
         <translation>Seguir con la entrada que estabas escribiendo</translation>
     </message>
     <message>
+        <source>Answers you give in practices and notes you write will gather here, only on this computer. You began an entry last time: choose Continue your entry.</source>
+        <translation>Las respuestas que des en las prácticas y las notas que escribas se irán reuniendo aquí, solo en este equipo. La última vez empezaste una entrada: elige Seguir con tu entrada.</translation>
+    </message>
+    <message>
         <source>More than {0} entries match</source>
         <translation>Coinciden más de {0} entradas</translation>
     </message>

@@ -52,6 +52,7 @@ def calm_state(title: str, text: str) -> QWidget:
     head.setWordWrap(True)
     head.setAlignment(Qt.AlignmentFlag.AlignCenter)
     body = QLabel(text)
+    body.setObjectName("calmText")
     body.setProperty("role", "muted")
     body.setWordWrap(True)
     body.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -139,13 +140,11 @@ class JournalView(QWidget):
                 "your answers and notes will be here."
             ),
         )
-        self.empty_state = calm_state(
-            self.tr("Your journal is waiting for you"),
-            self.tr(
-                "Answers you give in practices and notes you write will gather here, "
-                "only on this computer. You could begin with a few words: choose New entry."
-            ),
+        self._empty_words = self.tr(
+            "Answers you give in practices and notes you write will gather here, "
+            "only on this computer. You could begin with a few words: choose New entry."
         )
+        self.empty_state = calm_state(self.tr("Your journal is waiting for you"), self._empty_words)
         self.stack = QStackedWidget()
         for w in (self.closed_state, self.empty_state, listing):
             self.stack.addWidget(w)
@@ -219,12 +218,24 @@ class JournalView(QWidget):
 
     def _name_new_button(self) -> None:
         """Name the button "Continue your entry" while a new entry's words wait."""
-        if has_new_note(self.store):
+        waiting = has_new_note(self.store)
+        if waiting:
             self.new_button.setText(self.tr("Continue your entry"))
             self.new_button.setAccessibleName(self.tr("Continue the entry you were writing"))
         else:
             self.new_button.setText(self.tr("New entry"))
             self.new_button.setAccessibleName(self.tr("Write a new entry"))
+        empty = self.empty_state.findChild(QLabel, "calmText")
+        if isinstance(empty, QLabel):
+            empty.setText(
+                self.tr(
+                    "Answers you give in practices and notes you write will gather here, "
+                    "only on this computer. You began an entry last time: choose Continue "
+                    "your entry."
+                )
+                if waiting
+                else self._empty_words
+            )
 
     def _update_states(self) -> None:
         store = self.store

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
 from kapcompanion.journal.store import JournalStore
 from kapcompanion.ui.journal_pages.entry_editor import ask_yes_no
@@ -194,6 +194,7 @@ def test_a_new_entry_closed_unsaved_comes_back_next_time(pages, journal, qtbot) 
     assert draft is not None
     assert draft.value == {"title": "Evening", "text": "The river was loud today"}
     assert view.new_button.text() == "Continue your entry"
+    assert "Continue your entry" in view.empty_state.findChild(QLabel, "calmText").text()
 
     seen: list[tuple[str, str, bool]] = []
 
@@ -211,6 +212,7 @@ def test_a_new_entry_closed_unsaved_comes_back_next_time(pages, journal, qtbot) 
     assert journal.entry(new_id).text == "The river was loud today, and I listened"
     assert journal.draft(NEW_NOTE_PLACE) is None  # saved: the draft went
     assert view.new_button.text() == "New entry"
+    assert view.empty_state.findChild(QLabel, "calmText").text().endswith("choose New entry.")
     # The next new entry starts empty.
     fresh: list[str] = []
     when_modal(qtbot, lambda dlg: (fresh.append(dlg.text_edit.toPlainText()), dlg.reject()))
