@@ -70,11 +70,11 @@ def _ended(proc: subprocess.Popen, sig: int) -> float:
     return time.monotonic() - start
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_the_window_app_ends_cleanly_keeping_words_and_the_record(sig: int) -> None:
-    _quiet_start("intention-setting")
+def _ended_cleanly(sig: int, *args: str) -> str:
+    """Run tests/ui/ending_child.py with ``args``; once READY, send ``sig``: the app must
+    exit 0 within two seconds. Returns the READY line."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.ending_child", "intention-setting", WORDS],
+        [sys.executable, "-m", "tests.ui.ending_child", *args],
         cwd=ROOT,
         env=_env(),
         stdout=subprocess.PIPE,
@@ -90,6 +90,13 @@ def test_the_window_app_ends_cleanly_keeping_words_and_the_record(sig: int) -> N
     err = proc.stderr.read() if proc.stderr else ""
     assert proc.returncode == 0, err[-2000:]
     assert took < 2.0, took
+    return ready
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_the_window_app_ends_cleanly_keeping_words_and_the_record(sig: int) -> None:
+    _quiet_start("intention-setting")
+    ready = _ended_cleanly(sig, "intention-setting", WORDS)
     practised, sound = float(ready.split()[1]), ready.split()[2]
     assert sound == "PygamePlayer"  # sound had been used: SDL's handlers would have taken it
     with JournalStore.open() as store:  # opens: the app closed it (and let go of it)
@@ -106,23 +113,7 @@ def test_a_new_journal_entry_being_written_is_kept_when_the_app_is_ended() -> No
     """SIGTERM with the New entry dialog open: the app ends at once, the words are kept."""
     from kapcompanion.ui.journal_pages.note_dialog import NEW_NOTE_PLACE
 
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.ending_child", "--note", WORDS],
-        cwd=ROOT,
-        env=_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        _line(proc, "READY")
-    except BaseException:
-        stop(proc)
-        raise
-    took = _ended(proc, signal.SIGTERM)  # well within the 0.6 s the draft waits for
-    err = proc.stderr.read() if proc.stderr else ""
-    assert proc.returncode == 0, err[-2000:]
-    assert took < 2.0, took
+    _ended_cleanly(signal.SIGTERM, "--note", WORDS)  # within the 0.6 s the draft waits
     with JournalStore.open() as store:
         assert store.count_entries() == 0
         draft = store.draft(NEW_NOTE_PLACE)
