@@ -1090,14 +1090,6 @@
         <source>Session {0}</source>
         <translation>Sesión {0}</translation>
     </message>
-    <message>
-        <source>1 day with a practice</source>
-        <translation>1 día con práctica</translation>
-    </message>
-    <message>
-        <source>{0} days in a row with a practice</source>
-        <translation>{0} días seguidos con práctica</translation>
-    </message>
 </context>
 <context>
     <name>ImportDialog</name>

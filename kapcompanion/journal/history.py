@@ -237,10 +237,3 @@ def days_in_a_row(store: JournalStore, today: date) -> int:
     while start - timedelta(days=n) in days:
         n += 1
     return n
-
-
-def days_in_a_row_text(n: int) -> str:
-    """Gentle words for the run of days; empty when there is nothing to say."""
-    if n <= 0:
-        return ""
-    return "1 day with a practice" if n == 1 else f"{n} days in a row with a practice"

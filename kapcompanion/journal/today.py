@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kapcompanion.core.model import Program
-from kapcompanion.journal.history import days_in_a_row, days_in_a_row_text
+from kapcompanion.journal.history import days_in_a_row
 from kapcompanion.journal.journey import ArcPosition, PlanItem, arc_position, todays_plan
 from kapcompanion.journal.store import JournalStore
 
@@ -23,8 +23,9 @@ class Today:
     position: ArcPosition
     plan: list[PlanItem] = field(default_factory=list)
     intention: str | None = None  # of the session today belongs to
-    days_in_a_row: str = ""  # empty unless the person turned it on
-    run_days: int = 0  # the same run as a number (0 when off), for translated words
+    #: The run of days with a practice (0 unless the person turned it on); the interface
+    #: words it (kapcompanion.ui.numbers.days_in_a_row).
+    run_days: int = 0
 
     @property
     def all_done(self) -> bool:
@@ -46,4 +47,4 @@ def today_for(
     plan = todays_plan(day, sessions, programs, store.done_on(day), known_practices)
     intention = store.intention_for(pos.session.id) if pos.session else None
     n = days_in_a_row(store, day) if show_days_in_a_row else 0
-    return Today(day, pos, plan, intention, days_in_a_row_text(n), n)
+    return Today(day, pos, plan, intention, n)

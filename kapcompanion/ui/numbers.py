@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 log = logging.getLogger(__name__)
 
@@ -26,3 +26,17 @@ def score(x: float) -> str:
 def count(n: int) -> str:
     """A whole number with the locale's grouping: "1,234" / "1.234"."""
     return QLocale().toString(int(n))
+
+
+def days_in_a_row(n: int) -> str:
+    """The run of days with a practice, in the app's language; empty when there is none.
+
+    One wording for Today and History (the translation's context is Today's).
+    """
+    if n <= 0:
+        return ""
+    if n == 1:
+        return QCoreApplication.translate("TodayView", "1 day with a practice")
+    return QCoreApplication.translate("TodayView", "{0} days in a row with a practice").format(
+        count(n)
+    )

@@ -22,7 +22,7 @@ def test_today_before_a_session_then_after_it(store):
         ("exhale-4-6", False),
     ]
     assert t.intention == "Let it be gentle"
-    assert t.days_in_a_row == "" and not t.all_done
+    assert t.run_days == 0 and not t.all_done
 
     store.update_session(sid, on_date=day)
     store.mark_session_done(sid)
@@ -30,7 +30,7 @@ def test_today_before_a_session_then_after_it(store):
     assert t.position.label == "Session day — after"
     assert [p.practice_id for p in t.plan] == ["landing", "grounding-54321", "orienting"]
     assert t.intention == "Let it be gentle"  # shown back after the session
-    assert t.days_in_a_row == "1 day with a practice"
+    assert t.run_days == 1
 
 
 def test_today_with_no_session(store):

@@ -39,6 +39,7 @@ from kapcompanion.ui.journal_pages.heatmap import MonthHeatMap
 from kapcompanion.ui.journal_pages.journal_view import calm_state
 from kapcompanion.ui.journal_pages.pairs_chart import PairsChart
 from kapcompanion.ui.journal_pages.who5_chart import Who5Chart
+from kapcompanion.ui.numbers import days_in_a_row
 
 log = logging.getLogger(__name__)
 
@@ -328,9 +329,5 @@ class HistoryView(QWidget):
             self.run_label.hide()
             return
         n = history.days_in_a_row(self.store, self._today())
-        self.run_label.setText(
-            self.tr("1 day with a practice")
-            if n == 1
-            else self.tr("{0} days in a row with a practice").format(n)
-        )
+        self.run_label.setText(days_in_a_row(n))
         self.run_label.setVisible(n > 0)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,6 +34,7 @@ from kapcompanion.journal.today import Today, today_for
 from kapcompanion.ui.catalogue import clock_text, length_text
 from kapcompanion.ui.journey.intention import IntentionCard
 from kapcompanion.ui.journey.words import arc_text, session_title
+from kapcompanion.ui.numbers import days_in_a_row
 from kapcompanion.ui.widgets import text_label
 
 if TYPE_CHECKING:
@@ -357,7 +358,7 @@ class TodayView(QWidget):
         self.session_over.setVisible(
             pos is not None and pos.session is not None and pos.day == 0 and pos.when == BEFORE
         )
-        run = _run_words(today.run_days if today is not None else 0)
+        run = days_in_a_row(today.run_days if today is not None else 0)
         self.run.setText(run)
         self.run.setVisible(bool(run))
         first = next(
@@ -423,12 +424,3 @@ class TodayView(QWidget):
     def _run_toggled(self, on: bool) -> None:
         self.main.set_settings(replace(self.main.settings, show_days_in_a_row=on))
         self.refresh()
-
-
-def _run_words(n: int) -> str:
-    """The run of days in the app's language; empty when there is none."""
-    if n <= 0:
-        return ""
-    if n == 1:
-        return QCoreApplication.translate("TodayView", "1 day with a practice")
-    return QCoreApplication.translate("TodayView", "{0} days in a row with a practice").format(n)
