@@ -74,3 +74,16 @@ def test_a_locked_journal_seals_drafts_and_turning_the_lock_on_seals_earlier_one
         assert s.draft("practice:a:1").value == WORDS  # type: ignore[union-attr]
         row = s.connection.execute("SELECT sealed FROM drafts WHERE place = 'practice:a:1'")
         assert row.fetchone()[0] is None
+
+
+def test_a_new_entrys_draft_is_sealed_in_a_locked_journal(data) -> None:
+    """The New entry dialog's draft (a title and words) has the journal's protection too."""
+    with JournalStore.open() as s:
+        s.enable_lock(PASS)
+        s.save_draft("note:new", "note", {"title": "Wombat title", "text": "Quokka evening"})
+    raw = _all_bytes(data)
+    assert b"Wombat title" not in raw and b"Quokka evening" not in raw
+    with JournalStore.open(passphrase=PASS) as s:
+        kept = s.draft("note:new")
+        assert kept is not None
+        assert kept.value == {"title": "Wombat title", "text": "Quokka evening"}
