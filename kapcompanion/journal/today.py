@@ -24,7 +24,7 @@ class Today:
     plan: list[PlanItem] = field(default_factory=list)
     intention: str | None = None  # of the session today belongs to
     #: The run of days with a practice (0 unless the person turned it on); the interface
-    #: words it (kapcompanion.ui.numbers.days_in_a_row).
+    #: words it (kapcompanion.ui.numbers.days_in_a_row_words).
     run_days: int = 0
 
     @property

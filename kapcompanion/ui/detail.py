@@ -87,6 +87,7 @@ class DetailPane(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setProperty("ring", True)  # scrolls with the keyboard: the focus ring (theme)
         self._pid = ""
         card = QFrame()
         card.setObjectName("card")

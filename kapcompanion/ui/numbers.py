@@ -28,7 +28,7 @@ def count(n: int) -> str:
     return QLocale().toString(int(n))
 
 
-def days_in_a_row(n: int) -> str:
+def days_in_a_row_words(n: int) -> str:
     """The run of days with a practice, in the app's language; empty when there is none.
 
     One wording for Today and History (the translation's context is Today's).

@@ -154,7 +154,7 @@ QMainWindow {{ background: {p.window}; }}
 QDialog {{ background: {p.window}; }}
 QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; }}
 QFrame#card {{ background: {p.card}; border: 1px solid {p.border}; border-radius: 16px; }}
-DetailPane, QScrollArea[ring="true"] {{ border: 3px solid transparent; border-radius: 12px; }}
+QScrollArea[ring="true"] {{ border: 3px solid transparent; border-radius: 12px; }}
 QLabel[role="h1"] {{ font-size: {pt["h1"]}pt; font-weight: 600; }}
 QLabel[role="h2"] {{ font-size: {pt["h2"]}pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {p.muted}; font-size: {pt["small"]}pt; }}
@@ -294,8 +294,7 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBo
 QDoubleSpinBox:focus, QTimeEdit:focus, QDateEdit:focus, QDateTimeEdit:focus {{ {ring} }}
 QCheckBox:focus, QRadioButton:focus, QSlider:focus {{ {ring} }}
 QListView:focus, QTreeView:focus, QListWidget:focus, QTableView:focus {{ {ring} }}
-DetailPane:focus, QScrollArea[ring="true"]:focus,
-QTextBrowser:focus {{ {ring} border-radius: 12px; }}
+QScrollArea[ring="true"]:focus, QTextBrowser:focus {{ {ring} border-radius: 12px; }}
 QTabBar::tab:focus {{ {ring} border-radius: 8px; }}
 QLabel:focus {{ {ring} border-radius: 6px; }}
 /* ---- end of the focus ring ---- */

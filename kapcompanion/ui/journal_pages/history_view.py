@@ -39,7 +39,7 @@ from kapcompanion.ui.journal_pages.heatmap import MonthHeatMap
 from kapcompanion.ui.journal_pages.journal_view import calm_state
 from kapcompanion.ui.journal_pages.pairs_chart import PairsChart
 from kapcompanion.ui.journal_pages.who5_chart import Who5Chart
-from kapcompanion.ui.numbers import days_in_a_row
+from kapcompanion.ui.numbers import days_in_a_row_words
 
 log = logging.getLogger(__name__)
 
@@ -329,5 +329,5 @@ class HistoryView(QWidget):
             self.run_label.hide()
             return
         n = history.days_in_a_row(self.store, self._today())
-        self.run_label.setText(days_in_a_row(n))
+        self.run_label.setText(days_in_a_row_words(n))
         self.run_label.setVisible(n > 0)

@@ -34,7 +34,7 @@ from kapcompanion.journal.today import Today, today_for
 from kapcompanion.ui.catalogue import clock_text, length_text
 from kapcompanion.ui.journey.intention import IntentionCard
 from kapcompanion.ui.journey.words import arc_text, session_title
-from kapcompanion.ui.numbers import days_in_a_row
+from kapcompanion.ui.numbers import days_in_a_row_words
 from kapcompanion.ui.widgets import text_label
 
 if TYPE_CHECKING:
@@ -358,7 +358,7 @@ class TodayView(QWidget):
         self.session_over.setVisible(
             pos is not None and pos.session is not None and pos.day == 0 and pos.when == BEFORE
         )
-        run = days_in_a_row(today.run_days if today is not None else 0)
+        run = days_in_a_row_words(today.run_days if today is not None else 0)
         self.run.setText(run)
         self.run.setVisible(bool(run))
         first = next(
